@@ -1,0 +1,148 @@
+/**
+ * `pnpm bench [--scale S|M|L]… [--all] [--json] [--seed N] [--no-ui]`: generates networks at each
+ * scale and prints one table per scale (time, memory, and the ratio to side-by-side references).
+ */
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Engagement, Entity, Link } from '@musubi/core';
+import { generateNetwork, type Scale, scales } from './generator.js';
+import { machine } from './machine.js';
+import { collectGarbage, measure } from './measure.js';
+import { against, type BenchResult, formatTable, type Row, type ScaleResult } from './results.js';
+import { cytoscapeGraph } from './tasks/bare-graph.js';
+import { writeLogFile } from './tasks/log-file.js';
+import { openRows } from './tasks/open.js';
+import { queryRows } from './tasks/queries.js';
+import { reportRow } from './tasks/report.js';
+import { loadSql } from './tasks/sql.js';
+import { writeRows } from './tasks/write.js';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', multiple: true },
+    all: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+    ui: { type: 'boolean', default: true },
+  },
+  allowNegative: true,
+});
+
+const wanted = values.all
+  ? ['S', 'M', 'L']
+  : (values.scale ?? ['S', 'M']).flatMap((s) => s.toUpperCase().split(','));
+for (const name of wanted) {
+  if (!(name in scales)) {
+    console.error(`unknown scale ${name}: use S, M or L`);
+    process.exit(2);
+  }
+}
+if (!(globalThis as { gc?: unknown }).gc)
+  console.error('note: run with --expose-gc (pnpm bench does) for memory figures');
+
+const began = performance.now();
+const log = (message: string) =>
+  console.error(`[bench ${((performance.now() - began) / 1000).toFixed(0)}s] ${message}`);
+const MB = 1024 * 1024;
+
+async function runScale(scale: Scale, dir: string): Promise<ScaleResult> {
+  const opens = scale.name === 'S' ? 3 : 1;
+  log(
+    `${scale.name}: generating ${scale.entities} entities, ${scale.links} links, ${scale.engagements} engagements`,
+  );
+  let generated: ReturnType<typeof generateNetwork> | undefined = generateNetwork(scale, {
+    seed: Number(values.seed),
+  });
+  const file = await writeLogFile(path.join(dir, `network-${scale.name}.ndjson`), generated.log);
+  const changes = generated.log.length;
+  const { log: _dropped, ...hints } = generated;
+  generated = undefined; // the log lives in the file from here on
+  collectGarbage();
+  const fileMB = statSync(file.path).size / MB;
+  log(`${scale.name}: opening (${changes} changes, ${fileMB.toFixed(0)} MB)`);
+  const rows: Row[] = [];
+  const opened = await openRows(file, opens);
+  rows.push(...opened.rows);
+  const network = opened.network;
+  const buildRow = rows[rows.length - 1];
+  const entities = network.entities() as Entity[];
+  const links = network.links() as Link[];
+  const engagements = network.engagements() as Engagement[];
+
+  let cy: ReturnType<typeof cytoscapeGraph> | undefined;
+  if (scale.name !== 'L') {
+    log(`${scale.name}: cytoscape`);
+    const built = await measure(() => cytoscapeGraph(entities, links), { runs: 1 });
+    cy = built.result;
+    buildRow?.references.push(
+      against('cytoscape (entities + links only)', built.ms, buildRow.musubi?.ms ?? 0),
+    );
+  }
+  log(`${scale.name}: loading PGlite`);
+  const sqlLoad = await measure(() => loadSql(entities, links, engagements), { runs: 1 });
+  const sql = sqlLoad.result;
+  buildRow?.references.push(against('PGlite COPY + indexes', sqlLoad.ms, buildRow.musubi?.ms ?? 0));
+
+  log(`${scale.name}: queries`);
+  rows.push(...(await queryRows(network, { ...hints, log: [] }, sql, cy)));
+  rows.push(await reportRow(network, sql));
+  cy = undefined;
+  await sql.close();
+
+  log(`${scale.name}: writes`);
+  rows.push(
+    ...(await writeRows(
+      network,
+      { ...hints, log: [] },
+      file.via === 'store' ? 'acknowledged by the NDJSON store' : 'in memory (no store)',
+    )),
+  );
+  await file.close(network);
+  file.dropSnapshot();
+  rows.push({
+    group: 'export',
+    task: 'JSON, CSV, GEXF',
+    references: [],
+    note: 'skipped: core has no io functions yet',
+  });
+  if (scale.name !== 'L')
+    rows.push({
+      group: 'ui',
+      task: 'first map draw, pan frame time',
+      references: [],
+      note: 'skipped: packages/ui/dist is not built',
+    });
+  const peakRssMB = process.resourceUsage().maxRSS / 1024;
+  return {
+    scale: scale.name,
+    counts: { ...network.counts(), engagements: engagements.length, changes, fileMB },
+    rows,
+    peakRssMB,
+  };
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'musubi-bench-'));
+const result: BenchResult = { date: new Date().toISOString(), machine: machine(), scales: [] };
+try {
+  for (const name of wanted) {
+    const scaleResult = await runScale(scales[name as keyof typeof scales], dir);
+    result.scales.push(scaleResult);
+    const table = formatTable(scaleResult);
+    if (values.json) console.error(`\n${table}\n`);
+    else console.log(`\n${table}\n`);
+    collectGarbage();
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+const m = result.machine;
+const footer = `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}`;
+if (values.json) {
+  const out = new URL('../results/', import.meta.url);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(new URL('latest.json', out), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+  console.error(footer);
+} else console.log(footer);

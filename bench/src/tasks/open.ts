@@ -1,0 +1,74 @@
+import { type Change, createNetwork, type Network } from '@musubi/core';
+import { measure } from '../measure.js';
+import { against, type Row } from '../results.js';
+import { bareGraph } from './bare-graph.js';
+import type { LogFile } from './log-file.js';
+
+/**
+ * Opening: the NDJSON log into a network, against the floor (reading and parsing every line) and
+ * against building the bare graphology graph from the same file. Returns the rows and a network
+ * opened as users open it (through the store when there is one), left open for the next tasks.
+ */
+export async function openRows(
+  file: LogFile,
+  runs: number,
+): Promise<{ rows: Row[]; network: Network; parsed: unknown[] }> {
+  const floor = await measure(() => file.parse(), { runs });
+  const graphology = await measure(() => bareGraph(file.parse()), { runs });
+  const refs = (ms: number) => [
+    against('read + JSON.parse floor', floor.ms, ms),
+    against('graphology from the file', graphology.ms, ms),
+  ];
+  const rows: Row[] = [];
+  const gm = `graphology keeps ${graphology.heapMB.toFixed(0)} MB`;
+
+  const open = await measure(() => file.open(), { runs, release: (n) => file.close(n) });
+  let { result: network, ...musubi } = open;
+  const how =
+    file.via === 'store'
+      ? 'NDJSON store, openNetworkFile: every record validated'
+      : 'plain NDJSON, createNetwork({ log })';
+  rows.push({
+    group: 'open',
+    task: `open the log file (${how})`,
+    musubi,
+    references: refs(musubi.ms),
+    note: gm,
+  });
+
+  if (file.via === 'store' && file.saveSnapshot) {
+    const replay = await measure(() => createNetwork({ log: file.parse() as Change[] }), { runs });
+    const { result: _r, ...replayM } = replay;
+    rows.push({
+      group: 'open',
+      task: 'read + parse + replay, no validation (createNetwork({ log }))',
+      musubi: replayM,
+      references: refs(replayM.ms),
+    });
+    await file.saveSnapshot(network);
+    await file.close(network);
+    const fromSnapshot = await measure(() => file.open(), { runs, release: (n) => file.close(n) });
+    ({ result: network } = fromSnapshot);
+    const { result: _s, ...snapM } = fromSnapshot;
+    rows.push({
+      group: 'open',
+      task: 'open the log file from its snapshot',
+      musubi: snapM,
+      references: refs(snapM.ms),
+      note: 'snapshot = current records; the log is still read',
+    });
+  }
+
+  const parsed = file.parse();
+  const build = await measure(() => createNetwork({ log: parsed as Change[] }), { runs });
+  const bare = await measure(() => bareGraph(parsed), { runs });
+  const { result: _b, ...buildM } = build;
+  rows.push({
+    group: 'open',
+    task: 'build the network from parsed changes',
+    musubi: buildM,
+    references: [against('bare graphology', bare.ms, buildM.ms)],
+    note: `heap excludes the parsed changes; graphology keeps ${bare.heapMB.toFixed(0)} MB`,
+  });
+  return { network, parsed, rows };
+}

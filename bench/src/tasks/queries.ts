@@ -1,0 +1,84 @@
+import type { NetworkView } from '@musubi/core';
+import type cytoscape from 'cytoscape';
+import type { GeneratedNetwork } from '../generator.js';
+import { measure } from '../measure.js';
+import { against, type Reference, type Row } from '../results.js';
+import { type SqlReference, sqlQueries } from './sql.js';
+
+/** How many times each query runs (its median is reported). */
+const RUNS = 15;
+
+async function sqlTime(
+  sql: SqlReference | undefined,
+  query: string,
+  param: string,
+): Promise<number | undefined> {
+  if (!sql) return undefined;
+  const m = await measure(() => sql.db.query(query, [param]), {
+    runs: RUNS,
+    warmup: 2,
+    gc: 'once',
+    budgetMs: 2_000,
+  });
+  return m.ms;
+}
+
+async function row(
+  task: string,
+  run: () => unknown,
+  references: { name: string; ms: number | undefined }[],
+  note?: string,
+): Promise<Row> {
+  const m = await measure(run, { runs: RUNS, warmup: 2, gc: 'once', budgetMs: 2_000 });
+  const { result, ...musubi } = m;
+  const refs: Reference[] = references
+    .filter((r): r is { name: string; ms: number } => r.ms !== undefined)
+    .map((r) => against(r.name, r.ms, musubi.ms));
+  const size = Array.isArray(result) ? `${result.length} results` : undefined;
+  return { group: 'query', task, musubi, references: refs, note: [size, note].filter(Boolean).join('; ') };
+}
+
+/** The query rows: Musubi against SQL on PGlite and, for neighbourhoods, cytoscape.js. */
+export async function queryRows(
+  network: NetworkView,
+  generated: GeneratedNetwork,
+  sql: SqlReference | undefined,
+  cy: cytoscape.Core | undefined,
+): Promise<Row[]> {
+  const { hub, busiest, midDate, searchText } = generated;
+  const rows: Row[] = [];
+  let cyMs: number | undefined;
+  if (cy)
+    cyMs = (
+      await measure(() => cy.getElementById(hub).neighborhood('node').length, {
+        runs: RUNS,
+        warmup: 2,
+        gc: 'once',
+      })
+    ).ms;
+  rows.push(
+    await row(`neighbors(hub, ${network.graph.degree(hub)} links)`, () => network.neighbors(hub), [
+      { name: 'PGlite', ms: await sqlTime(sql, sqlQueries.neighbors, hub) },
+      { name: 'cytoscape', ms: cyMs },
+    ]),
+  );
+  rows.push(
+    await row('timeline(busiest entity)', () => network.timeline(busiest), [
+      { name: 'PGlite', ms: await sqlTime(sql, sqlQueries.timeline, busiest) },
+    ]),
+  );
+  rows.push(
+    await row(`asOf(${midDate}).counts()`, () => network.asOf(midDate).counts(), [
+      { name: 'PGlite (active links + engagement count)', ms: await sqlTime(sql, sqlQueries.asOf, midDate) },
+    ]),
+  );
+  rows.push(
+    await row(`search('${searchText}')`, () => network.search(searchText), [
+      {
+        name: sql?.trigram ? 'PGlite (ILIKE, trigram index)' : 'PGlite (ILIKE)',
+        ms: await sqlTime(sql, sqlQueries.search, searchText),
+      },
+    ]),
+  );
+  return rows;
+}

@@ -1,0 +1,139 @@
+import { fiscalYearOf, type IndicatorRow, report, reportToXlsx } from '@musubi/core';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { buildMieNetwork } from '../index.js';
+
+const years = [2015, 2016, 2017, 2018, 2019];
+const actuals = (row: IndicatorRow | undefined) => row?.years.map((y) => y.actual);
+const row = (r: ReturnType<typeof report>, id: string) => r.indicators.find((i) => i.id === id);
+
+describe('the Mie example network', () => {
+  it('reproduces the actuals of the seed for the two activity indicators', () => {
+    const sheet = report(buildMieNetwork(), { fiscalYears: [2016, 2017] });
+    const newly = row(sheet, 'ind-newly-international');
+    const companies = row(sheet, 'ind-companies-supported');
+    expect(actuals(newly)).toEqual([3, 6]);
+    expect(actuals(companies)).toEqual([15, 35]);
+    expect(newly?.years.map((y) => [y.target, y.achievement, y.status])).toEqual([
+      [3, 1, 'achieved'],
+      [6, 1, 'achieved'],
+    ]);
+    expect(companies?.years.map((y) => [y.target, y.achievement, y.status])).toEqual([
+      [15, 1, 'achieved'],
+      [30, 1.17, 'achieved'],
+    ]);
+  });
+
+  it('carries the targets, the budgets and the programmes of the sheet', () => {
+    const sheet = report(buildMieNetwork(), { fiscalYears: [2018, 2019] });
+    expect(
+      sheet.indicators.map((i) => [i.kind, i.basicProgramme ?? '', i.years.map((y) => y.target)]),
+    ).toEqual([
+      ['outcome', '', [90, 120]],
+      ['activity', '33101', [9, 12]],
+      ['activity', '33102', [47, 64]],
+    ]);
+    expect(sheet.budget.map((b) => [b.basicProgramme.code, b.budgets.map((x) => x.amount)])).toEqual([
+      ['33101', [3753, 2970]],
+      ['33101', [5523, 13474]],
+      ['33102', [5644, 5076]],
+      ['33102', [undefined, 9000]],
+    ]);
+    expect(sheet.budgetTotals.map((t) => t.amount)).toEqual([14920, 30520]);
+  });
+
+  it('marks every record that is not a public fact as illustrative', () => {
+    const network = buildMieNetwork();
+    for (const e of network.engagements()) {
+      if (e.type === 'signing') continue;
+      expect(e.tags).toContain('illustrative');
+      expect(e.notes).toMatch(/Illustrative/);
+    }
+    for (const entity of network.entities({ kind: ['company', 'person', 'municipality'] } as never)) {
+      expect(entity.tags).toContain('illustrative');
+    }
+  });
+
+  it('grows year by year: the network of 2014 is smaller than that of 2019', () => {
+    const network = buildMieNetwork();
+    const before = network.asOf('2014-03-31').counts();
+    const after = network.asOf('2020-03-31').counts();
+    expect(JSON.stringify(before)).not.toEqual(JSON.stringify(after));
+    expect(network.engagements().filter((e) => fiscalYearOf(e.date) === 2012).length).toBeGreaterThan(0);
+  });
+
+  it('moves exactly the indicators that should move, in the fiscal year of the date', () => {
+    for (const [date, fy] of [
+      ['2019-03-31', 2018],
+      ['2019-04-01', 2019],
+    ] as const) {
+      const network = buildMieNetwork();
+      const before = report(network, { fiscalYears: years });
+      network.addEntity({
+        id: 'company-new',
+        kind: 'company',
+        name: { en: 'Illustrative Co. New' },
+        country: 'JP',
+        tags: ['illustrative'],
+      });
+      network.addEntity({
+        id: 'local-new',
+        kind: 'municipality',
+        name: { en: 'Illustrative Town New' },
+        country: 'JP',
+        tags: ['illustrative'],
+      });
+      network.recordEngagement({
+        type: 'business-meeting',
+        title: { en: 'One more business meeting' },
+        date,
+        participants: [
+          { entity: 'mie', role: 'organizer' },
+          { entity: 'thai-boi', role: 'host' },
+          { entity: 'company-new', role: 'participant' },
+          { entity: 'local-new', role: 'participant' },
+        ],
+        tags: ['illustrative'],
+      });
+      const after = report(network, { fiscalYears: years });
+      const delta = (id: string) =>
+        (actuals(row(after, id)) ?? []).map((v, i) => v - (actuals(row(before, id))?.[i] ?? 0));
+      const moved = years.map((y) => (y >= fy ? 1 : 0));
+      // cumulative indicators move from the fiscal year of the engagement on
+      expect(delta('ind-companies-supported')).toEqual(moved);
+      expect(delta('ind-newly-international')).toEqual(moved);
+      expect(delta('ind-joint-initiatives')).toEqual(moved);
+    }
+  });
+
+  it('does not move the companies indicator for a courtesy call by an embassy', () => {
+    const network = buildMieNetwork();
+    const before = report(network, { fiscalYears: years });
+    network.recordEngagement({
+      type: 'courtesy-visit',
+      title: { en: 'Another courtesy visit' },
+      date: '2018-06-01',
+      participants: [
+        { entity: 'mie', role: 'host' },
+        { entity: 'ambassador-a', role: 'visitor' },
+      ],
+    });
+    expect(report(network, { fiscalYears: years })).toEqual(before);
+  });
+
+  it('writes an XLSX that reads like the seed’s table of activity indicators', async () => {
+    const bytes = await reportToXlsx(report(buildMieNetwork(), { fiscalYears: [2016, 2017, 2018, 2019] }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as never);
+    const rows: unknown[][] = [];
+    workbook.getWorksheet('施策シート')?.eachRow((r) => {
+      rows.push((r.values as unknown[]).slice(1));
+    });
+    const companies = rows.find((r) => r[0] === '33102');
+    // 現状値, then 目標値 / 実績値 / 目標達成状況 for 平成28年度 and 平成29年度
+    expect(companies?.slice(2, 10)).toEqual(['社', '—', 15, 15, 1, 30, 35, 1.17]);
+    const newly = rows.find((r) => r[0] === '33101');
+    expect(newly?.slice(4, 10)).toEqual([3, 3, 1, 6, 6, 1]);
+    expect(rows.some((r) => r.includes('平成31年度'))).toBe(true);
+  });
+});

@@ -1,0 +1,216 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import {
+  type CsvKind,
+  fiscalYearOf,
+  importCsv,
+  importGraphFile,
+  importJsonInto,
+  MusubiError,
+  networkToCsv,
+  networkToGexf,
+  networkToGraphml,
+  networkToJson,
+  report,
+  reportToMarkdown,
+  reportToXlsx,
+  todayISO,
+} from '@musubi/core';
+import { openNetworkFile } from '@musubi/core/node';
+import { type CliLang, say } from './messages.js';
+
+const author = () => process.env.MUSUBI_AUTHOR ?? process.env.USER ?? 'cli';
+
+/** Prints a line to stdout. */
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+/** `musubi init <file>`: creates an empty network file; refuses to overwrite one (CONFLICT). */
+export async function init(file: string, lang: CliLang): Promise<void> {
+  if (existsSync(file)) {
+    throw new MusubiError(
+      'CONFLICT',
+      say(lang, { ja: `${file} は既にあります`, en: `${file} already exists` }),
+      {
+        path: [file],
+      },
+    );
+  }
+  const network = await openNetworkFile(file, { create: true, author: author() });
+  await network.close();
+  print(say(lang, { ja: `作成しました: ${file}`, en: `created ${file}` }));
+}
+
+/** `musubi validate <file>`: replays the whole log, checking every change. */
+export async function validate(file: string, lang: CliLang): Promise<void> {
+  const network = await openNetworkFile(file, { readOnly: true, fullReplay: true });
+  try {
+    for (const warning of network.warnings) process.stderr.write(`${JSON.stringify(warning)}\n`);
+    const c = network.counts();
+    print(
+      say(lang, {
+        ja: `正常です: 変更 ${network.log().length} 件、組織等 ${c.entities}、つながり ${c.links}、交流 ${c.engagements}`,
+        en: `valid: ${network.log().length} changes, ${c.entities} entities, ${c.links} links, ${c.engagements} engagements`,
+      }),
+    );
+  } finally {
+    await network.close();
+  }
+}
+
+/** `musubi stats <file>`: counts of the current network, as JSON. */
+export async function stats(file: string): Promise<void> {
+  const network = await openNetworkFile(file, { readOnly: true });
+  try {
+    print(JSON.stringify({ ...network.counts(), changes: network.log().length }));
+  } finally {
+    await network.close();
+  }
+}
+
+export interface ImportOptions {
+  kind?: CsvKind;
+  partial?: boolean;
+  shiftJis?: boolean;
+}
+
+/** `musubi import <file> <input>`: CSV (entities or links), Musubi JSON, GEXF or GraphML. */
+export async function importFile(
+  file: string,
+  input: string,
+  options: ImportOptions,
+  lang: CliLang,
+): Promise<void> {
+  const bytes = new Uint8Array(readFileSync(input));
+  const network = await openNetworkFile(file, { author: author() });
+  try {
+    const format = extname(input).slice(1).toLowerCase();
+    if (format === 'csv') {
+      const result = importCsv(network, bytes, options.kind ?? 'entities', {
+        ...(options.partial ? { partial: true } : {}),
+        ...(options.shiftJis ? { shiftJis: true } : {}),
+      });
+      print(
+        say(lang, { ja: `${result.imported} 行を取り込みました`, en: `imported ${result.imported} rows` }),
+      );
+      for (const issue of result.rejected) {
+        process.stderr.write(
+          `${say(lang, { ja: `${issue.path[0]}行目「${issue.path[1]}」`, en: `row ${issue.path[0]}, ${issue.path[1]}` })}: ${issue.message}\n`,
+        );
+      }
+    } else if (format === 'json') {
+      const counts = importJsonInto(network, bytes);
+      print(
+        say(lang, {
+          ja: `取り込みました: ${JSON.stringify(counts)}`,
+          en: `imported ${JSON.stringify(counts)}`,
+        }),
+      );
+    } else if (format === 'gexf' || format === 'graphml') {
+      const result = importGraphFile(network, bytes, format, { lang });
+      print(
+        say(lang, {
+          ja: `組織等 ${result.entities}、つながり ${result.links} を取り込みました`,
+          en: `imported ${result.entities} entities and ${result.links} links`,
+        }),
+      );
+      for (const note of result.defaulted) process.stderr.write(`${note}\n`);
+    } else {
+      throw new MusubiError(
+        'FORMAT',
+        say(lang, {
+          ja: `${input}: 対応していない形式です（csv, json, gexf, graphml）`,
+          en: `${input}: unsupported format (csv, json, gexf, graphml)`,
+        }),
+        { path: [input] },
+      );
+    }
+  } finally {
+    await network.close();
+  }
+}
+
+export interface ExportOptions {
+  format: 'json' | 'csv' | 'gexf' | 'graphml' | 'xlsx';
+  output?: string;
+  kind?: CsvKind;
+  state?: boolean;
+  fy?: string;
+}
+
+/** `musubi export <file> --format …`: writes to `-o` or stdout (xlsx needs `-o`). */
+export async function exportFile(file: string, options: ExportOptions, lang: CliLang): Promise<void> {
+  const network = await openNetworkFile(file, { readOnly: true });
+  try {
+    let data: string | Uint8Array;
+    if (options.format === 'json') data = networkToJson(network, { kind: options.state ? 'state' : 'log' });
+    else if (options.format === 'csv') data = networkToCsv(network, options.kind ?? 'entities');
+    else if (options.format === 'gexf') data = networkToGexf(network, { lang });
+    else if (options.format === 'graphml') data = networkToGraphml(network, { lang });
+    else if (options.format === 'xlsx') {
+      if (!options.output) {
+        throw new MusubiError(
+          'VALIDATION',
+          say(lang, { ja: 'xlsx には -o が必要です', en: 'xlsx needs -o <file>' }),
+          {
+            path: ['output'],
+          },
+        );
+      }
+      data = await reportToXlsx(
+        report(network, { fiscalYears: fiscalYears(options.fy, lang), asOfDate: todayISO() }),
+        { lang },
+      );
+    } else {
+      throw new MusubiError('VALIDATION', say(lang, { ja: '形式が不正です', en: 'unknown format' }), {
+        path: ['format'],
+      });
+    }
+    if (options.output) writeFileSync(options.output, data);
+    else process.stdout.write(data);
+  } finally {
+    await network.close();
+  }
+}
+
+/** Reads `--fy 2016..2019` or `--fy 2019`; default: the last four fiscal years up to the current one. */
+export function fiscalYears(spec: string | undefined, lang: CliLang): number[] {
+  if (spec === undefined) {
+    const current = fiscalYearOf(todayISO()) ?? new Date().getFullYear();
+    return [current - 3, current - 2, current - 1, current];
+  }
+  const match = /^(\d{4})(?:\.\.(\d{4}))?$/.exec(spec.trim());
+  const from = Number(match?.[1]);
+  const to = Number(match?.[2] ?? match?.[1]);
+  if (!match || to < from || to - from > 50) {
+    throw new MusubiError(
+      'VALIDATION',
+      say(lang, {
+        ja: `--fy は 2016..2019 の形で指定してください: ${spec}`,
+        en: `--fy takes the form 2016..2019: ${spec}`,
+      }),
+      { path: ['fy'] },
+    );
+  }
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** `musubi report <file>`: the policy-sheet report as Markdown. */
+export async function reportCommand(
+  file: string,
+  options: { fy?: string; output?: string },
+  lang: CliLang,
+): Promise<void> {
+  const network = await openNetworkFile(file, { readOnly: true });
+  try {
+    const text = reportToMarkdown(
+      report(network, { fiscalYears: fiscalYears(options.fy, lang), asOfDate: todayISO() }),
+      { lang },
+    );
+    if (options.output) writeFileSync(options.output, text);
+    else print(text);
+  } finally {
+    await network.close();
+  }
+}

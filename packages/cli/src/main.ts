@@ -1,0 +1,93 @@
+import { Command, Option } from 'commander';
+import { exportFile, fiscalYears, importFile, init, reportCommand, stats, validate } from './commands.js';
+import { type CliLang, describeError } from './messages.js';
+
+/** The language chosen on the command line (`--lang en`) or by MUSUBI_LANG; Japanese by default. */
+function langOf(argv: readonly string[]): CliLang {
+  const i = argv.indexOf('--lang');
+  const value = i >= 0 ? argv[i + 1] : process.env.MUSUBI_LANG;
+  return value === 'en' ? 'en' : 'ja';
+}
+
+const lang = langOf(process.argv);
+const t = (ja: string, en: string) => (lang === 'en' ? en : ja);
+
+const program = new Command('musubi')
+  .description(t('結び: 連携ネットワークのファイルを扱うコマンド', 'Musubi: work on a partner-network file'))
+  .addOption(
+    new Option('--lang <lang>', t('表示言語 (ja|en)', 'message language (ja|en)'))
+      .choices(['ja', 'en'])
+      .default('ja'),
+  )
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('init <file>')
+  .description(t('空のネットワークファイルを作る', 'create an empty network file'))
+  .action((file: string) => init(file, lang));
+
+program
+  .command('validate <file>')
+  .description(t('ファイルの全変更を検証する', 'check every change of a network file'))
+  .action((file: string) => validate(file, lang));
+
+program
+  .command('stats <file>')
+  .description(t('件数を表示する (JSON)', 'print the counts (JSON)'))
+  .action((file: string) => stats(file));
+
+program
+  .command('import <file> <input>')
+  .description(t('CSV・JSON・GEXF・GraphML を取り込む', 'import a CSV, JSON, GEXF or GraphML file'))
+  .addOption(
+    new Option('--kind <kind>', t('CSV の内容', 'what the CSV holds')).choices(['entities', 'links']),
+  )
+  .option('--partial', t('正しい行だけ取り込み、残りを報告する', 'import the good rows, report the others'))
+  .option('--shift-jis', t('UTF-8 でない CSV を Shift_JIS として読む', 'read a non-UTF-8 CSV as Shift_JIS'))
+  .action(
+    (
+      file: string,
+      input: string,
+      o: { kind?: 'entities' | 'links'; partial?: boolean; shiftJis?: boolean },
+    ) => importFile(file, input, o, lang),
+  );
+
+program
+  .command('export <file>')
+  .description(t('書き出す（-o がなければ標準出力）', 'export (to stdout without -o)'))
+  .addOption(
+    new Option('--format <format>', t('形式', 'format'))
+      .choices(['json', 'csv', 'gexf', 'graphml', 'xlsx'])
+      .makeOptionMandatory(),
+  )
+  .addOption(
+    new Option('--kind <kind>', t('CSV の内容', 'what the CSV holds')).choices(['entities', 'links']),
+  )
+  .option('--state', t('JSON を履歴なしの現状で書く', 'write JSON as the current state, without history'))
+  .option('--fy <years>', t('xlsx の年度 (例 2016..2019)', 'fiscal years for xlsx (e.g. 2016..2019)'))
+  .option('-o, --output <out>', t('出力ファイル', 'output file'))
+  .action((file: string, o: Parameters<typeof exportFile>[1]) => exportFile(file, o, lang));
+
+program
+  .command('report <file>')
+  .description(t('施策シートの指標報告 (Markdown)', 'the policy-sheet indicator report (Markdown)'))
+  .option('--fy <years>', t('年度 (例 2016..2019)', 'fiscal years (e.g. 2016..2019)'))
+  .option('-o, --output <out>', t('出力ファイル', 'output file'))
+  .action((file: string, o: { fy?: string; output?: string }) => {
+    fiscalYears(o.fy, lang);
+    return reportCommand(file, o, lang);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  if (typeof code === 'string' && code.startsWith('commander.')) {
+    // commander printed the help or its own message already
+    process.exitCode = code === 'commander.helpDisplayed' || code === 'commander.version' ? 0 : 2;
+  } else {
+    process.stderr.write(`${describeError(error, lang)}\n`);
+    process.exitCode = 1;
+  }
+}

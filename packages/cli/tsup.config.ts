@@ -1,0 +1,12 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { main: 'src/main.ts' },
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  clean: true,
+  // @musubi/core and the cli's own dependencies are resolved at run time from node_modules
+  banner: { js: '#!/usr/bin/env node' },
+});

@@ -1,0 +1,67 @@
+/** The kinds of failure a caller can act on. Tests and UIs switch on these, never on wording. */
+export const errorCodes = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'REFERENCE',
+  'READ_ONLY',
+  'FORMAT',
+  'VERSION',
+  'STORAGE',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** A path into the input that was refused, as zod reports it (`['name', 'en']`, `['participants', 0]`). */
+export type ErrorPath = readonly (string | number)[];
+
+/** One problem found in an input; a validation error carries one or more. */
+export interface ErrorIssue {
+  readonly path: ErrorPath;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface MusubiErrorOptions {
+  readonly path?: ErrorPath;
+  readonly issues?: readonly ErrorIssue[];
+  readonly details?: Readonly<Record<string, unknown>>;
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error class of Musubi. `code` says what kind of failure, `path` where in the input,
+ * `issues` every problem found (for validation), `details` the ids involved.
+ *
+ * @example
+ * try { network.addEntity({ kind: 'planet' }) }
+ * catch (e) { if (e instanceof MusubiError && e.code === 'VALIDATION') showFieldErrors(e.issues) }
+ */
+export class MusubiError extends Error {
+  override readonly name = 'MusubiError';
+  readonly code: ErrorCode;
+  readonly path: ErrorPath;
+  readonly issues: readonly ErrorIssue[];
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, message: string, options: MusubiErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.path = options.path ?? options.issues?.[0]?.path ?? [];
+    this.issues = options.issues ?? [{ path: this.path, code, message }];
+    this.details = options.details ?? {};
+  }
+}
+
+/** True when `value` is a MusubiError, optionally of the given code. */
+export function isMusubiError(value: unknown, code?: ErrorCode): value is MusubiError {
+  return value instanceof MusubiError && (code === undefined || value.code === code);
+}
+
+/** Formats a path for messages: `participants[0].entity`. */
+export function formatPath(path: ErrorPath): string {
+  let out = '';
+  for (const part of path) {
+    out += typeof part === 'number' ? `[${part}]` : out === '' ? part : `.${part}`;
+  }
+  return out === '' ? '(root)' : out;
+}

@@ -1,0 +1,190 @@
+/**
+ * @musubi/core — a partner network as a typed, event-sourced, bitemporal graph.
+ *
+ * Every export is named here one by one: this file is the public surface of the package.
+ */
+
+export type { ErrorCode, ErrorIssue, ErrorPath, MusubiErrorOptions } from './errors.js';
+// errors
+export { errorCodes, formatPath, isMusubiError, MusubiError } from './errors.js';
+export type { Change, Collection, Effect, Operation, StoredRecord } from './history/change.js';
+// history
+export { collections, invertEffect, invertEffects, undoStacks } from './history/change.js';
+// indicators
+export { evaluateMeasure } from './indicators/measure.js';
+export type { MarkdownOptions } from './indicators/policy-sheet-markdown.js';
+export { policySheetWords, reportToMarkdown } from './indicators/policy-sheet-markdown.js';
+export type { XlsxOptions } from './indicators/policy-sheet-xlsx.js';
+export { reportToXlsx } from './indicators/policy-sheet-xlsx.js';
+export {
+  addIndicator,
+  addProgramme,
+  figureFor,
+  figures,
+  indicators,
+  programmes,
+  recordFigure,
+  removeFigure,
+  removeIndicator,
+  removeProgramme,
+  updateIndicator,
+  updateProgramme,
+} from './indicators/records.js';
+export type {
+  ActualSource,
+  BudgetRow,
+  IndicatorRow,
+  IndicatorStatus,
+  IndicatorYear,
+  PolicyReport,
+  ProgrammeCost,
+  ReportOptions,
+} from './indicators/report.js';
+export { budgetByFiscalYear, programmeCosts, report } from './indicators/report.js';
+export type {
+  BasicProgramme,
+  Figure,
+  FigureInput,
+  Indicator,
+  IndicatorInput,
+  IndicatorKind,
+  IndicatorUnit,
+  Measure,
+  MeasureFilter,
+  Programme,
+  ProgrammeInput,
+} from './indicators/schemas.js';
+export {
+  BasicProgrammeSchema,
+  FigureSchema,
+  IndicatorSchema,
+  indicatorKinds,
+  indicatorUnits,
+  MeasureSchema,
+  ProgrammeSchema,
+  unitNames,
+} from './indicators/schemas.js';
+export type { CsvImportReport, CsvKind } from './io/csv.js';
+export { importCsv, MAX_CELL_CHARS, networkToCsv, neutraliseCell } from './io/csv.js';
+// interchange (io)
+export type { CsvColumn } from './io/csv-columns.js';
+export { entityColumns, headerOf, LIST_SEPARATOR, linkColumns } from './io/csv-columns.js';
+export type { GraphImportReport } from './io/graph-files.js';
+export { importGraphFile, networkToGexf, networkToGraphml } from './io/graph-files.js';
+export { decodeImport, MAX_IMPORT_BYTES, parseImportedJson, refuseXmlTricks } from './io/hostile-input.js';
+export type { JsonMigration, MusubiJson } from './io/json.js';
+export {
+  importJsonInto,
+  JSON_FORMAT,
+  JSON_FORMAT_VERSION,
+  jsonMigrations,
+  networkFromJson,
+  networkToJson,
+  readMusubiJson,
+} from './io/json.js';
+export type { CountryCode, CountryGroup } from './model/countries.js';
+export {
+  ASEAN_MEMBERS,
+  allCountryCodes,
+  CountryCodeSchema,
+  countryGroups,
+  countryName,
+  G7_MEMBERS,
+  isCountryCode,
+  isInGroup,
+} from './model/countries.js';
+export type { Id } from './model/ids.js';
+export { generateId, IdSchema } from './model/ids.js';
+export type { EngagementType, EntityKind, LinkEventType, LinkKind, ParticipantRole } from './model/kinds.js';
+// model
+export { engagementTypes, entityKinds, linkEventTypes, linkKinds, participantRoles } from './model/kinds.js';
+export type { BilingualName, Lang } from './model/names.js';
+export { BilingualNameSchema, languages, nameIn } from './model/names.js';
+export type {
+  Engagement,
+  EngagementInput,
+  EngagementPatch,
+  Entity,
+  EntityInput,
+  EntityPatch,
+  FollowUp,
+  Link,
+  LinkEvent,
+  LinkEventInput,
+  LinkInput,
+  LinkPatch,
+  Participant,
+} from './model/records.js';
+export {
+  CoordinatesSchema,
+  EngagementInputSchema,
+  EngagementPatchSchema,
+  EngagementSchema,
+  EntityInputSchema,
+  EntityPatchSchema,
+  EntitySchema,
+  FollowUpSchema,
+  LinkEventInputSchema,
+  LinkEventSchema,
+  LinkInputSchema,
+  LinkPatchSchema,
+  LinkSchema,
+  ParticipantSchema,
+  TagSchema,
+} from './model/records.js';
+export { parseOrThrow } from './model/validate.js';
+export type {
+  ChangeListener,
+  ChangeSink,
+  NetworkOptions,
+  RemoveOptions,
+  TransactionOptions,
+} from './network/network.js';
+// network
+export { createNetwork, Network } from './network/network.js';
+export type { Reference } from './network/references.js';
+export { referencesOf, registerCollection } from './network/references.js';
+export { foldForSearch } from './network/search.js';
+export type { NetworkGraph } from './network/state.js';
+export { linkEnd, linkStart, linkStatusOn, sortedEvents } from './network/valid-time.js';
+export type {
+  EngagementFilter,
+  EntityFilter,
+  LinkFilter,
+  NeighborFilter,
+  RoleHolding,
+  SearchOptions,
+  TimelineItem,
+} from './network/view.js';
+export { NetworkView } from './network/view.js';
+// storage
+export { IndexedDbStore } from './storage/indexeddb-store.js';
+export type { MemoryLog } from './storage/memory-store.js';
+export { MemoryStore } from './storage/memory-store.js';
+export type { OpenNetworkOptions, SaveState, SaveStateListener } from './storage/open-network.js';
+export { openNetwork, StoredNetwork } from './storage/open-network.js';
+export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './storage/store.js';
+export { LOG_FORMAT, LOG_FORMAT_VERSION } from './storage/store.js';
+// time: fiscal years and eras
+export type { EraConvention, FiscalYearFormatOptions, FiscalYearStyle } from './time/era.js';
+export { eraOfFiscalYear, formatFiscalYear } from './time/era.js';
+export type { FiscalYear } from './time/fiscal-year.js';
+export {
+  FiscalYearKeySchema,
+  FiscalYearSchema,
+  fiscalYearOf,
+  fiscalYearRange,
+  fiscalYearsBetween,
+} from './time/fiscal-year.js';
+export type { DatePrecision, PartialDate, PartialDateParts } from './time/partial-date.js';
+// time
+export {
+  comparePartialDates,
+  earliestDay,
+  isPartialDate,
+  latestDay,
+  PartialDateSchema,
+  parsePartialDate,
+  precisionOf,
+  todayISO,
+} from './time/partial-date.js';

@@ -1,0 +1,97 @@
+import { isInGroup } from '../model/countries.js';
+import type { Id } from '../model/ids.js';
+import type { Engagement, Entity, Participant } from '../model/records.js';
+import type { NetworkView } from '../network/view.js';
+import { type FiscalYear, fiscalYearOf } from '../time/fiscal-year.js';
+import type { Measure, MeasureFilter } from './schemas.js';
+
+/** Does the engagement itself (type, programme, tags) pass the filter? */
+function engagementPasses(e: Engagement, f: MeasureFilter): boolean {
+  if (f.engagementTypes && !f.engagementTypes.includes(e.type)) return false;
+  if (f.programmes && (e.programme === undefined || !f.programmes.includes(e.programme))) return false;
+  if (f.tags && !f.tags.some((t) => e.tags.includes(t))) return false;
+  return true;
+}
+
+/** Does a participant pass the filter's conditions on entities? */
+function participantPasses(view: NetworkView, p: Participant, f: MeasureFilter): Entity | undefined {
+  const entity = view.entity(p.entity);
+  if (!entity) return undefined;
+  if (f.participantRole && !f.participantRole.includes(p.role)) return undefined;
+  if (f.entityKinds && !f.entityKinds.includes(entity.kind)) return undefined;
+  // without a kind condition the organisation itself is never what is counted
+  if (!f.entityKinds && entity.kind === 'self') return undefined;
+  if (f.countries && (entity.country === undefined || !f.countries.includes(entity.country)))
+    return undefined;
+  if (f.countryGroup && (entity.country === undefined || !isInGroup(entity.country, f.countryGroup)))
+    return undefined;
+  return entity;
+}
+
+const entityConditions = ['entityKinds', 'countries', 'countryGroup', 'participantRole'] as const;
+
+/**
+ * The qualifying occurrences of a measure, each with its fiscal year: engagements (for
+ * `engagements`) or entities (for `distinct-entities`, the key being the entity id). An engagement
+ * known only by its year has no fiscal year and is not counted.
+ */
+function occurrences(view: NetworkView, measure: Measure): { key: Id; fy: FiscalYear }[] {
+  const f = measure.filter;
+  const hasEntityCondition = entityConditions.some((c) => f[c] !== undefined);
+  const out: { key: Id; fy: FiscalYear }[] = [];
+  for (const e of view.engagements()) {
+    if (!engagementPasses(e, f)) continue;
+    const fy = fiscalYearOf(e.date);
+    if (fy === undefined) continue;
+    const counted = e.participants.filter((p) => participantPasses(view, p, f) !== undefined);
+    if (measure.count === 'engagements') {
+      if (!hasEntityCondition || counted.length > 0) out.push({ key: e.id, fy });
+    } else {
+      for (const p of counted) out.push({ key: p.entity, fy });
+    }
+  }
+  return out;
+}
+
+/**
+ * Evaluates an indicator's measure for fiscal years: a count per fiscal year, computed from the
+ * engagements recorded in the view (use `view.asOf(...)` or `asRecordedAt` to evaluate the past).
+ *
+ * - `engagements` counts qualifying engagements; `distinct-entities` counts each entity once per
+ *   fiscal year (per-year) or once over the whole span (cumulative).
+ * - `firstTimeOnly` places an entity in the fiscal year of its first qualifying engagement ever, so
+ *   an entity active before `since` is not counted as new.
+ */
+export function evaluateMeasure(
+  view: NetworkView,
+  measure: Measure,
+  fiscalYears: readonly FiscalYear[],
+): Map<FiscalYear, number> {
+  const found = occurrences(view, measure);
+  const result = new Map<FiscalYear, number>();
+  const since = measure.since ?? Number.NEGATIVE_INFINITY;
+  if (measure.count === 'engagements') {
+    for (const fy of fiscalYears) {
+      const from = measure.aggregate === 'cumulative' ? since : fy;
+      result.set(fy, found.filter((o) => o.fy >= from && o.fy <= fy).length);
+    }
+    return result;
+  }
+  const first = new Map<Id, FiscalYear>();
+  for (const o of found) {
+    const seen = first.get(o.key);
+    if (seen === undefined || o.fy < seen) first.set(o.key, o.fy);
+  }
+  for (const fy of fiscalYears) {
+    const keys = new Set<Id>();
+    if (measure.filter.firstTimeOnly) {
+      const from = measure.aggregate === 'cumulative' ? since : fy;
+      for (const [key, y] of first) if (y >= from && y <= fy) keys.add(key);
+    } else {
+      const from = measure.aggregate === 'cumulative' ? since : fy;
+      for (const o of found) if (o.fy >= from && o.fy <= fy) keys.add(o.key);
+    }
+    result.set(fy, keys.size);
+  }
+  return result;
+}

@@ -1,0 +1,146 @@
+import type { Lang } from '../model/names.js';
+import { nameIn } from '../model/names.js';
+import { type EraConvention, type FiscalYearStyle, formatFiscalYear } from '../time/era.js';
+import type { IndicatorRow, IndicatorYear, PolicyReport } from './report.js';
+import { unitNames } from './schemas.js';
+
+export interface MarkdownOptions {
+  lang?: Lang;
+  /** How fiscal years are written in headings; default `era` in Japanese, `western` in English. */
+  style?: FiscalYearStyle;
+  eraConvention?: EraConvention;
+}
+
+/** The sheet's words, in both languages. */
+export const policySheetWords = {
+  outcome: { ja: '県民指標', en: 'Outcome indicators' },
+  activity: { ja: '活動指標', en: 'Activity indicators' },
+  item: { ja: '目標項目', en: 'Indicator' },
+  basicProgramme: { ja: '基本事業', en: 'Basic programme' },
+  baseline: { ja: '現状値', en: 'Baseline' },
+  target: { ja: '目標値', en: 'Target' },
+  actual: { ja: '実績値', en: 'Actual' },
+  achievement: { ja: '目標達成状況', en: 'Achievement' },
+  programmes: { ja: '主な事業', en: 'Main programmes' },
+  budget: { ja: '予算額(千円)', en: 'Budget (thousand yen)' },
+  total: { ja: '合計', en: 'Total' },
+  cumulative: { ja: '（累計）', en: ' (cumulative)' },
+  manual: { ja: '手入力', en: 'manual' },
+  pending: { ja: '集計中', en: 'pending' },
+  note: {
+    ja: '実績値は記録から算出（手入力 = Musubi 導入前の数値）。',
+    en: 'Actuals are computed from the records (manual = a figure from before Musubi).',
+  },
+} as const;
+
+export type PolicySheetWord = keyof typeof policySheetWords;
+
+/** A sheet word in a language. */
+export function sheetWord(word: PolicySheetWord, lang: Lang): string {
+  return policySheetWords[word][lang];
+}
+
+/** A count with its unit, as the sheet writes it (`15社`, `3 cases`). */
+export function withUnit(value: number | undefined, row: IndicatorRow, lang: Lang): string {
+  if (value === undefined) return '—';
+  return lang === 'ja' ? `${value}${row.unit}` : `${value} ${unitNames[row.unit].en}`;
+}
+
+/** The actual of a year as a cell: the value, marked when manual or pending. */
+export function actualCell(y: IndicatorYear, row: IndicatorRow, lang: Lang): string {
+  const value = withUnit(y.actual, row, lang);
+  if (y.status === 'pending') return `(${value} ${sheetWord('pending', lang)})`;
+  return y.source === 'manual' ? `${value} (${sheetWord('manual', lang)})` : value;
+}
+
+function escapeCell(cell: string): string {
+  return cell.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.map(escapeCell).join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function indicatorTable(
+  report: PolicyReport,
+  rows: IndicatorRow[],
+  options: Required<Omit<MarkdownOptions, 'eraConvention'>> & MarkdownOptions,
+): string {
+  const { lang } = options;
+  const fy = (y: number) =>
+    formatFiscalYear(y, {
+      lang,
+      style: options.style,
+      ...(options.eraConvention ? { eraConvention: options.eraConvention } : {}),
+    });
+  const header = [sheetWord('basicProgramme', lang), sheetWord('item', lang), sheetWord('baseline', lang)];
+  for (const y of report.fiscalYears) {
+    header.push(
+      `${fy(y)} ${sheetWord('target', lang)}`,
+      `${fy(y)} ${sheetWord('actual', lang)}`,
+      `${fy(y)} ${sheetWord('achievement', lang)}`,
+    );
+  }
+  const body = rows.map((row) => {
+    const plain = nameIn(row.name, lang);
+    const saysCumulative = /累計|cumulative/i.test(plain);
+    const name = `${plain}${row.cumulative && !saysCumulative ? sheetWord('cumulative', lang) : ''}`;
+    const baseline = row.baseline
+      ? `${fy(row.baseline.fiscalYear)}: ${withUnit(row.baseline.value, row, lang)}`
+      : '—';
+    const cells = [row.basicProgramme ?? '', name, baseline];
+    for (const y of row.years) {
+      cells.push(
+        withUnit(y.target, row, lang),
+        actualCell(y, row, lang),
+        y.achievement === undefined ? '' : y.achievement.toFixed(2),
+      );
+    }
+    return cells;
+  });
+  return table(header, body);
+}
+
+/**
+ * Writes the policy sheet as Markdown: the outcome (県民指標) and activity (活動指標) tables, then
+ * the programmes (主な事業) with their budgets (予算額(千円)).
+ */
+export function reportToMarkdown(report: PolicyReport, options: MarkdownOptions = {}): string {
+  const lang = options.lang ?? 'ja';
+  const style = options.style ?? (lang === 'ja' ? 'era' : 'western');
+  const opts = { ...options, lang, style };
+  const out: string[] = [];
+  for (const kind of ['outcome', 'activity'] as const) {
+    const rows = report.indicators.filter((r) => r.kind === kind);
+    if (rows.length === 0) continue;
+    out.push(`## ${sheetWord(kind, lang)}`, '', indicatorTable(report, rows, opts), '');
+  }
+  const fy = (y: number) =>
+    formatFiscalYear(y, {
+      lang,
+      style,
+      ...(options.eraConvention ? { eraConvention: options.eraConvention } : {}),
+    });
+  const money = (n: number | undefined) => (n === undefined ? '-' : n.toLocaleString('en-US'));
+  out.push(`## ${sheetWord('programmes', lang)}`, '');
+  out.push(
+    table(
+      [
+        sheetWord('programmes', lang),
+        sheetWord('basicProgramme', lang),
+        ...report.fiscalYears.map((y) => `${fy(y)} ${sheetWord('budget', lang)}`),
+      ],
+      [
+        ...report.budget.map((b) => [
+          nameIn(b.name, lang),
+          `${b.basicProgramme.code} ${nameIn(b.basicProgramme.name, lang)}`,
+          ...b.budgets.map((x) => money(x.amount)),
+        ]),
+        [sheetWord('total', lang), '', ...report.budgetTotals.map((t) => money(t.amount))],
+      ],
+    ),
+  );
+  out.push('', sheetWord('note', lang), '');
+  return out.join('\n');
+}

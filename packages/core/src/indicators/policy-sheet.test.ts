@@ -1,0 +1,117 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { createNetwork, type Network } from '../network/network.js';
+import { reportToMarkdown } from './policy-sheet-markdown.js';
+import { reportToXlsx } from './policy-sheet-xlsx.js';
+import { addIndicator, addProgramme, recordFigure } from './records.js';
+import { report } from './report.js';
+
+function sheetNetwork(): Network {
+  const n = createNetwork({ author: 'test' });
+  n.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県' }, country: 'JP' });
+  for (const c of ['c1', 'c2', 'c3']) n.addEntity({ id: c, kind: 'company', name: { en: c }, country: 'JP' });
+  addProgramme(n, {
+    id: 'sme',
+    name: { ja: '県内中小企業国際展開促進事業', en: 'SMEs going international' },
+    basicProgramme: { code: '33102', name: { ja: '海外事業展開の推進', en: 'Business expansion abroad' } },
+    budgets: { '2019': 5076 },
+  });
+  addIndicator(n, {
+    id: 'companies',
+    name: { ja: '海外事業展開に取り組む企業数（累計）', en: 'Companies expanding abroad (cumulative)' },
+    unit: '社',
+    kind: 'activity',
+    basicProgramme: '33102',
+    measure: {
+      aggregate: 'cumulative',
+      since: 2018,
+      count: 'distinct-entities',
+      filter: { entityKinds: ['company'] },
+    },
+    targets: { '2018': 2, '2019': 4 },
+  });
+  n.recordEngagement({
+    type: 'business-meeting',
+    title: { en: 'meeting' },
+    date: '2019-05-10',
+    participants: [
+      { entity: 'mie', role: 'organizer' },
+      { entity: 'c1' },
+      { entity: 'c2' },
+      { entity: 'c3' },
+    ],
+  });
+  recordFigure(n, { indicator: 'companies', fiscalYear: 2018, value: 2, note: 'printed sheet' });
+  return n;
+}
+
+describe('reportToMarkdown', () => {
+  it('writes the sheet with Japanese headings, era years and the manual flag', () => {
+    const md = reportToMarkdown(report(sheetNetwork(), { fiscalYears: [2018, 2019] }));
+    for (const word of [
+      '## 活動指標',
+      '目標項目',
+      '現状値',
+      '平成30年度 目標値',
+      '平成31年度 実績値',
+      '目標達成状況',
+      '## 主な事業',
+      '予算額(千円)',
+    ]) {
+      expect(md).toContain(word);
+    }
+    expect(md).toContain(
+      '| 33102 | 海外事業展開に取り組む企業数（累計） | — | 2社 | 2社 (手入力) | 1.00 | 4社 | 3社 | 0.75 |',
+    );
+    expect(md).toContain('| 県内中小企業国際展開促進事業 | 33102 海外事業展開の推進 | - | 5,076 |');
+  });
+
+  it('writes the sheet in English with Western fiscal years', () => {
+    const md = reportToMarkdown(report(sheetNetwork(), { fiscalYears: [2018, 2019] }), { lang: 'en' });
+    expect(md).toContain('## Activity indicators');
+    expect(md).toContain('FY2019 Target');
+    expect(md).toContain('3 companies');
+  });
+});
+
+describe('reportToXlsx', () => {
+  it('writes a workbook that re-opens with the sheet’s headings and numbers in their cells', async () => {
+    const bytes = await reportToXlsx(report(sheetNetwork(), { fiscalYears: [2018, 2019] }));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as never);
+    const sheet = workbook.getWorksheet('施策シート');
+    expect(sheet).toBeDefined();
+    const rows: unknown[][] = [];
+    sheet?.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    expect(rows[0]).toEqual(['活動指標']);
+    expect(rows[1]?.slice(0, 5)).toEqual(['基本事業', '目標項目', '単位', '現状値', '平成30年度']);
+    expect(rows[2]?.slice(4)).toEqual([
+      '目標値',
+      '実績値',
+      '目標達成状況',
+      '目標値',
+      '実績値',
+      '目標達成状況',
+    ]);
+    expect(rows[3]).toEqual([
+      '33102',
+      '海外事業展開に取り組む企業数（累計）',
+      '社',
+      '—',
+      2,
+      2,
+      1,
+      4,
+      3,
+      0.75,
+    ]);
+    expect(sheet?.getCell(4, 6).note).toBe('手入力');
+    const budget = rows.findIndex((r) => r[0] === '33102 海外事業展開の推進');
+    expect(rows[budget - 1]?.slice(0, 2)).toEqual(['基本事業', '主な事業']);
+    expect(rows[budget - 1]?.[4]).toBe('平成30年度 予算額(千円)');
+    expect(rows[budget]?.slice(1)).toEqual(['県内中小企業国際展開促進事業', '', '', '-', 5076]);
+    expect(sheet?.getCell(2, 5).isMerged).toBe(true);
+  });
+});

@@ -1,0 +1,157 @@
+import type { Id } from '../model/ids.js';
+import type { BilingualName } from '../model/names.js';
+import type { NetworkView } from '../network/view.js';
+import { type FiscalYear, fiscalYearOf, fiscalYearRange } from '../time/fiscal-year.js';
+import { evaluateMeasure } from './measure.js';
+import { figureFor, indicators, programmes } from './records.js';
+import type { BasicProgramme, Indicator, IndicatorKind, IndicatorUnit } from './schemas.js';
+
+/** Where an indicator's actual (実績値) comes from. */
+export type ActualSource = 'computed' | 'manual';
+
+/**
+ * - `achieved`: the actual reached the target; `not-achieved`: it did not;
+ * - `no-target`: no target was set for that year; `pending`: the fiscal year has not ended on the
+ *   report's `asOfDate`, so its actual is only a figure so far.
+ */
+export type IndicatorStatus = 'achieved' | 'not-achieved' | 'no-target' | 'pending';
+
+export interface IndicatorYear {
+  fiscalYear: FiscalYear;
+  target?: number;
+  /** 実績値: the manual figure where one was recorded for the year, otherwise the computed count. */
+  actual: number;
+  source: ActualSource;
+  /** actual / target rounded to 2 decimals, as the sheet writes it (0.95); absent without a target or while pending. */
+  achievement?: number;
+  status: IndicatorStatus;
+}
+
+export interface IndicatorRow {
+  id: Id;
+  name: BilingualName;
+  unit: IndicatorUnit;
+  kind: IndicatorKind;
+  basicProgramme?: string;
+  cumulative: boolean;
+  baseline?: { fiscalYear: FiscalYear; value?: number };
+  years: IndicatorYear[];
+}
+
+export interface BudgetRow {
+  id: Id;
+  name: BilingualName;
+  basicProgramme: BasicProgramme;
+  /** Thousand yen per fiscal year; absent where the programme had no budget (`-`). */
+  budgets: { fiscalYear: FiscalYear; amount?: number }[];
+}
+
+/** The policy sheet: indicators by fiscal year and the budget table. */
+export interface PolicyReport {
+  fiscalYears: FiscalYear[];
+  asOfDate?: string;
+  indicators: IndicatorRow[];
+  budget: BudgetRow[];
+  /** Budget totals per fiscal year, thousand yen. */
+  budgetTotals: { fiscalYear: FiscalYear; amount: number }[];
+}
+
+export interface ReportOptions {
+  fiscalYears: readonly FiscalYear[];
+  /** Years that have not ended on this day (YYYY-MM-DD) are `pending`. Without it, no year is pending. */
+  asOfDate?: string;
+}
+
+function yearOf(
+  indicator: Indicator,
+  view: NetworkView,
+  fy: FiscalYear,
+  computed: number,
+  asOfDate?: string,
+): IndicatorYear {
+  const target = indicator.targets[String(fy)];
+  const manual = figureFor(view, indicator.id, fy);
+  const actual = manual?.value ?? computed;
+  const source: ActualSource = manual ? 'manual' : 'computed';
+  const base = { fiscalYear: fy, actual, source, ...(target === undefined ? {} : { target }) };
+  if (asOfDate !== undefined && asOfDate <= fiscalYearRange(fy).end && !manual) {
+    return { ...base, status: 'pending' };
+  }
+  if (target === undefined) return { ...base, status: 'no-target' };
+  const achievement = target === 0 ? (actual > 0 ? 1 : 0) : Math.round((actual / target) * 100) / 100;
+  return { ...base, achievement, status: actual >= target ? 'achieved' : 'not-achieved' };
+}
+
+/**
+ * Computes the policy sheet for fiscal years: per indicator and year the target, the actual
+ * (computed from the records, or a manual figure recorded for that year, flagged `manual`), the
+ * achievement ratio and a status; and the budget per programme.
+ *
+ * @example
+ * const sheet = report(network, { fiscalYears: [2016, 2017, 2018, 2019], asOfDate: '2019-07-01' });
+ */
+export function report(view: NetworkView, options: ReportOptions): PolicyReport {
+  const fiscalYears = [...options.fiscalYears].sort((a, b) => a - b);
+  const rows: IndicatorRow[] = indicators(view).map((indicator) => {
+    const computed = evaluateMeasure(view, indicator.measure, fiscalYears);
+    return {
+      id: indicator.id,
+      name: indicator.name,
+      unit: indicator.unit,
+      kind: indicator.kind,
+      ...(indicator.basicProgramme === undefined ? {} : { basicProgramme: indicator.basicProgramme }),
+      cumulative: indicator.measure.aggregate === 'cumulative',
+      ...(indicator.baseline === undefined ? {} : { baseline: indicator.baseline }),
+      years: fiscalYears.map((fy) => yearOf(indicator, view, fy, computed.get(fy) ?? 0, options.asOfDate)),
+    };
+  });
+  const budget = budgetByFiscalYear(view, fiscalYears);
+  return {
+    fiscalYears,
+    ...(options.asOfDate === undefined ? {} : { asOfDate: options.asOfDate }),
+    indicators: rows,
+    budget,
+    budgetTotals: fiscalYears.map((fy) => ({
+      fiscalYear: fy,
+      amount: budget.reduce(
+        (sum, row) => sum + (row.budgets.find((b) => b.fiscalYear === fy)?.amount ?? 0),
+        0,
+      ),
+    })),
+  };
+}
+
+/** The budget of every programme for the given fiscal years (thousand yen; absent = no budget). */
+export function budgetByFiscalYear(view: NetworkView, fiscalYears: readonly FiscalYear[]): BudgetRow[] {
+  return programmes(view).map((p) => ({
+    id: p.id,
+    name: p.name,
+    basicProgramme: p.basicProgramme,
+    budgets: fiscalYears.map((fy) => {
+      const amount = p.budgets[String(fy)];
+      return amount === undefined ? { fiscalYear: fy } : { fiscalYear: fy, amount };
+    }),
+  }));
+}
+
+export interface ProgrammeCost {
+  programme: Id;
+  name: BilingualName;
+  /** Thousand yen; absent without a budget that year. */
+  budget?: number;
+  engagements: number;
+  /** Budget per engagement, thousand yen, rounded to 1 decimal; absent without a budget or engagements. */
+  costPerEngagement?: number;
+}
+
+/** For a fiscal year: each programme's budget, the engagements recorded under it, and the cost per engagement. */
+export function programmeCosts(view: NetworkView, fy: FiscalYear): ProgrammeCost[] {
+  return programmes(view).map((p) => {
+    const count = view.engagements({ programme: p.id }).filter((e) => fiscalYearOf(e.date) === fy).length;
+    const budget = p.budgets[String(fy)];
+    const row: ProgrammeCost = { programme: p.id, name: p.name, engagements: count };
+    if (budget !== undefined) row.budget = budget;
+    if (budget !== undefined && count > 0) row.costPerEngagement = Math.round((budget / count) * 10) / 10;
+    return row;
+  });
+}

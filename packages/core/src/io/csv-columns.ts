@@ -1,0 +1,124 @@
+import { linkEventTypes } from '../model/kinds.js';
+import type { Entity, Link } from '../model/records.js';
+
+/** One CSV column: its bilingual header (`名称（日本語）/name_ja`) and how a record fills it. */
+export interface CsvColumn<R> {
+  readonly ja: string;
+  readonly en: string;
+  readonly required?: boolean;
+  /** The cell written for a record. */
+  write(record: R): string;
+  /** Puts the cell's value into the input being built (only called for a non-empty cell). */
+  read(cell: string, input: Record<string, unknown>): void;
+}
+
+/** Lists in one cell are separated by `;` (tags, several revision dates). */
+export const LIST_SEPARATOR = ';';
+
+const set =
+  (field: string, value: (cell: string) => unknown = (cell) => cell) =>
+  (cell: string, input: Record<string, unknown>) => {
+    input[field] = value(cell);
+  };
+
+const list = (cell: string) =>
+  cell
+    .split(LIST_SEPARATOR)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
+const name =
+  (field: 'name' | 'title', lang: 'ja' | 'en') => (cell: string, input: Record<string, unknown>) => {
+    input[field] = { ...(input[field] as object | undefined), [lang]: cell };
+  };
+
+/**
+ * The entity sheet, one row per entity:
+ * ID/id, 種別/kind, 名称（日本語）/name_ja, 名称（英語）/name_en, 国/country, 開始/since, 終了/until,
+ * 別名/aliases (`;`-separated), タグ/tags (`;`-separated), 備考/notes.
+ */
+export const entityColumns: readonly CsvColumn<Entity>[] = [
+  { ja: 'ID', en: 'id', write: (e) => e.id, read: set('id') },
+  { ja: '種別', en: 'kind', required: true, write: (e) => e.kind, read: set('kind') },
+  { ja: '名称（日本語）', en: 'name_ja', write: (e) => e.name.ja ?? '', read: name('name', 'ja') },
+  { ja: '名称（英語）', en: 'name_en', write: (e) => e.name.en ?? '', read: name('name', 'en') },
+  {
+    ja: '国',
+    en: 'country',
+    write: (e) => e.country ?? '',
+    read: set('country', (c) => c.toUpperCase()),
+  },
+  { ja: '開始', en: 'since', write: (e) => e.since ?? '', read: set('since') },
+  { ja: '終了', en: 'until', write: (e) => e.until ?? '', read: set('until') },
+  {
+    ja: '別名',
+    en: 'aliases',
+    write: (e) => e.aliases.join(LIST_SEPARATOR),
+    read: set('aliases', (c) => list(c)),
+  },
+  {
+    ja: 'タグ',
+    en: 'tags',
+    write: (e) => e.tags.join(LIST_SEPARATOR),
+    read: set('tags', (c) => list(c)),
+  },
+  { ja: '備考', en: 'notes', write: (e) => e.notes ?? '', read: set('notes') },
+];
+
+const eventJa: Record<string, string> = {
+  signed: '締結',
+  revised: '改定',
+  renewed: '更新',
+  suspended: '停止',
+  ended: '終了',
+};
+
+/**
+ * The link sheet, one row per link with its events in columns: ID/id, 種別/kind, 起点/source,
+ * 終点/target, 名称（日本語）/title_ja, 名称（英語）/title_en, then one column per event type
+ * (締結/signed, 改定/revised, 更新/renewed, 停止/suspended, 終了/ended) holding its date, several dates
+ * separated by `;`; then タグ/tags and 備考/notes. Event notes are not kept in CSV (use JSON).
+ */
+export const linkColumns: readonly CsvColumn<Link>[] = [
+  { ja: 'ID', en: 'id', write: (l) => l.id, read: set('id') },
+  { ja: '種別', en: 'kind', required: true, write: (l) => l.kind, read: set('kind') },
+  { ja: '起点', en: 'source', required: true, write: (l) => l.source, read: set('source') },
+  { ja: '終点', en: 'target', required: true, write: (l) => l.target, read: set('target') },
+  { ja: '名称（日本語）', en: 'title_ja', write: (l) => l.title?.ja ?? '', read: name('title', 'ja') },
+  { ja: '名称（英語）', en: 'title_en', write: (l) => l.title?.en ?? '', read: name('title', 'en') },
+  ...linkEventTypes.map(
+    (type): CsvColumn<Link> => ({
+      ja: eventJa[type] ?? type,
+      en: type,
+      write: (l) =>
+        l.events
+          .filter((e) => e.type === type)
+          .map((e) => e.date)
+          .join(LIST_SEPARATOR),
+      read: (c, i) => {
+        const events = (i.events as unknown[] | undefined) ?? [];
+        i.events = [...events, ...list(c).map((date) => ({ type, date }))];
+      },
+    }),
+  ),
+  {
+    ja: 'タグ',
+    en: 'tags',
+    write: (l) => l.tags.join(LIST_SEPARATOR),
+    read: set('tags', (c) => list(c)),
+  },
+  { ja: '備考', en: 'notes', write: (l) => l.notes ?? '', read: set('notes') },
+];
+
+/** The header written on export: `名称（日本語）/name_ja`. */
+export function headerOf(column: CsvColumn<unknown>): string {
+  return `${column.ja}/${column.en}`;
+}
+
+/** Finds the column a header names: the bilingual form, the Japanese or the English one. */
+export function columnFor<R>(columns: readonly CsvColumn<R>[], header: string): CsvColumn<R> | undefined {
+  const h = header.trim();
+  return columns.find(
+    (c) => h === headerOf(c as CsvColumn<unknown>) || h === c.ja || h.toLowerCase() === c.en.toLowerCase(),
+  );
+}

@@ -1,0 +1,104 @@
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseGraphml } from 'graphology-graphml';
+import { describe, expect, it } from 'vitest';
+import { isMusubiError } from '../errors.js';
+import { createNetwork } from '../network/network.js';
+import { importGraphFile, networkToGexf, networkToGraphml } from './graph-files.js';
+
+function sample() {
+  const network = createNetwork();
+  network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' }, country: 'JP' });
+  network.addEntity({
+    id: 'sp',
+    kind: 'region',
+    name: { ja: 'サンパウロ州', en: 'São Paulo <State> & "co"' },
+    country: 'BR',
+  });
+  network.addLink({
+    id: 'l1',
+    kind: 'sister',
+    source: 'mie',
+    target: 'sp',
+    events: [
+      { type: 'signed', date: '1973-09' },
+      { type: 'ended', date: '2020' },
+    ],
+  });
+  return network;
+}
+
+const read = (xml: string) => xml;
+
+describe('GEXF and GraphML', () => {
+  it('writes GEXF that graphology-gexf reads back with the same nodes, edges, labels and spells', () => {
+    const xml = networkToGexf(sample(), { lang: 'en' });
+    const graph = parseGexf(Graph, read(xml));
+    expect(graph.nodes().sort()).toEqual(['mie', 'sp']);
+    expect(graph.getNodeAttribute('sp', 'label')).toBe('São Paulo <State> & "co"');
+    expect(graph.getNodeAttribute('mie', 'kind')).toBe('self');
+    expect(graph.edges()).toEqual(['l1']);
+    expect(graph.getEdgeAttribute('l1', 'kind')).toBe('sister');
+    expect(xml).toContain('start="1973-09-01" end="2020-12-31"');
+    expect(xml).toContain('mode="dynamic"');
+  });
+
+  it('writes GraphML that graphology-graphml reads back', () => {
+    const graph = parseGraphml(Graph, read(networkToGraphml(sample())));
+    expect(graph.order).toBe(2);
+    expect(graph.size).toBe(1);
+    expect(graph.getNodeAttribute('mie', 'label')).toBe('三重県');
+  });
+
+  it('imports a GEXF from another tool, defaulting and reporting unknown kinds', () => {
+    const gexf = `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="undirected">
+<nodes><node id="a" label="Tsu"/><node id="b" label="Valencia"/></nodes>
+<edges><edge id="e" source="a" target="b"/></edges></graph></gexf>`;
+    const network = createNetwork();
+    const report = importGraphFile(network, gexf, 'gexf', { lang: 'en' });
+    expect(report).toMatchObject({ entities: 2, links: 1 });
+    expect(report.defaulted).toHaveLength(3);
+    expect(
+      network
+        .entities()
+        .map((e) => [e.kind, e.name.en])
+        .sort(),
+    ).toEqual([
+      ['organization', 'Tsu'],
+      ['organization', 'Valencia'],
+    ]);
+    expect(network.links()[0]?.kind).toBe('partner');
+  });
+
+  it('round-trips its own GraphML through import', () => {
+    const network = createNetwork();
+    importGraphFile(network, networkToGraphml(sample()), 'graphml');
+    expect(
+      network
+        .entities()
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(['region', 'self']);
+    expect(network.links()[0]?.kind).toBe('sister');
+  });
+
+  it('refuses DOCTYPE and entity declarations (billion laughs, external entities) before parsing', () => {
+    const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>
+<gexf><graph><nodes><node id="a" label="&lol2;"/></nodes></graph></gexf>`;
+    const external = `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><graphml/>`;
+    for (const [xml, format] of [
+      [laughs, 'gexf'],
+      [external, 'graphml'],
+    ] as const) {
+      const network = createNetwork();
+      try {
+        importGraphFile(network, xml, format);
+        expect.unreachable();
+      } catch (error) {
+        expect(isMusubiError(error, 'FORMAT')).toBe(true);
+      }
+      expect(network.counts().entities).toBe(0);
+    }
+  });
+});

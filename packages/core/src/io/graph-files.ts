@@ -1,0 +1,189 @@
+import Graph from 'graphology';
+import { MusubiError } from '../errors.js';
+import { type EntityKind, entityKinds, type LinkKind, linkKinds } from '../model/kinds.js';
+import type { Lang } from '../model/names.js';
+import { nameIn } from '../model/names.js';
+import type { Network } from '../network/network.js';
+import { linkEnd, linkStart } from '../network/valid-time.js';
+import type { NetworkView } from '../network/view.js';
+import { decodeImport, refuseXmlTricks } from './hostile-input.js';
+import { parseGexfText, parseGraphmlText } from './xml-parsers.js';
+
+const escapeXml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 cannot hold them
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+
+/** Node and edge attributes written to GEXF and GraphML (declared in the file's header). */
+const nodeAttributes = ['kind', 'country', 'name_ja', 'name_en'] as const;
+const edgeAttributes = ['kind', 'start', 'end'] as const;
+
+function nodeValues(e: ReturnType<NetworkView['entities']>[number]): Record<string, string> {
+  return { kind: e.kind, country: e.country ?? '', name_ja: e.name.ja ?? '', name_en: e.name.en ?? '' };
+}
+
+/**
+ * Writes the network as GEXF 1.3 for Gephi: labels in `lang`, kinds and both names as declared
+ * attributes, and each link's life (from its signed event to its ended one) as a dynamic spell
+ * (`start`/`end` dates on the edge), so Gephi's timeline can play the network's history.
+ */
+export function networkToGexf(network: NetworkView, options: { lang?: Lang } = {}): string {
+  const lang = options.lang ?? 'ja';
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+    '  <meta><creator>Musubi</creator></meta>',
+    '  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">',
+    '    <attributes class="node">',
+    ...nodeAttributes.map((a) => `      <attribute id="${a}" title="${a}" type="string"/>`),
+    '    </attributes>',
+    '    <attributes class="edge">',
+    '      <attribute id="kind" title="kind" type="string"/>',
+    '    </attributes>',
+    '    <nodes>',
+  ];
+  for (const e of network.entities()) {
+    out.push(
+      `      <node id="${escapeXml(e.id)}" label="${escapeXml(nameIn(e.name, lang))}">`,
+      '        <attvalues>',
+    );
+    for (const [key, value] of Object.entries(nodeValues(e))) {
+      if (value !== '') out.push(`          <attvalue for="${key}" value="${escapeXml(value)}"/>`);
+    }
+    out.push('        </attvalues>', '      </node>');
+  }
+  out.push('    </nodes>', '    <edges>');
+  for (const l of network.links()) {
+    const start = linkStart(l);
+    const end = linkEnd(l);
+    const spell = `${start ? ` start="${escapeXml(fullDate(start, 'start'))}"` : ''}${end ? ` end="${escapeXml(fullDate(end, 'end'))}"` : ''}`;
+    const label = l.title ? ` label="${escapeXml(nameIn(l.title, lang))}"` : '';
+    out.push(
+      `      <edge id="${escapeXml(l.id)}" source="${escapeXml(l.source)}" target="${escapeXml(l.target)}"${label}${spell}>`,
+      `        <attvalues><attvalue for="kind" value="${escapeXml(l.kind)}"/></attvalues>`,
+      '      </edge>',
+    );
+  }
+  out.push('    </edges>', '  </graph>', '</gexf>', '');
+  return out.join('\n');
+}
+
+/** Gephi wants whole dates: a partial date becomes its first day (start) or last day (end). */
+function fullDate(date: string, side: 'start' | 'end'): string {
+  if (date.length === 10) return date;
+  if (date.length === 4) return side === 'start' ? `${date}-01-01` : `${date}-12-31`;
+  const [y, m] = date.split('-').map(Number);
+  const last = new Date(Date.UTC(y ?? 2000, m ?? 1, 0)).getUTCDate();
+  return side === 'start' ? `${date}-01` : `${date}-${String(last).padStart(2, '0')}`;
+}
+
+/** Writes the network as GraphML with declared keys (kind, country, names, label, start, end). */
+export function networkToGraphml(network: NetworkView, options: { lang?: Lang } = {}): string {
+  const lang = options.lang ?? 'ja';
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+    '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
+    ...nodeAttributes.map((a) => `  <key id="${a}" for="node" attr.name="${a}" attr.type="string"/>`),
+    ...edgeAttributes.map((a) => `  <key id="e_${a}" for="edge" attr.name="${a}" attr.type="string"/>`),
+    '  <graph id="musubi" edgedefault="directed">',
+  ];
+  for (const e of network.entities()) {
+    out.push(
+      `    <node id="${escapeXml(e.id)}">`,
+      `      <data key="label">${escapeXml(nameIn(e.name, lang))}</data>`,
+    );
+    for (const [key, value] of Object.entries(nodeValues(e))) {
+      if (value !== '') out.push(`      <data key="${key}">${escapeXml(value)}</data>`);
+    }
+    out.push('    </node>');
+  }
+  for (const l of network.links()) {
+    out.push(
+      `    <edge id="${escapeXml(l.id)}" source="${escapeXml(l.source)}" target="${escapeXml(l.target)}">`,
+    );
+    const values = { kind: l.kind, start: linkStart(l) ?? '', end: linkEnd(l) ?? '' };
+    for (const [key, value] of Object.entries(values)) {
+      if (value !== '') out.push(`      <data key="e_${key}">${escapeXml(value)}</data>`);
+    }
+    out.push('    </edge>');
+  }
+  out.push('  </graph>', '</graphml>', '');
+  return out.join('\n');
+}
+
+/** What a graph-file import did, and the kinds it had to guess. */
+export interface GraphImportReport {
+  readonly entities: number;
+  readonly links: number;
+  /** Notes such as "node n3: kind 'city' unknown, imported as organization". */
+  readonly defaulted: readonly string[];
+}
+
+/**
+ * Imports a plain GEXF or GraphML file (from Gephi, yEd, …) as entities and links, in one
+ * transaction. Labels become names in `lang`; an unknown or missing kind becomes `organization`
+ * (entities) or `partner` (links) and is reported. DOCTYPE/ENTITY declarations are refused first.
+ */
+export function importGraphFile(
+  network: Network,
+  input: string | Uint8Array,
+  format: 'gexf' | 'graphml',
+  options: { lang?: Lang; maxBytes?: number } = {},
+): GraphImportReport {
+  const text = decodeImport(input, { what: `the ${format.toUpperCase()} file`, ...options });
+  refuseXmlTricks(text, `the ${format.toUpperCase()} file`);
+  let graph: Graph;
+  try {
+    graph = (format === 'gexf' ? parseGexfText : parseGraphmlText)(Graph, text, { addMissingNodes: true });
+  } catch (error) {
+    throw new MusubiError(
+      'FORMAT',
+      `the file is not readable ${format.toUpperCase()} / ${format.toUpperCase()} として読めません: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  const lang = options.lang ?? 'ja';
+  const defaulted: string[] = [];
+  const ids = new Map<string, string>();
+  network.transaction(
+    (n) => {
+      graph.forEachNode((node, a) => {
+        const kind = pick(a.kind, entityKinds, 'organization', `node ${node}`, defaulted) as EntityKind;
+        const label = String(a.label ?? a.name ?? node).slice(0, 300);
+        const name = {
+          [lang]: label,
+          ...(a.name_ja ? { ja: String(a.name_ja) } : {}),
+          ...(a.name_en ? { en: String(a.name_en) } : {}),
+        };
+        const country = typeof a.country === 'string' && /^[A-Z]{2}$/.test(a.country) ? a.country : undefined;
+        const entity = n.addEntity({ kind, name, ...(country ? { country } : {}) });
+        ids.set(node, entity.id);
+      });
+      graph.forEachEdge((edge, a, source, target) => {
+        const kind = pick(a.kind, linkKinds, 'partner', `edge ${edge}`, defaulted) as LinkKind;
+        n.addLink({ kind, source: ids.get(source) ?? source, target: ids.get(target) ?? target });
+      });
+    },
+    { label: `import ${format.toUpperCase()}` },
+  );
+  return { entities: graph.order, links: graph.size, defaulted };
+}
+
+function pick(
+  value: unknown,
+  allowed: readonly string[],
+  fallback: string,
+  where: string,
+  notes: string[],
+): string {
+  if (typeof value === 'string' && allowed.includes(value)) return value;
+  notes.push(`${where}: kind ${value === undefined ? '(none)' : `'${String(value)}'`} → ${fallback}`);
+  return fallback;
+}

@@ -1,0 +1,24 @@
+import { monotonicFactory } from 'ulid';
+import { z } from 'zod';
+
+/**
+ * Record ids: given by the caller (a slug like `mie` or `thai-boi`) or generated (a ULID, sortable by
+ * creation time). Restricted to safe characters so that an id is never markup, a path or a formula.
+ */
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, {
+    message: 'an id is 1–128 characters of letters, digits and . _ : - and starts with a letter or digit',
+  })
+  .refine((s) => s !== '__proto__' && s !== 'constructor' && s !== 'prototype', {
+    message: 'this id is reserved',
+  });
+
+export type Id = string;
+
+const ulid = monotonicFactory();
+
+/** A new id with the given prefix: `ent_01J…`. */
+export function generateId(prefix: string): Id {
+  return `${prefix}_${ulid()}`;
+}

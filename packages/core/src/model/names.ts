@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * True when the text holds a control character other than tab, line feed and carriage return
+ * (C0, DEL and the C1 block, where U+0085 is a line break in some readers).
+ */
+export function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
+}
+
+/** Free text: no control characters other than tab and newline; trimmed; bounded. */
+export function text(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((s) => !hasControlCharacter(s), {
+      message: 'must not contain control characters',
+    });
+}
+
+/** A name, trimmed, one line, at most 300 characters. */
+export const NameTextSchema = text(300)
+  .min(1, { message: 'must not be empty' })
+  .refine((s) => !/[\r\n\t\u2028\u2029]/.test(s), { message: 'must be on one line' });
+
+/**
+ * A bilingual name. Users read Japanese first and everything also exists in English, but a record
+ * may be known in one language only at first: at least one of the two is required.
+ */
+export const BilingualNameSchema = z
+  .object({ ja: NameTextSchema.optional(), en: NameTextSchema.optional() })
+  .strict()
+  .refine((n) => n.ja !== undefined || n.en !== undefined, {
+    message: 'a name needs Japanese (ja) or English (en), or both',
+  });
+
+export type BilingualName = z.infer<typeof BilingualNameSchema>;
+
+export type Lang = 'ja' | 'en';
+export const languages: readonly Lang[] = ['ja', 'en'];
+
+/** The name in the wanted language, falling back to the other one. */
+export function nameIn(name: BilingualName, lang: Lang): string {
+  return (lang === 'ja' ? (name.ja ?? name.en) : (name.en ?? name.ja)) ?? '';
+}

@@ -1,0 +1,673 @@
+import { isMusubiError, MusubiError } from '../errors.js';
+import {
+  type Change,
+  type Collection,
+  type Effect,
+  invertEffects,
+  malformedChange,
+  type Operation,
+  type StoredRecord,
+  undoStacks,
+} from '../history/change.js';
+import { generateId, type Id } from '../model/ids.js';
+import {
+  type Engagement,
+  type EngagementInput,
+  EngagementInputSchema,
+  type EngagementPatch,
+  EngagementPatchSchema,
+  EngagementSchema,
+  type Entity,
+  type EntityInput,
+  EntityInputSchema,
+  type EntityPatch,
+  EntityPatchSchema,
+  EntitySchema,
+  type Link,
+  type LinkEvent,
+  type LinkEventInput,
+  LinkEventInputSchema,
+  type LinkInput,
+  LinkInputSchema,
+  type LinkPatch,
+  LinkPatchSchema,
+  LinkSchema,
+} from '../model/records.js';
+import { parseOrThrow } from '../model/validate.js';
+import { collectionSpec } from './references.js';
+import { NetworkState } from './state.js';
+import { NetworkView } from './view.js';
+
+/** Told after every change that lands in the log (including undo and redo). */
+export type ChangeListener = (change: Change) => void;
+
+/**
+ * Receives every change before it is acknowledged; a store's append. If it throws, the change is
+ * rolled back and the write fails with a STORAGE error.
+ */
+export type ChangeSink = (change: Change) => void;
+
+/**
+ * The current records of a network after change `seq`: a store keeps one so that opening a long log
+ * replays only the changes after it. The log itself is never shortened.
+ */
+export interface NetworkSnapshot {
+  /** The seq of the last change the snapshot includes (0 for an empty network). */
+  readonly seq: number;
+  /** The id of that change (null for an empty network), so a store can tell a stale snapshot. */
+  readonly changeId: Id | null;
+  /** Every current record, by collection. */
+  readonly records: Readonly<Partial<Record<Collection, readonly StoredRecord[]>>>;
+}
+
+export interface NetworkOptions {
+  /** Recorded on every change as its author. Default `anonymous`. */
+  author?: string;
+  /** The clock for record time. Default `() => new Date()`. */
+  now?: () => Date;
+  /** Changes to replay before the network is handed out (an opened store's log). */
+  log?: readonly Change[];
+  /**
+   * Start from a snapshot; `log` then holds only the changes after it (seq `snapshot.seq + 1` on).
+   * `log()`, undo and `asRecordedAt` then reach back only to the snapshot.
+   */
+  snapshot?: NetworkSnapshot;
+  /** Called with each new change before the write returns (a store's append). */
+  sink?: ChangeSink;
+}
+
+export interface RemoveOptions {
+  /**
+   * Also remove what refers to the record: an entity's links, and its place in engagements (an
+   * engagement left with no participant is removed too).
+   */
+  cascade?: boolean;
+}
+
+export interface TransactionOptions {
+  /** A label for the log and the history view (`来訪を記録 / Record a visit`). */
+  label?: string;
+}
+
+type Patch = Record<string, unknown>;
+
+/** Applies a patch where `null` clears a field and `undefined` leaves it alone. */
+function applyPatch<T extends object>(record: T, patch: Patch): T {
+  const next: Record<string, unknown> = { ...(record as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return next as T;
+}
+
+/**
+ * A partner network: a change log and its projection. Every write is validated, applied
+ * all-or-nothing and appended to the log; reads come from the projection (see {@link NetworkView}).
+ *
+ * @example
+ * const network = createNetwork({ author: 'international-affairs' });
+ * const mie = network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' }, country: 'JP' });
+ */
+export class Network extends NetworkView {
+  readonly #log: Change[] = [];
+  readonly #listeners = new Set<ChangeListener>();
+  readonly #author: string;
+  readonly #now: () => Date;
+  #sink: ChangeSink | undefined;
+  #pending: Effect[] | null = null;
+  #undo: Id[] = [];
+  #redo: Id[] = [];
+  #byId = new Map<Id, Change>();
+  /** The seq of the snapshot the network started from (0 without one). */
+  #seqBase = 0;
+  #baseChangeId: Id | null = null;
+
+  constructor(options: NetworkOptions = {}) {
+    super(new NetworkState());
+    this.#author = options.author ?? 'anonymous';
+    this.#now = options.now ?? (() => new Date());
+    if (options.snapshot) this.#restore(options.snapshot);
+    if (options.log) this.#replay(options.log);
+    this.#sink = options.sink;
+  }
+
+  #replay(log: readonly Change[]): void {
+    if (!Array.isArray(log)) throw new MusubiError('FORMAT', 'a log is a list of changes');
+    log.forEach((change, i) => {
+      const problem = malformedChange(change);
+      if (problem !== undefined) {
+        throw new MusubiError('FORMAT', `change ${i + 1} is malformed: ${problem}`, { path: [i] });
+      }
+      const applied: Effect[] = [];
+      try {
+        for (const effect of change.effects) {
+          this.state.apply(effect);
+          applied.push(effect);
+        }
+      } catch (error) {
+        for (const effect of invertEffects(applied)) this.state.apply(effect);
+        throw new MusubiError(
+          'FORMAT',
+          `change ${i + 1} (${change.id}) cannot be replayed: ${(error as Error).message}`,
+          {
+            path: [i],
+            details: { change: change.id },
+            cause: error,
+          },
+        );
+      }
+      // the log is the source of truth: nobody may change a replayed change afterwards either
+      Object.freeze(change);
+      Object.freeze(change.effects);
+      for (const effect of change.effects) Object.freeze(effect);
+      this.#log.push(change);
+      this.#byId.set(change.id, change);
+    });
+    const stacks = undoStacks(this.#log);
+    this.#undo = stacks.undo;
+    this.#redo = stacks.redo;
+  }
+
+  #restore(snapshot: NetworkSnapshot): void {
+    // records may refer to records of a later collection: create in passes until all are in
+    let waiting: { collection: Collection; record: StoredRecord }[] = [];
+    for (const [collection, records] of Object.entries(snapshot.records)) {
+      for (const record of records ?? []) waiting.push({ collection: collection as Collection, record });
+    }
+    while (waiting.length > 0) {
+      const blocked: typeof waiting = [];
+      let lastError: unknown;
+      for (const item of waiting) {
+        try {
+          this.state.apply({ type: 'create', collection: item.collection, record: item.record });
+        } catch (error) {
+          if (!isMusubiError(error, 'REFERENCE')) {
+            throw new MusubiError('FORMAT', `the snapshot cannot be restored: ${(error as Error).message}`, {
+              cause: error,
+            });
+          }
+          blocked.push(item);
+          lastError = error;
+        }
+      }
+      if (blocked.length === waiting.length) {
+        throw new MusubiError('FORMAT', `the snapshot cannot be restored: ${(lastError as Error).message}`, {
+          cause: lastError,
+        });
+      }
+      waiting = blocked;
+    }
+    this.#seqBase = snapshot.seq;
+    this.#baseChangeId = snapshot.changeId;
+  }
+
+  /**
+   * The current records and the seq of the last change, for a store to keep as a snapshot.
+   *
+   * @example
+   * await store.writeSnapshot(network.snapshot());
+   */
+  snapshot(): NetworkSnapshot {
+    const last = this.#log[this.#log.length - 1];
+    const records: Partial<Record<Collection, StoredRecord[]>> = {
+      entity: this.state.graph.mapNodes((_, attributes) => attributes),
+      link: this.state.graph.mapEdges((_, attributes) => attributes),
+    };
+    for (const [collection, table] of this.state.records) {
+      if (table.size > 0) records[collection] = [...table.values()];
+    }
+    return { seq: this.#seqBase + this.#log.length, changeId: last?.id ?? this.#baseChangeId, records };
+  }
+
+  /** Sets the sink that receives new changes (used by stores when they open a network). */
+  connect(sink: ChangeSink | undefined): void {
+    this.#sink = sink;
+  }
+
+  /** The author recorded on this network's changes. */
+  get author(): string {
+    return this.#author;
+  }
+
+  // ── the log ────────────────────────────────────────────────────────────────────────────
+
+  /** The change log, oldest first. The returned array is a copy; the changes are frozen. */
+  log(): Change[] {
+    return [...this.#log];
+  }
+
+  /** Listens to every change that lands; returns a function that stops listening. */
+  subscribe(listener: ChangeListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** True when `undo()` has something to undo. */
+  canUndo(): boolean {
+    return this.#undo.length > 0;
+  }
+
+  /** True when `redo()` has something to redo. */
+  canRedo(): boolean {
+    return this.#redo.length > 0;
+  }
+
+  /** The change `undo()` would undo, if any. */
+  nextUndo(): Change | undefined {
+    const id = this.#undo[this.#undo.length - 1];
+    return id === undefined ? undefined : this.#byId.get(id);
+  }
+
+  /** The change `redo()` would redo, if any. */
+  nextRedo(): Change | undefined {
+    const id = this.#redo[this.#redo.length - 1];
+    return id === undefined ? undefined : this.#byId.get(id);
+  }
+
+  /**
+   * Undoes the latest change not yet undone by appending its inverse to the log (the log is never
+   * rewritten). Returns the new change, or undefined when there is nothing to undo.
+   */
+  undo(): Change | undefined {
+    this.#refuseInTransaction('undo');
+    const target = this.nextUndo();
+    if (!target) return undefined;
+    const change = this.#commitEffects('undo', invertEffects(target.effects), { undoes: target.id });
+    return change;
+  }
+
+  /** Re-applies the latest undone change. Returns the new change, or undefined when there is nothing to redo. */
+  redo(): Change | undefined {
+    this.#refuseInTransaction('redo');
+    const target = this.nextRedo();
+    if (!target) return undefined;
+    return this.#commitEffects('redo', target.effects, { redoes: target.id });
+  }
+
+  /**
+   * The network as our records stood at a moment of record time: the log replayed up to and
+   * including the changes recorded at or before `at`. Answers "what did we know on date X".
+   */
+  asRecordedAt(at: string | Date): NetworkView {
+    if (
+      at instanceof Date ? Number.isNaN(at.getTime()) : typeof at !== 'string' || Number.isNaN(Date.parse(at))
+    ) {
+      throw new MusubiError('VALIDATION', 'asRecordedAt() needs a valid time (a Date or an ISO 8601 string)');
+    }
+    // a time with an offset (`…T10:00+09:00`) compares in UTC; a date alone means all of it (UTC)
+    const limit = at instanceof Date || at.includes('T') ? new Date(at).toISOString() : at;
+    const state = new NetworkState();
+    for (const change of this.#log) {
+      if (change.recordedAt > limit && !change.recordedAt.startsWith(limit)) break;
+      for (const effect of change.effects) state.apply(effect);
+    }
+    return new NetworkView(state);
+  }
+
+  // ── writing ────────────────────────────────────────────────────────────────────────────
+
+  #refuseInTransaction(what: string): void {
+    if (this.#pending !== null) {
+      throw new MusubiError('CONFLICT', `${what}() cannot run inside a transaction`);
+    }
+  }
+
+  /** Applies one effect now and remembers it for the change being built. */
+  protected emit(effect: Effect): void {
+    if (this.#pending === null) throw new MusubiError('CONFLICT', 'effects are emitted inside a write');
+    // an update that changes nothing is not a change (a form saved as it was)
+    if (effect.type === 'update' && JSON.stringify(effect.before) === JSON.stringify(effect.after)) return;
+    this.state.apply(effect);
+    this.#pending.push(effect);
+  }
+
+  /**
+   * Runs `fn` as one write: everything it emits becomes one change, or nothing does if it throws.
+   * Writes inside a transaction join the transaction's change.
+   */
+  protected write<T>(operation: Operation, fn: () => T, label?: string): T {
+    if (this.#pending !== null) return fn();
+    this.#pending = [];
+    let result: T;
+    try {
+      result = fn();
+    } catch (error) {
+      this.#rollback();
+      throw error;
+    }
+    const effects = this.#pending;
+    this.#pending = null;
+    if (effects.length > 0) {
+      try {
+        this.#commit(operation, effects, label === undefined ? {} : { label });
+      } catch (error) {
+        for (const effect of invertEffects(effects)) this.state.apply(effect);
+        throw error;
+      }
+    }
+    return result;
+  }
+
+  #rollback(): void {
+    const effects = this.#pending ?? [];
+    this.#pending = null;
+    for (const effect of invertEffects(effects)) this.state.apply(effect);
+  }
+
+  #commitEffects(operation: Operation, effects: readonly Effect[], extra: Partial<Change>): Change {
+    const applied: Effect[] = [];
+    try {
+      for (const effect of effects) {
+        this.state.apply(effect);
+        applied.push(effect);
+      }
+      return this.#commit(operation, applied, extra);
+    } catch (error) {
+      for (const effect of invertEffects(applied)) this.state.apply(effect);
+      throw error;
+    }
+  }
+
+  #commit(operation: Operation, effects: readonly Effect[], extra: Partial<Change>): Change {
+    const change: Change = Object.freeze({
+      id: generateId('chg'),
+      seq: this.#seqBase + this.#log.length + 1,
+      recordedAt: this.#now().toISOString(),
+      author: this.#author,
+      operation,
+      ...extra,
+      effects: Object.freeze(effects.map((effect) => Object.freeze(effect))),
+    });
+    if (this.#sink) {
+      try {
+        this.#sink(change);
+      } catch (error) {
+        if (isMusubiError(error)) throw error;
+        throw new MusubiError('STORAGE', `the change could not be stored: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+    }
+    this.#log.push(change);
+    this.#byId.set(change.id, change);
+    if (operation === 'undo') {
+      this.#undo.pop();
+      this.#redo.push(change.undoes as Id);
+    } else if (operation === 'redo') {
+      this.#redo.pop();
+      this.#undo.push(change.redoes as Id);
+    } else {
+      this.#undo.push(change.id);
+      this.#redo = [];
+    }
+    for (const listener of this.#listeners) {
+      try {
+        listener(change);
+      } catch {
+        // a failing listener must not undo a stored change
+      }
+    }
+    return change;
+  }
+
+  /**
+   * Runs several writes as one change: all of them land, or none does (the network is exactly as
+   * before if `fn` throws). Returns what `fn` returns.
+   *
+   * @example
+   * network.transaction(() => {
+   *   const person = network.addEntity({ kind: 'person', name: { en: 'New Ambassador' } });
+   *   network.addLink({ kind: 'role', source: person.id, target: 'th-embassy', events: [{ type: 'signed', date: '2022-04' }] });
+   * }, { label: 'New ambassador' });
+   */
+  transaction<T>(fn: (network: this) => T, options: TransactionOptions = {}): T {
+    if (this.#pending !== null) return fn(this);
+    return this.write(
+      'transaction',
+      () => {
+        const result = fn(this);
+        // writes after an `await` would land outside the transaction: refuse, and land nothing
+        if (typeof (result as { then?: unknown } | null)?.then === 'function') {
+          Promise.resolve(result).catch(() => undefined); // its own failure is reported by this error
+          throw new MusubiError(
+            'VALIDATION',
+            'transaction() takes a synchronous function; do async work before it',
+          );
+        }
+        return result;
+      },
+      options.label,
+    );
+  }
+
+  #require<T extends StoredRecord>(collection: Collection, id: Id): T {
+    const record = this.state.get<T>(collection, id);
+    if (!record) {
+      throw new MusubiError(
+        'NOT_FOUND',
+        `${collection} ${JSON.stringify(String(id).slice(0, 140))} does not exist`,
+        {
+          details: { collection, id },
+        },
+      );
+    }
+    return record;
+  }
+
+  /** Adds an entity and returns the stored record (with its id). */
+  addEntity(input: EntityInput): Entity {
+    return this.write('addEntity', () => {
+      const parsed = parseOrThrow(EntityInputSchema, input, 'entity');
+      const record = parseOrThrow(EntitySchema, { ...parsed, id: parsed.id ?? generateId('ent') }, 'entity');
+      this.emit({ type: 'create', collection: 'entity', record });
+      return record;
+    });
+  }
+
+  /** Changes some fields of an entity (`null` clears an optional field) and returns the new record. */
+  updateEntity(id: Id, patch: EntityPatch): Entity {
+    return this.write('updateEntity', () => {
+      const before = this.#require<Entity>('entity', id);
+      const parsed = parseOrThrow(EntityPatchSchema, patch, 'entity patch');
+      const after = parseOrThrow(EntitySchema, applyPatch(before, parsed), 'entity');
+      this.emit({ type: 'update', collection: 'entity', before, after });
+      return this.#require<Entity>('entity', id); // the stored record (the same one when nothing changed)
+    });
+  }
+
+  /**
+   * Removes an entity. Refused with a REFERENCE error naming the links and engagements that still
+   * refer to it, unless `{ cascade: true }`.
+   */
+  removeEntity(id: Id, options: RemoveOptions = {}): Entity {
+    return this.write('removeEntity', () => {
+      const record = this.#require<Entity>('entity', id);
+      if (options.cascade) {
+        for (const linkId of this.state.graph.edges(id)) this.#removeLinkNow(linkId);
+        for (const engagementId of [...this.state.referringIds('entity', id, 'engagement')]) {
+          const before = this.#require<Engagement>('engagement', engagementId);
+          const participants = before.participants.filter((p) => p.entity !== id);
+          if (participants.length === 0)
+            this.emit({ type: 'delete', collection: 'engagement', record: before });
+          else {
+            const after: Engagement = { ...before, participants };
+            this.emit({ type: 'update', collection: 'engagement', before, after });
+          }
+        }
+      }
+      this.emit({ type: 'delete', collection: 'entity', record });
+      return record;
+    });
+  }
+
+  /** Adds a link between two existing entities, with its history of events. */
+  addLink(input: LinkInput): Link {
+    return this.write('addLink', () => {
+      const parsed = parseOrThrow(LinkInputSchema, input, 'link');
+      const events = parsed.events.map((e) => ({ ...e, id: e.id ?? generateId('evt') }));
+      const record = parseOrThrow(
+        LinkSchema,
+        { ...parsed, id: parsed.id ?? generateId('lnk'), events },
+        'link',
+      );
+      this.emit({ type: 'create', collection: 'link', record });
+      return record;
+    });
+  }
+
+  /** Changes a link's title, tags or notes. Its ends cannot change; its events change by events. */
+  updateLink(id: Id, patch: LinkPatch): Link {
+    return this.write('updateLink', () => {
+      const before = this.#require<Link>('link', id);
+      const parsed = parseOrThrow(LinkPatchSchema, patch, 'link patch');
+      const after = parseOrThrow(LinkSchema, applyPatch(before, parsed), 'link');
+      this.emit({ type: 'update', collection: 'link', before, after });
+      return this.#require<Link>('link', id); // the stored record (the same one when nothing changed)
+    });
+  }
+
+  /** Adds a dated event (signed, revised, renewed, suspended, ended) to a link's history. */
+  addLinkEvent(linkId: Id, event: LinkEventInput): Link {
+    return this.write('addLinkEvent', () => {
+      const before = this.#require<Link>('link', linkId);
+      const parsed = parseOrThrow(LinkEventInputSchema, event, 'link event');
+      const added: LinkEvent = { ...parsed, id: parsed.id ?? generateId('evt') };
+      if (before.events.some((e) => e.id === added.id)) {
+        throw new MusubiError('CONFLICT', `link ${linkId} already has an event ${added.id}`, {
+          path: ['id'],
+        });
+      }
+      const events = [...before.events, added];
+      const after = parseOrThrow(LinkSchema, { ...before, events }, 'link', []);
+      this.emit({ type: 'update', collection: 'link', before, after });
+      return after;
+    });
+  }
+
+  /** Removes one event from a link's history (a mistaken entry). */
+  removeLinkEvent(linkId: Id, eventId: Id): Link {
+    return this.write('removeLinkEvent', () => {
+      const before = this.#require<Link>('link', linkId);
+      if (!before.events.some((e) => e.id === eventId)) {
+        throw new MusubiError('NOT_FOUND', `link ${linkId} has no event ${eventId}`, {
+          details: { linkId, eventId },
+        });
+      }
+      const after = parseOrThrow(
+        LinkSchema,
+        { ...before, events: before.events.filter((e) => e.id !== eventId) },
+        'link',
+      );
+      this.emit({ type: 'update', collection: 'link', before, after });
+      return after;
+    });
+  }
+
+  #removeLinkNow(id: Id): Link {
+    const record = this.#require<Link>('link', id);
+    this.emit({ type: 'delete', collection: 'link', record });
+    return record;
+  }
+
+  /** Removes a link with its whole history. (To record that a tie ended, add an `ended` event instead.) */
+  removeLink(id: Id): Link {
+    return this.write('removeLink', () => this.#removeLinkNow(id));
+  }
+
+  /** Records an engagement (a visit, a mission, a seminar…) and returns the stored record. */
+  recordEngagement(input: EngagementInput): Engagement {
+    return this.write('recordEngagement', () => {
+      const parsed = parseOrThrow(EngagementInputSchema, input, 'engagement');
+      const followUps = parsed.followUps.map((f) => ({ ...f, id: f.id ?? generateId('fup') }));
+      const record = parseOrThrow(
+        EngagementSchema,
+        { ...parsed, id: parsed.id ?? generateId('eng'), followUps },
+        'engagement',
+      );
+      this.emit({ type: 'create', collection: 'engagement', record });
+      return record;
+    });
+  }
+
+  /** Changes some fields of an engagement (`null` clears an optional field). */
+  updateEngagement(id: Id, patch: EngagementPatch): Engagement {
+    return this.write('updateEngagement', () => {
+      const before = this.#require<Engagement>('engagement', id);
+      const parsed = parseOrThrow(EngagementPatchSchema, patch, 'engagement patch');
+      const withIds = parsed.followUps
+        ? { ...parsed, followUps: parsed.followUps.map((f) => ({ ...f, id: f.id ?? generateId('fup') })) }
+        : parsed;
+      const after = parseOrThrow(EngagementSchema, applyPatch(before, withIds), 'engagement');
+      this.emit({ type: 'update', collection: 'engagement', before, after });
+      return this.#require<Engagement>('engagement', id); // the stored record (the same one when nothing changed)
+    });
+  }
+
+  /** Removes an engagement. */
+  removeEngagement(id: Id): Engagement {
+    return this.write('removeEngagement', () => {
+      const record = this.#require<Engagement>('engagement', id);
+      this.emit({ type: 'delete', collection: 'engagement', record });
+      return record;
+    });
+  }
+
+  /**
+   * Adds or replaces a record of a collection kept beside the graph (programmes, indicators,
+   * figures), validated by the schema the collection registered. Modules build their typed API on
+   * this (`addProgramme(network, input)`); entities, links and engagements have their own methods.
+   */
+  putRecord<T extends StoredRecord>(
+    collection: Collection,
+    input: unknown,
+    operation: Operation = 'putRecord',
+  ): T {
+    return this.write(operation, () => {
+      const spec = collectionSpec(collection);
+      if (!spec || collection === 'entity' || collection === 'link' || collection === 'engagement') {
+        throw new MusubiError('VALIDATION', `putRecord does not take ${collection} records`, { path: [] });
+      }
+      const withId =
+        input !== null &&
+        typeof input === 'object' &&
+        !Array.isArray(input) &&
+        (input as { id?: unknown }).id === undefined
+          ? { ...(input as object), id: generateId(spec.idPrefix) }
+          : input;
+      const record = parseOrThrow(spec.schema, withId, spec.what) as T;
+      const before = this.state.get(collection, record.id);
+      if (before) this.emit({ type: 'update', collection, before, after: record });
+      else this.emit({ type: 'create', collection, record });
+      return record;
+    });
+  }
+
+  /** Removes a record of a collection kept beside the graph; refused while other records refer to it. */
+  removeRecord<T extends StoredRecord>(
+    collection: Collection,
+    id: Id,
+    operation: Operation = 'removeRecord',
+  ): T {
+    return this.write(operation, () => {
+      if (collection === 'entity' || collection === 'link' || collection === 'engagement') {
+        throw new MusubiError('VALIDATION', `removeRecord does not take ${collection} records`, { path: [] });
+      }
+      const record = this.#require<T>(collection, id);
+      this.emit({ type: 'delete', collection, record });
+      return record;
+    });
+  }
+}
+
+/**
+ * Creates a network, empty or replayed from a log.
+ *
+ * @example
+ * import { createNetwork } from '@musubi/core';
+ * const network = createNetwork({ author: 'suzuki' });
+ */
+export function createNetwork(options: NetworkOptions = {}): Network {
+  return new Network(options);
+}

@@ -1,0 +1,89 @@
+import { MusubiError } from '../errors.js';
+import type { NetworkGraph } from './state.js';
+
+/** graphology methods that change a graph; the read-only wrapper refuses them. */
+const mutators = new Set([
+  'addNode',
+  'mergeNode',
+  'updateNode',
+  'dropNode',
+  'addEdge',
+  'addEdgeWithKey',
+  'addDirectedEdge',
+  'addDirectedEdgeWithKey',
+  'addUndirectedEdge',
+  'addUndirectedEdgeWithKey',
+  'mergeEdge',
+  'mergeEdgeWithKey',
+  'mergeDirectedEdge',
+  'mergeDirectedEdgeWithKey',
+  'mergeUndirectedEdge',
+  'mergeUndirectedEdgeWithKey',
+  'updateEdge',
+  'updateEdgeWithKey',
+  'updateDirectedEdge',
+  'updateDirectedEdgeWithKey',
+  'updateUndirectedEdge',
+  'updateUndirectedEdgeWithKey',
+  'dropEdge',
+  'dropDirectedEdge',
+  'dropUndirectedEdge',
+  'clear',
+  'clearEdges',
+  'import',
+  'setAttribute',
+  'updateAttribute',
+  'removeAttribute',
+  'replaceAttributes',
+  'mergeAttributes',
+  'updateAttributes',
+  'setNodeAttribute',
+  'updateNodeAttribute',
+  'removeNodeAttribute',
+  'replaceNodeAttributes',
+  'mergeNodeAttributes',
+  'updateNodeAttributes',
+  'updateEachNodeAttributes',
+  'setEdgeAttribute',
+  'updateEdgeAttribute',
+  'removeEdgeAttribute',
+  'replaceEdgeAttributes',
+  'mergeEdgeAttributes',
+  'updateEdgeAttributes',
+  'updateEachEdgeAttributes',
+  'setDirectedEdgeAttribute',
+  'setUndirectedEdgeAttribute',
+]);
+
+/**
+ * Every other graphology method whose name starts like a write (`replaceSourceAttributes`,
+ * `updateDirectedEdgeAttribute`…); event-listener methods stay allowed, since renderers listen.
+ */
+const mutatorPrefix = /^(add|merge|update|drop|clear|import|set|remove|replace)/;
+const listenerMethods = new Set(['addListener', 'removeListener', 'removeAllListeners', 'setMaxListeners']);
+
+function isMutator(property: string): boolean {
+  return mutators.has(property) || (mutatorPrefix.test(property) && !listenerMethods.has(property));
+}
+
+/**
+ * Wraps the projection's graph so that readers (graphology metrics, sigma, exporters) can use it but
+ * not change it: the log is the only way to change the network. Copy it (`graph.copy()`) to get a
+ * graph of your own.
+ */
+export function readonlyGraph(graph: NetworkGraph): NetworkGraph {
+  return new Proxy(graph, {
+    get(target, property) {
+      if (typeof property === 'string' && isMutator(property)) {
+        return () => {
+          throw new MusubiError(
+            'READ_ONLY',
+            `graph.${property}() is not allowed: the network's graph is a read-only projection; write through the network (addEntity, addLink…) or work on graph.copy()`,
+          );
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createNetwork, type Network } from './network.js';
+import { foldForSearch } from './search.js';
+
+function network(): Network {
+  const n = createNetwork();
+  n.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' } });
+  n.addEntity({
+    id: 'thai-boi',
+    kind: 'government',
+    name: { ja: 'タイ投資委員会', en: 'Thailand Board of Investment' },
+    aliases: ['BOI'],
+    country: 'TH',
+  });
+  n.addEntity({
+    id: 'sp',
+    kind: 'region',
+    name: { ja: 'サンパウロ州', en: 'São Paulo State' },
+    country: 'BR',
+  });
+  n.addEntity({ id: 'jetro', kind: 'organization', name: { ja: 'ジェトロ三重', en: 'JETRO Mie' } });
+  n.addEntity({ id: 'nfi', kind: 'facility', name: { en: 'National Food Institute' }, aliases: ['NFI'] });
+  return n;
+}
+
+const ids = (records: readonly { id: string }[]) => records.map((r) => r.id);
+
+describe('foldForSearch', () => {
+  it('folds width, case, kana and punctuation', () => {
+    expect(foldForSearch('ＢＯＩ')).toBe('boi');
+    expect(foldForSearch('ﾀｲ')).toBe(foldForSearch('たい'));
+    expect(foldForSearch('タイ')).toBe('たい');
+    expect(foldForSearch('  São　Paulo・State ')).toBe('são paulo state');
+    expect(foldForSearch('Mie-Thai (innovation)')).toBe('mie thai innovation');
+  });
+});
+
+describe('search', () => {
+  it('finds by English name, case-insensitively', () => {
+    expect(ids(network().search('thailand'))).toEqual(['thai-boi']);
+    expect(ids(network().search('MIE PREFECTURE'))).toEqual(['mie']);
+  });
+
+  it('finds full-width text: ＢＯＩ finds BOI', () => {
+    expect(ids(network().search('ＢＯＩ'))).toEqual(['thai-boi']);
+    expect(ids(network().search('ｊｅｔｒｏ'))).toEqual(['jetro']);
+  });
+
+  it('finds by Japanese name, treating katakana and hiragana alike', () => {
+    const n = network();
+    expect(ids(n.search('三重'))).toEqual(['mie', 'jetro']);
+    expect(ids(n.search('たい'))).toEqual(['thai-boi']);
+    expect(ids(n.search('さんぱうろ'))).toEqual(['sp']);
+    expect(ids(n.search('ｻﾝﾊﾟｳﾛ'))).toEqual(['sp']);
+  });
+
+  it('finds by alias and by id', () => {
+    const n = network();
+    expect(ids(n.search('nfi'))).toEqual(['nfi']);
+    expect(ids(n.search('thai-boi'))).toEqual(['thai-boi']);
+  });
+
+  it('ranks exact matches before prefixes before substrings', () => {
+    const n = network();
+    n.addEntity({ id: 'mie-u', kind: 'organization', name: { en: 'Mie University' } });
+    n.addEntity({ id: 'mie-x', kind: 'organization', name: { en: 'Mie' } });
+    expect(ids(n.search('mie')).slice(0, 2)).toEqual(['mie', 'mie-x']);
+    expect(ids(n.search('mie'))).toContain('jetro');
+    expect(ids(n.search('mie')).at(-1)).toBe('jetro');
+  });
+
+  it('matches several words in any order', () => {
+    expect(ids(network().search('investment thailand'))).toEqual(['thai-boi']);
+    expect(ids(network().search('ＢＯＩ タイ'))).toEqual(['thai-boi']);
+    expect(network().search('boi brazil')).toEqual([]);
+  });
+
+  it('filters by kind, limits the answer, and finds nothing for empty text', () => {
+    const n = network();
+    expect(ids(n.search('三重', { kind: 'organization' }))).toEqual(['jetro']);
+    expect(n.search('三重', { limit: 1 })).toHaveLength(1);
+    expect(n.search('   ')).toEqual([]);
+    expect(n.search('zzz')).toEqual([]);
+    expect(() => n.search(42 as never)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+
+  it('sees renamed, added and removed entities', () => {
+    const n = network();
+    expect(n.search('bangkok')).toEqual([]);
+    n.updateEntity('nfi', { name: { en: 'National Food Institute, Bangkok' } });
+    expect(ids(n.search('bangkok'))).toEqual(['nfi']);
+    n.removeEntity('nfi');
+    expect(n.search('bangkok')).toEqual([]);
+  });
+});

@@ -1,0 +1,252 @@
+import { MultiDirectedGraph } from 'graphology';
+import { MusubiError } from '../errors.js';
+import type { Collection, Effect, StoredRecord } from '../history/change.js';
+import type { Id } from '../model/ids.js';
+import type { Entity, Link } from '../model/records.js';
+import { referencesOf } from './references.js';
+
+/** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
+export type NetworkGraph = MultiDirectedGraph<Entity, Link>;
+
+type Referrers = Map<Collection, Set<Id>>;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * The projection of the change log: the current records, the graph, and the reverse references.
+ * `apply` is the only way in; it checks every invariant (ids unique, references resolve, nothing
+ * removed while in use) before it touches anything, so a refused effect leaves the state unchanged.
+ */
+export class NetworkState {
+  readonly graph: NetworkGraph = new MultiDirectedGraph<Entity, Link>();
+  readonly records = new Map<Collection, Map<Id, StoredRecord>>();
+  /** For each referenced record, who refers to it (collection → ids), links excluded (the graph has them). */
+  readonly referrers = new Map<Collection, Map<Id, Referrers>>();
+  /** Grows with every applied effect that touches an entity; caches key on it. */
+  entityVersion = 0;
+
+  table(collection: Collection): Map<Id, StoredRecord> {
+    let t = this.records.get(collection);
+    if (!t) {
+      t = new Map();
+      this.records.set(collection, t);
+    }
+    return t;
+  }
+
+  get<T extends StoredRecord>(collection: Collection, id: Id): T | undefined {
+    if (collection === 'entity')
+      return this.graph.hasNode(id) ? (this.graph.getNodeAttributes(id) as never) : undefined;
+    if (collection === 'link')
+      return this.graph.hasEdge(id) ? (this.graph.getEdgeAttributes(id) as never) : undefined;
+    return this.records.get(collection)?.get(id) as T | undefined;
+  }
+
+  has(collection: Collection, id: Id): boolean {
+    return this.get(collection, id) !== undefined;
+  }
+
+  /** Who refers to the record (links included), as `{ collection, id }` pairs. */
+  referrersOf(collection: Collection, id: Id): { collection: Collection; id: Id }[] {
+    const out: { collection: Collection; id: Id }[] = [];
+    if (collection === 'entity' && this.graph.hasNode(id)) {
+      for (const edge of this.graph.edges(id)) out.push({ collection: 'link', id: edge });
+    }
+    const refs = this.referrers.get(collection)?.get(id);
+    if (refs) for (const [c, ids] of refs) for (const rid of ids) out.push({ collection: c, id: rid });
+    return out;
+  }
+
+  /** Ids of records of `from` that refer to the given record. */
+  referringIds(collection: Collection, id: Id, from: Collection): ReadonlySet<Id> {
+    return this.referrers.get(collection)?.get(id)?.get(from) ?? new Set();
+  }
+
+  apply(effect: Effect): void {
+    if (effect.collection === 'entity') this.entityVersion++;
+    switch (effect.type) {
+      case 'create':
+        this.create(effect.collection, effect.record);
+        break;
+      case 'delete':
+        this.delete(effect.collection, effect.record.id);
+        break;
+      case 'update':
+        this.update(effect.collection, effect.before, effect.after);
+        break;
+    }
+  }
+
+  private checkReferences(collection: Collection, record: StoredRecord): void {
+    for (const ref of referencesOf(collection, record)) {
+      if (!this.has(ref.collection, ref.id)) {
+        throw new MusubiError(
+          'REFERENCE',
+          `${collection} ${record.id} refers to unknown ${ref.collection} ${ref.id}`,
+          {
+            path: ref.path,
+            details: { collection, id: record.id, missing: { collection: ref.collection, id: ref.id } },
+          },
+        );
+      }
+    }
+    if (collection === 'link') {
+      const link = record as Link;
+      if (link.source === link.target) {
+        throw new MusubiError('VALIDATION', `link ${link.id} connects ${link.source} to itself`, {
+          path: ['target'],
+          details: { id: link.id },
+        });
+      }
+      if (link.kind === 'role' && this.get<Entity>('entity', link.source)?.kind !== 'person') {
+        throw new MusubiError(
+          'VALIDATION',
+          `a role link starts at a person; ${link.source} is not a person`,
+          {
+            path: ['source'],
+            details: { id: link.id, source: link.source },
+          },
+        );
+      }
+    }
+  }
+
+  private index(collection: Collection, record: StoredRecord, add: boolean): void {
+    if (collection === 'link') return;
+    for (const ref of referencesOf(collection, record)) {
+      let byTarget = this.referrers.get(ref.collection);
+      if (!byTarget) {
+        byTarget = new Map();
+        this.referrers.set(ref.collection, byTarget);
+      }
+      let refs = byTarget.get(ref.id);
+      if (!refs) {
+        if (!add) continue;
+        refs = new Map();
+        byTarget.set(ref.id, refs);
+      }
+      let ids = refs.get(collection);
+      if (!ids) {
+        if (!add) continue;
+        ids = new Set();
+        refs.set(collection, ids);
+      }
+      if (add) ids.add(record.id);
+      else {
+        ids.delete(record.id);
+        if (ids.size === 0) refs.delete(collection);
+        if (refs.size === 0) byTarget.delete(ref.id);
+      }
+    }
+  }
+
+  private create(collection: Collection, record: StoredRecord): void {
+    if (this.has(collection, record.id)) {
+      throw new MusubiError('CONFLICT', `${collection} ${record.id} already exists`, {
+        path: ['id'],
+        details: { collection, id: record.id },
+      });
+    }
+    this.checkReferences(collection, record);
+    deepFreeze(record);
+    if (collection === 'entity') this.graph.addNode(record.id, record as Entity);
+    else if (collection === 'link') {
+      const link = record as Link;
+      this.graph.addDirectedEdgeWithKey(link.id, link.source, link.target, link);
+    } else this.table(collection).set(record.id, record);
+    this.index(collection, record, true);
+  }
+
+  private requireExisting(collection: Collection, id: Id): StoredRecord {
+    const current = this.get(collection, id);
+    if (!current) {
+      throw new MusubiError('NOT_FOUND', `${collection} ${id} does not exist`, {
+        details: { collection, id },
+      });
+    }
+    return current;
+  }
+
+  private refuseIfReferenced(collection: Collection, id: Id, operation: string): void {
+    const refs = this.referrersOf(collection, id);
+    if (refs.length === 0) return;
+    const named = refs
+      .slice(0, 10)
+      .map((r) => `${r.collection} ${r.id}`)
+      .join(', ');
+    const more = refs.length > 10 ? ` and ${refs.length - 10} more` : '';
+    throw new MusubiError(
+      'REFERENCE',
+      `cannot ${operation} ${collection} ${id}: still referenced by ${named}${more} (remove those first, or ask for a cascade)`,
+      { details: { collection, id, referencedBy: refs } },
+    );
+  }
+
+  private delete(collection: Collection, id: Id): void {
+    const current = this.requireExisting(collection, id);
+    this.refuseIfReferenced(collection, id, 'remove');
+    if (collection === 'entity') this.graph.dropNode(id);
+    else if (collection === 'link') this.graph.dropEdge(id);
+    else this.table(collection).delete(id);
+    this.index(collection, current, false);
+  }
+
+  private update(collection: Collection, before: StoredRecord, after: StoredRecord): void {
+    const current = this.requireExisting(collection, before.id);
+    if (after.id !== before.id) {
+      throw new MusubiError('VALIDATION', `an update cannot change the id of ${collection} ${before.id}`, {
+        path: ['id'],
+      });
+    }
+    if (current !== before && JSON.stringify(current) !== JSON.stringify(before)) {
+      throw new MusubiError('CONFLICT', `${collection} ${before.id} changed since this update was prepared`, {
+        details: { collection, id: before.id },
+      });
+    }
+    this.checkReferences(collection, after);
+    if (collection === 'entity') {
+      const was = current as Entity;
+      const next = after as Entity;
+      if (was.kind === 'person' && next.kind !== 'person') {
+        const roles = this.graph
+          .outEdges(was.id)
+          .filter((e) => this.graph.getEdgeAttribute(e, 'kind') === 'role');
+        if (roles.length > 0) {
+          throw new MusubiError(
+            'REFERENCE',
+            `${was.id} holds roles (${roles.join(', ')}) and must stay a person`,
+            {
+              path: ['kind'],
+              details: { id: was.id, roles },
+            },
+          );
+        }
+      }
+    }
+    if (collection === 'link') {
+      const was = current as Link;
+      const next = after as Link;
+      if (was.source !== next.source || was.target !== next.target) {
+        throw new MusubiError(
+          'VALIDATION',
+          `the ends of link ${was.id} cannot change; remove it and add a new one`,
+          {
+            path: ['source'],
+          },
+        );
+      }
+    }
+    deepFreeze(after);
+    this.index(collection, current, false);
+    if (collection === 'entity') this.graph.replaceNodeAttributes(after.id, after as Entity);
+    else if (collection === 'link') this.graph.replaceEdgeAttributes(after.id, after as Link);
+    else this.table(collection).set(after.id, after);
+    this.index(collection, after, true);
+  }
+}

@@ -1,0 +1,76 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+import { MusubiError } from '../errors.js';
+
+/** The bytes after the last newline: a line a crash cut short. */
+export interface TornTail {
+  /** Its line number (1-based). */
+  readonly line: number;
+  /** Where it starts in the file. */
+  readonly offset: number;
+  readonly bytes: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads a file line by line (lines end with `\n`), decoding each as strict UTF-8, without holding
+ * more than one line in memory. A line longer than `maxLineBytes` is refused with a FORMAT error
+ * naming it; bytes after the last newline are returned as the torn tail, not passed on.
+ */
+export function readLines(
+  path: string,
+  maxLineBytes: number,
+  onLine: (text: string, line: number) => void,
+): { tornTail?: TornTail; lines: number } {
+  const fd = openSync(path, 'r');
+  const chunk = Buffer.allocUnsafe(1 << 20);
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let line = 1;
+  let lineStart = 0;
+  const tooLong = () =>
+    new MusubiError('FORMAT', `${path}: line ${line} is longer than ${maxLineBytes} bytes`, {
+      path: [line],
+      details: { file: path, maxLineBytes },
+    });
+  try {
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      let start = 0;
+      for (;;) {
+        const newline = chunk.indexOf(10, start);
+        if (newline === -1 || newline >= read) break;
+        const piece = chunk.subarray(start, newline);
+        const length = pendingBytes + piece.length;
+        if (length > maxLineBytes) throw tooLong();
+        const bytes = pendingBytes > 0 ? Buffer.concat([...pending, piece]) : piece;
+        let text: string;
+        try {
+          text = utf8.decode(bytes);
+        } catch (error) {
+          throw new MusubiError('FORMAT', `${path}: line ${line} is not valid UTF-8`, {
+            path: [line],
+            details: { file: path },
+            cause: error,
+          });
+        }
+        onLine(text, line);
+        line++;
+        lineStart += length + 1;
+        pending = [];
+        pendingBytes = 0;
+        start = newline + 1;
+      }
+      const rest = read - start;
+      // an overlong tail is kept only up to the limit: if a newline follows it is refused, else it is torn
+      if (pendingBytes <= maxLineBytes) pending.push(Buffer.from(chunk.subarray(start, read)));
+      pendingBytes += rest;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return pendingBytes > 0
+    ? { tornTail: { line, offset: lineStart, bytes: pendingBytes }, lines: line - 1 }
+    : { lines: line - 1 };
+}

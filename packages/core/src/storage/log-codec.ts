@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import { type ErrorPath, MusubiError } from '../errors.js';
+import {
+  type Change,
+  type Collection,
+  collections,
+  type Effect,
+  type StoredRecord,
+} from '../history/change.js';
+import { IdSchema } from '../model/ids.js';
+import { EngagementSchema, EntitySchema, LinkSchema } from '../model/records.js';
+import type { NetworkSnapshot } from '../network/network.js';
+import { collectionSpec } from '../network/references.js';
+import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type StoreWarning } from './store.js';
+
+/** Keys that could reach an object's prototype if some later code merged the parsed value. */
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+const mayHideForbiddenKey = /__proto__|constructor|prototype|\\u/;
+
+function findForbiddenKey(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findForbiddenKey(item, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const key of Object.keys(value)) {
+    if (forbiddenKeys.has(key)) return [...path, key];
+    const found = findForbiddenKey((value as Record<string, unknown>)[key], [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Parses one JSON text from a log (a line, a snapshot), refusing malformed JSON and keys such as
+ * `__proto__` or `constructor` with a FORMAT error at `where` (a line number, a seq).
+ */
+export function parseLogJson(text: string, where: ErrorPath, what: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new MusubiError('FORMAT', `${what} is not valid JSON: ${(error as Error).message}`, {
+      path: where,
+      cause: error,
+    });
+  }
+  if (mayHideForbiddenKey.test(text)) {
+    const key = findForbiddenKey(value, []);
+    if (key) {
+      throw new MusubiError('FORMAT', `${what} holds the forbidden key ${JSON.stringify(key.at(-1))}`, {
+        path: where,
+        details: { key },
+      });
+    }
+  }
+  return value;
+}
+
+const LooseRecordSchema = z.looseObject({ id: IdSchema });
+
+function recordSchema(collection: Collection): z.ZodType<StoredRecord> {
+  if (collection === 'entity') return EntitySchema;
+  if (collection === 'link') return LinkSchema;
+  if (collection === 'engagement') return EngagementSchema;
+  // a collection whose module is not loaded is checked for its id only (its module validates writes)
+  return collectionSpec(collection)?.schema ?? LooseRecordSchema;
+}
+
+function refuse(where: ErrorPath, message: string, issues?: z.core.$ZodIssue[]): never {
+  throw new MusubiError('FORMAT', message, {
+    path: where,
+    ...(issues
+      ? {
+          issues: issues.map((issue) => ({
+            path: [...where, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+            code: issue.code,
+            message: issue.message,
+          })),
+        }
+      : {}),
+  });
+}
+
+/** Validates a stored record with its collection's schema (an edited file cannot inject a bad record). */
+export function decodeRecord(collection: Collection, raw: unknown, where: ErrorPath, what: string) {
+  const result = recordSchema(collection).safeParse(raw);
+  if (!result.success) {
+    const first = result.error.issues[0];
+    refuse(
+      where,
+      `${what} holds an invalid ${collection}: ${first?.message ?? 'invalid'}`,
+      result.error.issues,
+    );
+  }
+  return result.data;
+}
+
+const CollectionSchema = z.enum(collections);
+const EnvelopeSchema = z
+  .object({
+    id: IdSchema,
+    seq: z.number().int().positive(),
+    recordedAt: z.iso.datetime(),
+    author: z.string(),
+    operation: z.string().min(1),
+    label: z.string().optional(),
+    undoes: IdSchema.optional(),
+    redoes: IdSchema.optional(),
+    effects: z.array(
+      z.discriminatedUnion('type', [
+        z.object({ type: z.literal('create'), collection: CollectionSchema, record: z.unknown() }).strict(),
+        z.object({ type: z.literal('delete'), collection: CollectionSchema, record: z.unknown() }).strict(),
+        z
+          .object({
+            type: z.literal('update'),
+            collection: CollectionSchema,
+            before: z.unknown(),
+            after: z.unknown(),
+          })
+          .strict(),
+      ]),
+    ),
+  })
+  .strict();
+
+/**
+ * Turns a parsed log entry into a Change, or refuses it with a FORMAT error at `where`. With
+ * `records: false` only the envelope is checked (changes before a snapshot are not replayed).
+ */
+export function decodeChange(raw: unknown, where: ErrorPath, options: { records?: boolean } = {}): Change {
+  const what = `the change at ${where.join('.')}`;
+  const parsed = EnvelopeSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    refuse(where, `${what} is malformed: ${first?.path.join('.')} ${first?.message}`, parsed.error.issues);
+  }
+  const envelope = parsed.data;
+  if (options.records === false) return envelope as Change;
+  const effects: Effect[] = envelope.effects.map((effect) =>
+    effect.type === 'update'
+      ? {
+          type: 'update',
+          collection: effect.collection,
+          before: decodeRecord(effect.collection, effect.before, where, what),
+          after: decodeRecord(effect.collection, effect.after, where, what),
+        }
+      : {
+          type: effect.type,
+          collection: effect.collection,
+          record: decodeRecord(effect.collection, effect.record, where, what),
+        },
+  );
+  return { ...envelope, effects } as Change;
+}
+
+/** Checks a log header (`{ format, formatVersion }`): FORMAT when it is not one, VERSION when newer. */
+export function checkHeader(raw: unknown, where: ErrorPath, description: string): void {
+  const header = raw as { format?: unknown; formatVersion?: unknown } | null;
+  if (header === null || typeof header !== 'object' || header.format !== LOG_FORMAT) {
+    throw new MusubiError('FORMAT', `${description} is not a Musubi log (no "${LOG_FORMAT}" header)`, {
+      path: where,
+    });
+  }
+  const version = header.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new MusubiError('FORMAT', `${description} has no valid formatVersion`, { path: where });
+  }
+  if (version > LOG_FORMAT_VERSION) {
+    throw new MusubiError(
+      'VERSION',
+      `${description} was written by a newer Musubi (log format ${version}; this version reads up to ${LOG_FORMAT_VERSION}); update Musubi to open it`,
+      { path: where, details: { formatVersion: version, supported: LOG_FORMAT_VERSION } },
+    );
+  }
+}
+
+const SnapshotSchema = z
+  .object({
+    seq: z.number().int().nonnegative(),
+    changeId: IdSchema.nullable(),
+    records: z.partialRecord(CollectionSchema, z.array(z.unknown())),
+  })
+  .loose();
+
+/** Validates a stored snapshot like the log: every record with its collection's schema. */
+export function decodeSnapshot(raw: unknown, where: ErrorPath): NetworkSnapshot {
+  const parsed = SnapshotSchema.safeParse(raw);
+  if (!parsed.success) refuse(where, 'the snapshot is malformed', parsed.error.issues);
+  const records: Partial<Record<Collection, StoredRecord[]>> = {};
+  for (const [collection, list] of Object.entries(parsed.data.records) as [Collection, unknown[]][]) {
+    records[collection] = list.map((record) => decodeRecord(collection, record, where, 'the snapshot'));
+  }
+  return { seq: parsed.data.seq, changeId: parsed.data.changeId, records };
+}
+
+/**
+ * Assembles a log from entries read in order: checks that seqs run 1, 2, 3… and validates the
+ * records of the changes after `after`. Every store reads through this.
+ */
+export class LogAssembler {
+  readonly changes: Change[] = [];
+  readonly warnings: StoreWarning[] = [];
+  #lastSeq: number;
+  #idAt: string | null = null;
+
+  /** `firstSeq`: the seq of the first entry to come (a store may skip what a snapshot covers). */
+  constructor(
+    readonly after: number,
+    firstSeq = 1,
+  ) {
+    this.#lastSeq = firstSeq - 1;
+  }
+
+  add(raw: unknown, where: ErrorPath): void {
+    const peek = (raw as { seq?: unknown } | null)?.seq;
+    const replayed = typeof peek !== 'number' || peek > this.after;
+    const change = decodeChange(raw, where, { records: replayed });
+    if (change.seq !== this.#lastSeq + 1) {
+      refuse(where, `the change at ${where.join('.')} has seq ${change.seq}; expected ${this.#lastSeq + 1}`);
+    }
+    this.#lastSeq = change.seq;
+    if (change.seq === this.after) this.#idAt = change.id;
+    if (change.seq > this.after) this.changes.push(change);
+  }
+
+  result(): LogRead {
+    return { changes: this.changes, idAt: this.#idAt, lastSeq: this.#lastSeq, warnings: this.warnings };
+  }
+}

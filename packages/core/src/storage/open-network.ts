@@ -1,0 +1,210 @@
+import { isMusubiError, MusubiError } from '../errors.js';
+import type { Change } from '../history/change.js';
+import { Network, type NetworkOptions, type NetworkSnapshot } from '../network/network.js';
+import type { LogRead, Store, StoreWarning } from './store.js';
+
+/** Options of {@link openNetwork}: those of a network, less what the store provides. */
+export interface OpenNetworkOptions extends Omit<NetworkOptions, 'log' | 'sink' | 'snapshot'> {
+  /** Ignore the store's snapshot and replay the whole log (to check it, or after a doubt). */
+  fullReplay?: boolean;
+}
+
+/** Where the network's changes stand with its store. */
+export type SaveState =
+  | { readonly status: 'saved' }
+  | { readonly status: 'saving'; readonly pending: number }
+  | { readonly status: 'failed'; readonly error: MusubiError; readonly unsaved: readonly Change[] };
+
+/** Told whenever the save state changes (for the UI's "saved / saving / not saved" indicator). */
+export type SaveStateListener = (state: SaveState) => void;
+
+function storageError(error: unknown, what: string): MusubiError {
+  if (isMusubiError(error, 'STORAGE')) return error;
+  return new MusubiError('STORAGE', `${what}: ${(error as Error)?.message ?? String(error)}`, {
+    cause: error,
+  });
+}
+
+/**
+ * A network opened from a store: every new change goes to the store. What "acknowledged" means:
+ * - a store with `appendSync` (NDJSON file, memory): the write method returns only after the
+ *   change is stored (for a file: written and fsynced); if storing fails, the write throws STORAGE
+ *   and the change is rolled back.
+ * - an async store (IndexedDB): the write returns at once and the change is queued; `whenSaved()`
+ *   resolves when everything written so far is durable (the transaction completed). If a save
+ *   fails, `saveState` becomes `failed` (listeners are told), `whenSaved()` rejects, the unsaved
+ *   changes stay listed in the state, and every later write is refused with STORAGE until the
+ *   network is reopened: nothing is silently lost.
+ */
+export class StoredNetwork extends Network {
+  readonly store: Store;
+  /** What the store found when opening (a torn last line, an ignored snapshot). */
+  readonly warnings: readonly StoreWarning[];
+  readonly #listeners = new Set<SaveStateListener>();
+  #queue: Change[] = [];
+  #draining: Promise<void> | null = null;
+  #failure: MusubiError | null = null;
+  #closed = false;
+
+  constructor(
+    store: Store,
+    read: LogRead,
+    snapshot: NetworkSnapshot | undefined,
+    options: OpenNetworkOptions,
+  ) {
+    const { fullReplay: _ignored, ...networkOptions } = options;
+    super({ ...networkOptions, log: read.changes, ...(snapshot ? { snapshot } : {}) });
+    this.store = store;
+    this.warnings = read.warnings;
+    this.connect((change) => this.#save(change));
+  }
+
+  #save(change: Change): void {
+    if (this.#closed)
+      throw new MusubiError('STORAGE', `the network's store (${this.store.description}) is closed`);
+    if (this.#failure) {
+      throw new MusubiError('STORAGE', `an earlier change could not be saved: ${this.#failure.message}`, {
+        cause: this.#failure,
+      });
+    }
+    if (this.store.appendSync) {
+      this.store.appendSync([change]);
+      return;
+    }
+    this.#queue.push(change);
+    if (!this.#draining) this.#draining = Promise.resolve().then(() => this.#drain());
+    this.#tell();
+  }
+
+  async #drain(): Promise<void> {
+    while (this.#queue.length > 0 && !this.#failure) {
+      const batch = this.#queue.slice();
+      try {
+        await this.store.append(batch);
+        this.#queue.splice(0, batch.length);
+      } catch (error) {
+        this.#failure = storageError(error, `changes could not be saved to ${this.store.description}`);
+      }
+      this.#tell();
+    }
+    this.#draining = null;
+  }
+
+  /** Where the changes stand: saved, saving (how many pending), or failed (with the error and what is unsaved). */
+  get saveState(): SaveState {
+    if (this.#failure) return { status: 'failed', error: this.#failure, unsaved: [...this.#queue] };
+    if (this.#queue.length > 0) return { status: 'saving', pending: this.#queue.length };
+    return { status: 'saved' };
+  }
+
+  /** Listens to the save state; returns a function that stops listening. */
+  onSaveState(listener: SaveStateListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #tell(): void {
+    const state = this.saveState;
+    for (const listener of this.#listeners) {
+      try {
+        listener(state);
+      } catch {
+        // a failing listener must not stop the saving
+      }
+    }
+  }
+
+  /** Resolves when every change written so far is acknowledged by the store; rejects with STORAGE if one failed. */
+  async whenSaved(): Promise<void> {
+    while (this.#draining) await this.#draining;
+    if (this.#failure) throw this.#failure;
+  }
+
+  /** Keeps a snapshot of the current records in the store, so the next opening replays less. */
+  async saveSnapshot(): Promise<void> {
+    await this.whenSaved();
+    await this.store.writeSnapshot(this.snapshot());
+  }
+
+  /** Waits for pending saves, then closes the store (releasing its lock). Later writes fail with STORAGE. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    try {
+      await this.whenSaved();
+    } finally {
+      this.#closed = true;
+      await this.store.close();
+    }
+  }
+}
+
+function replayError(error: unknown, store: Store, read: LogRead): never {
+  if (isMusubiError(error, 'FORMAT') && typeof error.path[0] === 'number') {
+    const change = read.changes[error.path[0]];
+    if (change) {
+      const where = store.locate?.(change.seq) ?? [change.seq];
+      throw new MusubiError('FORMAT', `${store.description} at ${where.join('.')}: ${error.message}`, {
+        path: where,
+        details: { ...error.details, seq: change.seq },
+        cause: error,
+      });
+    }
+  }
+  throw error;
+}
+
+/**
+ * Opens a network from a store: replays its log (from the latest snapshot when there is one that
+ * matches the log) and appends every new change to it. See {@link StoredNetwork} for what a write's
+ * acknowledgement means with each kind of store.
+ *
+ * @example
+ * const network = await openNetwork(new MemoryStore(), { author: 'suzuki' });
+ * network.addEntity({ kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' } });
+ * await network.whenSaved();
+ */
+export async function openNetwork(store: Store, options: OpenNetworkOptions = {}): Promise<StoredNetwork> {
+  const warnings: StoreWarning[] = [];
+  let snapshot: NetworkSnapshot | undefined;
+  if (!options.fullReplay) {
+    try {
+      snapshot = await store.readSnapshot();
+    } catch (error) {
+      if (!isMusubiError(error, 'FORMAT')) throw error;
+      warnings.push(ignoredSnapshot(0, `it is damaged (${error.message})`));
+    }
+  }
+  let read = await store.readChanges(snapshot?.seq ?? 0);
+  if (snapshot && (snapshot.seq > read.lastSeq || read.idAt !== snapshot.changeId)) {
+    warnings.push(ignoredSnapshot(snapshot.seq, 'it does not match the log'));
+    snapshot = undefined;
+    read = await store.readChanges(0);
+  }
+  const all: LogRead = { ...read, warnings: [...warnings, ...read.warnings] };
+  try {
+    return new StoredNetwork(store, all, snapshot, options);
+  } catch (error) {
+    if (isMusubiError(error, 'FORMAT') && snapshot) {
+      // the log is the source of truth: a snapshot that cannot be restored is set aside
+      const full = await store.readChanges(0);
+      const again = { ...full, warnings: [...all.warnings, ignoredSnapshot(snapshot.seq, error.message)] };
+      try {
+        return new StoredNetwork(store, again, undefined, options);
+      } catch (fullError) {
+        replayError(fullError, store, again);
+      }
+    }
+    replayError(error, store, all);
+  }
+}
+
+function ignoredSnapshot(seq: number, why: string): StoreWarning {
+  return {
+    code: 'snapshot-ignored',
+    at: seq,
+    message: {
+      ja: `スナップショット（変更 ${seq} まで）を使わず、変更履歴をすべて再生しました。`,
+      en: `The snapshot (up to change ${seq}) was set aside and the whole log replayed: ${why}.`,
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { Change } from '../history/change.js';
+import type { Id } from '../model/ids.js';
+import type { NetworkSnapshot } from '../network/network.js';
+
+export type { NetworkSnapshot };
+
+/** The name written in the header of every Musubi log (an NDJSON file's first line, IndexedDB's meta). */
+export const LOG_FORMAT = 'musubi-log';
+/** The version of the log format this library writes; a log of a newer version is refused (VERSION). */
+export const LOG_FORMAT_VERSION = 1;
+
+/** Something a store found while reading that the user should know about, in Japanese and English. */
+export interface StoreWarning {
+  /** `torn-tail`: the last line was cut short by a crash; `snapshot-ignored`: the log was replayed in full. */
+  readonly code: 'torn-tail' | 'snapshot-ignored';
+  /** Where: the line number for a file, the seq for IndexedDB. */
+  readonly at: number;
+  /** How many bytes the torn tail holds (torn-tail only). */
+  readonly bytes?: number;
+  readonly message: { readonly ja: string; readonly en: string };
+}
+
+/** What a store read: the changes after `after`, and what it found on the way. */
+export interface LogRead {
+  /** Every change with seq > `after`, oldest first, validated with the core schemas. */
+  readonly changes: Change[];
+  /** The id of the change whose seq is `after` (null when `after` is 0 or beyond the log). */
+  readonly idAt: Id | null;
+  /** The seq of the last complete change in the log. */
+  readonly lastSeq: number;
+  readonly warnings: StoreWarning[];
+}
+
+/**
+ * The contract every store of the change log fulfils (memory, NDJSON file, IndexedDB). The log is
+ * append-only: a store never rewrites or drops a change it acknowledged. All methods are async
+ * because IndexedDB is; a store that can acknowledge synchronously also offers `appendSync`.
+ *
+ * `append` resolves once the changes are durable for that store (see each store for what that
+ * means); it rejects with a STORAGE MusubiError when they are not, and then nothing of the batch
+ * is acknowledged. Reading refuses a damaged log with a FORMAT error naming the line or seq, and a
+ * log of a newer format with a VERSION error.
+ *
+ * Run `describeStoreContract` (storage/store.contract.ts) against a new implementation.
+ */
+export interface Store {
+  /** For messages: `memory`, the file's path, the database's name. */
+  readonly description: string;
+  /** Reads the changes after seq `after` (default 0: all of them). */
+  readChanges(after?: number): Promise<LogRead>;
+  /** Appends changes; resolves when they are acknowledged (durable). */
+  append(changes: readonly Change[]): Promise<void>;
+  /** Appends and acknowledges before returning, for stores that can (memory, NDJSON file). */
+  appendSync?(changes: readonly Change[]): void;
+  /** The latest snapshot kept, if any (validated like the log). */
+  readSnapshot(): Promise<NetworkSnapshot | undefined>;
+  /** Keeps a snapshot of the network after change `snapshot.seq`; the log is not shortened. */
+  writeSnapshot(snapshot: NetworkSnapshot): Promise<void>;
+  /** Where change `seq` sits, for messages (an NDJSON file: its line number). Default `[seq]`. */
+  locate?(seq: number): (string | number)[];
+  /** Releases the store (its lock, its connection). Later calls fail with STORAGE. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { MusubiError } from '../errors.js';
+
+/**
+ * A date known to the year, the month or the day: `1973`, `2018-07`, `2018-07-12`.
+ * Old agreements are often known only by their year; Musubi keeps that precision instead of
+ * inventing a day.
+ */
+export type PartialDate = string;
+
+export type DatePrecision = 'year' | 'month' | 'day';
+
+const pattern = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+export interface PartialDateParts {
+  readonly year: number;
+  readonly month?: number;
+  readonly day?: number;
+  readonly precision: DatePrecision;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Parses a partial date, or returns a reason why it is not one (`2019-02-30`: no such day). */
+export function parsePartialDate(value: string): PartialDateParts | { readonly error: string } {
+  const m = pattern.exec(value);
+  if (!m) return { error: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' };
+  const year = Number(m[1]);
+  if (year < 1000) return { error: `year ${m[1]} is out of range (1000–9999)` };
+  if (m[2] === undefined) return { year, precision: 'year' };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return { error: `month ${m[2]} does not exist` };
+  if (m[3] === undefined) return { year, month, precision: 'month' };
+  const day = Number(m[3]);
+  if (day < 1 || day > daysInMonth(year, month)) return { error: `${value} does not exist in the calendar` };
+  return { year, month, day, precision: 'day' };
+}
+
+/** True when `value` is a real partial date (`2019-02-29` is not; `2020-02-29` is). */
+export function isPartialDate(value: unknown): value is PartialDate {
+  return typeof value === 'string' && !('error' in parsePartialDate(value));
+}
+
+function parts(value: PartialDate): PartialDateParts {
+  const p = parsePartialDate(value);
+  if ('error' in p) {
+    throw new MusubiError(
+      'VALIDATION',
+      `not a partial date: ${JSON.stringify(String(value).slice(0, 40))} (${p.error})`,
+      {
+        details: { value },
+      },
+    );
+  }
+  return p;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+// asOf, timeline and every sort by date ask for the same few thousand days again and again: the
+// answers (pure functions of the string) are remembered, in bounded maps. Invalid dates still throw.
+const earliestDays = new Map<string, string>();
+const latestDays = new Map<string, string>();
+function remember(days: Map<string, string>, value: string, day: string): string {
+  if (days.size >= 100_000) days.clear();
+  days.set(value, day);
+  return day;
+}
+
+/** The first day a partial date can mean: `2018-07` → `2018-07-01`, `1973` → `1973-01-01`. */
+export function earliestDay(value: PartialDate): string {
+  const known = earliestDays.get(value);
+  if (known !== undefined) return known;
+  const p = parts(value);
+  return remember(earliestDays, value, `${pad(p.year, 4)}-${pad(p.month ?? 1)}-${pad(p.day ?? 1)}`);
+}
+
+/** The last day a partial date can mean: `2018-07` → `2018-07-31`, `1973` → `1973-12-31`. */
+export function latestDay(value: PartialDate): string {
+  const known = latestDays.get(value);
+  if (known !== undefined) return known;
+  const p = parts(value);
+  const month = p.month ?? 12;
+  return remember(
+    latestDays,
+    value,
+    `${pad(p.year, 4)}-${pad(month)}-${pad(p.day ?? daysInMonth(p.year, month))}`,
+  );
+}
+
+/** The precision of a partial date. */
+export function precisionOf(value: PartialDate): DatePrecision {
+  return parts(value).precision;
+}
+
+/**
+ * Orders partial dates by their earliest day, then the less precise first
+ * (`2018` < `2018-01` < `2018-01-01` < `2018-01-02`). Usable with `Array.prototype.sort`.
+ */
+export function comparePartialDates(a: PartialDate, b: PartialDate): number {
+  const da = earliestDay(a);
+  const db = earliestDay(b);
+  if (da !== db) return da < db ? -1 : 1;
+  return a.length - b.length;
+}
+
+/** Today's date in UTC as `YYYY-MM-DD`. */
+export function todayISO(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** The zod schema of a partial date: refuses `2019-02-30`, `2019-13`, `19-01-01`. */
+export const PartialDateSchema = z.string().superRefine((value, ctx) => {
+  const p = parsePartialDate(value);
+  if ('error' in p)
+    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value.slice(0, 40))}: ${p.error}` });
+});

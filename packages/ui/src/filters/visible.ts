@@ -1,0 +1,73 @@
+/**
+ * Which entities and links the explore views show for the current filters and point in time:
+ * a pure function of a network view, shared by the map, the world view and the counts.
+ */
+import { isInGroup, type Network, type NetworkView, todayISO } from '@musubi/core';
+import type { ExploreState } from '../app/explore-state.js';
+import { fiscalYearEnd, fiscalYearOfDay, fiscalYearStart } from '../time/fiscal-year.js';
+
+export interface VisibleNetwork {
+  /** The network at the chosen point in time (`asOf`), or the live network for today. */
+  view: NetworkView;
+  /** The day shown (YYYY-MM-DD). */
+  day: string;
+  entities: Set<string>;
+  links: Set<string>;
+  /** Engagements per entity in the fiscal year of `day` (the map's "activity"). */
+  activity: Map<string, number>;
+  counts: { entities: number; links: number; engagements: number };
+}
+
+type Filters = Pick<
+  ExploreState,
+  'kinds' | 'linkKinds' | 'countries' | 'group' | 'activeOnly' | 'fiscalYear' | 'date'
+>;
+
+/** The day a state shows: its date, the end of its fiscal year (not after today), or today. */
+export function shownDay(state: Pick<Filters, 'fiscalYear' | 'date'>, today: string = todayISO()): string {
+  if (state.date !== undefined) return state.date;
+  if (state.fiscalYear === undefined) return today;
+  const end = fiscalYearEnd(state.fiscalYear);
+  return end < today ? end : today;
+}
+
+/** The entities and links to show. The prefecture (`self`) stays visible under every filter. */
+export function visibleNetwork(network: Network, state: Filters, today: string = todayISO()): VisibleNetwork {
+  const day = shownDay(state, today);
+  const view: NetworkView = day >= today ? network : network.asOf(day);
+  const entities = new Set<string>();
+  for (const e of view.entities(state.kinds.length > 0 ? { kind: state.kinds } : {})) {
+    if (e.kind !== 'self') {
+      if (state.countries.length > 0 && (e.country === undefined || !state.countries.includes(e.country)))
+        continue;
+      if (state.group !== undefined && (e.country === undefined || !isInGroup(e.country, state.group)))
+        continue;
+    }
+    entities.add(e.id);
+  }
+  for (const e of view.entities({ kind: 'self' })) entities.add(e.id);
+  const links = new Set<string>();
+  const linkFilter = {
+    ...(state.linkKinds.length > 0 ? { kind: state.linkKinds } : {}),
+    ...(state.activeOnly ? { activeOn: day } : {}),
+  };
+  for (const l of view.links(linkFilter)) {
+    if (entities.has(l.source) && entities.has(l.target)) links.add(l.id);
+  }
+  const fiscalYear = fiscalYearOfDay(day);
+  const activity = new Map<string, number>();
+  let engagements = 0;
+  for (const g of view.engagements({ from: fiscalYearStart(fiscalYear), to: day })) {
+    if (!g.participants.some((p) => entities.has(p.entity))) continue;
+    engagements += 1;
+    for (const p of g.participants) activity.set(p.entity, (activity.get(p.entity) ?? 0) + 1);
+  }
+  return {
+    view,
+    day,
+    entities,
+    links,
+    activity,
+    counts: { entities: entities.size, links: links.size, engagements },
+  };
+}

@@ -1,0 +1,4 @@
+/** Undo and redo buttons, and Ctrl+Z / Ctrl+Shift+Z. */
+export function UndoRedo() {
+  return null;
+}

@@ -1,0 +1,42 @@
+/** The start page: what Musubi shows, the anniversaries of the next twelve months, ways in. */
+import { type Network, todayISO } from '@musubi/core';
+import type { TabId } from '../app/tabs.js';
+import { useI18n } from '../i18n/i18n.js';
+import { SearchBox } from '../map/SearchBox.js';
+import { AnniversaryList } from '../panels/AnniversaryList.js';
+
+export function StartPage({
+  network,
+  onOpen,
+  onView,
+}: {
+  network: Network;
+  onOpen: (id: string) => void;
+  onView: (view: TabId) => void;
+}) {
+  const { t } = useI18n();
+  const counts = network.counts();
+  return (
+    <div className="start">
+      <h2>{t('start.title')}</h2>
+      <p>{t('start.intro')}</p>
+      <SearchBox view={network} onFound={onOpen} />
+      <p>
+        {t('counts.entities')} {counts.entities} · {t('counts.links')} {counts.links} ·{' '}
+        {t('counts.engagements')} {counts.engagements}
+      </p>
+      <p className="actions">
+        <button type="button" onClick={() => onView('map')}>
+          {t('start.openMap')}
+        </button>
+        <button type="button" onClick={() => onView('world')}>
+          {t('start.openWorld')}
+        </button>
+      </p>
+      <section>
+        <h3>{t('panel.anniversaries')}</h3>
+        <AnniversaryList network={network} from={todayISO()} onOpen={onOpen} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The UI reads the core's source (no core build needed for `vite dev` or `vite build`): the same
+// code as the tests run against.
+const core = new URL('../core/src/index.ts', import.meta.url).pathname;
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: [{ find: /^@musubi\/core$/, replacement: core }] },
+  build: { chunkSizeWarningLimit: 2000 },
+});
