@@ -23,6 +23,7 @@ import { fiscalYearSpan } from '../time/fiscal-year.js';
 import { TimeBar } from '../time/TimeBar.js';
 import { type ExploreState, parseExploreState, serializeExploreState } from './explore-state.js';
 import { useNetwork } from './network-context.js';
+import { SaveIndicator } from './SaveIndicator.js';
 import { type TabId, tabIds } from './tabs.js';
 
 function useExploreState(): [ExploreState, (patch: Partial<ExploreState>) => void] {
@@ -84,6 +85,7 @@ export function App() {
         <RecordVisitButton onOpen={openOnMap} />
         <UndoRedo />
         <FileMenu />
+        <SaveIndicator />
         <button
           type="button"
           onClick={switchLang}

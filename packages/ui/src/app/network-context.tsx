@@ -2,8 +2,11 @@
  * The network store: one core `Network` lives outside React; components read it through
  * `useNetwork()` and re-render when it changes (`subscribe`). Writes go through the core's
  * methods (`network.recordEngagement(...)`), never through React state.
+ *
+ * The workspace (`useWorkspace()`) is what lies around the network: where it is saved, and the
+ * operations that swap the whole network (open a file, go back to the example).
  */
-import type { Network } from '@musubi/core';
+import type { Change, MusubiError, Network, SaveState } from '@musubi/core';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 
 interface NetworkStore {
@@ -12,18 +15,65 @@ interface NetworkStore {
   version: number;
 }
 
+/** What the app can do with the whole network; tests and in-memory use may leave parts out. */
+export interface Workspace {
+  /** Where the network is kept, for the user ("IndexedDB musubi-1"), or undefined in memory. */
+  readonly description: string | undefined;
+  /** Why the network could not be saved in the browser, when it could not (it then lives in memory only). */
+  readonly problem?: string | undefined;
+  /** Replaces the whole network by this log (opening a file); the old one is kept until the new one is saved. */
+  replace(log: readonly Change[]): Promise<void>;
+  /** Replaces the whole network by the example network. */
+  resetToExample(): Promise<void>;
+  /** The seq of the change that made the network (the example, an opened file): undo stops there. */
+  readonly base: number;
+}
+
 const NetworkContext = createContext<NetworkStore | undefined>(undefined);
+const WorkspaceContext = createContext<Workspace | undefined>(undefined);
+const SaveStateContext = createContext<SaveState>({ status: 'saved' });
+
+/** A network that reports whether its changes are saved (a `StoredNetwork`). */
+interface SavingNetwork extends Network {
+  saveState: SaveState;
+  onSaveState(listener: (state: SaveState) => void): () => void;
+}
+
+function isSaving(network: Network): network is SavingNetwork {
+  return typeof (network as unknown as Partial<SavingNetwork>).onSaveState === 'function';
+}
 
 /** Makes `network` available to the tree and re-renders it on every change. */
-export function NetworkProvider({ network, children }: { network: Network; children: ReactNode }) {
+export function NetworkProvider({
+  network,
+  workspace,
+  children,
+}: {
+  network: Network;
+  workspace?: Workspace;
+  children: ReactNode;
+}) {
   const [version, setVersion] = useState(0);
+  const [saveState, setSaveState] = useState<SaveState>(() =>
+    isSaving(network) ? network.saveState : { status: 'saved' },
+  );
   useEffect(() => {
     const unsubscribe = network.subscribe(() => setVersion((v) => v + 1));
+    const unsave = isSaving(network) ? network.onSaveState(setSaveState) : undefined;
+    if (isSaving(network)) setSaveState(network.saveState);
+    setVersion((v) => v + 1);
     return () => {
       unsubscribe();
+      unsave?.();
     };
   }, [network]);
-  return <NetworkContext.Provider value={{ network, version }}>{children}</NetworkContext.Provider>;
+  return (
+    <WorkspaceContext.Provider value={workspace}>
+      <SaveStateContext.Provider value={saveState}>
+        <NetworkContext.Provider value={{ network, version }}>{children}</NetworkContext.Provider>
+      </SaveStateContext.Provider>
+    </WorkspaceContext.Provider>
+  );
 }
 
 /** The live network and its change counter. */
@@ -32,3 +82,15 @@ export function useNetwork(): NetworkStore {
   if (!store) throw new Error('useNetwork needs a <NetworkProvider>');
   return store;
 }
+
+/** The workspace, or undefined when the network lives only in memory (component tests). */
+export function useWorkspace(): Workspace | undefined {
+  return useContext(WorkspaceContext);
+}
+
+/** Whether the changes so far are saved. */
+export function useSaveState(): SaveState {
+  return useContext(SaveStateContext);
+}
+
+export type { MusubiError };

@@ -6,6 +6,8 @@ import type { Lang } from '@musubi/core';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import dashboardEn from './dashboard.en.json';
 import dashboardJa from './dashboard.ja.json';
+import editEn from './edit.en.json';
+import editJa from './edit.ja.json';
 import baseEn from './en.json';
 import filesEn from './files.en.json';
 import filesJa from './files.ja.json';
@@ -17,8 +19,8 @@ import recordJa from './record.ja.json';
 
 // One table per area (`<area>.ja.json` / `<area>.en.json`) so that areas grow apart; keys are
 // prefixed by the area (`record.…`, `dashboard.…`) and must not collide.
-const ja = { ...baseJa, ...recordJa, ...dashboardJa, ...historyJa, ...filesJa };
-const en = { ...baseEn, ...recordEn, ...dashboardEn, ...historyEn, ...filesEn };
+const ja = { ...baseJa, ...recordJa, ...editJa, ...dashboardJa, ...historyJa, ...filesJa };
+const en = { ...baseEn, ...recordEn, ...editEn, ...dashboardEn, ...historyEn, ...filesEn };
 
 export type MessageKey = keyof typeof ja;
 export const messages: Record<Lang, Record<MessageKey, string>> = { ja, en };

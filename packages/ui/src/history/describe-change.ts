@@ -1,0 +1,33 @@
+/**
+ * A change in a few words, for the undo and redo buttons' titles: its label in the user's
+ * language (labels are written `日本語 / English`), else the operation and the record it touched.
+ */
+import { type Change, type Lang, type Network, nameIn } from '@musubi/core';
+
+/** Picks one side of a `日本語 / English` label; a label without ` / ` is returned as it is. */
+export function labelIn(label: string, lang: Lang): string {
+  const parts = label.split(' / ');
+  if (parts.length !== 2) return label;
+  return (lang === 'ja' ? parts[0] : parts[1]) ?? label;
+}
+
+function recordName(record: unknown, lang: Lang): string | undefined {
+  const r = record as { name?: unknown; title?: unknown; id?: string };
+  const named = (r.name ?? r.title) as Parameters<typeof nameIn>[0] | undefined;
+  if (named && typeof named === 'object') return nameIn(named, lang);
+  return r.id;
+}
+
+export function describeChange(change: Change, network: Network, lang: Lang): string {
+  if (change.label !== undefined) return labelIn(change.label, lang);
+  const target = change.undoes ?? change.redoes;
+  if (target !== undefined) {
+    const original = network.log().find((c) => c.id === target);
+    if (original) return describeChange(original, network, lang);
+  }
+  const first = change.effects[0];
+  if (!first) return change.operation;
+  const record = first.type === 'update' ? first.after : first.record;
+  const name = recordName(record, lang);
+  return name === undefined ? change.operation : `${change.operation}: ${name}`;
+}
