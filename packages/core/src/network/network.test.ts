@@ -67,6 +67,18 @@ describe('addEntity', () => {
     ]);
   });
 
+  it('records later changes under a new author, and refuses a blank or multi-line one', () => {
+    const network = createNetwork({ author: 'tanaka' });
+    network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県' } });
+    network.setAuthor(' suzuki ');
+    network.addEntity({ id: 'tsu', kind: 'municipality', name: { ja: '津市' } });
+    expect(network.log().map((c) => c.author)).toEqual(['tanaka', 'suzuki']);
+    for (const bad of ['', '   ', 'a\nb', 'x'.repeat(101)]) {
+      expect(() => network.setAuthor(bad)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    }
+    expect(network.author).toBe('suzuki');
+  });
+
   it('returns frozen records that cannot be changed behind the log', () => {
     const network = prefecture();
     const mie = network.entity('mie');

@@ -113,7 +113,7 @@ function applyPatch<T extends object>(record: T, patch: Patch): T {
 export class Network extends NetworkView {
   readonly #log: Change[] = [];
   readonly #listeners = new Set<ChangeListener>();
-  readonly #author: string;
+  #author: string;
   readonly #now: () => Date;
   #sink: ChangeSink | undefined;
   #pending: Effect[] | null = null;
@@ -229,6 +229,28 @@ export class Network extends NetworkView {
   /** The author recorded on this network's changes. */
   get author(): string {
     return this.#author;
+  }
+
+  /**
+   * Records the next changes as written by `author` (someone else taking over a shared browser).
+   * Refuses an empty name, one over 100 characters, or one with control characters.
+   */
+  setAuthor(author: string): void {
+    if (
+      typeof author !== 'string' ||
+      author.trim() === '' ||
+      author.length > 100 ||
+      /[\u0000-\u001f\u007f]/.test(author)
+    ) {
+      throw new MusubiError(
+        'VALIDATION',
+        'an author is 1–100 characters on one line, without control characters',
+        {
+          path: ['author'],
+        },
+      );
+    }
+    this.#author = author.trim();
   }
 
   // ── the log ────────────────────────────────────────────────────────────────────────────

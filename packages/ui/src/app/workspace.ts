@@ -30,6 +30,11 @@ function writeSetting(key: string, value: string): void {
   }
 }
 
+/** Remembers who records in this browser, for the next start. */
+export function rememberAuthor(author: string): void {
+  writeSetting(AUTHOR_KEY, author);
+}
+
 export function currentAuthor(): string {
   return readSetting(AUTHOR_KEY)?.trim() || DEFAULT_AUTHOR;
 }

@@ -34,6 +34,7 @@ const rules: Rule[] = [
   [/an id is 1–128 characters/, (_m, t) => t('form.error.id')],
   [/this id is reserved/, (_m, t) => t('form.error.id')],
   [/ISO 3166-1 alpha-2 country code/, (_m, t) => t('form.error.country')],
+  [/an author is 1–100 characters/, (_m, t) => t('form.error.author')],
   [/a basic programme code is five digits/, (_m, t) => t('form.error.basicProgramme')],
 ];
 

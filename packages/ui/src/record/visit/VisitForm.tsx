@@ -18,6 +18,7 @@ import {
 import { useId, useMemo, useState } from 'react';
 import { Controller, type UseFormRegisterReturn, useFieldArray, useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
+import { rememberAuthor } from '../../app/workspace.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
 import { issueMessage } from '../../forms/issue-message.js';
 import { messages, useI18n } from '../../i18n/i18n.js';
@@ -53,6 +54,7 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
   const followUps = useFieldArray({ control, name: 'followUps' });
   const [issues, setIssues] = useState<FieldIssues>({});
   const uid = useId();
+  const [author, setAuthor] = useState(network.author);
   const values = watch();
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const programmeList = useMemo(() => programmes(network), [network, version]);
@@ -77,6 +79,15 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
       : [];
 
   const onSubmit = handleSubmit((v) => {
+    if (author.trim() !== network.author) {
+      try {
+        network.setAuthor(author);
+        rememberAuthor(author.trim());
+      } catch (error) {
+        setIssues({ author: refusal(error) as ErrorIssue[] });
+        return;
+      }
+    }
     const plan = planVisit(network, v, typeName);
     if (!plan.ok) {
       setIssues(plan.issues);
@@ -371,6 +382,16 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
         </button>
       </fieldset>
 
+      <div className="field">
+        <label htmlFor={`${uid}-author`}>{t('record.visit.author')}</label>
+        <input
+          id={`${uid}-author`}
+          value={author}
+          onChange={(e) => setAuthor(e.target.value)}
+          aria-invalid={say('author') ? true : undefined}
+        />
+      </div>
+      {err('author')}
       <div className="form-actions">
         <button type="submit" className="primary">
           {t('record.visit.submit')}
