@@ -40,7 +40,6 @@ async function saved(page: Page, word = '保存済み'): Promise<void> {
 }
 
 async function pick(
-  page: Page,
   scope: ReturnType<Page['locator']>,
   label: string,
   text: string,
@@ -64,7 +63,7 @@ describe('recording in Chromium', () => {
     await dialog.getByLabel('名前（英語）').fill('Ambassador C');
     await dialog.getByLabel('国').selectOption('TH');
     await dialog.getByLabel('新任の大使・総領事など（公館の長）として登録する').check();
-    await pick(page, dialog, '着任先', 'タイ王国', /駐日タイ王国大使館/);
+    await pick(dialog, '着任先', 'タイ王国', /駐日タイ王国大使館/);
     await dialog.getByLabel('着任日').fill('2026-10-01');
     await expect.poll(() => dialog.getByText(/前任者の任期をこの日で終える: 大使B/).count()).toBe(1);
     await dialog.getByLabel('日付').fill('2026-11-20');
@@ -139,7 +138,7 @@ describe('recording in Chromium', () => {
     const redo = page.getByRole('button', { name: 'Redo' });
     expect(await undo.isDisabled()).toBe(true);
     const form = page.getByRole('form', { name: 'Record a visit' });
-    await pick(page, form, 'Visitor (person, mission, organisation)', 'Consul General C', /Consul General C/);
+    await pick(form, 'Visitor (person, mission, organisation)', 'Consul General C', /Consul General C/);
     await form.getByLabel('Date').fill('2026-11-02');
     await form.getByLabel('Title (English)').fill('Visit about the Brazil festival');
     await form.getByRole('button', { name: 'Record', exact: true }).click();

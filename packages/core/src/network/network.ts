@@ -240,6 +240,7 @@ export class Network extends NetworkView {
       typeof author !== 'string' ||
       author.trim() === '' ||
       author.length > 100 ||
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: an author is one line of text
       /[\u0000-\u001f\u007f]/.test(author)
     ) {
       throw new MusubiError(
