@@ -4,6 +4,8 @@
  */
 import type { Lang } from '@musubi/core';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import activitiesEn from './activities.en.json';
+import activitiesJa from './activities.ja.json';
 import dashboardEn from './dashboard.en.json';
 import dashboardJa from './dashboard.ja.json';
 import editEn from './edit.en.json';
@@ -19,8 +21,8 @@ import recordJa from './record.ja.json';
 
 // One table per area (`<area>.ja.json` / `<area>.en.json`) so that areas grow apart; keys are
 // prefixed by the area (`record.…`, `dashboard.…`) and must not collide.
-const ja = { ...baseJa, ...recordJa, ...editJa, ...dashboardJa, ...historyJa, ...filesJa };
-const en = { ...baseEn, ...recordEn, ...editEn, ...dashboardEn, ...historyEn, ...filesEn };
+const ja = { ...baseJa, ...recordJa, ...editJa, ...dashboardJa, ...historyJa, ...filesJa, ...activitiesJa };
+const en = { ...baseEn, ...recordEn, ...editEn, ...dashboardEn, ...historyEn, ...filesEn, ...activitiesEn };
 
 export type MessageKey = keyof typeof ja;
 export const messages: Record<Lang, Record<MessageKey, string>> = { ja, en };

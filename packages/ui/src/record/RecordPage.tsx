@@ -6,6 +6,8 @@ import { nameIn } from '@musubi/core';
 import { useState } from 'react';
 import { useNetwork } from '../app/network-context.js';
 import { useI18n } from '../i18n/i18n.js';
+import { ActivityForms } from './activities/ActivityForms.js';
+import { EntityForms } from './entities/EntityForms.js';
 import { VisitForm } from './visit/VisitForm.js';
 
 export function RecordPage({ onOpen }: { onOpen: (id: string) => void }) {
@@ -34,6 +36,8 @@ export function RecordPage({ onOpen }: { onOpen: (id: string) => void }) {
           }}
         />
       </section>
+      <EntityForms onOpen={onOpen} />
+      <ActivityForms onOpen={onOpen} />
     </div>
   );
 }
