@@ -39,12 +39,7 @@ async function saved(page: Page, word = '保存済み'): Promise<void> {
   await expect.poll(() => page.locator('.save-state').textContent()).toBe(word);
 }
 
-async function pick(
-  scope: ReturnType<Page['locator']>,
-  label: string,
-  text: string,
-  option: RegExp,
-) {
+async function pick(scope: ReturnType<Page['locator']>, label: string, text: string, option: RegExp) {
   await scope.getByRole('combobox', { name: label }).fill(text);
   await scope.getByRole('option', { name: option }).first().click();
 }
@@ -93,6 +88,18 @@ describe('recording in Chromium', () => {
 
     await page.getByRole('button', { name: '変更履歴' }).click();
     await expect.poll(() => page.locator('main').textContent()).toContain('来訪を記録');
+    // the change opens on what it did: the new person, the new post, the visit
+    const change = page.getByRole('listitem').filter({ hasText: '来訪を記録' }).first();
+    await change.locator('summary').click();
+    const effects = await change.locator('.history-effects > li').allTextContents();
+    expect(effects.some((e) => e.startsWith('追加') && e.includes('大使C'))).toBe(true);
+    expect(effects.some((e) => e.includes('活動') && e.includes('大使Cの表敬訪問'))).toBe(true);
+    // the predecessor's post was ended: an update of the role link, with its events before and after
+    expect(effects.some((e) => e.startsWith('更新') && e.includes('events'))).toBe(true);
+    await page.getByRole('combobox', { name: '記録した人' }).selectOption('international-affairs');
+    await expect
+      .poll(() => page.getByRole('list', { name: '変更の一覧' }).textContent())
+      .not.toContain('来訪を記録');
     await page.screenshot({ path: `${shots}history-ja.png` });
     expect(errors).toEqual([]);
     await context.close();
