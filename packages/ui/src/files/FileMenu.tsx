@@ -1,4 +1,75 @@
-/** Open and save a network file; import CSV/JSON; export CSV, GEXF, GraphML, XLSX. */
+/**
+ * The File menu (ファイル) in the header: a button that opens a modal dialog with the network file
+ * (save, open, reset to the example), import into the network, and export. A native <dialog>:
+ * focus stays inside, Escape closes it, and focus returns to the button.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useI18n } from '../i18n/i18n.js';
+import { ExportSection } from './ExportSection.js';
+import { ImportSection } from './ImportSection.js';
+import { NetworkFileSection } from './NetworkFileSection.js';
+import { peekNotice, stashNotice } from './replaced-notice.js';
+import './files.css';
+
 export function FileMenu() {
-  return null;
+  const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  // a fresh dialog each time it opens, so an old report does not linger
+  const [round, setRound] = useState(0);
+  const [notice, setNotice] = useState(peekNotice);
+  useEffect(() => {
+    stashNotice(undefined);
+  }, []);
+
+  const show = () => {
+    setRound((r) => r + 1);
+    setOpen(true);
+    dialog.current?.showModal();
+  };
+  const close = () => dialog.current?.close();
+
+  return (
+    <>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-controls={`${id}-dialog`}
+        onClick={show}
+      >
+        {t('files.menu.open')}
+      </button>
+      <dialog
+        ref={dialog}
+        id={`${id}-dialog`}
+        className="files-dialog"
+        aria-labelledby={`${id}-heading`}
+        onClose={() => setOpen(false)}
+      >
+        <header>
+          <h2 id={`${id}-heading`}>{t('files.menu.title')}</h2>
+          <button type="button" onClick={close} aria-label={t('files.menu.close')}>
+            ×
+          </button>
+        </header>
+        {open && (
+          <div key={round} className="files-body">
+            <NetworkFileSection />
+            <ImportSection />
+            <ExportSection />
+          </div>
+        )}
+      </dialog>
+      {notice && (
+        <output className="notice files-notice" aria-live="polite">
+          {notice}{' '}
+          <button type="button" onClick={() => setNotice(undefined)} aria-label={t('files.menu.close')}>
+            ×
+          </button>
+        </output>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,78 @@
+/**
+ * The report of an import: what was added (and the rows left out), or why the file was refused
+ * with every problem by line and column, offering to import the good rows only or to read the file
+ * as Shift_JIS when that would help.
+ */
+import { useI18n } from '../i18n/i18n.js';
+import { csvIssueMessage, csvWhere, describeProblem } from './file-messages.js';
+import { summaryText } from './import-summary.js';
+import { badRows, canImportGoodRowsOnly, type ImportOutcome, mayBeShiftJis } from './imports.js';
+import { MAX_LISTED, ProblemList } from './ProblemList.js';
+
+export interface ImportReportProps {
+  fileName: string;
+  outcome: ImportOutcome;
+  onGoodRowsOnly: () => void;
+  onShiftJis: () => void;
+}
+
+export function ImportReport({ fileName, outcome, onGoodRowsOnly, onShiftJis }: ImportReportProps) {
+  const { t, lang } = useI18n();
+  if (!outcome.ok) {
+    const problem = describeProblem(outcome.error, lang, t, { csv: outcome.format === 'csv' });
+    return (
+      <section className="files-report" aria-label={t('files.import.file', { name: fileName })}>
+        <ProblemList headline={t('files.import.refused', { name: fileName })} problem={problem} />
+        <div className="files-actions">
+          {canImportGoodRowsOnly(outcome) && (
+            <button type="button" onClick={onGoodRowsOnly}>
+              {t('files.import.goodRowsOnly')}
+            </button>
+          )}
+          {mayBeShiftJis(outcome) && (
+            <button type="button" onClick={onShiftJis}>
+              {t('files.import.asShiftJis')}
+            </button>
+          )}
+        </div>
+      </section>
+    );
+  }
+  const { summary } = outcome;
+  const skipped = summary.rejected.slice(0, MAX_LISTED);
+  return (
+    <section className="files-report" aria-label={t('files.import.file', { name: fileName })}>
+      <output className="files-done" aria-live="polite">
+        {summaryText(summary, t)}
+      </output>
+      {summary.rejected.length > 0 && (
+        <>
+          <p>{t('files.import.skipped', { rows: badRows(summary.rejected).length })}</p>
+          <ul className="files-issues" aria-label={t('files.import.problems')}>
+            {skipped.map((issue, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole, never reordered
+              <li key={i}>
+                <span className="files-where">{csvWhere(issue, lang, t)}</span>
+                <span>{csvIssueMessage(issue, lang, t)}</span>
+              </li>
+            ))}
+            {summary.rejected.length > skipped.length && (
+              <li>{t('files.import.more', { count: summary.rejected.length - skipped.length })}</li>
+            )}
+          </ul>
+        </>
+      )}
+      {summary.defaulted.length > 0 && (
+        <>
+          <p>{t('files.import.defaulted')}</p>
+          <ul className="files-issues">
+            {summary.defaulted.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="muted">{t('files.import.undoHint')}</p>
+    </section>
+  );
+}

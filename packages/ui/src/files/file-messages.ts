@@ -1,0 +1,134 @@
+/**
+ * A refused file or a CSV report in the user's language. The core's errors carry a code, a path,
+ * issues and details (and a bilingual English / Japanese message for people reading logs); the UI
+ * chooses its own sentence from the code and details, and keeps the file's line and column.
+ */
+import { type ErrorIssue, formatPath, type Lang, MAX_CELL_CHARS, type MusubiError } from '@musubi/core';
+import { issueMessage } from '../forms/issue-message.js';
+import type { I18n } from '../i18n/i18n.js';
+import { badRows } from './imports.js';
+
+type T = I18n['t'];
+
+/** One problem: where it is (a CSV row and column, a JSON path) and what it is. */
+export interface ProblemLine {
+  readonly where?: string;
+  readonly message: string;
+}
+
+/** A refusal as the user reads it: one sentence, then every problem found. */
+export interface FileProblem {
+  readonly summary: string;
+  readonly lines: readonly ProblemLine[];
+}
+
+/** The part of a CSV header `名称（日本語）/name_ja` in `lang`. */
+export function columnLabel(header: string, lang: Lang): string {
+  const slash = header.indexOf('/');
+  if (slash <= 0) return header;
+  return lang === 'ja' ? header.slice(0, slash) : header.slice(slash + 1);
+}
+
+/** The half of a core message `English / 日本語` in `lang`, or the whole message. */
+export function messageIn(message: string, lang: Lang): string {
+  const at = message.indexOf(' / ');
+  if (at === -1) return message;
+  return lang === 'en' ? message.slice(0, at) : message.slice(at + 3);
+}
+
+const megabytes = (bytes: unknown) => (Number(bytes) / (1024 * 1024)).toFixed(1);
+
+/** Where a CSV issue is: `3 行目「種別」` / `line 3, column kind`. */
+export function csvWhere(issue: ErrorIssue, lang: Lang, t: T): string {
+  const [line, column] = issue.path;
+  if (column === undefined) return t('files.issue.line', { line: String(line) });
+  return t('files.issue.lineColumn', { line: String(line), column: columnLabel(String(column), lang) });
+}
+
+/** A CSV issue (from `importCsv`) as one sentence. */
+export function csvIssueMessage(issue: ErrorIssue, lang: Lang, t: T): string {
+  const id = /\bid (\S+)/.exec(issue.message)?.[1] ?? '';
+  switch (issue.code) {
+    case 'missing-column':
+      return t('files.issue.missingColumn', { column: columnLabel(String(issue.path[1] ?? ''), lang) });
+    case 'too-long':
+      return t('form.error.tooLong', { max: MAX_CELL_CHARS });
+    case 'control-character':
+      return t('form.error.controlCharacters');
+    case 'duplicate-id':
+      return t('files.issue.duplicateId', { id });
+    case 'unknown-reference':
+      return t('files.issue.unknownReference', { id });
+  }
+  const options = /expected one of (.+)$/.exec(issue.message)?.[1];
+  if (issue.code === 'invalid_value' && options) {
+    return t('files.issue.oneOf', { values: options.replace(/"/g, '').split('|').join(', ') });
+  }
+  return issueMessage(issue, lang, t);
+}
+
+function isCsvIssue(issue: ErrorIssue): boolean {
+  return typeof issue.path[0] === 'number' && issue.path.length <= 2 && typeof issue.path[1] !== 'number';
+}
+
+/** Every issue of a refusal as lines: CSV issues by row and column, others by their path. */
+export function problemLines(issues: readonly ErrorIssue[], lang: Lang, t: T, csv: boolean): ProblemLine[] {
+  return issues.map((issue) => {
+    if (csv && isCsvIssue(issue)) {
+      return { where: csvWhere(issue, lang, t), message: csvIssueMessage(issue, lang, t) };
+    }
+    const message = issueMessage(issue, lang, t);
+    return issue.path.length > 0 ? { where: formatPath(issue.path), message } : { message };
+  });
+}
+
+function summaryOf(error: MusubiError, lang: Lang, t: T, csv: boolean): string {
+  const { details } = error;
+  if (details.reason === 'unknown-format') return t('files.error.unknownFormat');
+  if (details.size !== undefined && details.max !== undefined) {
+    return t('files.error.tooLarge', { size: megabytes(details.size), max: megabytes(details.max) });
+  }
+  if (details.encoding === 'not-utf-8') return t('files.error.notUtf8');
+  if (details.encoding === 'replacement-characters') return t('files.error.mojibake');
+  if (details.reason === 'doctype') return t('files.error.doctype');
+  if (details.reason === 'empty') return t('files.error.emptyNetwork');
+  if (error.code === 'VERSION') {
+    return details.formatVersion === undefined
+      ? t('files.error.version')
+      : t('files.error.newerVersion', {
+          version: String(details.formatVersion),
+          supported: String(details.supported ?? ''),
+        });
+  }
+  const message = error.message;
+  const key = /the key "([^"]+)" is not allowed/.exec(message)?.[1];
+  if (key !== undefined) return t('files.error.forbiddenKey', { key, where: formatPath(error.path) });
+  if (/is not valid JSON/.test(message)) return t('files.error.notJson');
+  if (/not a Musubi JSON|a Musubi JSON file is an object|formatVersion|kind must be/.test(message)) {
+    return t('files.error.notMusubi');
+  }
+  const xml = /is not readable (GEXF|GRAPHML)/.exec(message)?.[1];
+  if (xml) return t('files.error.notXml', { format: xml === 'GEXF' ? 'GEXF' : 'GraphML' });
+  if (/the CSV file is empty/.test(message)) return t('files.error.emptyCsv');
+  if (error.issues.some((i) => i.code === 'missing-column')) return t('files.error.missingColumns');
+  if (csv && error.code === 'VALIDATION') {
+    return t('files.error.csvRows', { count: error.issues.length, rows: badRows(error.issues).length });
+  }
+  if (error.code === 'CONFLICT' && typeof details.id === 'string') {
+    return t('files.error.conflict', { id: details.id });
+  }
+  if (error.code === 'REFERENCE') return t('files.error.reference', { detail: messageIn(message, lang) });
+  if (error.code === 'FORMAT' || error.code === 'VALIDATION') {
+    return t('files.error.badContent', { detail: messageIn(message, lang) });
+  }
+  return t('files.error.generic', { detail: messageIn(message, lang) });
+}
+
+/** A refused file (import or open) in `lang`: what went wrong, and every problem with where it is. */
+export function describeProblem(error: MusubiError, lang: Lang, t: T, { csv = false } = {}): FileProblem {
+  const summary = summaryOf(error, lang, t, csv);
+  // a single issue that only repeats the error adds nothing below the summary
+  const only = error.issues.length === 1 ? error.issues[0] : undefined;
+  const repeats = only !== undefined && only.message === error.message;
+  return { summary, lines: repeats ? [] : problemLines(error.issues, lang, t, csv) };
+}

@@ -1,0 +1,142 @@
+/**
+ * Importing a file INTO the current network with the core's importers (`importCsv`,
+ * `importJsonInto`, `importGraphFile`). Each is one transaction: all of it lands or nothing does,
+ * and undo takes it back as one change. The outcome is data for the report the user sees.
+ */
+import {
+  type CsvKind,
+  type ErrorIssue,
+  importCsv,
+  importGraphFile,
+  importJsonInto,
+  isMusubiError,
+  type Lang,
+  MusubiError,
+  type Network,
+} from '@musubi/core';
+import { csvKindOf, headOf, type ImportFormat, importFormatOf } from './file-formats.js';
+
+/** A file the user chose, read into memory. */
+export interface ChosenFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  /** The CSV sheet; by default read from the header. */
+  readonly csvKind?: CsvKind;
+  /** Import the good rows of a CSV and leave out the bad ones. */
+  readonly partial?: boolean;
+  /** Read a CSV that is not UTF-8 as Shift_JIS. */
+  readonly shiftJis?: boolean;
+  /** The language GEXF/GraphML labels are names in. */
+  readonly lang: Lang;
+}
+
+/** What an import wrote. */
+export interface ImportSummary {
+  readonly format: ImportFormat;
+  readonly csvKind?: CsvKind;
+  /** Records added, by collection (`entity`, `link`, `engagement`, `programme`, …). */
+  readonly counts: Readonly<Record<string, number>>;
+  /** CSV rows left out (with `partial`), each issue with its path `[line, column]`. */
+  readonly rejected: readonly ErrorIssue[];
+  /** Kinds a graph file did not give, that were guessed. */
+  readonly defaulted: readonly string[];
+}
+
+export type ImportOutcome =
+  | { readonly ok: true; readonly summary: ImportSummary }
+  | {
+      readonly ok: false;
+      readonly format: ImportFormat | undefined;
+      readonly csvKind?: CsvKind;
+      readonly error: MusubiError;
+    };
+
+/** The format of a chosen file, or undefined when it is none Musubi reads. */
+export function formatOfFile(file: ChosenFile): ImportFormat | undefined {
+  return importFormatOf(file.name, headOf(file.bytes));
+}
+
+/**
+ * Imports `file` into `network`. Never throws a MusubiError: a refusal comes back as the outcome,
+ * and the network is then exactly as before.
+ */
+export function importFile(network: Network, file: ChosenFile, options: ImportOptions): ImportOutcome {
+  const format = formatOfFile(file);
+  const csvKind = format === 'csv' ? (options.csvKind ?? csvKindOf(headOf(file.bytes))) : undefined;
+  try {
+    if (format === undefined) {
+      throw new MusubiError('FORMAT', `${file.name}: not a CSV, JSON, GEXF or GraphML file`, {
+        details: { reason: 'unknown-format' },
+      });
+    }
+    const summary = importAs(network, file, format, csvKind, options);
+    return { ok: true, summary };
+  } catch (error) {
+    if (!isMusubiError(error)) throw error;
+    return { ok: false, format, ...(csvKind ? { csvKind } : {}), error };
+  }
+}
+
+function importAs(
+  network: Network,
+  file: ChosenFile,
+  format: ImportFormat,
+  csvKind: CsvKind | undefined,
+  options: ImportOptions,
+): ImportSummary {
+  if (format === 'csv') {
+    const kind = csvKind ?? 'entities';
+    const result = importCsv(network, file.bytes, kind, {
+      ...(options.partial ? { partial: true } : {}),
+      ...(options.shiftJis ? { shiftJis: true } : {}),
+    });
+    const collection = kind === 'entities' ? 'entity' : 'link';
+    return {
+      format,
+      csvKind: kind,
+      counts: { [collection]: result.imported },
+      rejected: result.rejected,
+      defaulted: [],
+    };
+  }
+  if (format === 'json') {
+    return { format, counts: importJsonInto(network, file.bytes), rejected: [], defaulted: [] };
+  }
+  const result = importGraphFile(network, file.bytes, format, { lang: options.lang });
+  return {
+    format,
+    counts: { entity: result.entities, link: result.links },
+    rejected: [],
+    defaulted: result.defaulted,
+  };
+}
+
+/** The CSV rows (file lines) a refusal names; the header (line 1) is not a row. */
+export function badRows(issues: readonly ErrorIssue[]): number[] {
+  const lines = new Set<number>();
+  for (const issue of issues) {
+    const line = issue.path[0];
+    if (typeof line === 'number' && line >= 2) lines.add(line);
+  }
+  return [...lines].sort((a, b) => a - b);
+}
+
+/**
+ * Whether the good rows alone can be imported: a CSV refused for bad rows only (not for a missing
+ * column, an empty file or a wrong encoding).
+ */
+export function canImportGoodRowsOnly(outcome: ImportOutcome): boolean {
+  if (outcome.ok || outcome.format !== 'csv' || outcome.error.code !== 'VALIDATION') return false;
+  const { issues } = outcome.error;
+  return (
+    issues.length > 0 && issues.every((issue) => typeof issue.path[0] === 'number' && issue.path[0] >= 2)
+  );
+}
+
+/** Whether the file may be Shift_JIS (not UTF-8), so that reading it as Shift_JIS is worth offering. */
+export function mayBeShiftJis(outcome: ImportOutcome): boolean {
+  return !outcome.ok && outcome.format === 'csv' && outcome.error.details.encoding === 'not-utf-8';
+}
