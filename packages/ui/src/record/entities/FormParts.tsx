@@ -1,0 +1,99 @@
+/**
+ * Small parts shared by the entity, role and link forms: issues by field (the message under the
+ * field, `aria-invalid` and `aria-describedby` on it), the summary at the top of a form, the
+ * country list in the user's language, and the notice shown after a write.
+ */
+import { allCountryCodes, countryName } from '@musubi/core';
+import { useId, useMemo, useState } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { useI18n } from '../../i18n/i18n.js';
+import { editIssueMessage, type FieldIssues } from './field-issues.js';
+
+/** What a form needs to show its issues: the issues, a setter, and props and messages per field. */
+export function useFieldIssues() {
+  const { t, lang } = useI18n();
+  const uid = useId();
+  const [issues, setIssues] = useState<FieldIssues>({});
+  const say = (field: string): string | undefined => {
+    const list = issues[field];
+    if (!list || list.length === 0) return undefined;
+    return list.map((i) => editIssueMessage(i, lang, t)).join(' ');
+  };
+  const errorId = (field: string) => `${uid}-${field.replace(/\W/g, '-')}-error`;
+  /** Props for the input of `field`: marked invalid and described by its message. */
+  const invalid = (field: string) =>
+    say(field) === undefined ? {} : { 'aria-invalid': true as const, 'aria-describedby': errorId(field) };
+  const err = (field: string) => {
+    const message = say(field);
+    return message === undefined ? null : (
+      <span id={errorId(field)} className="field-error error-row" role="alert">
+        {message}
+      </span>
+    );
+  };
+  const count = Object.values(issues).reduce((n, list) => n + list.length, 0);
+  const summary =
+    count === 0 ? null : (
+      <p className="form-summary" role="alert">
+        {issues.form
+          ? t('form.error.notWritten', { detail: say('form') ?? '' })
+          : t('form.error.summary', { count })}
+      </p>
+    );
+  return { issues, setIssues, say, invalid, err, summary };
+}
+
+/** A select of every country, named in the user's language and sorted by that name. */
+export function CountrySelect({
+  label,
+  register,
+  error,
+}: {
+  label: string;
+  register: UseFormRegisterReturn;
+  error?: Record<string, unknown>;
+}) {
+  const { t, lang } = useI18n();
+  const id = useId();
+  const countries = useMemo(
+    () =>
+      allCountryCodes()
+        .map((code) => ({ code, name: countryName(code, lang) ?? code }))
+        .sort((a, b) => a.name.localeCompare(b.name, lang)),
+    [lang],
+  );
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} {...register} {...error}>
+        <option value="">{t('edit.noCountry')}</option>
+        {countries.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** What was written, with a button to show it on the map. */
+export interface Notice {
+  message: string;
+  show?: string | undefined;
+}
+
+export function NoticeLine({ notice, onOpen }: { notice: Notice; onOpen: (id: string) => void }) {
+  const { t } = useI18n();
+  const show = notice.show;
+  return (
+    <output className="notice edit-notice" aria-live="polite">
+      {notice.message}{' '}
+      {show !== undefined && (
+        <button type="button" className="link" onClick={() => onOpen(show)}>
+          {t('edit.showOnMap')}
+        </button>
+      )}
+    </output>
+  );
+}

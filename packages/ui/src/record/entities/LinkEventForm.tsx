@@ -1,0 +1,97 @@
+/**
+ * Add an event to a link's history (締結・改定・更新・停止・終了): type, date (a year or a month
+ * is enough) and a note. An event before the signing is shown on the date field and nothing is
+ * written.
+ */
+import { type LinkEventType, linkEventTypes, nameIn, todayISO } from '@musubi/core';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
+import { useNetwork } from '../../app/network-context.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { type Notice, useFieldIssues } from './FormParts.js';
+import { refusalIssues } from './field-issues.js';
+import { emptyLinkEvent, type LinkEventValues, planLinkEvent } from './plan-link.js';
+
+export interface LinkEventFormProps {
+  linkId: string;
+  /** The entity the link was chosen from: shown on the map afterwards. */
+  from?: string | undefined;
+  onDone: (notice: Notice) => void;
+  /** Which events to offer, and the first one chosen (ending a post offers `ended` only). */
+  types?: readonly LinkEventType[];
+}
+
+export function LinkEventForm({ linkId, from, onDone, types = linkEventTypes }: LinkEventFormProps) {
+  const { t, lang } = useI18n();
+  const { network } = useNetwork();
+  const { register, handleSubmit } = useForm<LinkEventValues>({
+    defaultValues: emptyLinkEvent(todayISO(), types.includes('revised') ? 'revised' : (types[0] ?? 'ended')),
+  });
+  const { setIssues, invalid, err, summary } = useFieldIssues();
+  const uid = useId();
+  const link = network.link(linkId);
+  if (!link) return null;
+  const other = from === link.target ? link.source : link.target;
+  const otherName = nameIn(network.entity(other)?.name ?? { en: other }, lang);
+
+  const onSubmit = handleSubmit((values) => {
+    const plan = planLinkEvent(network, linkId, values);
+    if (!plan.ok) {
+      setIssues(plan.issues);
+      return;
+    }
+    try {
+      plan.write(network);
+      setIssues({});
+      onDone({
+        message: t('edit.event.added', {
+          kind: t(`link.${link.kind}`),
+          other: otherName,
+          event: t(`event.${values.type}`),
+          date: values.date.trim(),
+        }),
+        show: from ?? link.source,
+      });
+    } catch (error) {
+      setIssues(refusalIssues(error, (path) => (path[0] === 'id' ? 'form' : 'date')));
+    }
+  });
+
+  const title = t('edit.event.title');
+  return (
+    <form className="record-form" onSubmit={onSubmit} noValidate aria-label={title}>
+      {summary}
+      {err('form')}
+      {err('link')}
+      <fieldset>
+        <legend>{title}</legend>
+        <div className="field">
+          <label htmlFor={`${uid}-type`}>{t('edit.event.type')}</label>
+          <select id={`${uid}-type`} {...register('type')} {...invalid('type')}>
+            {types.map((type) => (
+              <option key={type} value={type}>
+                {t(`event.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {err('type')}
+        <label className="field">
+          <span className="label">{t('edit.event.date')}</span>
+          <input {...register('date')} placeholder={t('edit.dateHint')} {...invalid('date')} />
+        </label>
+        {err('date')}
+        <label className="field">
+          <span className="label">{t('edit.event.note')}</span>
+          <input {...register('note')} {...invalid('note')} />
+        </label>
+        {err('note')}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {t('edit.event.add')}
+        </button>
+      </div>
+    </form>
+  );
+}

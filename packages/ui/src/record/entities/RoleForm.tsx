@@ -1,0 +1,198 @@
+/**
+ * People and their roles (人物と役職): give a person — found by name or made on the spot — a post
+ * at an entity with a title and a period, ending the post of whoever held the same title there;
+ * and record that someone left their post.
+ */
+import { nameIn, todayISO } from '@musubi/core';
+import { useState } from 'react';
+import { Controller, type UseFormRegisterReturn, useForm } from 'react-hook-form';
+import { useNetwork } from '../../app/network-context.js';
+import { EntityPicker } from '../../forms/EntityPicker.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { CountrySelect, type Notice, useFieldIssues } from './FormParts.js';
+import { bilingual, refusalIssues } from './field-issues.js';
+import { LinkChooser } from './LinkChooser.js';
+import { LinkEventForm } from './LinkEventForm.js';
+import { currentHolders, emptyRole, planRole, type RoleValues } from './plan-role.js';
+
+const roleKinds = ['role'] as const;
+const endings = ['ended'] as const;
+
+export function RoleForm({ onDone }: { onDone: (notice: Notice) => void }) {
+  const { t } = useI18n();
+  const [ending, setEnding] = useState<string | undefined>();
+  const [from, setFrom] = useState<string | undefined>();
+  return (
+    <div className="edit-roles">
+      <GiveRole onDone={onDone} />
+      <fieldset>
+        <legend>{t('edit.role.endTitle')}</legend>
+        <LinkChooser
+          entityLabel={t('edit.role.endWho')}
+          linkLabel={t('edit.role.endWhich')}
+          value={ending}
+          onChange={setEnding}
+          onEntity={setFrom}
+          kinds={roleKinds}
+          currentOnly
+        />
+        {ending !== undefined && (
+          <LinkEventForm key={ending} linkId={ending} from={from} onDone={onDone} types={endings} />
+        )}
+      </fieldset>
+    </div>
+  );
+}
+
+function GiveRole({ onDone }: { onDone: (notice: Notice) => void }) {
+  const { t, lang } = useI18n();
+  const { network } = useNetwork();
+  const { register, control, handleSubmit, watch, setValue } = useForm<RoleValues>({
+    defaultValues: emptyRole(todayISO()),
+  });
+  const { setIssues, say, invalid, err, summary } = useFieldIssues();
+  const values = watch();
+  const name = (id: string) => nameIn(network.entity(id)?.name ?? { en: id }, lang);
+
+  const onSubmit = handleSubmit((v) => {
+    const plan = planRole(network, v);
+    if (!plan.ok) {
+      setIssues(plan.issues);
+      return;
+    }
+    try {
+      const person = plan.write(network);
+      setIssues({});
+      const title = bilingual(v.titleJa, v.titleEn);
+      onDone({
+        message: t('edit.role.added', {
+          person: name(person),
+          at: name(v.at),
+          title: title.ja === undefined && title.en === undefined ? t('link.role') : nameIn(title, lang),
+        }),
+        show: v.at,
+      });
+    } catch (error) {
+      setIssues(
+        refusalIssues(error, (path) =>
+          path[0] === 'source' ? 'person' : path[0] === 'target' ? 'at' : 'form',
+        ),
+      );
+    }
+  });
+
+  const title = t('edit.role.giveTitle');
+  return (
+    <form className="record-form" onSubmit={onSubmit} noValidate aria-label={title}>
+      {summary}
+      {err('form')}
+      <fieldset>
+        <legend>{title}</legend>
+        {!values.newPerson.enabled ? (
+          <Controller
+            control={control}
+            name="person"
+            render={({ field }) => (
+              <EntityPicker
+                label={t('edit.role.person')}
+                value={field.value === '' ? undefined : field.value}
+                onChange={(id) => field.onChange(id ?? '')}
+                kinds={['person']}
+                error={say('person')}
+                createLabel={t('edit.role.newPerson')}
+                onCreate={(text) => {
+                  const latin = /^[\p{Script=Latin}\s.'-]+$/u.test(text);
+                  setValue('newPerson', {
+                    enabled: true,
+                    nameJa: latin ? '' : text,
+                    nameEn: latin ? text : '',
+                    country: '',
+                  });
+                }}
+              />
+            )}
+          />
+        ) : (
+          <div className="edit-new-person">
+            <p className="muted">{t('edit.role.newPersonNote')}</p>
+            <label className="field">
+              <span className="label">{t('edit.entity.nameJa')}</span>
+              <input {...register('newPerson.nameJa')} lang="ja" {...invalid('newPerson.name')} />
+            </label>
+            <label className="field">
+              <span className="label">{t('edit.entity.nameEn')}</span>
+              <input {...register('newPerson.nameEn')} lang="en" {...invalid('newPerson.name')} />
+            </label>
+            {err('newPerson.name')}
+            <CountrySelect label={t('edit.entity.country')} register={register('newPerson.country')} />
+            {err('newPerson.country')}
+            <button type="button" className="link" onClick={() => setValue('newPerson.enabled', false)}>
+              {t('edit.role.pickExisting')}
+            </button>
+          </div>
+        )}
+        <Controller
+          control={control}
+          name="at"
+          render={({ field }) => (
+            <EntityPicker
+              label={t('edit.role.at')}
+              value={field.value === '' ? undefined : field.value}
+              onChange={(id) => field.onChange(id ?? '')}
+              error={say('at')}
+            />
+          )}
+        />
+        <label className="field">
+          <span className="label">{t('edit.role.titleJa')}</span>
+          <input {...register('titleJa')} lang="ja" placeholder="特命全権大使" {...invalid('title')} />
+        </label>
+        <label className="field">
+          <span className="label">{t('edit.role.titleEn')}</span>
+          <input {...register('titleEn')} lang="en" placeholder="Ambassador" {...invalid('title')} />
+        </label>
+        {err('title')}
+        <label className="field">
+          <span className="label">{t('edit.role.since')}</span>
+          <input {...register('since')} placeholder={t('edit.dateHint')} {...invalid('since')} />
+        </label>
+        {err('since')}
+        <label className="field">
+          <span className="label">{t('edit.role.until')}</span>
+          <input {...register('until')} placeholder={t('edit.role.untilHint')} {...invalid('until')} />
+        </label>
+        {err('until')}
+        {values.at !== '' && network.entity(values.at) && (
+          <PreviousHolders values={values} register={register('endPrevious')} />
+        )}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {t('edit.role.give')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Who holds the same post now, and whether their post ends when the new one starts. */
+function PreviousHolders({ values, register }: { values: RoleValues; register: UseFormRegisterReturn }) {
+  const { t, lang } = useI18n();
+  const { network } = useNetwork();
+  const holders = currentHolders(
+    network,
+    values.at,
+    values.person,
+    bilingual(values.titleJa, values.titleEn),
+  );
+  if (holders.length === 0) return null;
+  const names = holders
+    .map((r) => nameIn(network.entity(r.person)?.name ?? { en: r.person }, lang))
+    .join('、');
+  return (
+    <label className="check">
+      <input type="checkbox" {...register} />
+      {t('edit.role.endPrevious', { names })}
+    </label>
+  );
+}
