@@ -1,0 +1,202 @@
+/**
+ * The programme form (主な事業): a basic programme (基本事業, chosen from those in use or typed),
+ * a bilingual name, and a budget per fiscal year in thousand yen, each year shown in the Japanese
+ * era too. Adds a programme, or changes or deletes the one chosen; a deletion that the core
+ * refuses (engagements still refer to the programme) says why.
+ */
+import { nameIn, type Programme, todayISO } from '@musubi/core';
+import { useId, useMemo, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useNetwork } from '../../app/network-context.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { fiscalYearOfDay } from '../../time/fiscal-year.js';
+import { Confirm } from './Confirm.js';
+import { refusalIssues } from './field-issues.js';
+import {
+  basicProgrammes,
+  emptyProgramme,
+  fiscalYearHint,
+  type ProgrammeValues,
+  planProgramme,
+  programmeValuesOf,
+  removeProgrammeOrSay,
+} from './plan-programme.js';
+import { useFieldIssues } from './use-field-issues.js';
+
+export type ProgrammeOutcome = 'added' | 'updated' | 'removed';
+
+export interface ProgrammeFormProps {
+  editing?: Programme | undefined;
+  onDone: (programme: Programme, outcome: ProgrammeOutcome) => void;
+}
+
+export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
+  const { t, lang } = useI18n();
+  const { network, version } = useNetwork();
+  const uid = useId();
+  const { register, control, handleSubmit, watch, setValue } = useForm<ProgrammeValues>({
+    defaultValues: editing ? programmeValuesOf(editing) : emptyProgramme(fiscalYearOfDay(todayISO())),
+  });
+  const budgets = useFieldArray({ control, name: 'budgets' });
+  const { setIssues, invalid, err, summary } = useFieldIssues();
+  const [confirming, setConfirming] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
+  const basics = useMemo(() => basicProgrammes(network), [network, version]);
+  const years = watch('budgets').map((b) => b.fiscalYear);
+  const code = watch('basicCode');
+  const formName = t('activities.programme.formTitle');
+  const uses = editing ? network.engagements({ programme: editing.id }).length : 0;
+
+  const onSubmit = handleSubmit((values) => {
+    const plan = planProgramme(network, values, editing?.id);
+    if (!plan.ok) {
+      setIssues(plan.issues);
+      return;
+    }
+    try {
+      const programme = plan.write();
+      setIssues({});
+      onDone(programme, editing ? 'updated' : 'added');
+    } catch (error) {
+      setIssues({ form: refusalIssues(error) });
+    }
+  });
+
+  const remove = () => {
+    if (!editing) return;
+    setConfirming(false);
+    const result = removeProgrammeOrSay(network, editing.id, lang);
+    if (result.ok) {
+      setIssues({});
+      onDone(result.removed, 'removed');
+    } else setIssues(result.issues);
+  };
+
+  return (
+    <form className="record-form activities-form" onSubmit={onSubmit} noValidate aria-label={formName}>
+      {summary}
+      <fieldset>
+        <legend>{t('activities.programme.basicLegend')}</legend>
+        <div className="field">
+          <label htmlFor={`${uid}-basic`}>{t('activities.programme.basic')}</label>
+          <select
+            id={`${uid}-basic`}
+            value={basics.some((b) => b.code === code) ? code : ''}
+            onChange={(e) => {
+              const basic = basics.find((b) => b.code === e.target.value);
+              setValue('basicCode', basic?.code ?? '');
+              setValue('basicNameJa', basic?.name.ja ?? '');
+              setValue('basicNameEn', basic?.name.en ?? '');
+            }}
+          >
+            <option value="">{t('activities.programme.basicNew')}</option>
+            {basics.map((b) => (
+              <option key={b.code} value={b.code}>
+                {b.code} {nameIn(b.name, lang)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="field">
+          <span className="label">{t('activities.programme.basicCode')}</span>
+          <input {...register('basicCode')} inputMode="numeric" aria-invalid={invalid('basicCode')} />
+        </label>
+        {err('basicCode')}
+        <label className="field">
+          <span className="label">{t('activities.programme.basicNameJa')}</span>
+          <input {...register('basicNameJa')} lang="ja" aria-invalid={invalid('basicName')} />
+        </label>
+        <label className="field">
+          <span className="label">{t('activities.programme.basicNameEn')}</span>
+          <input {...register('basicNameEn')} lang="en" aria-invalid={invalid('basicName')} />
+        </label>
+        {err('basicName')}
+      </fieldset>
+
+      <fieldset>
+        <legend>{formName}</legend>
+        <label className="field">
+          <span className="label">{t('activities.programme.nameJa')}</span>
+          <input {...register('nameJa')} lang="ja" aria-invalid={invalid('name')} />
+        </label>
+        <label className="field">
+          <span className="label">{t('activities.programme.nameEn')}</span>
+          <input {...register('nameEn')} lang="en" aria-invalid={invalid('name')} />
+        </label>
+        {err('name')}
+        {editing && <p className="muted">{t('activities.programme.uses', { count: uses })}</p>}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('activities.programme.budgets')}</legend>
+        {budgets.fields.map((row, i) => (
+          <div key={row.id} className="activities-amount">
+            <label className="field">
+              <span className="label">{t('activities.programme.budgetYear', { n: i + 1 })}</span>
+              <input
+                {...register(`budgets.${i}.fiscalYear`)}
+                inputMode="numeric"
+                placeholder="2019"
+                aria-invalid={invalid(`budgets.${i}.fiscalYear`)}
+              />
+            </label>
+            <span className="muted activities-era">{fiscalYearHint(years[i] ?? '', lang)}</span>
+            {err(`budgets.${i}.fiscalYear`)}
+            <label className="field">
+              <span className="label">{t('activities.programme.budgetAmount', { n: i + 1 })}</span>
+              <input
+                {...register(`budgets.${i}.amount`)}
+                inputMode="numeric"
+                aria-invalid={invalid(`budgets.${i}.amount`)}
+              />
+            </label>
+            {err(`budgets.${i}.amount`)}
+            <button type="button" onClick={() => budgets.remove(i)}>
+              {t('activities.programme.removeBudget', { n: i + 1 })}
+            </button>
+          </div>
+        ))}
+        {err('budgets')}
+        <button
+          type="button"
+          onClick={() => {
+            const last = Number(years.at(-1));
+            const next = Number.isInteger(last) && last >= 1900 ? last + 1 : fiscalYearOfDay(todayISO());
+            budgets.append({ fiscalYear: String(next), amount: '' });
+          }}
+        >
+          {t('activities.programme.addBudget')}
+        </button>
+      </fieldset>
+
+      <label className="field">
+        <span className="label">{t('activities.programme.notes')}</span>
+        <textarea {...register('notes')} rows={2} aria-invalid={invalid('notes')} />
+      </label>
+      {err('notes')}
+
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {editing ? t('activities.programme.submitEdit') : t('activities.programme.submitNew')}
+        </button>
+        {editing && !confirming && (
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            {t('activities.programme.remove')}
+          </button>
+        )}
+      </div>
+      {editing && confirming && (
+        <Confirm
+          label={t('activities.programme.remove')}
+          question={t('activities.programme.confirmRemove', {
+            name: nameIn(editing.name, lang),
+          })}
+          yes={t('activities.engagement.confirmYes')}
+          no={t('activities.engagement.confirmNo')}
+          onYes={remove}
+          onNo={() => setConfirming(false)}
+        />
+      )}
+    </form>
+  );
+}

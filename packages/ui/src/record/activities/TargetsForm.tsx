@@ -1,0 +1,216 @@
+/**
+ * An indicator's baseline (現状値) and targets (目標値) per fiscal year, and its manual figures:
+ * values for years before Musubi was used, which the policy sheet shows instead of the computed
+ * ones. Both are checked by `planTargets` / `planFigure` before anything is written.
+ */
+import { figures, type Indicator, nameIn, removeFigure, unitNames } from '@musubi/core';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useNetwork } from '../../app/network-context.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { fiscalYearLabel } from '../../time/fiscal-year.js';
+import { refusalIssues } from './field-issues.js';
+import { fiscalYearHint } from './plan-programme.js';
+import {
+  emptyFigure,
+  type FigureValues,
+  planFigure,
+  planTargets,
+  type TargetValues,
+  targetValuesOf,
+} from './plan-targets.js';
+import { useFieldIssues } from './use-field-issues.js';
+
+export interface TargetsFormProps {
+  indicator: Indicator;
+  /** Told what was done, for the notice above the form. */
+  onDone: (message: string) => void;
+}
+
+export function TargetsForm({ indicator, onDone }: TargetsFormProps) {
+  const { t, lang } = useI18n();
+  const { network } = useNetwork();
+  const { register, control, handleSubmit, watch } = useForm<TargetValues>({
+    defaultValues: targetValuesOf(indicator),
+  });
+  const targets = useFieldArray({ control, name: 'targets' });
+  const { setIssues, invalid, err, summary } = useFieldIssues();
+  const years = watch('targets').map((r) => r.fiscalYear);
+  const baselineYear = watch('baselineYear');
+  const unit = unitNames[indicator.unit][lang];
+  const name = nameIn(indicator.name, lang);
+  const formName = t('activities.indicator.targetsLegend', { unit });
+
+  const onSubmit = handleSubmit((values) => {
+    const plan = planTargets(network, indicator.id, values);
+    if (!plan.ok) {
+      setIssues(plan.issues);
+      return;
+    }
+    try {
+      plan.write();
+      setIssues({});
+      onDone(t('activities.indicator.targetsSaved', { name }));
+    } catch (error) {
+      setIssues({ form: refusalIssues(error) });
+    }
+  });
+
+  return (
+    <>
+      <form className="record-form activities-form" onSubmit={onSubmit} noValidate aria-label={formName}>
+        {summary}
+        <fieldset>
+          <legend>{formName}</legend>
+          <label className="field">
+            <span className="label">{t('activities.indicator.baselineYear')}</span>
+            <input {...register('baselineYear')} inputMode="numeric" aria-invalid={invalid('baselineYear')} />
+          </label>
+          <span className="muted activities-era">{fiscalYearHint(baselineYear, lang)}</span>
+          {err('baselineYear')}
+          <label className="field">
+            <span className="label">{t('activities.indicator.baselineValue')}</span>
+            <input
+              {...register('baselineValue')}
+              inputMode="decimal"
+              aria-invalid={invalid('baselineValue')}
+            />
+          </label>
+          {err('baselineValue')}
+          {targets.fields.map((row, i) => (
+            <div key={row.id} className="activities-amount">
+              <label className="field">
+                <span className="label">{t('activities.indicator.targetYear', { n: i + 1 })}</span>
+                <input
+                  {...register(`targets.${i}.fiscalYear`)}
+                  inputMode="numeric"
+                  aria-invalid={invalid(`targets.${i}.fiscalYear`)}
+                />
+              </label>
+              <span className="muted activities-era">{fiscalYearHint(years[i] ?? '', lang)}</span>
+              {err(`targets.${i}.fiscalYear`)}
+              <label className="field">
+                <span className="label">{t('activities.indicator.targetValue', { n: i + 1 })}</span>
+                <input
+                  {...register(`targets.${i}.amount`)}
+                  inputMode="decimal"
+                  aria-invalid={invalid(`targets.${i}.amount`)}
+                />
+              </label>
+              {err(`targets.${i}.amount`)}
+              <button type="button" onClick={() => targets.remove(i)}>
+                {t('activities.indicator.removeTarget', { n: i + 1 })}
+              </button>
+            </div>
+          ))}
+          {err('targets')}
+          <button
+            type="button"
+            onClick={() => {
+              const last = Number(years.at(-1));
+              targets.append({
+                fiscalYear: Number.isInteger(last) && last >= 1900 ? String(last + 1) : '',
+                amount: '',
+              });
+            }}
+          >
+            {t('activities.indicator.addTarget')}
+          </button>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {t('activities.indicator.saveTargets')}
+          </button>
+        </div>
+      </form>
+      <FiguresForm indicator={indicator} onDone={onDone} />
+    </>
+  );
+}
+
+/** The manual figures of an indicator: the list (each with a delete button) and a form to add one. */
+function FiguresForm({ indicator, onDone }: TargetsFormProps) {
+  const { t, lang } = useI18n();
+  const { network } = useNetwork();
+  const { setIssues, invalid, err, summary } = useFieldIssues();
+  const { register, handleSubmit, watch, reset } = useForm<FigureValues>({ defaultValues: emptyFigure });
+  const list = figures(network, indicator.id)
+    .slice()
+    .sort((a, b) => a.fiscalYear - b.fiscalYear);
+  const year = watch('fiscalYear');
+  const replaced = list.find((f) => String(f.fiscalYear) === year.normalize('NFKC').trim());
+  const formName = t('activities.indicator.figures');
+  const label = (fy: number) => fiscalYearLabel(fy, lang, false);
+
+  const onSubmit = handleSubmit((values) => {
+    const plan = planFigure(network, indicator.id, values);
+    if (!plan.ok) {
+      setIssues(plan.issues);
+      return;
+    }
+    try {
+      const figure = plan.write();
+      setIssues({});
+      reset(emptyFigure);
+      onDone(t('activities.indicator.figureSaved', { year: label(figure.fiscalYear) }));
+    } catch (error) {
+      setIssues({ form: refusalIssues(error) });
+    }
+  });
+
+  return (
+    <form className="record-form activities-form" onSubmit={onSubmit} noValidate aria-label={formName}>
+      {summary}
+      <fieldset>
+        <legend>{formName}</legend>
+        <p className="muted">{t('activities.indicator.figuresNote')}</p>
+        {list.length === 0 ? (
+          <p className="muted">{t('activities.indicator.noFigures')}</p>
+        ) : (
+          <ul className="activities-figures">
+            {list.map((f) => (
+              <li key={f.id}>
+                {t('activities.indicator.figureLine', { year: label(f.fiscalYear), value: f.value })}
+                {f.note === undefined ? '' : ` (${f.note})`}{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    try {
+                      removeFigure(network, f.id);
+                      onDone(t('activities.indicator.figureRemoved', { year: label(f.fiscalYear) }));
+                    } catch (error) {
+                      setIssues({ form: refusalIssues(error) });
+                    }
+                  }}
+                >
+                  {t('activities.indicator.removeFigure', { year: label(f.fiscalYear) })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <label className="field">
+          <span className="label">{t('activities.indicator.figureYear')}</span>
+          <input {...register('fiscalYear')} inputMode="numeric" aria-invalid={invalid('fiscalYear')} />
+        </label>
+        <span className="muted activities-era">{fiscalYearHint(year, lang)}</span>
+        {err('fiscalYear')}
+        {replaced && (
+          <p className="muted">{t('activities.indicator.figureReplaces', { value: replaced.value })}</p>
+        )}
+        <label className="field">
+          <span className="label">{t('activities.indicator.figureValue')}</span>
+          <input {...register('value')} inputMode="decimal" aria-invalid={invalid('value')} />
+        </label>
+        {err('value')}
+        <label className="field">
+          <span className="label">{t('activities.indicator.figureNote')}</span>
+          <input {...register('note')} aria-invalid={invalid('note')} />
+        </label>
+        {err('note')}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit">{t('activities.indicator.addFigure')}</button>
+      </div>
+    </form>
+  );
+}
