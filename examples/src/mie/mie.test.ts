@@ -129,10 +129,10 @@ describe('the Mie example network', () => {
     workbook.getWorksheet('施策シート')?.eachRow((r) => {
       rows.push((r.values as unknown[]).slice(1));
     });
-    const companies = rows.find((r) => r[0] === '33102');
+    const companies = rows.find((r) => r[0] === '33102 海外事業展開の推進');
     // 現状値, then 目標値 / 実績値 / 目標達成状況 for 平成28年度 and 平成29年度
     expect(companies?.slice(2, 10)).toEqual(['社', '—', 15, 15, 1, 30, 35, 1.17]);
-    const newly = rows.find((r) => r[0] === '33101');
+    const newly = rows.find((r) => r[0] === '33101 国際交流の推進');
     expect(newly?.slice(4, 10)).toEqual([3, 3, 1, 6, 6, 1]);
     expect(rows.some((r) => r.includes('平成31年度'))).toBe(true);
   });

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { isMusubiError, type MusubiError } from '../errors.js';
 import { createNetwork, type Network } from '../network/network.js';
 import { evaluateMeasure } from './measure.js';
-import { addIndicator, indicators, recordFigure, removeIndicator, updateIndicator } from './records.js';
+import {
+  addIndicator,
+  figureFor,
+  figures,
+  indicators,
+  recordFigure,
+  removeFigure,
+  removeIndicator,
+  updateIndicator,
+} from './records.js';
 import { report } from './report.js';
 import type { IndicatorInput, Measure } from './schemas.js';
 
@@ -190,7 +199,70 @@ describe('report', () => {
     recordFigure(n, { indicator: 'companies', fiscalYear: 2016, value: 2, note: 'from the printed sheet' });
     const [fy2016, fy2017] = report(n, { fiscalYears: [2016, 2017] }).indicators[0]?.years ?? [];
     expect(fy2016).toMatchObject({ actual: 2, source: 'manual', status: 'achieved' });
-    expect(fy2017).toMatchObject({ actual: 1, source: 'computed' });
+    // the cumulative total of FY2017 builds on the figure: 2 + c1, the one company recorded since
+    expect(fy2017).toMatchObject({ actual: 3, source: 'computed', base: { fiscalYear: 2016, value: 2 } });
+  });
+
+  it('builds a cumulative total on the latest manual figure before it: the figure plus what is recorded after it', () => {
+    const n = smallNetwork();
+    addIndicator(n, companies);
+    meet(n, '2016-06-01', ['c1']); // recorded for FY2016, but the FY2016 figure from the printed sheet stands for it
+    meet(n, '2017-06-01', ['c1', 'c2']); // c1 is not new: only c2 adds
+    meet(n, '2018-06-01', ['c3']);
+    recordFigure(n, { indicator: 'companies', fiscalYear: 2016, value: 15, note: 'printed sheet' });
+    const rows = report(n, { fiscalYears: [2017, 2018] }).indicators[0]?.years ?? [];
+    expect(rows.map((y) => [y.actual, y.source, y.base])).toEqual([
+      [16, 'computed', { fiscalYear: 2016, value: 15 }],
+      [17, 'computed', { fiscalYear: 2016, value: 15 }],
+    ]);
+    // a later figure takes over from there
+    recordFigure(n, { indicator: 'companies', fiscalYear: 2017, value: 35 });
+    const later = report(n, { fiscalYears: [2016, 2017, 2018] }).indicators[0]?.years ?? [];
+    expect(later.map((y) => [y.actual, y.source])).toEqual([
+      [15, 'manual'],
+      [35, 'manual'],
+      [36, 'computed'],
+    ]);
+  });
+
+  it('does not carry a manual figure into other years of a per-year indicator', () => {
+    const n = smallNetwork();
+    addIndicator(n, {
+      ...companies,
+      id: 'meetings',
+      measure: { aggregate: 'per-year', count: 'engagements', filter: {} },
+    });
+    meet(n, '2017-06-01', ['c1']);
+    recordFigure(n, { indicator: 'meetings', fiscalYear: 2016, value: 9 });
+    const rows = report(n, { fiscalYears: [2016, 2017] }).indicators[0]?.years ?? [];
+    expect(rows.map((y) => [y.actual, y.source, y.base])).toEqual([
+      [9, 'manual', undefined],
+      [1, 'computed', undefined],
+    ]);
+  });
+
+  it('keeps one manual figure per indicator and year: another is refused, the same id replaces it', () => {
+    const n = smallNetwork();
+    addIndicator(n, companies);
+    const first = recordFigure(n, { indicator: 'companies', fiscalYear: 2016, value: 2 });
+    const log = n.log();
+    try {
+      recordFigure(n, { indicator: 'companies', fiscalYear: 2016, value: 3 });
+      expect.unreachable();
+    } catch (error) {
+      expect(isMusubiError(error, 'CONFLICT') && error.path).toEqual(['fiscalYear']);
+      expect(isMusubiError(error) && error.details.existing).toBe(first.id);
+    }
+    expect(n.log()).toEqual(log);
+    recordFigure(n, { id: first.id, indicator: 'companies', fiscalYear: 2016, value: 3 });
+    expect(figureFor(n, 'companies', 2016)?.value).toBe(3);
+    expect(figures(n, 'companies')).toHaveLength(1);
+    expect(figureFor(n, 'companies', 2017)).toBeUndefined();
+    removeFigure(n, first.id);
+    expect(figureFor(n, 'companies', 2016)).toBeUndefined();
+    expect(report(n, { fiscalYears: [2016] }).indicators[0]?.years[0]?.source).toBe('computed');
+    n.undo();
+    expect(figureFor(n, 'companies', 2016)?.value).toBe(3);
   });
 
   it('marks the years not ended on asOfDate as pending', () => {

@@ -53,6 +53,24 @@ export function actualCell(y: IndicatorYear, row: IndicatorRow, lang: Lang): str
   return y.source === 'manual' ? `${value} (${sheetWord('manual', lang)})` : value;
 }
 
+/**
+ * The basic programme of an indicator as the sheet writes it (`33101 国際交流の推進`): its code, and
+ * its name when a programme of the report belongs to it.
+ */
+export function basicProgrammeLabel(report: PolicyReport, code: string | undefined, lang: Lang): string {
+  if (code === undefined) return '';
+  const named = report.budget.find((b) => b.basicProgramme.code === code);
+  return named ? `${code} ${nameIn(named.basicProgramme.name, lang)}` : code;
+}
+
+/** The budget total of a fiscal year, or undefined when no programme had a budget that year (`-`). */
+export function budgetTotalOf(report: PolicyReport, fy: number): number | undefined {
+  const budgeted = report.budget.some((b) =>
+    b.budgets.some((x) => x.fiscalYear === fy && x.amount !== undefined),
+  );
+  return budgeted ? report.budgetTotals.find((t) => t.fiscalYear === fy)?.amount : undefined;
+}
+
 function escapeCell(cell: string): string {
   return cell.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
@@ -89,7 +107,7 @@ function indicatorTable(
     const baseline = row.baseline
       ? `${fy(row.baseline.fiscalYear)}: ${withUnit(row.baseline.value, row, lang)}`
       : '—';
-    const cells = [row.basicProgramme ?? '', name, baseline];
+    const cells = [basicProgrammeLabel(report, row.basicProgramme, lang), name, baseline];
     for (const y of row.years) {
       cells.push(
         withUnit(y.target, row, lang),
@@ -137,7 +155,7 @@ export function reportToMarkdown(report: PolicyReport, options: MarkdownOptions 
           `${b.basicProgramme.code} ${nameIn(b.basicProgramme.name, lang)}`,
           ...b.budgets.map((x) => money(x.amount)),
         ]),
-        [sheetWord('total', lang), '', ...report.budgetTotals.map((t) => money(t.amount))],
+        [sheetWord('total', lang), '', ...report.fiscalYears.map((y) => money(budgetTotalOf(report, y)))],
       ],
     ),
   );

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Lang } from '../model/names.js';
 import { nameIn } from '../model/names.js';
 import { type EraConvention, type FiscalYearStyle, formatFiscalYear } from '../time/era.js';
-import { sheetWord } from './policy-sheet-markdown.js';
+import { basicProgrammeLabel, budgetTotalOf, sheetWord } from './policy-sheet-markdown.js';
 import type { IndicatorRow, PolicyReport } from './report.js';
 import { unitNames } from './schemas.js';
 
@@ -87,7 +87,8 @@ export async function reportToXlsx(report: PolicyReport, options: XlsxOptions = 
         sheetWord('achievement', lang),
       ]),
     ]);
-    for (const row of rows) addIndicatorRow(sheet, row, lang);
+    for (const row of rows)
+      addIndicatorRow(sheet, row, basicProgrammeLabel(report, row.basicProgramme, lang), lang);
     sheet.addRow([]);
   }
 
@@ -118,7 +119,7 @@ export async function reportToXlsx(report: PolicyReport, options: XlsxOptions = 
     '',
     '',
     '',
-    ...report.budgetTotals.map((t) => t.amount),
+    ...report.fiscalYears.map((y) => budgetTotalOf(report, y) ?? '-'),
   ]);
   total.font = bold;
   total.eachCell((c) => {
@@ -131,14 +132,9 @@ export async function reportToXlsx(report: PolicyReport, options: XlsxOptions = 
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-function addIndicatorRow(sheet: ExcelJS.Worksheet, row: IndicatorRow, lang: Lang): void {
+function addIndicatorRow(sheet: ExcelJS.Worksheet, row: IndicatorRow, programme: string, lang: Lang): void {
   const unit = lang === 'ja' ? row.unit : unitNames[row.unit].en;
-  const cells: (string | number)[] = [
-    row.basicProgramme ?? '',
-    nameIn(row.name, lang),
-    unit,
-    row.baseline?.value ?? '—',
-  ];
+  const cells: (string | number)[] = [programme, nameIn(row.name, lang), unit, row.baseline?.value ?? '—'];
   for (const y of row.years) {
     cells.push(
       y.target ?? '—',

@@ -61,16 +61,20 @@ describe('reportToMarkdown', () => {
       expect(md).toContain(word);
     }
     expect(md).toContain(
-      '| 33102 | 海外事業展開に取り組む企業数（累計） | — | 2社 | 2社 (手入力) | 1.00 | 4社 | 3社 | 0.75 |',
+      // FY2019 builds on the manual figure of FY2018: 2 + the 3 companies recorded since
+      '| 33102 海外事業展開の推進 | 海外事業展開に取り組む企業数（累計） | — | 2社 | 2社 (手入力) | 1.00 | 4社 | 5社 | 1.25 |',
     );
     expect(md).toContain('| 県内中小企業国際展開促進事業 | 33102 海外事業展開の推進 | - | 5,076 |');
+    // a year without any budget totals `-`, not 0
+    expect(md).toContain('| 合計 |  | - | 5,076 |');
   });
 
   it('writes the sheet in English with Western fiscal years', () => {
     const md = reportToMarkdown(report(sheetNetwork(), { fiscalYears: [2018, 2019] }), { lang: 'en' });
     expect(md).toContain('## Activity indicators');
     expect(md).toContain('FY2019 Target');
-    expect(md).toContain('3 companies');
+    expect(md).toContain('5 companies');
+    expect(md).toContain('| 33102 Business expansion abroad |');
   });
 });
 
@@ -96,7 +100,7 @@ describe('reportToXlsx', () => {
       '目標達成状況',
     ]);
     expect(rows[3]).toEqual([
-      '33102',
+      '33102 海外事業展開の推進',
       '海外事業展開に取り組む企業数（累計）',
       '社',
       '—',
@@ -104,14 +108,15 @@ describe('reportToXlsx', () => {
       2,
       1,
       4,
-      3,
-      0.75,
+      5,
+      1.25,
     ]);
     expect(sheet?.getCell(4, 6).note).toBe('手入力');
-    const budget = rows.findIndex((r) => r[0] === '33102 海外事業展開の推進');
+    const budget = rows.findIndex((r) => r[1] === '県内中小企業国際展開促進事業');
     expect(rows[budget - 1]?.slice(0, 2)).toEqual(['基本事業', '主な事業']);
     expect(rows[budget - 1]?.[4]).toBe('平成30年度 予算額(千円)');
     expect(rows[budget]?.slice(1)).toEqual(['県内中小企業国際展開促進事業', '', '', '-', 5076]);
+    expect(rows[budget + 1]).toEqual(['合計', '', '', '', '-', 5076]);
     expect(sheet?.getCell(2, 5).isMerged).toBe(true);
   });
 });

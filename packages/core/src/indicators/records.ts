@@ -102,8 +102,21 @@ export function indicators(view: NetworkView): Indicator[] {
     );
 }
 
-/** Records a manual figure: an indicator's value for a fiscal year from before Musubi was used. */
+/**
+ * Records a manual figure: an indicator's value for a fiscal year from before Musubi was used. One
+ * figure per indicator and year: another one for the same year is refused with CONFLICT (pass the
+ * existing figure's id to replace it).
+ */
 export function recordFigure(network: Network, input: FigureInput): Figure {
+  const { id, indicator, fiscalYear } = (input ?? {}) as Partial<FigureInput>;
+  const clash = figures(network, indicator).find((f) => f.fiscalYear === fiscalYear && f.id !== id);
+  if (indicator !== undefined && clash) {
+    throw new MusubiError(
+      'CONFLICT',
+      `indicator ${indicator} already has a figure for fiscal year ${fiscalYear} (${clash.id}); pass its id to replace it`,
+      { path: ['fiscalYear'], details: { indicator, fiscalYear, existing: clash.id } },
+    );
+  }
   return network.putRecord<Figure>('figure', input, 'recordFigure');
 }
 

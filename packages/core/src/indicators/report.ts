@@ -3,7 +3,7 @@ import type { BilingualName } from '../model/names.js';
 import type { NetworkView } from '../network/view.js';
 import { type FiscalYear, fiscalYearOf, fiscalYearRange } from '../time/fiscal-year.js';
 import { evaluateMeasure } from './measure.js';
-import { figureFor, indicators, programmes } from './records.js';
+import { figures, indicators, programmes } from './records.js';
 import type { BasicProgramme, Indicator, IndicatorKind, IndicatorUnit } from './schemas.js';
 
 /** Where an indicator's actual (実績値) comes from. */
@@ -19,9 +19,14 @@ export type IndicatorStatus = 'achieved' | 'not-achieved' | 'no-target' | 'pendi
 export interface IndicatorYear {
   fiscalYear: FiscalYear;
   target?: number;
-  /** 実績値: the manual figure where one was recorded for the year, otherwise the computed count. */
+  /**
+   * 実績値: the manual figure where one was recorded for the year, otherwise the computed count. A
+   * cumulative total after a manual figure builds on it: the figure plus what the records add since.
+   */
   actual: number;
   source: ActualSource;
+  /** The manual figure a computed cumulative total builds on (the latest one before this year). */
+  base?: { fiscalYear: FiscalYear; value: number };
   /** actual / target rounded to 2 decimals, as the sheet writes it (0.95); absent without a target or while pending. */
   achievement?: number;
   status: IndicatorStatus;
@@ -64,17 +69,20 @@ export interface ReportOptions {
 
 function yearOf(
   indicator: Indicator,
-  view: NetworkView,
   fy: FiscalYear,
-  computed: number,
+  actualOf: (fy: FiscalYear) => { actual: number; source: ActualSource; base?: IndicatorYear['base'] },
   asOfDate?: string,
 ): IndicatorYear {
   const target = indicator.targets[String(fy)];
-  const manual = figureFor(view, indicator.id, fy);
-  const actual = manual?.value ?? computed;
-  const source: ActualSource = manual ? 'manual' : 'computed';
-  const base = { fiscalYear: fy, actual, source, ...(target === undefined ? {} : { target }) };
-  if (asOfDate !== undefined && asOfDate <= fiscalYearRange(fy).end && !manual) {
+  const { actual, source, base: carried } = actualOf(fy);
+  const base = {
+    fiscalYear: fy,
+    actual,
+    source,
+    ...(carried === undefined ? {} : { base: carried }),
+    ...(target === undefined ? {} : { target }),
+  };
+  if (asOfDate !== undefined && asOfDate <= fiscalYearRange(fy).end && source !== 'manual') {
     return { ...base, status: 'pending' };
   }
   if (target === undefined) return { ...base, status: 'no-target' };
@@ -83,8 +91,50 @@ function yearOf(
 }
 
 /**
+ * The actual of each fiscal year of an indicator. A manual figure stands for its year. For a
+ * cumulative measure it also stands for everything up to its year (a figure from before Musubi
+ * was used): a later year is that figure plus what the records add after it, i.e. the computed
+ * total of the year minus the computed total of the figure's year.
+ */
+function actuals(view: NetworkView, indicator: Indicator, fiscalYears: readonly FiscalYear[]) {
+  const manual = new Map(figures(view, indicator.id).map((f) => [f.fiscalYear, f.value]));
+  const cumulative = indicator.measure.aggregate === 'cumulative';
+  const since = indicator.measure.since ?? Number.NEGATIVE_INFINITY;
+  const baseYear = (fy: FiscalYear): FiscalYear | undefined => {
+    if (!cumulative) return undefined;
+    let found: FiscalYear | undefined;
+    for (const y of manual.keys()) if (y < fy && y >= since && (found === undefined || y > found)) found = y;
+    return found;
+  };
+  const needed = new Set(fiscalYears);
+  for (const fy of fiscalYears) {
+    const b = baseYear(fy);
+    if (b !== undefined) needed.add(b);
+  }
+  const computed = evaluateMeasure(
+    view,
+    indicator.measure,
+    [...needed].sort((a, b) => a - b),
+  );
+  return (fy: FiscalYear): { actual: number; source: ActualSource; base?: IndicatorYear['base'] } => {
+    const figure = manual.get(fy);
+    if (figure !== undefined) return { actual: figure, source: 'manual' };
+    const count = computed.get(fy) ?? 0;
+    const b = baseYear(fy);
+    if (b === undefined) return { actual: count, source: 'computed' };
+    const value = manual.get(b) ?? 0;
+    return {
+      actual: value + count - (computed.get(b) ?? 0),
+      source: 'computed',
+      base: { fiscalYear: b, value },
+    };
+  };
+}
+
+/**
  * Computes the policy sheet for fiscal years: per indicator and year the target, the actual
- * (computed from the records, or a manual figure recorded for that year, flagged `manual`), the
+ * (computed from the records, or a manual figure recorded for that year, flagged `manual`; a
+ * cumulative total after a manual figure builds on it), the
  * achievement ratio and a status; and the budget per programme.
  *
  * @example
@@ -93,7 +143,7 @@ function yearOf(
 export function report(view: NetworkView, options: ReportOptions): PolicyReport {
   const fiscalYears = [...options.fiscalYears].sort((a, b) => a - b);
   const rows: IndicatorRow[] = indicators(view).map((indicator) => {
-    const computed = evaluateMeasure(view, indicator.measure, fiscalYears);
+    const actualOf = actuals(view, indicator, fiscalYears);
     return {
       id: indicator.id,
       name: indicator.name,
@@ -102,7 +152,7 @@ export function report(view: NetworkView, options: ReportOptions): PolicyReport 
       ...(indicator.basicProgramme === undefined ? {} : { basicProgramme: indicator.basicProgramme }),
       cumulative: indicator.measure.aggregate === 'cumulative',
       ...(indicator.baseline === undefined ? {} : { baseline: indicator.baseline }),
-      years: fiscalYears.map((fy) => yearOf(indicator, view, fy, computed.get(fy) ?? 0, options.asOfDate)),
+      years: fiscalYears.map((fy) => yearOf(indicator, fy, actualOf, options.asOfDate)),
     };
   });
   const budget = budgetByFiscalYear(view, fiscalYears);
