@@ -1,0 +1,150 @@
+import { JSON_FORMAT_VERSION, type MusubiError } from '@musubi/core';
+import { describe, expect, it } from 'vitest';
+import { buildSmallNetwork } from '../testing/small-network.js';
+import { columnLabel, describeProblem, messageIn } from './file-messages.js';
+import { countsText, summaryText } from './import-summary.js';
+import { importFile } from './imports.js';
+import { translator } from './node-translator.js';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+function refusal(name: string, bytes: Uint8Array): { error: MusubiError; csv: boolean } {
+  const outcome = importFile(buildSmallNetwork(), { name, bytes }, { lang: 'ja' });
+  if (outcome.ok) throw new Error('expected a refusal');
+  return { error: outcome.error, csv: outcome.format === 'csv' };
+}
+
+function problem(name: string, text: string | Uint8Array, lang: 'ja' | 'en') {
+  const { error, csv } = refusal(name, typeof text === 'string' ? utf8(text) : text);
+  return describeProblem(error, lang, translator(lang), { csv });
+}
+
+const badCsv = 'ID,種別,名称（日本語）,国\nok,region,よい県,TH\nbad,planet,わるい星,TH\nworse,region,,ZZ\n';
+
+describe('a refused CSV in the user’s language', () => {
+  it('names every bad row by line and column, in Japanese', () => {
+    const p = problem('partners.csv', badCsv, 'ja');
+    expect(p.summary).toBe('2 行に 3 件の問題があります');
+    expect(p.lines).toEqual([
+      {
+        where: '3 行目・「種別」列',
+        message:
+          '次のいずれかにしてください: self, region, government, mission, organization, municipality, company, facility, person',
+      },
+      { where: '4 行目・「名称（日本語）」列', message: '入力してください' },
+      { where: '4 行目・「国」列', message: '国を選んでください' },
+    ]);
+  });
+
+  it('names every bad row by line and column, in English', () => {
+    const p = problem('partners.csv', badCsv, 'en');
+    expect(p.summary).toBe('3 problems in 2 rows');
+    expect(p.lines.map((l) => l.where)).toEqual([
+      'Line 3, column kind',
+      'Line 4, column name_ja',
+      'Line 4, column country',
+    ]);
+    expect(p.lines[1]?.message).toBe('Required');
+  });
+
+  it('says which required column is missing, and which ids are taken or unknown', () => {
+    expect(problem('x.csv', 'name,country\nA,TH\n', 'en')).toEqual({
+      summary: 'Required columns are missing',
+      lines: [{ where: 'Line 1, column kind', message: 'The required column kind is missing' }],
+    });
+    const links = problem('l.csv', 'kind,source,target\npartner,mie,nowhere\n', 'ja');
+    expect(links.lines).toEqual([
+      { where: '2 行目・「終点」列', message: 'ID「nowhere」の組織・人がありません' },
+    ]);
+    const taken = problem('e.csv', 'id,kind,name_en\nmie,region,Mie again\n', 'en');
+    expect(taken.lines).toEqual([
+      { where: 'Line 2, column id', message: 'The id mie appears twice or is already taken' },
+    ]);
+  });
+
+  it('explains a Shift_JIS file', () => {
+    const sjis = new Uint8Array([
+      ...utf8('id,kind,name_ja\r\nx,region,'),
+      0x83,
+      0x5e,
+      0x83,
+      0x43,
+      0x0d,
+      0x0a,
+    ]);
+    expect(problem('excel.csv', sjis, 'ja').summary).toMatch(/UTF-8 ではありません.*Shift_JIS/);
+    expect(problem('excel.csv', sjis, 'en').summary).toMatch(/not UTF-8 \(perhaps Shift_JIS\)/);
+  });
+});
+
+describe('a refused JSON or XML file in the user’s language', () => {
+  it('refuses prototype keys and says where', () => {
+    const text = '{"format":"musubi","formatVersion":1,"kind":"log","changes":[{"__proto__":{"x":1}}]}';
+    expect(problem('p.json', text, 'ja')).toEqual({
+      summary: '安全のため使えないキー「__proto__」があります（changes[0].__proto__）',
+      lines: [],
+    });
+  });
+
+  it('says a newer Musubi wrote the file', () => {
+    const text = `{"format":"musubi","formatVersion":${JSON_FORMAT_VERSION + 1},"kind":"log","changes":[]}`;
+    expect(problem('n.json', text, 'en').summary).toBe(
+      `The file was written by a newer Musubi (format ${JSON_FORMAT_VERSION + 1}; this one reads up to format ${JSON_FORMAT_VERSION})`,
+    );
+  });
+
+  it('says a file is not JSON, not Musubi, or has malformed changes, with their paths', () => {
+    expect(problem('b.json', '{"format":', 'ja').summary).toBe(
+      'JSON として読めません（壊れているか、JSON ファイルではありません）',
+    );
+    expect(problem('o.json', '{"hello":"world"}', 'en').summary).toBe('This is not a Musubi network file');
+    const malformed = problem(
+      'm.json',
+      '{"format":"musubi","formatVersion":1,"kind":"log","changes":[{"a":1}]}',
+      'en',
+    );
+    expect(malformed.summary).toMatch(/^The file's content has problems: /);
+    expect(malformed.lines).toContainEqual({ where: 'changes[0].id', message: 'Required' });
+  });
+
+  it('refuses XML with a DOCTYPE, and a file of no known format', () => {
+    const doctype = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "a">]><graphml></graphml>';
+    expect(problem('x.graphml', doctype, 'ja').summary).toBe(
+      'DOCTYPE や ENTITY の宣言を含む XML ファイルは、安全のため読み込みません',
+    );
+    expect(problem('photo.png', '\u0089PNG', 'en').summary).toBe(
+      'This is not a CSV, JSON, GEXF or GraphML file',
+    );
+  });
+
+  it('names an id that is already in the network', () => {
+    const json =
+      '{"format":"musubi","formatVersion":1,"kind":"state","seq":0,"changeId":null,"records":{"entity":[{"id":"mie","kind":"self","name":{"ja":"三重県"},"aliases":[],"tags":[]}]}}';
+    expect(problem('c.json', json, 'ja')).toEqual({
+      summary: 'ID「mie」はこのネットワークにすでにあります',
+      lines: [],
+    });
+  });
+});
+
+describe('small wording helpers', () => {
+  it('take the language’s half of a CSV header or of a core message', () => {
+    expect(columnLabel('名称（日本語）/name_ja', 'ja')).toBe('名称（日本語）');
+    expect(columnLabel('名称（日本語）/name_ja', 'en')).toBe('name_ja');
+    expect(columnLabel('coordinates', 'ja')).toBe('coordinates');
+    expect(messageIn('the CSV file is empty / CSV が空です', 'ja')).toBe('CSV が空です');
+    expect(messageIn('the CSV file is empty / CSV が空です', 'en')).toBe('the CSV file is empty');
+  });
+
+  it('count what an import added', () => {
+    const t = translator('ja');
+    expect(countsText({ entity: 3, link: 2, engagement: 0 }, t)).toBe('組織・人 3 件、つながり 2 件');
+    expect(countsText({ entity: 3, link: 2 }, translator('en'))).toBe('entities: 3, links: 2');
+    expect(summaryText({ format: 'csv', counts: { entity: 0 }, rejected: [], defaulted: [] }, t)).toBe(
+      'ファイルに取り込むものはありませんでした',
+    );
+    expect(summaryText({ format: 'json', counts: { entity: 1 }, rejected: [], defaulted: [] }, t)).toBe(
+      '取り込みました: 組織・人 1 件',
+    );
+  });
+});
