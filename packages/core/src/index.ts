@@ -64,14 +64,34 @@ export {
   ProgrammeSchema,
   unitNames,
 } from './indicators/schemas.js';
-export type { CsvImportReport, CsvKind } from './io/csv.js';
-export { importCsv, MAX_CELL_CHARS, networkToCsv, neutraliseCell } from './io/csv.js';
+export type { CsvImportOptions, CsvImportProgress, CsvImportReport, CsvKind } from './io/csv.js';
+export {
+  csvKinds,
+  importCsv,
+  MAX_CELL_CHARS,
+  networkToCsv,
+  neutraliseCell,
+  PROGRESS_EVERY,
+} from './io/csv.js';
 // interchange (io)
 export type { CsvColumn } from './io/csv-columns.js';
-export { entityColumns, headerOf, LIST_SEPARATOR, linkColumns } from './io/csv-columns.js';
+export {
+  engagementColumns,
+  entityColumns,
+  headerOf,
+  LIST_SEPARATOR,
+  linkColumns,
+} from './io/csv-columns.js';
 export type { GraphImportReport } from './io/graph-files.js';
 export { importGraphFile, networkToGexf, networkToGraphml } from './io/graph-files.js';
-export { decodeImport, MAX_IMPORT_BYTES, parseImportedJson, refuseXmlTricks } from './io/hostile-input.js';
+export type { ImportEncoding } from './io/hostile-input.js';
+export {
+  decodeImport,
+  decodeImportText,
+  MAX_IMPORT_BYTES,
+  parseImportedJson,
+  refuseXmlTricks,
+} from './io/hostile-input.js';
 export type { JsonMigration, MusubiJson } from './io/json.js';
 export {
   importJsonInto,

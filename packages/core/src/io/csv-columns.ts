@@ -1,11 +1,13 @@
 import { linkEventTypes } from '../model/kinds.js';
-import type { Entity, Link } from '../model/records.js';
+import type { Engagement, Entity, Link } from '../model/records.js';
 
 /** One CSV column: its bilingual header (`名称（日本語）/name_ja`) and how a record fills it. */
 export interface CsvColumn<R> {
   readonly ja: string;
   readonly en: string;
   readonly required?: boolean;
+  /** The record field the column fills, when it is not `en` (`end_date` fills `endDate`). */
+  readonly field?: string;
   /** The cell written for a record. */
   write(record: R): string;
   /** Puts the cell's value into the input being built (only called for a non-empty cell). */
@@ -108,6 +110,50 @@ export const linkColumns: readonly CsvColumn<Link>[] = [
     read: set('tags', (c) => list(c)),
   },
   { ja: '備考', en: 'notes', write: (l) => l.notes ?? '', read: set('notes') },
+];
+
+/** A participant cell: `entity` or `entity:role`, several separated by `;`. */
+const participants = (cell: string) =>
+  list(cell).map((item) => {
+    const at = item.lastIndexOf(':');
+    return at > 0 ? { entity: item.slice(0, at).trim(), role: item.slice(at + 1).trim() } : { entity: item };
+  });
+
+/**
+ * The engagement sheet, one row per engagement: ID/id, 種別/type, 日付/date, 終了日/end_date,
+ * 名称（日本語）/title_ja, 名称（英語）/title_en, 参加者/participants (`entity:role` items separated by
+ * `;`, the role one of host, visitor, organizer, participant; `entity` alone means participant),
+ * 事業/programme (a programme id), 話題/topics, タグ/tags, 備考/notes. Follow-ups are not kept in CSV
+ * (use JSON).
+ */
+export const engagementColumns: readonly CsvColumn<Engagement>[] = [
+  { ja: 'ID', en: 'id', write: (e) => e.id, read: set('id') },
+  { ja: '種別', en: 'type', required: true, write: (e) => e.type, read: set('type') },
+  { ja: '日付', en: 'date', required: true, write: (e) => e.date, read: set('date') },
+  { ja: '終了日', en: 'end_date', field: 'endDate', write: (e) => e.endDate ?? '', read: set('endDate') },
+  { ja: '名称（日本語）', en: 'title_ja', write: (e) => e.title.ja ?? '', read: name('title', 'ja') },
+  { ja: '名称（英語）', en: 'title_en', write: (e) => e.title.en ?? '', read: name('title', 'en') },
+  {
+    ja: '参加者',
+    en: 'participants',
+    required: true,
+    write: (e) => e.participants.map((p) => `${p.entity}:${p.role}`).join(LIST_SEPARATOR),
+    read: set('participants', participants),
+  },
+  { ja: '事業', en: 'programme', write: (e) => e.programme ?? '', read: set('programme') },
+  {
+    ja: '話題',
+    en: 'topics',
+    write: (e) => e.topics.join(LIST_SEPARATOR),
+    read: set('topics', (c) => list(c)),
+  },
+  {
+    ja: 'タグ',
+    en: 'tags',
+    write: (e) => e.tags.join(LIST_SEPARATOR),
+    read: set('tags', (c) => list(c)),
+  },
+  { ja: '備考', en: 'notes', write: (e) => e.notes ?? '', read: set('notes') },
 ];
 
 /** The header written on export: `名称（日本語）/name_ja`. */

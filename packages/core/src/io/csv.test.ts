@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMusubiError, type MusubiError } from '../errors.js';
+import { addProgramme, programmes } from '../indicators/records.js';
 import { createNetwork } from '../network/network.js';
 import { importCsv, networkToCsv, neutraliseCell } from './csv.js';
 
@@ -25,6 +26,7 @@ describe('CSV import and export', () => {
     expect(importCsv(network, new TextEncoder().encode(excelEntities), 'entities')).toEqual({
       imported: 2,
       rejected: [],
+      encoding: 'utf-8',
     });
     const sp = network.entities().find((e) => e.kind === 'region');
     expect(sp).toMatchObject({
@@ -117,22 +119,31 @@ describe('CSV import and export', () => {
     expect(error.issues.map((i) => [i.path, i.code])).toEqual([[[2, '終点/target'], 'unknown-reference']]);
   });
 
-  it('says a Shift_JIS file is not UTF-8, and reads it when asked to', () => {
-    // kind,name_ja / region,三重 saved as Shift_JIS
+  it('says a Shift_JIS file is not UTF-8, and reads it (Windows-31J: ㈱, ①, 髙) when asked to', () => {
+    // kind,name_ja,notes / company,三重㈱,①髙 as Excel saves it on Japanese Windows (bytes from iconv -t CP932)
     const sjis = new Uint8Array([
-      ...new TextEncoder().encode('kind,name_ja\nregion,'),
-      0x8e,
-      0x4f,
-      0x8f,
-      0x64,
+      ...new TextEncoder().encode('kind,name_ja,notes\r\ncompany,'),
+      ...[0x8e, 0x4f, 0x8f, 0x64, 0x87, 0x8a],
+      0x2c,
+      ...[0x87, 0x40, 0xfb, 0xfc],
+      0x0d,
       0x0a,
     ]);
     const error = errorOf(() => importCsv(createNetwork(), sjis, 'entities'));
     expect(error.code).toBe('FORMAT');
     expect(error.message).toContain('Shift_JIS');
     const network = createNetwork();
-    importCsv(network, sjis, 'entities', { shiftJis: true });
-    expect(network.entities()[0]?.name.ja).toBe('三重');
+    expect(importCsv(network, sjis, 'entities', { shiftJis: true }).encoding).toBe('shift_jis');
+    expect(network.entities()[0]).toMatchObject({ name: { ja: '三重㈱' }, notes: '①髙' });
+    // a UTF-8 file is still read as UTF-8 when Shift_JIS is allowed
+    expect(importCsv(createNetwork(), excelEntities, 'entities', { shiftJis: true }).encoding).toBe('utf-8');
+  });
+
+  it('refuses bytes that are neither UTF-8 nor Shift_JIS, even when Shift_JIS is allowed', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('kind,name_ja\nregion,'), 0x85, 0x40, 0x0a]);
+    expect(errorOf(() => importCsv(createNetwork(), bytes, 'entities', { shiftJis: true })).code).toBe(
+      'FORMAT',
+    );
   });
 
   it('refuses text with replacement characters, control characters and huge cells', () => {
@@ -152,5 +163,84 @@ describe('CSV import and export', () => {
     importCsv(network, 'kind,name_ja,__proto__,constructor\nregion,甲,{"x":1},y\n', 'entities');
     expect(network.entities()).toHaveLength(1);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('exports engagements and imports them back, with participants, roles and programme', () => {
+    const network = createNetwork();
+    network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県' } });
+    network.addEntity({ id: 'amb', kind: 'person', name: { en: 'Ambassador' } });
+    const programme = {
+      id: 'network-programme',
+      name: { ja: '国際ネットワーク強化推進事業' },
+      basicProgramme: { code: '33101', name: { ja: '国際交流の推進' } },
+    };
+    addProgramme(network, programme);
+    network.recordEngagement({
+      type: 'courtesy-visit',
+      title: { ja: '表敬訪問', en: '+ courtesy visit' },
+      date: '2019-06-10',
+      endDate: '2019-06-11',
+      participants: [
+        { entity: 'amb', role: 'visitor' },
+        { entity: 'mie', role: 'host' },
+      ],
+      programme: 'network-programme',
+      topics: ['trade'],
+      notes: '@mention',
+    });
+    const csv = networkToCsv(network, 'engagements');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFID/id,種別/type,日付/date,終了日/end_date,名称（日本語）/title_ja,名称（英語）/title_en,参加者/participants,事業/programme,話題/topics,タグ/tags,備考/notes',
+    );
+    expect(csv).toContain("amb:visitor;mie:host,network-programme,trade,,'@mention");
+    expect(csv).toContain("'+ courtesy visit");
+    const copy = createNetwork();
+    copy.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県' } });
+    copy.addEntity({ id: 'amb', kind: 'person', name: { en: 'Ambassador' } });
+    addProgramme(copy, programme);
+    expect(programmes(copy)).toEqual(programmes(network));
+    importCsv(copy, csv, 'engagements');
+    expect(copy.engagements()).toEqual(network.engagements());
+  });
+
+  it('reports every bad engagement row: unknown participant or programme, impossible dates, bad role', () => {
+    const network = createNetwork();
+    network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県' } });
+    const csv =
+      '種別,日付,終了日,名称（日本語）,参加者,事業\r\n' +
+      'seminar,2019-05-01,,セミナー,mie:host,\r\n' +
+      'seminar,2019-05-01,,セミナー,mie;nobody,\r\n' + // unknown participant
+      'seminar,2019-05-01,,セミナー,mie,no-such-programme\r\n' + // unknown programme
+      'seminar,2019-02-30,,セミナー,mie,\r\n' + // impossible date
+      'seminar,2019-05-01,2019-04-01,セミナー,mie,\r\n' + // ends before it starts
+      'seminar,2019-05-01,,セミナー,mie:king,\r\n'; // unknown role
+    const error = errorOf(() => importCsv(network, csv, 'engagements'));
+    expect(error.issues.map((i) => [i.path, i.code])).toEqual([
+      [[3, '参加者/participants'], 'unknown-reference'],
+      [[4, '事業/programme'], 'unknown-reference'],
+      [[5, '日付/date'], expect.any(String)],
+      [[6, '終了日/end_date'], expect.any(String)],
+      [[7, '参加者/participants'], expect.any(String)],
+    ]);
+    expect(network.engagements()).toEqual([]);
+    const report = importCsv(network, csv, 'engagements', { partial: true });
+    expect(report.imported).toBe(1);
+    expect(network.engagements()).toHaveLength(1);
+  });
+
+  it('tells progress while checking and writing rows', () => {
+    const rows = Array.from({ length: 1_200 }, (_, i) => `company,会社${i}`);
+    const seen: string[] = [];
+    importCsv(createNetwork(), `kind,name_ja\n${rows.join('\n')}\n`, 'entities', {
+      onProgress: (p) => seen.push(`${p.phase} ${p.done}/${p.total}`),
+    });
+    expect(seen).toEqual([
+      'check 500/1200',
+      'check 1000/1200',
+      'check 1200/1200',
+      'write 500/1200',
+      'write 1000/1200',
+      'write 1200/1200',
+    ]);
   });
 });

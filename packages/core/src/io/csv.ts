@@ -1,13 +1,23 @@
 import Papa from 'papaparse';
 import { type ErrorIssue, MusubiError } from '../errors.js';
-import { EntityInputSchema, LinkInputSchema } from '../model/records.js';
+import { EngagementInputSchema, EntityInputSchema, LinkInputSchema } from '../model/records.js';
 import type { Network } from '../network/network.js';
 import type { NetworkView } from '../network/view.js';
-import { type CsvColumn, columnFor, entityColumns, headerOf, linkColumns } from './csv-columns.js';
-import { decodeImport, hasControlCharacters } from './hostile-input.js';
+import {
+  type CsvColumn,
+  columnFor,
+  engagementColumns,
+  entityColumns,
+  headerOf,
+  linkColumns,
+} from './csv-columns.js';
+import { decodeImportText, hasControlCharacters, type ImportEncoding } from './hostile-input.js';
 
 /** What a CSV sheet holds. */
-export type CsvKind = 'entities' | 'links';
+export type CsvKind = 'entities' | 'links' | 'engagements';
+
+/** Every kind of CSV sheet. */
+export const csvKinds = ['entities', 'links', 'engagements'] as const satisfies readonly CsvKind[];
 
 /** The largest cell accepted on import (characters). */
 export const MAX_CELL_CHARS = 20_000;
@@ -18,16 +28,24 @@ export function neutraliseCell(cell: string): string {
 }
 
 function columnsOf(kind: CsvKind): readonly CsvColumn<never>[] {
-  return (kind === 'entities' ? entityColumns : linkColumns) as readonly CsvColumn<never>[];
+  const columns = { entities: entityColumns, links: linkColumns, engagements: engagementColumns }[kind];
+  return columns as readonly CsvColumn<never>[];
 }
 
+const schemaOf = {
+  entities: EntityInputSchema,
+  links: LinkInputSchema,
+  engagements: EngagementInputSchema,
+} as const;
+
 /**
- * Writes entities or links as CSV for Excel: UTF-8 with a BOM, CRLF line ends, bilingual headers,
+ * Writes entities, links or engagements as CSV for Excel: UTF-8 with a BOM, CRLF line ends, bilingual headers,
  * formula-like cells neutralised. See csv-columns.ts for the layout.
  */
 export function networkToCsv(network: NetworkView, kind: CsvKind): string {
   const columns = columnsOf(kind) as readonly CsvColumn<unknown>[];
-  const records: unknown[] = kind === 'entities' ? network.entities() : network.links();
+  const records: unknown[] =
+    kind === 'entities' ? network.entities() : kind === 'links' ? network.links() : network.engagements();
   const rows = records.map((r) => columns.map((c) => neutraliseCell(c.write(r))));
   const csv = Papa.unparse({ fields: columns.map(headerOf), data: rows }, { newline: '\r\n', quotes: false });
   return `\uFEFF${csv}\r\n`;
@@ -37,10 +55,35 @@ export function networkToCsv(network: NetworkView, kind: CsvKind): string {
 export interface CsvImportReport {
   readonly imported: number;
   readonly rejected: readonly ErrorIssue[];
+  /** How the bytes were read: UTF-8, or Shift_JIS when `shiftJis` was set and the file was not UTF-8. */
+  readonly encoding: ImportEncoding;
 }
 
+/** Where a long import stands: rows checked, then records written (for a progress bar). */
+export interface CsvImportProgress {
+  readonly phase: 'check' | 'write';
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Options of {@link importCsv}. */
+export interface CsvImportOptions {
+  /** Import the good rows and report the others, instead of refusing the whole file. */
+  partial?: boolean;
+  /** The largest file accepted, in bytes (default MAX_IMPORT_BYTES, 50 MiB). */
+  maxBytes?: number;
+  /** Read a file that is not UTF-8 as Shift_JIS (Excel's "CSV" on Japanese Windows). */
+  shiftJis?: boolean;
+  /** Told every {@link PROGRESS_EVERY} rows and at the end of each phase. */
+  onProgress?: (progress: CsvImportProgress) => void;
+}
+
+/** How often (rows) {@link CsvImportOptions.onProgress} is told. */
+export const PROGRESS_EVERY = 500;
+
 /**
- * Imports a CSV sheet of entities or links into the network in one transaction. Every problem is
+ * Imports a CSV sheet of entities, links or engagements into the network in one transaction (so one
+ * change in the log: with a file store it is durable, whole, when this returns). Every problem is
  * reported with its path `[row, column]` (row 1 is the header, as in Excel). Without `partial`, any
  * bad row refuses the whole file (VALIDATION listing every issue) and nothing is imported; with
  * `{ partial: true }` the good rows are imported and the bad ones are returned in the report.
@@ -49,9 +92,17 @@ export function importCsv(
   network: Network,
   input: string | Uint8Array,
   kind: CsvKind,
-  options: { partial?: boolean; maxBytes?: number; shiftJis?: boolean } = {},
+  options: CsvImportOptions = {},
 ): CsvImportReport {
-  const text = decodeImport(input, { what: 'the CSV file', ...options });
+  const { text, encoding } = decodeImportText(input, {
+    what: 'the CSV file',
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    ...(options.shiftJis === undefined ? {} : { shiftJis: options.shiftJis }),
+  });
+  const tell = (phase: CsvImportProgress['phase'], done: number, total: number) => {
+    if (options.onProgress && (done % PROGRESS_EVERY === 0 || done === total))
+      options.onProgress({ phase, done, total });
+  };
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
   const [header, ...rows] = parsed.data;
   if (!header) throw new MusubiError('VALIDATION', 'the CSV file is empty / CSV が空です', { path: [1] });
@@ -93,8 +144,7 @@ export function importCsv(
         add(at, 'control-character', 'the cell holds control characters / 制御文字が含まれています');
       else column.read(cell.startsWith("'") && /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell, record);
     });
-    const schema = kind === 'entities' ? EntityInputSchema : LinkInputSchema;
-    const result = schema.safeParse(record);
+    const result = schemaOf[kind].safeParse(record);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = String(issue.path[0] ?? '');
@@ -105,7 +155,12 @@ export function importCsv(
     }
     const id = record.id as string | undefined;
     if (id !== undefined) {
-      const taken = kind === 'entities' ? network.entity(id) : network.link(id);
+      const taken =
+        kind === 'entities'
+          ? network.entity(id)
+          : kind === 'links'
+            ? network.link(id)
+            : network.engagement(id);
       if (idsInFile.has(id) || taken)
         add('ID/id', 'duplicate-id', `the id ${id} is used twice / ID「${id}」が重複しています`);
       idsInFile.add(id);
@@ -123,8 +178,10 @@ export function importCsv(
         }
       }
     }
+    if (kind === 'engagements') checkEngagementReferences(network, record, add);
     if (rowIssues.length > 0) issues.push(...rowIssues);
     else good.push({ line, input: record });
+    tell('check', index + 1, rows.length);
   });
   if (issues.length > 0 && !options.partial) {
     const first = issues[0];
@@ -136,14 +193,42 @@ export function importCsv(
   }
   network.transaction(
     (n) => {
-      for (const { input: record } of good) {
+      good.forEach(({ input: record }, i) => {
         if (kind === 'entities') n.addEntity(record as never);
-        else n.addLink(record as never);
-      }
+        else if (kind === 'links') n.addLink(record as never);
+        else n.recordEngagement(record as never);
+        tell('write', i + 1, good.length);
+      });
     },
     { label: `import CSV (${kind})` },
   );
-  return { imported: good.length, rejected: issues };
+  return { imported: good.length, rejected: issues, encoding };
+}
+
+/** An engagement's participants must be entities of the network, its programme one of its programmes. */
+function checkEngagementReferences(
+  network: Network,
+  record: Record<string, unknown>,
+  add: (column: string, code: string, message: string) => void,
+): void {
+  const participants = Array.isArray(record.participants) ? record.participants : [];
+  for (const p of participants as { entity?: unknown }[]) {
+    if (typeof p.entity === 'string' && p.entity !== '' && !network.entity(p.entity)) {
+      add(
+        '参加者/participants',
+        'unknown-reference',
+        `no entity has the id ${p.entity} / ID「${p.entity}」の組織がありません`,
+      );
+    }
+  }
+  const programme = record.programme;
+  if (typeof programme === 'string' && !network.record('programme', programme)) {
+    add(
+      '事業/programme',
+      'unknown-reference',
+      `no programme has the id ${programme} / ID「${programme}」の事業がありません`,
+    );
+  }
 }
 
 function columnForField(
@@ -162,6 +247,6 @@ function columnForField(
     const column = columnFor(columns, `${field}_${lang}`);
     if (column) return headerOf(column);
   }
-  const column = columnFor(columns, field);
+  const column = columns.find((c) => c.field === field) ?? columnFor(columns, field);
   return column ? headerOf(column) : field;
 }

@@ -6,15 +6,27 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** Keys that could reach an object's prototype; refused in every imported object. */
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** The text encodings an importer reads. */
+export type ImportEncoding = 'utf-8' | 'shift_jis';
+
 /**
  * Turns imported bytes (or text) into text: refuses files over `maxBytes`, strips a UTF-8 BOM and
  * refuses bytes that are not UTF-8 (FORMAT, saying so in Japanese and English). With
- * `{ shiftJis: true }` a non-UTF-8 file is read as Shift_JIS instead (Excel's old default).
+ * `{ shiftJis: true }` a non-UTF-8 file is read as Shift_JIS instead (Excel's old default, the
+ * WHATWG `shift_jis` decoder, i.e. Windows-31J with ㈱ and ①).
  */
 export function decodeImport(
   input: string | Uint8Array,
   options: { maxBytes?: number; shiftJis?: boolean; what?: string } = {},
 ): string {
+  return decodeImportText(input, options).text;
+}
+
+/** {@link decodeImport}, also saying which encoding the bytes were read as. */
+export function decodeImportText(
+  input: string | Uint8Array,
+  options: { maxBytes?: number; shiftJis?: boolean; what?: string } = {},
+): { text: string; encoding: ImportEncoding } {
   const max = options.maxBytes ?? MAX_IMPORT_BYTES;
   const what = options.what ?? 'the file';
   const size = typeof input === 'string' ? input.length : input.byteLength;
@@ -26,13 +38,16 @@ export function decodeImport(
     );
   }
   let text: string;
+  let encoding: ImportEncoding = 'utf-8';
   if (typeof input === 'string') text = input;
   else {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      if (options.shiftJis) text = new TextDecoder('shift_jis').decode(input);
-      else {
+      if (options.shiftJis) {
+        text = new TextDecoder('shift_jis').decode(input);
+        encoding = 'shift_jis';
+      } else {
         throw new MusubiError(
           'FORMAT',
           `${what} is not UTF-8 (perhaps Shift_JIS: save it as "CSV UTF-8") / ファイルが UTF-8 ではありません（Shift_JIS の可能性があります。「CSV UTF-8」で保存してください）`,
@@ -48,7 +63,7 @@ export function decodeImport(
       { details: { encoding: 'replacement-characters' } },
     );
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
 }
 
 /**
