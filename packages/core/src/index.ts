@@ -82,8 +82,8 @@ export {
   LIST_SEPARATOR,
   linkColumns,
 } from './io/csv-columns.js';
-export type { GraphImportReport } from './io/graph-files.js';
-export { importGraphFile, networkToGexf, networkToGraphml } from './io/graph-files.js';
+export type { GraphImportReport, Spell } from './io/graph-files.js';
+export { importGraphFile, linkSpells, networkToGexf, networkToGraphml } from './io/graph-files.js';
 export type { ImportEncoding } from './io/hostile-input.js';
 export {
   decodeImport,

@@ -1,10 +1,11 @@
+import { DOMParser } from '@xmldom/xmldom';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
 import { createNetwork } from '../network/network.js';
-import { importGraphFile, networkToGexf, networkToGraphml } from './graph-files.js';
+import { importGraphFile, linkSpells, networkToGexf, networkToGraphml } from './graph-files.js';
 
 function sample() {
   const network = createNetwork();
@@ -100,5 +101,57 @@ describe('GEXF and GraphML', () => {
       }
       expect(network.counts().entities).toBe(0);
     }
+  });
+
+  it('writes the periods a link was in force as GEXF spells, by the rules of asOf', () => {
+    const network = sample();
+    network.updateEntity('sp', { since: '1970', until: '2030-03' });
+    const mou = network.addLink({
+      id: 'mou',
+      kind: 'mou',
+      source: 'mie',
+      target: 'sp',
+      events: [
+        { type: 'signed', date: '2013-11' },
+        { type: 'revised', date: '2014' },
+        { type: 'suspended', date: '2015' },
+        { type: 'renewed', date: '2016-04-01' },
+      ],
+    });
+    expect(linkSpells(mou)).toEqual([{ start: '2013-11-01', end: '2015-12-31' }, { start: '2016-04-01' }]);
+    for (const [day, inForce] of [
+      ['2013-10-31', false],
+      ['2015-12-31', true],
+      ['2016-01-01', false],
+      ['2016-04-01', true],
+    ] as const) {
+      expect(network.asOf(day).link('mou') !== undefined, day).toBe(inForce);
+    }
+    const ended = network.addLink({
+      kind: 'partner',
+      source: 'mie',
+      target: 'sp',
+      events: [{ type: 'ended', date: '2001' }],
+    });
+    expect(linkSpells(ended)).toEqual([{ end: '2001-12-31' }]);
+
+    const xml = networkToGexf(network);
+    const doc = new DOMParser().parseFromString(xml, 'application/xml');
+    const edge = [...Array.from(doc.getElementsByTagName('edge'))].find(
+      (e) => e.getAttribute('id') === 'mou',
+    );
+    const spells = Array.from(edge?.getElementsByTagName('spell') ?? []).map((s) => [
+      s.getAttribute('start'),
+      s.getAttribute('end') || null,
+    ]);
+    expect(spells).toEqual([
+      ['2013-11-01', '2015-12-31'],
+      ['2016-04-01', null],
+    ]);
+    expect(xml).toContain('<node id="sp" label="サンパウロ州" start="1970-01-01" end="2030-03-31">');
+    // another graphology reader still sees the same nodes and edges
+    const graph = parseGexf(Graph, xml);
+    expect(graph.order).toBe(2);
+    expect(graph.edges().sort()).toEqual(['l1', 'mou', ended.id].sort());
   });
 });

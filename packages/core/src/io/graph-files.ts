@@ -3,9 +3,11 @@ import { MusubiError } from '../errors.js';
 import { type EntityKind, entityKinds, type LinkKind, linkKinds } from '../model/kinds.js';
 import type { Lang } from '../model/names.js';
 import { nameIn } from '../model/names.js';
+import type { Entity, Link } from '../model/records.js';
 import type { Network } from '../network/network.js';
-import { linkEnd, linkStart } from '../network/valid-time.js';
+import { linkEnd, linkStart, sortedEvents } from '../network/valid-time.js';
 import type { NetworkView } from '../network/view.js';
+import { earliestDay, latestDay } from '../time/partial-date.js';
 import { decodeImport, refuseXmlTricks } from './hostile-input.js';
 import { parseGexfText, parseGraphmlText } from './xml-parsers.js';
 
@@ -26,10 +28,56 @@ function nodeValues(e: ReturnType<NetworkView['entities']>[number]): Record<stri
   return { kind: e.kind, country: e.country ?? '', name_ja: e.name.ja ?? '', name_en: e.name.en ?? '' };
 }
 
+/** A period in valid time, as whole days (`YYYY-MM-DD`); a missing side is open. */
+export interface Spell {
+  readonly start?: string;
+  readonly end?: string;
+}
+
+const opening = new Set(['signed', 'revised', 'renewed']);
+
 /**
- * Writes the network as GEXF 1.3 for Gephi: labels in `lang`, kinds and both names as declared
- * attributes, and each link's life (from its signed event to its ended one) as a dynamic spell
- * (`start`/`end` dates on the edge), so Gephi's timeline can play the network's history.
+ * The periods a link was in force, by the same rules as `asOf`: a signed, revised or renewed event
+ * opens a period from the first day of its date, a suspended or ended event closes it on the last
+ * day of its date. A link with no events is timeless (no spell); one whose only events close it was
+ * in force before them (a spell without start).
+ *
+ * @example
+ * linkSpells(mou) // [{ start: '2013-11-01', end: '2015-12-31' }, { start: '2016-01-01' }]
+ */
+export function linkSpells(link: Link): Spell[] {
+  if (link.events.length === 0) return [];
+  const spells: Spell[] = [];
+  let open: Spell | undefined = link.events.some((e) => opening.has(e.type)) ? undefined : {};
+  for (const event of sortedEvents(link.events)) {
+    if (opening.has(event.type)) open ??= { start: earliestDay(event.date) };
+    else if (open) {
+      spells.push({ ...open, end: latestDay(event.date) });
+      open = undefined;
+    }
+  }
+  if (open) spells.push(open);
+  return spells;
+}
+
+/** An entity's period from its `since` and `until`, if either is known. */
+function entitySpell(entity: Entity): Spell | undefined {
+  if (entity.since === undefined && entity.until === undefined) return undefined;
+  return {
+    ...(entity.since === undefined ? {} : { start: earliestDay(entity.since) }),
+    ...(entity.until === undefined ? {} : { end: latestDay(entity.until) }),
+  };
+}
+
+const spellAttributes = (spell: Spell) =>
+  `${spell.start ? ` start="${spell.start}"` : ''}${spell.end ? ` end="${spell.end}"` : ''}`;
+
+/**
+ * Writes the network as GEXF 1.3 for Gephi: labels in `lang`, kinds, countries and both names as
+ * declared attributes (`<attributes class="node|edge">`, typed `string`), and valid time as GEXF
+ * dynamics (`mode="dynamic"`, `timeformat="date"`): each link's periods in force (see
+ * {@link linkSpells}) as its `start`/`end`, or as `<spells>` when it was suspended and renewed, and
+ * each entity's `since`/`until`, so that Gephi's timeline plays the network's history.
  */
 export function networkToGexf(network: NetworkView, options: { lang?: Lang } = {}): string {
   const lang = options.lang ?? 'ja';
@@ -47,8 +95,9 @@ export function networkToGexf(network: NetworkView, options: { lang?: Lang } = {
     '    <nodes>',
   ];
   for (const e of network.entities()) {
+    const spell = entitySpell(e);
     out.push(
-      `      <node id="${escapeXml(e.id)}" label="${escapeXml(nameIn(e.name, lang))}">`,
+      `      <node id="${escapeXml(e.id)}" label="${escapeXml(nameIn(e.name, lang))}"${spell ? spellAttributes(spell) : ''}>`,
       '        <attvalues>',
     );
     for (const [key, value] of Object.entries(nodeValues(e))) {
@@ -58,27 +107,22 @@ export function networkToGexf(network: NetworkView, options: { lang?: Lang } = {
   }
   out.push('    </nodes>', '    <edges>');
   for (const l of network.links()) {
-    const start = linkStart(l);
-    const end = linkEnd(l);
-    const spell = `${start ? ` start="${escapeXml(fullDate(start, 'start'))}"` : ''}${end ? ` end="${escapeXml(fullDate(end, 'end'))}"` : ''}`;
+    const spells = linkSpells(l);
+    const single = spells.length === 1 && spells[0] ? spellAttributes(spells[0]) : '';
     const label = l.title ? ` label="${escapeXml(nameIn(l.title, lang))}"` : '';
     out.push(
-      `      <edge id="${escapeXml(l.id)}" source="${escapeXml(l.source)}" target="${escapeXml(l.target)}"${label}${spell}>`,
+      `      <edge id="${escapeXml(l.id)}" source="${escapeXml(l.source)}" target="${escapeXml(l.target)}"${label}${single}>`,
       `        <attvalues><attvalue for="kind" value="${escapeXml(l.kind)}"/></attvalues>`,
-      '      </edge>',
     );
+    if (spells.length > 1) {
+      out.push('        <spells>');
+      for (const spell of spells) out.push(`          <spell${spellAttributes(spell)}/>`);
+      out.push('        </spells>');
+    }
+    out.push('      </edge>');
   }
   out.push('    </edges>', '  </graph>', '</gexf>', '');
   return out.join('\n');
-}
-
-/** Gephi wants whole dates: a partial date becomes its first day (start) or last day (end). */
-function fullDate(date: string, side: 'start' | 'end'): string {
-  if (date.length === 10) return date;
-  if (date.length === 4) return side === 'start' ? `${date}-01-01` : `${date}-12-31`;
-  const [y, m] = date.split('-').map(Number);
-  const last = new Date(Date.UTC(y ?? 2000, m ?? 1, 0)).getUTCDate();
-  return side === 'start' ? `${date}-01` : `${date}-${String(last).padStart(2, '0')}`;
 }
 
 /** Writes the network as GraphML with declared keys (kind, country, names, label, start, end). */
