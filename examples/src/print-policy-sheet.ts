@@ -7,7 +7,15 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { type Lang, report, reportToMarkdown, reportToXlsx } from '@musubi/core';
+import {
+  formatFiscalYear,
+  type Lang,
+  nameIn,
+  programmeCosts,
+  report,
+  reportToMarkdown,
+  reportToXlsx,
+} from '@musubi/core';
 import { buildMieNetwork } from './index.js';
 
 const { values } = parseArgs({
@@ -18,10 +26,36 @@ const lang: Lang = values.lang === 'en' ? 'en' : 'ja';
 const network = buildMieNetwork();
 const sheet = report(network, { fiscalYears: [2016, 2017, 2018, 2019] });
 console.log(reportToMarkdown(sheet, { lang }));
+
+// cost per engagement (thousand yen) of each programme, for the years with budgets
+const ja = lang === 'ja';
 console.log(
-  lang === 'ja'
-    ? '注: 例示ネットワーク（三重県）。FY2016–FY2017 の活動指標の実績値は施策シートと一致するよう例示の記録から算出しています。'
-    : 'Note: the Mie example network. FY2016–FY2017 activity actuals are computed from illustrative records chosen to match the policy sheet.',
+  ja ? '## 事業別の1件あたり費用（千円）' : '## Cost per engagement by programme (thousand yen)',
+  '',
+);
+const costYears = [2018, 2019];
+const fy = (y: number) => formatFiscalYear(y, { lang, style: ja ? 'era' : 'western' });
+console.log(
+  `| ${ja ? '主な事業' : 'Programme'} | ${costYears
+    .map((y) =>
+      ja ? `${fy(y)} 件数 | ${fy(y)} 1件あたり` : `${fy(y)} engagements | ${fy(y)} per engagement`,
+    )
+    .join(' | ')} |`,
+);
+console.log(`| --- | ${costYears.map(() => '--- | ---').join(' | ')} |`);
+const costs = costYears.map((y) => programmeCosts(network, y));
+for (const [i, first] of (costs[0] ?? []).entries()) {
+  const cells = costs.map((c) => {
+    const cost = c[i];
+    return `${cost?.engagements ?? 0} | ${cost?.costPerEngagement?.toLocaleString('en-US') ?? '-'}`;
+  });
+  console.log(`| ${nameIn(first.name, lang)} | ${cells.join(' | ')} |`);
+}
+console.log('');
+console.log(
+  ja
+    ? '注: 三重県の例示ネットワークです。目標値と予算額は施策シート（平成31年度）のとおりです。実績値はすべて例示（架空）の記録から算出しており、施策シートと一致するのは活動指標の平成28・29年度の実績値だけです。県民指標と平成30年度以降の実績値、事業別の件数は実際の数値ではありません。'
+    : 'Note: the Mie example network. Targets and budgets are those of the FY2019 policy sheet. Every actual is computed from illustrative records; only the FY2016–FY2017 actuals of the activity indicators match the sheet. The outcome indicator, the actuals from FY2018 on and the engagements per programme are not real figures.',
 );
 if (values.xlsx) {
   await writeFile(values.xlsx, await reportToXlsx(sheet, { lang }));

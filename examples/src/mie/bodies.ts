@@ -16,7 +16,7 @@ export function addBodiesAndPlaces(network: Network): void {
     aliases: ['JETRO', 'ジェトロ'],
     country: 'JP',
     coordinates: { lat: 35.667, lng: 139.742 },
-    notes: 'Coordinates: JETRO headquarters, Tokyo (approximate).',
+    notes: `Sources: JETRO annual report; ${SEED} Coordinates: JETRO headquarters, Tokyo (approximate).`,
   });
   network.addLink({
     id: 'mie-jetro',
@@ -44,7 +44,7 @@ export function addBodiesAndPlaces(network: Network): void {
       13.77,
       100.49,
       '2018-11-14',
-      'Opened 2018-11-14 inside the National Food Institute (NFI), Bangkok, with the Thai government. Coordinates approximate.',
+      `Set up in Bangkok with the Thai government (${SEED}); opened 2018-11-14 inside the National Food Institute (NFI) (prefecture announcement). Coordinates approximate.`,
     ],
     [
       'summiel',
@@ -119,7 +119,8 @@ export function addBodiesAndPlaces(network: Network): void {
     kind: 'partner',
     source: 'mie-thai-center',
     target: 'thai-dip',
-    notes: 'Set up with the Thai government (seed).',
+    tags: ['illustrative'],
+    notes: `Illustrative link: the seed says the centre was set up with the Thai government but not with which body; the example links the Department of Industrial Promotion. ${SEED}`,
   });
   network.addLink({
     id: 'mie-center',
@@ -127,6 +128,7 @@ export function addBodiesAndPlaces(network: Network): void {
     source: 'mie',
     target: 'mie-thai-center',
     events: [{ type: 'signed', date: '2018-11-14' }],
+    notes: `Set up by the prefecture with the Thai government; opened 2018-11-14. ${SEED}`,
   });
   network.addLink({
     id: 'mie-summiel',
@@ -134,6 +136,7 @@ export function addBodiesAndPlaces(network: Network): void {
     source: 'mie',
     target: 'summiel',
     events: [{ type: 'signed', date: '2017-05-26' }],
+    notes: `Used by the prefecture's programmes for its information work; opened 2017-05-26. ${SEED}`,
   });
   network.addLink({
     id: 'mie-council',
@@ -141,6 +144,7 @@ export function addBodiesAndPlaces(network: Network): void {
     source: 'mie',
     target: 'promotion-council',
     events: [{ type: 'signed', date: '2014' }],
+    notes: `The council of the "All Mie" effort, set up 2014, whose views the prefecture follows. ${SEED} (Modelled here as membership.)`,
   });
   for (const member of ['miesc', 'jetro', 'local-finance']) {
     network.addLink({

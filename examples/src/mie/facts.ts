@@ -15,7 +15,8 @@ export function addPublicFacts(network: Network): void {
     name: { ja: '三重県', en: 'Mie Prefecture' },
     country: 'JP',
     coordinates: { lat: 34.7303, lng: 136.5086 },
-    notes: 'The organisation that owns this network. Coordinates: the prefectural office in Tsu.',
+    notes:
+      'The organisation that owns this network. Source: Mie Prefecture FY2019 policy sheet (施策331, 平成31年度). Coordinates: the prefectural office in Tsu.',
   });
 
   const regions = [

@@ -1,4 +1,4 @@
-import { fiscalYearOf, type IndicatorRow, report, reportToXlsx } from '@musubi/core';
+import { fiscalYearOf, type IndicatorRow, programmeCosts, report, reportToXlsx } from '@musubi/core';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildMieNetwork } from '../index.js';
@@ -42,16 +42,48 @@ describe('the Mie example network', () => {
     expect(sheet.budgetTotals.map((t) => t.amount)).toEqual([14920, 30520]);
   });
 
-  it('marks every record that is not a public fact as illustrative', () => {
+  it('marks every record that is not a public fact as illustrative, and cites a source for every other', () => {
     const network = buildMieNetwork();
+    const records = [
+      ...network.entities(),
+      ...network.links(),
+      ...network.engagements(),
+      ...network.records<{ id: string; tags: string[]; notes?: string }>('programme'),
+      ...network.records<{ id: string; tags: string[]; notes?: string }>('indicator'),
+    ];
+    expect(records.length).toBeGreaterThan(150);
+    for (const record of records) {
+      const notes = record.notes ?? '';
+      if (record.tags.includes('illustrative')) expect(notes, record.id).toMatch(/Illustrative/);
+      else expect(notes, record.id).toMatch(/Source|Public fact/);
+    }
+    // what the seed and the public facts do not say is never presented as real
+    for (const entity of network.entities({ kind: ['company', 'person', 'mission'] })) {
+      expect(entity.tags, entity.id).toContain('illustrative');
+    }
     for (const e of network.engagements()) {
-      if (e.type === 'signing') continue;
-      expect(e.tags).toContain('illustrative');
-      expect(e.notes).toMatch(/Illustrative/);
+      if (e.type !== 'signing') expect(e.tags, e.id).toContain('illustrative');
     }
-    for (const entity of network.entities({ kind: ['company', 'person', 'municipality'] } as never)) {
-      expect(entity.tags).toContain('illustrative');
+    for (const link of network.links({ kind: 'role' })) expect(link.tags, link.id).toContain('illustrative');
+  });
+
+  it('holds the facts of the seed: the BOI MOU revised 2018-07, the JETRO memorandum revised 2015-06, the support desk and its members', () => {
+    const network = buildMieNetwork();
+    const events = (id: string) => network.link(id)?.events.map((e) => `${e.type} ${e.date}`);
+    expect(events('mie-thai-boi')).toEqual(['signed 2013-11', 'revised 2018-07']);
+    expect(events('mie-jetro')).toEqual(['signed 2013-05', 'revised 2015-06']);
+    expect(network.asOf('2018-06-30').link('mie-thai-boi')?.events).toHaveLength(1);
+    expect(
+      network
+        .links({ kind: 'member-of', target: 'support-desk' })
+        .map((l) => l.source)
+        .sort(),
+    ).toEqual(['jetro', 'local-finance', 'miesc']);
+    for (const id of ['mie-thai-center', 'summiel', 'promotion-council', 'support-desk']) {
+      expect(network.entity(id), id).toBeDefined();
     }
+    expect(network.entity('mie-thai-center')?.since).toBe('2018-11-14');
+    expect(network.asOf('2018-11-13').entity('mie-thai-center')).toBeUndefined();
   });
 
   it('grows year by year: the network of 2014 is smaller than that of 2019', () => {
@@ -103,6 +135,88 @@ describe('the Mie example network', () => {
       expect(delta('ind-companies-supported')).toEqual(moved);
       expect(delta('ind-newly-international')).toEqual(moved);
       expect(delta('ind-joint-initiatives')).toEqual(moved);
+    }
+  });
+
+  it('moves only the companies indicator for a company supported without an overseas government', () => {
+    const network = buildMieNetwork();
+    const before = report(network, { fiscalYears: years });
+    network.addEntity({
+      id: 'company-new',
+      kind: 'company',
+      name: { en: 'Illustrative Co. New' },
+      country: 'JP',
+      tags: ['illustrative'],
+    });
+    network.recordEngagement({
+      type: 'seminar',
+      title: { en: 'Export seminar at the support desk' },
+      date: '2018-09-10',
+      participants: [
+        { entity: 'support-desk', role: 'organizer' },
+        { entity: 'company-new', role: 'participant' },
+      ],
+      programme: 'prg-sme',
+      tags: ['illustrative'],
+    });
+    const after = report(network, { fiscalYears: years });
+    const delta = (id: string) =>
+      (actuals(row(after, id)) ?? []).map((v, i) => v - (actuals(row(before, id))?.[i] ?? 0));
+    expect(delta('ind-companies-supported')).toEqual([0, 0, 0, 1, 1]);
+    expect(delta('ind-newly-international')).toEqual([0, 0, 0, 0, 0]);
+    expect(delta('ind-joint-initiatives')).toEqual([0, 0, 0, 0, 0]);
+    expect(after.budget).toEqual(before.budget);
+  });
+
+  it('does not move a distinct count for a company or town already counted, only the engagement count', () => {
+    const network = buildMieNetwork();
+    const before = report(network, { fiscalYears: years });
+    // company-11 was supported in FY2016, Illustrative Town C went abroad in FY2016
+    network.recordEngagement({
+      type: 'business-meeting',
+      title: { en: 'Another business meeting' },
+      date: '2019-06-01',
+      participants: [
+        { entity: 'mie', role: 'organizer' },
+        { entity: 'thai-boi', role: 'host' },
+        { entity: 'company-11', role: 'participant' },
+        { entity: 'local-c', role: 'participant' },
+      ],
+      tags: ['illustrative'],
+    });
+    const after = report(network, { fiscalYears: years });
+    const delta = (id: string) =>
+      (actuals(row(after, id)) ?? []).map((v, i) => v - (actuals(row(before, id))?.[i] ?? 0));
+    expect(delta('ind-companies-supported')).toEqual([0, 0, 0, 0, 0]);
+    expect(delta('ind-newly-international')).toEqual([0, 0, 0, 0, 0]);
+    expect(delta('ind-joint-initiatives')).toEqual([0, 0, 0, 0, 1]);
+  });
+
+  it('counts an engagement of a programme in its cost per engagement, in the fiscal year of its date', () => {
+    for (const [date, fy, other] of [
+      ['2019-03-31', 2018, 2019],
+      ['2019-04-01', 2019, 2018],
+    ] as const) {
+      const network = buildMieNetwork();
+      const cost = (year: number) => programmeCosts(network, year).find((c) => c.programme === 'prg-network');
+      const before = { [fy]: cost(fy), [other]: cost(other) };
+      network.recordEngagement({
+        type: 'courtesy-visit',
+        title: { en: 'Courtesy visit' },
+        date,
+        participants: [
+          { entity: 'mie', role: 'host' },
+          { entity: 'thai-embassy', role: 'visitor' },
+        ],
+        programme: 'prg-network',
+        tags: ['illustrative'],
+      });
+      expect(cost(fy)?.engagements).toBe((before[fy]?.engagements ?? 0) + 1);
+      expect(cost(other)).toEqual(before[other]);
+      const after = cost(fy);
+      expect(after?.costPerEngagement).toBe(
+        Math.round(((after?.budget ?? 0) / (after?.engagements ?? 1)) * 10) / 10,
+      );
     }
   });
 
