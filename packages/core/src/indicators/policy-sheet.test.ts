@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createNetwork, type Network } from '../network/network.js';
-import { reportToMarkdown } from './policy-sheet-markdown.js';
+import { policySheetWords, reportToMarkdown } from './policy-sheet-markdown.js';
 import { reportToXlsx } from './policy-sheet-xlsx.js';
 import { addIndicator, addProgramme, recordFigure } from './records.js';
 import { report } from './report.js';
@@ -44,6 +44,18 @@ function sheetNetwork(): Network {
   recordFigure(n, { indicator: 'companies', fiscalYear: 2018, value: 2, note: 'printed sheet' });
   return n;
 }
+
+describe('policySheetWords', () => {
+  it('has every word of the sheet in Japanese and English, with the seed’s Japanese headings', () => {
+    for (const [word, { ja, en }] of Object.entries(policySheetWords)) {
+      expect(ja.length, word).toBeGreaterThan(0);
+      expect(en, word).toMatch(/^[\x20-\x7e]+$/);
+    }
+    expect([policySheetWords.target.ja, policySheetWords.actual.ja, policySheetWords.achievement.ja]).toEqual(
+      ['目標値', '実績値', '目標達成状況'],
+    );
+  });
+});
 
 describe('reportToMarkdown', () => {
   it('writes the sheet with Japanese headings, era years and the manual flag', () => {

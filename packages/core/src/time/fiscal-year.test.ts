@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
-import { fiscalYearOf, fiscalYearRange, fiscalYearsBetween } from './fiscal-year.js';
+import {
+  FiscalYearKeySchema,
+  FiscalYearSchema,
+  fiscalYearOf,
+  fiscalYearRange,
+  fiscalYearsBetween,
+} from './fiscal-year.js';
 
 describe('fiscalYearOf', () => {
   it('puts March 31 in the fiscal year before and April 1 in the new one', () => {
@@ -61,5 +67,17 @@ describe('fiscalYearsBetween', () => {
   it('lists the years from first to last inclusive', () => {
     expect(fiscalYearsBetween(2016, 2019)).toEqual([2016, 2017, 2018, 2019]);
     expect(fiscalYearsBetween(2019, 2018)).toEqual([]);
+  });
+});
+
+describe('FiscalYearSchema and FiscalYearKeySchema', () => {
+  it('take a four-digit fiscal year, as a number or as a record key', () => {
+    expect(FiscalYearSchema.safeParse(2019).success).toBe(true);
+    for (const bad of [19, 2019.5, '2019', 3000])
+      expect(FiscalYearSchema.safeParse(bad).success, String(bad)).toBe(false);
+    expect(FiscalYearKeySchema.safeParse('2019').success).toBe(true);
+    for (const bad of ['19', 'FY2019', '2019-04', ' 2019', '平成31']) {
+      expect(FiscalYearKeySchema.safeParse(bad).success, bad).toBe(false);
+    }
   });
 });
