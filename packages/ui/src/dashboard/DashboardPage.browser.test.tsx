@@ -182,6 +182,32 @@ describe('the dashboard (施策評価)', () => {
     expect((window as { __pwned?: number }).__pwned).toBeUndefined();
   });
 
+  it('lists what an actual is made of, and opens an entity from it', async () => {
+    const network = buildMieNetwork();
+    const opened: string[] = [];
+    const screen = await renderWithApp(<DashboardPage onOpen={(id) => opened.push(id)} />, { network });
+    const show = screen.getByRole('button', { name: '2016年度の実績値 15社 の内訳を表示' });
+    await expect.element(show).toHaveAttribute('aria-expanded', 'false');
+    await show.click();
+    await expect.element(show).toHaveAttribute('aria-expanded', 'true');
+    const breakdown = screen.getByRole('region', { name: /2016年度の実績値 15社 の内訳/ });
+    await expect.element(breakdown).toBeVisible();
+    expect(breakdown.element().querySelectorAll('ol > li')).toHaveLength(15);
+    const first = breakdown.getByRole('button', { name: /例示株式会社/ }).first();
+    await first.click();
+    expect(opened).toHaveLength(1);
+    expect(network.entity(opened[0] ?? '')?.kind).toBe('company');
+
+    // the joint initiatives are engagements, with who took part
+    await screen.getByRole('button', { name: '2016年度の実績値 5件 の内訳を表示' }).click();
+    const joint = screen.getByRole('region', { name: /連携取組件数.*2016年度の実績値 5件 の内訳/ });
+    await expect.element(joint).toBeVisible();
+    expect(joint.element().querySelectorAll('ol > li')).toHaveLength(5);
+
+    await breakdown.getByRole('button', { name: '内訳を閉じる' }).click();
+    await expect.element(show).toHaveAttribute('aria-expanded', 'false');
+  });
+
   it('offers the sheet as Markdown and XLSX files', async () => {
     const screen = await show(buildMieNetwork(), 'en');
     const names: string[] = [];

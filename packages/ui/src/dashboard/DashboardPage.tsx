@@ -84,7 +84,7 @@ function RangeControls({
   );
 }
 
-export function DashboardPage(_props: { onOpen: (id: string) => void }) {
+export function DashboardPage({ onOpen }: { onOpen: (id: string) => void }) {
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
   const today = todayISO();
@@ -136,6 +136,7 @@ export function DashboardPage(_props: { onOpen: (id: string) => void }) {
                 programmeName={name === undefined ? undefined : nameIn(name, lang)}
                 today={today}
                 yearText={yearText}
+                onOpen={onOpen}
               />
             );
           })}

@@ -5,9 +5,10 @@
  * version of the chart.
  */
 import { type FiscalYear, type IndicatorRow, type IndicatorYear, nameIn } from '@musubi/core';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Bar, ComposedChart, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { useI18n } from '../i18n/i18n.js';
+import { CountedList } from './CountedList.js';
 import { achievementText, actualKind, chartPoints, countText, unitText, word } from './policy-sheet.js';
 
 export interface IndicatorSheetProps {
@@ -16,12 +17,37 @@ export interface IndicatorSheetProps {
   programmeName?: string | undefined;
   today: string;
   yearText: (fy: FiscalYear) => string;
+  /** Shows an entity on the network map. */
+  onOpen: (id: string) => void;
 }
 
-function ActualCell({ year, row, today }: { year: IndicatorYear; row: IndicatorRow; today: string }) {
+interface ActualCellProps {
+  year: IndicatorYear;
+  row: IndicatorRow;
+  today: string;
+  yearText: (fy: FiscalYear) => string;
+  /** Whether this year's breakdown is shown, and the id of the breakdown. */
+  expanded: boolean;
+  details: string;
+  onToggle: () => void;
+}
+
+function ActualCell({ year, row, today, yearText, expanded, details, onToggle }: ActualCellProps) {
   const { t, lang } = useI18n();
   const value = countText(year.actual, row.unit, lang);
   const kind = actualKind(year, today);
+  const toggle = (text: string) => (
+    <button
+      type="button"
+      className="link"
+      aria-expanded={expanded}
+      aria-controls={expanded ? details : undefined}
+      aria-label={t('dashboard.counted.show', { year: yearText(year.fiscalYear), value })}
+      onClick={onToggle}
+    >
+      {text}
+    </button>
+  );
   if (kind === 'not-started') {
     return (
       <>
@@ -42,7 +68,7 @@ function ActualCell({ year, row, today }: { year: IndicatorYear; row: IndicatorR
       </>
     );
   }
-  return <>{value}</>;
+  return toggle(value);
 }
 
 function AchievementCell({ year, today }: { year: IndicatorYear; today: string }) {
@@ -66,9 +92,11 @@ function AchievementCell({ year, today }: { year: IndicatorYear; today: string }
   );
 }
 
-export function IndicatorSheet({ row, programmeName, today, yearText }: IndicatorSheetProps) {
+export function IndicatorSheet({ row, programmeName, today, yearText, onOpen }: IndicatorSheetProps) {
   const { t, lang } = useI18n();
   const id = useId();
+  const [open, setOpen] = useState<FiscalYear>();
+  const openYear = row.years.find((y) => y.fiscalYear === open);
   const name = nameIn(row.name, lang);
   const hasManual = row.years.some((y) => y.source === 'manual');
   const points = chartPoints(row, today, yearText);
@@ -125,7 +153,15 @@ export function IndicatorSheet({ row, programmeName, today, yearText }: Indicato
                 )}
                 {row.years.map((y) => (
                   <td key={y.fiscalYear} data-cell={`actual-${y.fiscalYear}`}>
-                    <ActualCell year={y} row={row} today={today} />
+                    <ActualCell
+                      year={y}
+                      row={row}
+                      today={today}
+                      yearText={yearText}
+                      expanded={open === y.fiscalYear}
+                      details={`${id}-counted`}
+                      onToggle={() => setOpen(open === y.fiscalYear ? undefined : y.fiscalYear)}
+                    />
                   </td>
                 ))}
               </tr>
@@ -153,14 +189,29 @@ export function IndicatorSheet({ row, programmeName, today, yearText }: Indicato
             <XAxis dataKey="label" tick={{ fontSize: 11 }} />
             <YAxis allowDecimals={false} width={40} tick={{ fontSize: 11 }} />
             <Tooltip />
-            <Legend />
-            <Bar dataKey="target" name={word('target', lang)} fill="#b8c2cc" isAnimationActive={false} />
+            <Legend itemSorter={null} />
+            <Bar dataKey="target" name={word('target', lang)} fill="#9aa5b1" isAnimationActive={false} />
             <Bar dataKey="actual" name={word('actual', lang)} fill="#1f4e79" isAnimationActive={false} />
           </ComposedChart>
           <figcaption className="muted">{caption}</figcaption>
         </figure>
       </div>
       {hasManual && <p className="muted">{t('dashboard.actual.manualTitle')}</p>}
+      {openYear && (
+        <CountedList
+          id={`${id}-counted`}
+          indicator={row.id}
+          fiscalYear={openYear.fiscalYear}
+          title={t('dashboard.counted.title', {
+            name,
+            year: yearText(openYear.fiscalYear),
+            value: countText(openYear.actual, row.unit, lang),
+          })}
+          cumulative={row.cumulative}
+          onOpen={onOpen}
+          onClose={() => setOpen(undefined)}
+        />
+      )}
     </section>
   );
 }

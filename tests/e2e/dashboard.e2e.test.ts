@@ -1,0 +1,144 @@
+/**
+ * The dashboard (施策評価) in a real Chromium against the built app: the policy sheet's figures
+ * computed from the example network, a visit recorded through the "来訪を記録" dialog that counts
+ * and moves the actual at once (and is still counted after a reload), in Japanese and English.
+ * Each test has its own browser context, so its own fresh IndexedDB.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.js';
+
+const shots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
+mkdirSync(shots, { recursive: true });
+
+let browser: Browser;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ browser, close } = await launchChromium());
+});
+afterAll(async () => {
+  await close?.();
+});
+
+async function fresh(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+async function go(page: Page, query: string): Promise<void> {
+  await page.goto(`${inject('baseUrl')}${query}`);
+  await page.locator('.app').waitFor();
+}
+
+async function saved(page: Page, word = '保存済み'): Promise<void> {
+  await expect.poll(() => page.locator('.save-state').textContent()).toBe(word);
+}
+
+/** A cell of an indicator's table (`actual-2016`). */
+function indicatorCell(page: Page, indicator: string, cell: string) {
+  return page.locator(`[data-indicator="${indicator}"] [data-cell="${cell}"]`);
+}
+
+/** A cell of a programme's row in the budget or cost table. */
+function programmeCell(page: Page, table: 'budget' | 'costs', programme: string, cell: string) {
+  return page.locator(`.dashboard-${table} [data-programme="${programme}"] [data-cell="${cell}"]`);
+}
+
+describe('the dashboard in Chromium', () => {
+  it('shows the policy sheet computed from the records, and a recorded visit that counts moves the actual at once', async () => {
+    const { context, page, errors } = await fresh();
+    await go(page, '?view=dashboard');
+    await saved(page);
+    await page.getByRole('heading', { name: '施策評価' }).waitFor();
+    const companies = 'ind-companies-supported';
+    expect(await indicatorCell(page, companies, 'target-2016').textContent()).toBe('15社');
+    expect(await indicatorCell(page, companies, 'actual-2016').textContent()).toBe('15社');
+    expect(await indicatorCell(page, companies, 'target-2017').textContent()).toBe('30社');
+    expect(await indicatorCell(page, companies, 'actual-2017').textContent()).toBe('35社');
+    expect(await indicatorCell(page, companies, 'achievement-2017').textContent()).toBe('1.17 達成');
+    expect(await indicatorCell(page, 'ind-newly-international', 'actual-2017').textContent()).toBe('6件');
+    expect(await programmeCell(page, 'budget', 'prg-network', 'budget-2018').textContent()).toBe('3,753');
+    expect(await programmeCell(page, 'budget', 'prg-network', 'budget-2019').textContent()).toBe('2,970');
+    expect(await programmeCell(page, 'budget', 'total', 'budget-2019').textContent()).toBe('30,520');
+    expect(await indicatorCell(page, companies, 'actual-2019').textContent()).toBe('56社');
+    expect(await programmeCell(page, 'costs', 'prg-sme', 'engagements').textContent()).toBe('1');
+    // the tables are what a screen reader reads; the charts are named figures
+    expect(
+      await page.getByRole('figure', { name: /海外事業展開に取り組む企業数.*：目標値と実績値/ }).count(),
+    ).toBe(1);
+
+    // a company that last went abroad in FY2013 comes to a business meeting in FY2019
+    await page.getByRole('button', { name: '来訪を記録' }).click();
+    const dialog = page.getByRole('dialog', { name: '来訪を記録' });
+    await dialog.waitFor();
+    await dialog.getByRole('combobox', { name: '来訪者（人・公館・団体）' }).fill('例示株式会社04');
+    await dialog
+      .getByRole('option', { name: /例示株式会社04/ })
+      .first()
+      .click();
+    await dialog.getByLabel('日付').fill('2019-06-20');
+    await dialog.getByLabel('種類').selectOption('business-meeting');
+    await dialog.getByLabel('事業').selectOption({ label: '県内中小企業国際展開促進事業' });
+    await dialog.getByRole('button', { name: '記録する' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+
+    await expect.poll(() => indicatorCell(page, companies, 'actual-2019').textContent()).toBe('57社');
+    expect(await indicatorCell(page, companies, 'achievement-2019').textContent()).toBe('0.89 未達成');
+    expect(await programmeCell(page, 'costs', 'prg-sme', 'engagements').textContent()).toBe('2');
+    expect(await programmeCell(page, 'costs', 'prg-sme', 'cost').textContent()).toBe('2,538.0');
+    // the years before are as they were
+    expect(await indicatorCell(page, companies, 'actual-2017').textContent()).toBe('35社');
+    await saved(page);
+    await page.screenshot({ path: `${shots}dashboard-ja.png` });
+
+    // still counted after a reload (the visit was saved in the browser)
+    await page.reload();
+    await page.locator('.app').waitFor();
+    await expect.poll(() => indicatorCell(page, companies, 'actual-2019').textContent()).toBe('57社');
+
+    // checking the number: the breakdown names the company, which opens on the network map
+    await page.getByRole('button', { name: '2019年度の実績値 57社 の内訳を表示' }).click();
+    const breakdown = page.getByRole('region', { name: /2019年度の実績値 57社 の内訳/ });
+    expect(await breakdown.locator('ol > li').count()).toBe(57);
+    await breakdown.getByRole('button', { name: '例示株式会社04' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('entity')).toBe('company-04');
+    expect(new URL(page.url()).searchParams.get('view')).toBe('map');
+    await expect.poll(() => page.locator('aside').textContent()).toContain('例示株式会社04');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reads in English, in the sheet’s eras when the explore views use them, and narrows the years', async () => {
+    const { context, page, errors } = await fresh();
+    await go(page, '?view=dashboard&lang=en&era=1');
+    await saved(page, 'Saved');
+    await page.getByRole('heading', { name: 'Policy evaluation' }).waitFor();
+    const table = page.getByRole('table', { name: /Local SMEs expanding abroad/ });
+    expect(await table.getByRole('columnheader', { name: 'FY Heisei 31' }).count()).toBe(1);
+    expect(await indicatorCell(page, 'ind-companies-supported', 'actual-2017').textContent()).toBe(
+      '35 companies',
+    );
+    expect(await indicatorCell(page, 'ind-companies-supported', 'achievement-2016').textContent()).toBe(
+      '1.00 achieved',
+    );
+    expect(await programmeCell(page, 'budget', 'prg-intl-week', 'budget-2019').textContent()).toBe('13,474');
+
+    // the years shown, chosen with the keyboard
+    const to = page.getByRole('combobox', { name: 'To fiscal year' });
+    await to.focus();
+    await to.selectOption('2019');
+    await expect
+      .poll(() => page.locator('[data-indicator="ind-companies-supported"] [data-cell^="actual-"]').count())
+      .toBe(4);
+    await page.getByRole('combobox', { name: 'Fiscal years as' }).selectOption('western');
+    expect(await table.getByRole('columnheader', { name: 'FY2019' }).count()).toBe(1);
+    await page.screenshot({ path: `${shots}dashboard-en.png` });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
