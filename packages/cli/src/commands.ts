@@ -16,8 +16,9 @@ import {
   reportToXlsx,
   todayISO,
 } from '@musubi/core';
-import { openNetworkFile } from '@musubi/core/node';
-import { type CliLang, say } from './messages.js';
+import { openNetworkFile, repairNetworkFile } from '@musubi/core/node';
+import { type CliLang, printWarnings, say } from './messages.js';
+import { importProgressBar } from './progress.js';
 
 const author = () => process.env.MUSUBI_AUTHOR ?? process.env.USER ?? 'cli';
 
@@ -46,8 +47,18 @@ export async function init(file: string, lang: CliLang): Promise<void> {
 export async function validate(file: string, lang: CliLang): Promise<void> {
   const network = await openNetworkFile(file, { readOnly: true, fullReplay: true });
   try {
-    for (const warning of network.warnings) process.stderr.write(`${JSON.stringify(warning)}\n`);
+    printWarnings(network.warnings, lang);
     const c = network.counts();
+    if (network.warnings.some((w) => w.code === 'torn-tail')) {
+      process.stderr.write(
+        `${say(lang, {
+          ja: `完全な変更 ${network.log().length} 件はすべて読めます。書き込みを再開するには musubi repair ${file} を実行してください。`,
+          en: `all ${network.log().length} complete changes are readable; run musubi repair ${file} to write to it again.`,
+        })}\n`,
+      );
+      process.exitCode = 1;
+      return;
+    }
     print(
       say(lang, {
         ja: `正常です: 変更 ${network.log().length} 件、組織等 ${c.entities}、つながり ${c.links}、交流 ${c.engagements}`,
@@ -60,9 +71,10 @@ export async function validate(file: string, lang: CliLang): Promise<void> {
 }
 
 /** `musubi stats <file>`: counts of the current network, as JSON. */
-export async function stats(file: string): Promise<void> {
+export async function stats(file: string, lang: CliLang): Promise<void> {
   const network = await openNetworkFile(file, { readOnly: true });
   try {
+    printWarnings(network.warnings, lang);
     print(JSON.stringify({ ...network.counts(), changes: network.log().length }));
   } finally {
     await network.close();
@@ -72,10 +84,35 @@ export async function stats(file: string): Promise<void> {
 export interface ImportOptions {
   kind?: CsvKind;
   partial?: boolean;
+  /** false (`--no-shift-jis`): refuse a CSV that is not UTF-8 instead of reading it as Shift_JIS. */
   shiftJis?: boolean;
 }
 
-/** `musubi import <file> <input>`: CSV (entities or links), Musubi JSON, GEXF or GraphML. */
+/** `musubi repair <file>`: moves a torn last line (left by a crash) to a side file. */
+export function repair(file: string, lang: CliLang): void {
+  const report = repairNetworkFile(file);
+  if (!report) {
+    print(
+      say(lang, {
+        ja: `${file} は途切れていません（何もしませんでした）`,
+        en: `${file} is whole; nothing to do`,
+      }),
+    );
+    return;
+  }
+  print(
+    say(lang, {
+      ja: `${report.line} 行目の途切れた ${report.bytes} バイトを ${report.movedTo} に移しました。書き込みを再開できます。`,
+      en: `moved the torn line ${report.line} (${report.bytes} bytes) to ${report.movedTo}; the file can be written again`,
+    }),
+  );
+}
+
+/**
+ * `musubi import <file> <input>`: CSV (entities, links or engagements), Musubi JSON, GEXF or GraphML.
+ * A CSV that is not UTF-8 is read as Shift_JIS (Excel's "CSV" on Japanese Windows), and said so.
+ * The import is one change: when this prints "imported", it is on disk (fsynced).
+ */
 export async function importFile(
   file: string,
   input: string,
@@ -85,12 +122,35 @@ export async function importFile(
   const bytes = new Uint8Array(readFileSync(input));
   const network = await openNetworkFile(file, { author: author() });
   try {
+    printWarnings(network.warnings, lang);
+    if (network.warnings.some((w) => w.code === 'torn-tail')) {
+      throw new MusubiError(
+        'STORAGE',
+        say(lang, {
+          ja: `${file} の最後の行が途切れているため書き込めません。先に musubi repair ${file} を実行してください`,
+          en: `${file} ends with a torn line; run musubi repair ${file} first`,
+        }),
+        { path: [file] },
+      );
+    }
     const format = extname(input).slice(1).toLowerCase();
     if (format === 'csv') {
-      const result = importCsv(network, bytes, options.kind ?? 'entities', {
-        ...(options.partial ? { partial: true } : {}),
-        ...(options.shiftJis ? { shiftJis: true } : {}),
-      });
+      const bar = importProgressBar(lang);
+      let result: ReturnType<typeof importCsv>;
+      try {
+        result = importCsv(network, bytes, options.kind ?? 'entities', {
+          ...(options.partial ? { partial: true } : {}),
+          shiftJis: options.shiftJis !== false,
+          onProgress: bar.onProgress,
+        });
+      } finally {
+        bar.stop();
+      }
+      if (result.encoding === 'shift_jis') {
+        process.stderr.write(
+          `${say(lang, { ja: `${input} は UTF-8 ではないため Shift_JIS として読みました`, en: `${input} is not UTF-8; read it as Shift_JIS` })}\n`,
+        );
+      }
       print(
         say(lang, { ja: `${result.imported} 行を取り込みました`, en: `imported ${result.imported} rows` }),
       );
@@ -143,6 +203,7 @@ export interface ExportOptions {
 export async function exportFile(file: string, options: ExportOptions, lang: CliLang): Promise<void> {
   const network = await openNetworkFile(file, { readOnly: true });
   try {
+    printWarnings(network.warnings, lang);
     let data: string | Uint8Array;
     if (options.format === 'json') data = networkToJson(network, { kind: options.state ? 'state' : 'log' });
     else if (options.format === 'csv') data = networkToCsv(network, options.kind ?? 'entities');
@@ -204,6 +265,7 @@ export async function reportCommand(
 ): Promise<void> {
   const network = await openNetworkFile(file, { readOnly: true });
   try {
+    printWarnings(network.warnings, lang);
     const text = reportToMarkdown(
       report(network, { fiscalYears: fiscalYears(options.fy, lang), asOfDate: todayISO() }),
       { lang },

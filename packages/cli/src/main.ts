@@ -1,5 +1,16 @@
+import { csvKinds } from '@musubi/core';
 import { Command, Option } from 'commander';
-import { exportFile, fiscalYears, importFile, init, reportCommand, stats, validate } from './commands.js';
+import {
+  exportFile,
+  fiscalYears,
+  type ImportOptions,
+  importFile,
+  init,
+  repair,
+  reportCommand,
+  stats,
+  validate,
+} from './commands.js';
 import { type CliLang, describeError } from './messages.js';
 
 /** The language chosen on the command line (`--lang en`) or by MUSUBI_LANG; Japanese by default. */
@@ -35,23 +46,31 @@ program
 program
   .command('stats <file>')
   .description(t('件数を表示する (JSON)', 'print the counts (JSON)'))
-  .action((file: string) => stats(file));
+  .action((file: string) => stats(file, lang));
+
+program
+  .command('repair <file>')
+  .description(
+    t(
+      '途切れた最後の行（強制終了の跡）を別ファイルに移し、書き込みを再開できるようにする',
+      'move a torn last line (left by a crash) to a side file so the file can be written again',
+    ),
+  )
+  .action((file: string) => repair(file, lang));
 
 program
   .command('import <file> <input>')
   .description(t('CSV・JSON・GEXF・GraphML を取り込む', 'import a CSV, JSON, GEXF or GraphML file'))
-  .addOption(
-    new Option('--kind <kind>', t('CSV の内容', 'what the CSV holds')).choices(['entities', 'links']),
-  )
+  .addOption(new Option('--kind <kind>', t('CSV の内容', 'what the CSV holds')).choices([...csvKinds]))
   .option('--partial', t('正しい行だけ取り込み、残りを報告する', 'import the good rows, report the others'))
-  .option('--shift-jis', t('UTF-8 でない CSV を Shift_JIS として読む', 'read a non-UTF-8 CSV as Shift_JIS'))
-  .action(
-    (
-      file: string,
-      input: string,
-      o: { kind?: 'entities' | 'links'; partial?: boolean; shiftJis?: boolean },
-    ) => importFile(file, input, o, lang),
-  );
+  .option(
+    '--no-shift-jis',
+    t(
+      'UTF-8 でない CSV を Shift_JIS として読まずに拒否する',
+      'refuse a CSV that is not UTF-8 instead of reading it as Shift_JIS',
+    ),
+  )
+  .action((file: string, input: string, o: ImportOptions) => importFile(file, input, o, lang));
 
 program
   .command('export <file>')
@@ -61,9 +80,7 @@ program
       .choices(['json', 'csv', 'gexf', 'graphml', 'xlsx'])
       .makeOptionMandatory(),
   )
-  .addOption(
-    new Option('--kind <kind>', t('CSV の内容', 'what the CSV holds')).choices(['entities', 'links']),
-  )
+  .addOption(new Option('--kind <kind>', t('CSV の内容', 'what the CSV holds')).choices([...csvKinds]))
   .option('--state', t('JSON を履歴なしの現状で書く', 'write JSON as the current state, without history'))
   .option('--fy <years>', t('xlsx の年度 (例 2016..2019)', 'fiscal years for xlsx (e.g. 2016..2019)'))
   .option('-o, --output <out>', t('出力ファイル', 'output file'))

@@ -1,4 +1,4 @@
-import { formatPath, isMusubiError } from '@musubi/core';
+import { type ErrorCode, formatPath, isMusubiError, type StoreWarning } from '@musubi/core';
 
 /** The language of the command's messages: `--lang`, else MUSUBI_LANG, else Japanese. */
 export type CliLang = 'ja' | 'en';
@@ -14,13 +14,33 @@ export function say(lang: CliLang, words: Words): string {
   return words[lang];
 }
 
+/** What each error code means, in both languages: the first words of every error the command prints. */
+export const errorCodeWords: Record<ErrorCode, Words> = {
+  VALIDATION: { ja: '入力が正しくありません', en: 'invalid input' },
+  NOT_FOUND: { ja: '見つかりません', en: 'not found' },
+  CONFLICT: { ja: '既にあります', en: 'already exists' },
+  REFERENCE: { ja: '参照先がありません', en: 'broken reference' },
+  READ_ONLY: { ja: '読み取り専用です', en: 'read-only' },
+  FORMAT: { ja: 'ファイルの形式が正しくありません', en: 'malformed file' },
+  VERSION: { ja: '新しい版の Musubi のファイルです', en: 'written by a newer Musubi' },
+  STORAGE: { ja: '保存・読み込みができません', en: 'storage failure' },
+};
+
+/** Prints what a store found when opening (a torn last line, a set-aside snapshot) to stderr. */
+export function printWarnings(warnings: readonly StoreWarning[], lang: CliLang): void {
+  for (const warning of warnings) {
+    process.stderr.write(`${say(lang, { ja: '警告', en: 'warning' })}: ${warning.message[lang]}\n`);
+  }
+}
+
 /** Describes an error for stderr: its code, where, and every issue (row and column for CSV). */
 export function describeError(error: unknown, lang: CliLang): string {
   if (!isMusubiError(error)) {
     const message = error instanceof Error ? error.message : String(error);
     return say(lang, { ja: `エラー: ${message}`, en: `error: ${message}` });
   }
-  const lines = [`${error.code}: ${error.message}`];
+  const words = say(lang, errorCodeWords[error.code]);
+  const lines = [`${error.code} (${words}): ${error.message}`];
   if (error.issues.length > 1 || (error.issues[0] && error.issues[0].message !== error.message)) {
     for (const issue of error.issues.slice(0, 50)) {
       const [row, column] = issue.path;
