@@ -17,10 +17,13 @@ export interface ConfirmReplaceProps {
 export function ConfirmReplace({ title, body, busy, onSaveFirst, onReplace, onCancel }: ConfirmReplaceProps) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const id = useId();
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // the safe choice has the focus first (showModal would give it to the first button)
+    cancel.current?.focus();
     return () => element?.close();
   }, []);
   return (
@@ -44,9 +47,7 @@ export function ConfirmReplace({ title, body, busy, onSaveFirst, onReplace, onCa
         <button type="button" onClick={onReplace} disabled={busy}>
           {t('files.confirm.replace')}
         </button>
-        {/* the safe choice has the focus first */}
-        {/* biome-ignore lint/a11y/noAutofocus: a confirmation starts on its safe choice */}
-        <button type="button" onClick={onCancel} disabled={busy} autoFocus>
+        <button ref={cancel} type="button" onClick={onCancel} disabled={busy}>
           {t('files.confirm.cancel')}
         </button>
       </div>
