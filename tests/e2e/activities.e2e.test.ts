@@ -42,7 +42,11 @@ async function saved(page: Page, word = '保存済み'): Promise<void> {
 
 async function pick(scope: Locator, label: string, text: string, option: RegExp) {
   await scope.getByRole('combobox', { name: label, exact: true }).fill(text);
-  await scope.getByRole('listbox', { name: label, exact: true }).getByRole('option', { name: option }).first().click();
+  await scope
+    .getByRole('listbox', { name: label, exact: true })
+    .getByRole('option', { name: option })
+    .first()
+    .click();
 }
 
 /** The section of the record view with this heading. */
