@@ -64,8 +64,11 @@ function EntityEditor({ editing, onDone }: { editing?: string; onDone: (notice: 
   const { register, handleSubmit } = useForm<EntityValues>({
     defaultValues: before ? entityValues(before) : emptyEntity(),
   });
-  const { setIssues, invalid, err, summary } = useFieldIssues();
+  const { setIssues, say, invalid, err, summary } = useFieldIssues();
   const uid = useId();
+  // a missing name belongs to both name fields
+  const nameInvalid = (field: 'nameJa' | 'nameEn') =>
+    say(field) === undefined ? invalid('name') : invalid(field);
 
   const onSubmit = handleSubmit((values) => {
     const plan = planEntity(network, values, editing);
@@ -107,12 +110,12 @@ function EntityEditor({ editing, onDone }: { editing?: string; onDone: (notice: 
         {err('kind')}
         <label className="field">
           <span className="label">{t('edit.entity.nameJa')}</span>
-          <input {...register('nameJa')} lang="ja" {...invalid('nameJa')} />
+          <input {...register('nameJa')} lang="ja" {...nameInvalid('nameJa')} />
         </label>
         {err('nameJa')}
         <label className="field">
           <span className="label">{t('edit.entity.nameEn')}</span>
-          <input {...register('nameEn')} lang="en" {...invalid('nameEn')} />
+          <input {...register('nameEn')} lang="en" {...nameInvalid('nameEn')} />
         </label>
         {err('nameEn')}
         {err('name')}
