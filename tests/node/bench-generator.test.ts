@@ -3,7 +3,10 @@ import {
   createNetwork,
   EngagementSchema,
   EntitySchema,
+  IndicatorSchema,
   LinkSchema,
+  ProgrammeSchema,
+  report,
   type StoredRecord,
 } from '@musubi/core';
 import { describe, expect, it } from 'vitest';
@@ -46,8 +49,12 @@ describe('the benchmark generator', () => {
       ['entity', EntitySchema],
       ['link', LinkSchema],
       ['engagement', EngagementSchema],
+      ['programme', ProgrammeSchema],
+      ['indicator', IndicatorSchema],
     ] as const) {
-      for (const record of createdRecords(log, collection)) expect(schema.parse(record)).toEqual(record);
+      const records = createdRecords(log, collection);
+      expect(records.length).toBeGreaterThan(0);
+      for (const record of records) expect(schema.parse(record)).toEqual(record);
     }
   });
 
@@ -85,6 +92,25 @@ describe('the benchmark generator', () => {
     const types = new Set(network.links().flatMap((l) => l.events.map((e) => e.type)));
     expect([...types].sort()).toEqual(['ended', 'renewed', 'revised', 'signed']);
     expect(log.some((c) => c.effects.some((e) => e.type === 'update'))).toBe(true);
+  });
+
+  it('gives the indicator report work: every indicator counts generated engagements, growing year by year', () => {
+    const { log } = generateNetwork(small, { seed: 6 });
+    const network = createNetwork({ log });
+    const fiscalYears = Array.from({ length: 30 }, (_, i) => 1996 + i);
+    const result = report(network, { fiscalYears });
+    expect(result.indicators.map((row) => row.id).sort()).toEqual([
+      'ind-companies-supported',
+      'ind-joint-initiatives',
+      'ind-newly-international',
+    ]);
+    for (const row of result.indicators) {
+      const actuals = row.years.map((y) => y.actual);
+      expect(actuals.at(-1)).toBeGreaterThan(0);
+      for (let i = 1; i < actuals.length; i++) expect(actuals[i]).toBeGreaterThanOrEqual(actuals[i - 1] ?? 0);
+    }
+    expect(network.engagements().some((e) => e.programme !== undefined)).toBe(true);
+    expect(result.budget).toHaveLength(4);
   });
 
   it('batches records into fewer changes when asked, with the same network', () => {

@@ -14,6 +14,8 @@ const main = join(root, 'packages/cli/dist/main.js');
 const fromCore = createRequire(join(root, 'packages/core/package.json'));
 const Graph = fromCore('graphology') as typeof GraphType;
 const gexf = fromCore('graphology-gexf') as { parse(graph: typeof GraphType, xml: string): GraphType };
+const graphml = fromCore('graphology-graphml') as { parse(graph: typeof GraphType, xml: string): GraphType };
+const ExcelJS = fromCore('exceljs') as typeof import('exceljs');
 
 beforeAll(() => {
   // `pnpm test` builds first; a lone run builds the command here
@@ -105,6 +107,45 @@ describe('the musubi command', () => {
     expect(musubi('import', file, join(dir, 'x.txt')).stderr).toContain('対応していない形式');
     expect(musubi('--lang', 'en', 'import', file, join(dir, 'x.txt')).stderr).toContain('unsupported format');
     expect(musubi('export', file).code).not.toBe(0);
+  });
+
+  it('reports the policy sheet of the prefecture network in the terminal, and exports XLSX and GraphML', async () => {
+    const { dir, file } = workspace();
+    const json = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'tests/node/fixtures/mie-json.ts')],
+      {
+        cwd: root,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    expect(json.status).toBe(0);
+    writeFileSync(join(dir, 'mie.json'), json.stdout);
+    expect(musubi('import', file, join(dir, 'mie.json')).code).toBe(0);
+    const report = musubi('--lang', 'en', 'report', file, '--fy', '2016..2019');
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain('## Activity indicators');
+    expect(report.stdout).toMatch(
+      /\| 33102 Promoting business expansion abroad \|[^\n]*\| 30 companies \| 35 companies \| 1\.17 \|/,
+    );
+    expect(musubi('report', file, '--fy', 'soon').stderr).toContain('--fy');
+
+    const xlsx = join(dir, 'sheet.xlsx');
+    expect(musubi('export', file, '--format', 'xlsx', '--fy', '2016..2019', '-o', xlsx).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const rows: unknown[][] = [];
+    workbook.getWorksheet('施策シート')?.eachRow((r) => {
+      rows.push((r.values as unknown[]).slice(1));
+    });
+    expect(rows.find((r) => r[0] === '33102 海外事業展開の推進')?.slice(4, 10)).toEqual([
+      15, 15, 1, 30, 35, 1.17,
+    ]);
+    expect(musubi('export', file, '--format', 'xlsx').code).toBe(1); // xlsx needs -o
+
+    const counts = JSON.parse(musubi('stats', file).stdout);
+    const graph = graphml.parse(Graph, musubi('export', file, '--format', 'graphml').stdout);
+    expect([graph.order, graph.size]).toEqual([counts.entities, counts.links]);
   });
 
   it('imports a partner list saved by Excel as Shift_JIS (made with iconv -t CP932) without being told', () => {

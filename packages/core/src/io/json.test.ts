@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
+import { addProgramme } from '../indicators/records.js';
 import { createNetwork } from '../network/network.js';
 import {
   importJsonInto,
@@ -109,5 +110,32 @@ describe('Musubi JSON', () => {
     const before = target.log().length;
     expect(codeOf(() => importJsonInto(target, networkToJson(sample())))).toBeDefined();
     expect(target.log().length).toBe(before);
+  });
+
+  it('adds programmes before the engagements that name them, whatever order the file lists them in', () => {
+    const source = createNetwork();
+    source.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県' } });
+    addProgramme(source, {
+      id: 'prg-network',
+      name: { ja: '国際ネットワーク強化推進事業' },
+      basicProgramme: { code: '33101', name: { ja: '国際交流の推進' } },
+    });
+    source.recordEngagement({
+      type: 'seminar',
+      title: { ja: 'セミナー' },
+      date: '2019-05',
+      participants: [{ entity: 'mie' }],
+      programme: 'prg-network',
+    });
+    const document = JSON.parse(networkToJson(source, { kind: 'state' }));
+    const { programme, ...rest } = document.records;
+    document.records = { ...rest, programme }; // programmes listed last
+    const target = createNetwork();
+    expect(importJsonInto(target, JSON.stringify(document))).toEqual({
+      entity: 1,
+      programme: 1,
+      engagement: 1,
+    });
+    expect(target.engagements()[0]?.programme).toBe('prg-network');
   });
 });

@@ -157,6 +157,16 @@ export function networkFromJson(
   return createNetwork({ ...options, snapshot });
 }
 
+/** The order in which {@link importJsonInto} adds collections, so that references resolve. */
+const importOrder: readonly Collection[] = [
+  'entity',
+  'programme',
+  'indicator',
+  'figure',
+  'link',
+  'engagement',
+];
+
 /**
  * Adds the current records of a Musubi JSON file to an existing network, in one transaction
  * (all or nothing). Returns how many records of each collection were added.
@@ -165,12 +175,17 @@ export function importJsonInto(network: Network, input: string | Uint8Array): Re
   const source: NetworkView = networkFromJson(input);
   const snapshot = (source as Network).snapshot();
   const counts: Record<string, number> = {};
+  // referenced records first: an engagement names a programme, an indicator a programme, a figure an indicator
+  const order = (c: string) => {
+    const i = importOrder.indexOf(c as Collection);
+    return i === -1 ? importOrder.length : i;
+  };
+  const collectionsInOrder = (Object.entries(snapshot.records) as [Collection, StoredRecord[]][]).sort(
+    ([a], [b]) => order(a) - order(b),
+  );
   network.transaction(
     (n) => {
-      for (const [collection, records] of Object.entries(snapshot.records) as [
-        Collection,
-        StoredRecord[],
-      ][]) {
+      for (const [collection, records] of collectionsInOrder) {
         for (const record of records) {
           if (collection === 'entity') n.addEntity(record as Entity);
           else if (collection === 'link') n.addLink(record as Link);
