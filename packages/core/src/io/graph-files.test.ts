@@ -154,4 +154,84 @@ describe('GEXF and GraphML', () => {
     expect(graph.order).toBe(2);
     expect(graph.edges().sort()).toEqual(['l1', 'mou', ended.id].sort());
   });
+
+  describe('hostile GEXF and GraphML', () => {
+    const gexfWith = (nodes: string, attributes = '') =>
+      `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed">${attributes}
+<nodes>${nodes}</nodes><edges/></graph></gexf>`;
+    const refusal = (xml: string | Uint8Array, format: 'gexf' | 'graphml' = 'gexf') => {
+      const network = createNetwork();
+      try {
+        importGraphFile(network, xml, format, { lang: 'en' });
+      } catch (error) {
+        expect(network.counts().entities).toBe(0);
+        if (isMusubiError(error)) return error;
+        throw error;
+      }
+      throw new Error('expected the file to be refused');
+    };
+
+    it('keeps __proto__ and constructor ids and attributes away from prototypes', () => {
+      const xml = gexfWith(
+        '<node id="__proto__" label="a"><attvalues><attvalue for="__proto__" value="x"/><attvalue for="constructor" value="y"/><attvalue for="kind" value="constructor"/></attvalues></node><node id="constructor" label="b"/>',
+        '<attributes class="node"><attribute id="__proto__" title="__proto__" type="string"/><attribute id="constructor" title="constructor" type="string"/><attribute id="kind" title="kind" type="string"/></attributes>',
+      );
+      const network = createNetwork();
+      const report = importGraphFile(network, xml, 'gexf', { lang: 'en' });
+      expect(report.defaulted).toContain("node __proto__: kind 'constructor' → organization");
+      expect(network.entities().map((e) => [e.kind, e.name.en])).toEqual([
+        ['organization', 'a'],
+        ['organization', 'b'],
+      ]);
+      expect(network.entities().every((e) => e.id.startsWith('ent_'))).toBe(true);
+      expect(({} as Record<string, unknown>).x).toBeUndefined();
+      expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+    });
+
+    it('refuses control characters and huge labels, naming the node, and imports nothing', () => {
+      const control = refusal(gexfWith('<node id="ok" label="fine"/><node id="n2" label="x&#7;y"/>'));
+      expect(control.path).toEqual(['node', 'n2', 'name', 'en']);
+      const huge = refusal(gexfWith(`<node id="n1" label="${'x'.repeat(100_000)}"/>`));
+      expect(huge.code).toBe('VALIDATION');
+      expect(huge.path).toEqual(['node', 'n1', 'name', 'en']);
+      const graphml = `<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="label" for="node" attr.name="label" attr.type="string"/><graph edgedefault="directed">
+<node id="a"><data key="label">a&#1;b</data></node></graph></graphml>`;
+      expect(refusal(graphml, 'graphml').path).toEqual(['node', 'a', 'name', 'en']);
+    });
+
+    it('refuses a file over the size limit and one that is not UTF-8 (Latin-1, UTF-16)', () => {
+      const latin1 = new Uint8Array([
+        ...new TextEncoder().encode(
+          '<?xml version="1.0" encoding="ISO-8859-1"?><gexf><graph><nodes><node id="a" label="S',
+        ),
+        0xe3,
+        ...new TextEncoder().encode('o Paulo"/></nodes></graph></gexf>'),
+      ]);
+      expect(refusal(latin1).code).toBe('FORMAT');
+      const utf16 = new Uint8Array([
+        0xff,
+        0xfe,
+        ...Array.from('<gexf/>', (c) => [c.charCodeAt(0), 0]).flat(),
+      ]);
+      expect(refusal(utf16).code).toBe('FORMAT');
+      const network = createNetwork();
+      expect(() =>
+        importGraphFile(network, gexfWith('<node id="a" label="a"/>'), 'gexf', { maxBytes: 100 }),
+      ).toThrow(expect.objectContaining({ code: 'FORMAT' }));
+    });
+
+    it('refuses a lower-case doctype and a parameter-entity trick too', () => {
+      expect(refusal('<?xml version="1.0"?><!doctype gexf SYSTEM "http://evil/x.dtd"><gexf/>').code).toBe(
+        'FORMAT',
+      );
+      expect(
+        refusal(
+          '<?xml version="1.0"?><!DOCTYPE g [<!ENTITY % p SYSTEM "file:///etc/passwd"> %p;]><graphml/>',
+          'graphml',
+        ).details,
+      ).toEqual({ reason: 'doctype' });
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import Graph from 'graphology';
-import { MusubiError } from '../errors.js';
+import { isMusubiError, MusubiError } from '../errors.js';
 import { type EntityKind, entityKinds, type LinkKind, linkKinds } from '../model/kinds.js';
 import type { Lang } from '../model/names.js';
 import { nameIn } from '../model/names.js';
@@ -171,7 +171,10 @@ export interface GraphImportReport {
 /**
  * Imports a plain GEXF or GraphML file (from Gephi, yEd, …) as entities and links, in one
  * transaction. Labels become names in `lang`; an unknown or missing kind becomes `organization`
- * (entities) or `partner` (links) and is reported. DOCTYPE/ENTITY declarations are refused first.
+ * (entities) or `partner` (links) and is reported. DOCTYPE/ENTITY declarations are refused first;
+ * a label the schema refuses (too long, control characters) refuses the file, naming the node
+ * (`path: ['node', id, 'name', lang]`). Node ids are not kept (entities get new ids), so ids such as
+ * `__proto__` are harmless.
  */
 export function importGraphFile(
   network: Network,
@@ -200,24 +203,42 @@ export function importGraphFile(
     (n) => {
       graph.forEachNode((node, a) => {
         const kind = pick(a.kind, entityKinds, 'organization', `node ${node}`, defaulted) as EntityKind;
-        const label = String(a.label ?? a.name ?? node).slice(0, 300);
         const name = {
-          [lang]: label,
+          [lang]: String(a.label ?? a.name ?? node),
           ...(a.name_ja ? { ja: String(a.name_ja) } : {}),
           ...(a.name_en ? { en: String(a.name_en) } : {}),
         };
         const country = typeof a.country === 'string' && /^[A-Z]{2}$/.test(a.country) ? a.country : undefined;
-        const entity = n.addEntity({ kind, name, ...(country ? { country } : {}) });
+        const entity = located(['node', node], () =>
+          n.addEntity({ kind, name, ...(country ? { country } : {}) }),
+        );
         ids.set(node, entity.id);
       });
       graph.forEachEdge((edge, a, source, target) => {
         const kind = pick(a.kind, linkKinds, 'partner', `edge ${edge}`, defaulted) as LinkKind;
-        n.addLink({ kind, source: ids.get(source) ?? source, target: ids.get(target) ?? target });
+        located(['edge', edge], () =>
+          n.addLink({ kind, source: ids.get(source) ?? source, target: ids.get(target) ?? target }),
+        );
       });
     },
     { label: `import ${format.toUpperCase()}` },
   );
   return { entities: graph.order, links: graph.size, defaulted };
+}
+
+/** Runs one write, naming the file's node or edge in the error when it is refused (a too-long label…). */
+function located<T>(where: [string, string], write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (!isMusubiError(error)) throw error;
+    const [what, id] = where;
+    throw new MusubiError(error.code, `${what} ${id}: ${error.message}`, {
+      path: [...where, ...error.path],
+      issues: error.issues.map((issue) => ({ ...issue, path: [...where, ...issue.path] })),
+      cause: error,
+    });
+  }
 }
 
 function pick(
