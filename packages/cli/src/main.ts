@@ -30,6 +30,8 @@ const program = new Command('musubi')
       .choices(['ja', 'en'])
       .default('ja'),
   )
+  .helpOption('-h, --help', t('使い方を表示する', 'display help for command'))
+  .helpCommand('help [command]', t('コマンドの使い方を表示する', 'display help for command'))
   .showHelpAfterError()
   .exitOverride();
 
