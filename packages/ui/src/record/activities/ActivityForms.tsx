@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import './activities.css';
 import { EngagementFinder } from './EngagementFinder.js';
 import { EngagementForm } from './EngagementForm.js';
+import { IndicatorForm } from './IndicatorForm.js';
 import { ProgrammeForm } from './ProgrammeForm.js';
 import { participantToShow } from './plan-engagement.js';
 import { TargetsForm } from './TargetsForm.js';
@@ -135,6 +136,8 @@ function ProgrammeSection() {
   );
 }
 
+const NEW_INDICATOR = '+new';
+
 function IndicatorSection() {
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
@@ -145,41 +148,48 @@ function IndicatorSection() {
   const [chosen, setChosen] = useState('');
   const [round, setRound] = useState(0);
   const [notice, setNotice] = useState<Notice>();
-  const current = list.find((i) => i.id === chosen) ?? (chosen === '' ? list[0] : undefined);
+  const adding = chosen === NEW_INDICATOR || list.length === 0;
+  const current = adding ? undefined : (list.find((i) => i.id === chosen) ?? list[0]);
   return (
     <section aria-labelledby={heading} className="activities-section">
       <h2 id={heading}>{t('activities.indicator.section')}</h2>
       <NoticeLine notice={notice} />
-      {list.length === 0 ? (
-        <p className="muted">{t('activities.indicator.none')}</p>
-      ) : (
-        <div className="field activities-chooser">
-          <label htmlFor={chooser}>{t('activities.indicator.choose')}</label>
-          <select
-            id={chooser}
-            value={current?.id ?? ''}
-            onChange={(e) => {
-              setChosen(e.target.value);
-              setNotice(undefined);
-              setRound((r) => r + 1);
-            }}
-          >
-            {current === undefined && <option value="">{t('activities.indicator.chooseNone')}</option>}
-            {list.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.basicProgramme === undefined ? '' : `${i.basicProgramme} `}
-                {nameIn(i.name, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {current && (
+      <div className="field activities-chooser">
+        <label htmlFor={chooser}>{t('activities.indicator.choose')}</label>
+        <select
+          id={chooser}
+          value={current?.id ?? NEW_INDICATOR}
+          onChange={(e) => {
+            setChosen(e.target.value);
+            setNotice(undefined);
+            setRound((r) => r + 1);
+          }}
+        >
+          {list.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.basicProgramme === undefined ? '' : `${i.basicProgramme} `}
+              {nameIn(i.name, lang)}
+            </option>
+          ))}
+          <option value={NEW_INDICATOR}>{t('activities.indicator.new')}</option>
+        </select>
+      </div>
+      {list.length === 0 && <p className="muted">{t('activities.indicator.none')}</p>}
+      {current ? (
         <TargetsForm
           key={`${current.id}-${round}`}
           indicator={current}
           onDone={(text) => {
             setNotice({ text });
+            setRound((r) => r + 1);
+          }}
+        />
+      ) : (
+        <IndicatorForm
+          key={round}
+          onDone={(indicator) => {
+            setNotice({ text: t('activities.indicator.added', { name: nameIn(indicator.name, lang) }) });
+            setChosen(indicator.id);
             setRound((r) => r + 1);
           }}
         />

@@ -133,4 +133,29 @@ describe('the budget and target forms', () => {
     await expect.poll(() => notice()).toContain('実績値を削除しました: 2017年度');
     expect(figureFor(n, 'ind-companies', 2017)).toBeUndefined();
   });
+
+  it('adds a new indicator with its measure, then offers its targets', async () => {
+    const n = network();
+    const screen = await renderWithApp(<ActivityForms onOpen={() => {}} />, { network: n, lang: 'en' });
+    await screen.getByLabelText('Indicator', { exact: true }).selectOptions('+new');
+    const form = screen.getByRole('form', { name: 'New indicator' });
+    await form.getByLabelText('Indicator name (English)').fill('Seminars per year');
+    await form.getByRole('button', { name: 'Add the indicator' }).click();
+    await expect.element(form.getByText('Required')).toBeVisible();
+    await form.getByLabelText('Basic programme code (required for an activity indicator)').fill('33102');
+    await form.getByLabelText('Total').selectOptions('per-year');
+    await form.getByLabelText('Seminar').click();
+    await form.getByLabelText('Programme for local SMEs going international').click();
+    await form.getByRole('button', { name: 'Add the indicator' }).click();
+    await expect.poll(() => notice()).toContain('Indicator added: Seminars per year');
+    const added = n
+      .records<{ id: string; name: { en?: string }; measure: unknown }>('indicator')
+      .find((i) => i.name.en === 'Seminars per year');
+    expect(added?.measure).toEqual({
+      aggregate: 'per-year',
+      count: 'engagements',
+      filter: { engagementTypes: ['seminar'], programmes: ['prg-sme'] },
+    });
+    await expect.element(screen.getByRole('form', { name: 'Baseline and targets (cases)' })).toBeVisible();
+  });
 });

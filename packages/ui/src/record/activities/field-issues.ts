@@ -59,6 +59,7 @@ const rules: [RegExp, MessageKey][] = [
   [/expected int/, 'activities.error.wholeNumber'],
   [/Invalid key in record|a fiscal year is four digits/, 'activities.error.fiscalYear'],
   [/expected number to be (>=1900|<=2999)/, 'activities.error.fiscalYear'],
+  [/firstTimeOnly counts entities/, 'activities.error.firstTimeOnly'],
 ];
 
 /** The issue as one sentence in `lang`. */
