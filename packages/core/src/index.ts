@@ -11,7 +11,8 @@ export type { Change, Collection, Effect, Operation, StoredRecord } from './hist
 // history
 export { collections, invertEffect, invertEffects, undoStacks } from './history/change.js';
 // indicators
-export { evaluateMeasure } from './indicators/measure.js';
+export type { MeasureRecords } from './indicators/measure.js';
+export { evaluateMeasure, measureRecords } from './indicators/measure.js';
 export type { MarkdownOptions } from './indicators/policy-sheet-markdown.js';
 export { policySheetWords, reportToMarkdown } from './indicators/policy-sheet-markdown.js';
 export type { XlsxOptions } from './indicators/policy-sheet-xlsx.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError, type MusubiError } from '../errors.js';
 import { createNetwork, type Network } from '../network/network.js';
-import { evaluateMeasure } from './measure.js';
+import { evaluateMeasure, measureRecords } from './measure.js';
 import {
   addIndicator,
   figureFor,
@@ -75,6 +75,46 @@ describe('evaluateMeasure', () => {
         expect(distinct).toEqual(firsts.map((_, i) => firsts.slice(0, i + 1).reduce((a, b) => a + b, 0)));
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it('lists with measureRecords exactly the records it counts, for every kind of measure', () => {
+    const day = fc
+      .date({ min: new Date('2015-04-01'), max: new Date('2020-03-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    const meeting = fc.record({ date: day, who: fc.subarray(['c1', 'c2', 'c3'], { minLength: 1 }) });
+    const measure = fc.record({
+      aggregate: fc.constantFrom('per-year' as const, 'cumulative' as const),
+      count: fc.constantFrom('engagements' as const, 'distinct-entities' as const),
+      since: fc.option(fc.integer({ min: 2015, max: 2019 }), { nil: undefined }),
+      firstTimeOnly: fc.boolean(),
+      kinds: fc.constantFrom(['company' as const], ['government' as const], undefined),
+    });
+    fc.assert(
+      fc.property(fc.array(meeting, { maxLength: 10 }), measure, (meetings, m) => {
+        const n = smallNetwork();
+        for (const x of meetings) meet(n, x.date, x.who);
+        const spec: Measure = {
+          aggregate: m.aggregate,
+          count: m.count,
+          ...(m.since !== undefined && { since: m.since }),
+          filter: {
+            ...(m.kinds && { entityKinds: m.kinds }),
+            ...(m.firstTimeOnly && { firstTimeOnly: true }),
+          },
+        };
+        for (const fy of [2015, 2016, 2017, 2018, 2019]) {
+          const listed = measureRecords(n, spec, fy);
+          const size = spec.count === 'engagements' ? listed.engagements.length : listed.entities.length;
+          expect(size).toBe(evaluateMeasure(n, spec, [fy]).get(fy));
+          for (const { entity, engagements } of listed.entities) {
+            expect(engagements.length).toBeGreaterThan(0);
+            for (const id of engagements)
+              expect(n.engagement(id)?.participants.some((p) => p.entity === entity)).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -35,19 +35,26 @@ const entityConditions = ['entityKinds', 'countries', 'countryGroup', 'participa
  * `engagements`) or entities (for `distinct-entities`, the key being the entity id). An engagement
  * known only by its year has no fiscal year and is not counted.
  */
-function occurrences(view: NetworkView, measure: Measure): { key: Id; fy: FiscalYear }[] {
+interface Occurrence {
+  key: Id;
+  fy: FiscalYear;
+  /** The engagement that makes it count. */
+  engagement: Id;
+}
+
+function occurrences(view: NetworkView, measure: Measure): Occurrence[] {
   const f = measure.filter;
   const hasEntityCondition = entityConditions.some((c) => f[c] !== undefined);
-  const out: { key: Id; fy: FiscalYear }[] = [];
+  const out: Occurrence[] = [];
   for (const e of view.engagements()) {
     if (!engagementPasses(e, f)) continue;
     const fy = fiscalYearOf(e.date);
     if (fy === undefined) continue;
     const counted = e.participants.filter((p) => participantPasses(view, p, f) !== undefined);
     if (measure.count === 'engagements') {
-      if (!hasEntityCondition || counted.length > 0) out.push({ key: e.id, fy });
+      if (!hasEntityCondition || counted.length > 0) out.push({ key: e.id, fy, engagement: e.id });
     } else {
-      for (const p of counted) out.push({ key: p.entity, fy });
+      for (const p of counted) out.push({ key: p.entity, fy, engagement: e.id });
     }
   }
   return out;
@@ -94,4 +101,50 @@ export function evaluateMeasure(
     result.set(fy, keys.size);
   }
   return result;
+}
+
+/** What a measure counts in one fiscal year (see `measureRecords`). */
+export interface MeasureRecords {
+  /** For `engagements`: the engagements counted, in the view's order. */
+  engagements: Id[];
+  /** For `distinct-entities`: the entities counted, each with the engagements that make it count. */
+  entities: { entity: Id; engagements: Id[] }[];
+}
+
+/**
+ * The records behind `evaluateMeasure(view, measure, [fiscalYear])`: the engagements it counted,
+ * or the entities with the engagements that made them count (for `firstTimeOnly`, those of their
+ * first fiscal year). The list is exactly as long as the count, so a user can check a number
+ * against the records.
+ *
+ * @example
+ * const { entities } = measureRecords(network, indicator.measure, 2019);
+ */
+export function measureRecords(view: NetworkView, measure: Measure, fiscalYear: FiscalYear): MeasureRecords {
+  const found = occurrences(view, measure);
+  const since = measure.since ?? Number.NEGATIVE_INFINITY;
+  const from = measure.aggregate === 'cumulative' ? since : fiscalYear;
+  const inSpan = (fy: FiscalYear) => fy >= from && fy <= fiscalYear;
+  if (measure.count === 'engagements') {
+    return { engagements: found.filter((o) => inSpan(o.fy)).map((o) => o.engagement), entities: [] };
+  }
+  const first = new Map<Id, FiscalYear>();
+  for (const o of found) {
+    const seen = first.get(o.key);
+    if (seen === undefined || o.fy < seen) first.set(o.key, o.fy);
+  }
+  const making = new Map<Id, Id[]>();
+  for (const o of found) {
+    const counts = measure.filter.firstTimeOnly
+      ? inSpan(first.get(o.key) ?? o.fy) && o.fy === first.get(o.key)
+      : inSpan(o.fy);
+    if (!counts) continue;
+    const list = making.get(o.key) ?? [];
+    if (!list.includes(o.engagement)) list.push(o.engagement);
+    making.set(o.key, list);
+  }
+  return {
+    engagements: [],
+    entities: [...making].map(([entity, engagements]) => ({ entity, engagements })),
+  };
 }
