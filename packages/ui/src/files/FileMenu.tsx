@@ -46,7 +46,10 @@ export function FileMenu() {
         id={`${id}-dialog`}
         className="files-dialog"
         aria-labelledby={`${id}-heading`}
-        onClose={() => setOpen(false)}
+        onClose={(event) => {
+          // React passes a nested dialog's close (the replace confirmation) up the tree: ignore it
+          if (event.target === event.currentTarget) setOpen(false);
+        }}
       >
         <header>
           <h2 id={`${id}-heading`}>{t('files.menu.title')}</h2>
