@@ -5,7 +5,7 @@
  */
 import { countryName, type Network, nameIn, todayISO } from '@musubi/core';
 import { useI18n } from '../i18n/i18n.js';
-import { openEntityEditor } from '../record/entities/edit-url.js';
+import { EditEntityButton } from '../record/entities/EditEntityButton.js';
 import { AnniversaryList } from './AnniversaryList.js';
 import { LinkHistory } from './LinkHistory.js';
 
@@ -36,14 +36,8 @@ export function EntityPanel({ network, id, onOpen, onClose, today = todayISO() }
     <aside className="panel" aria-labelledby="panel-title">
       <header>
         <h2 id="panel-title">{nameIn(entity.name, lang)}</h2>
-        <span>
-          <button
-            type="button"
-            onClick={() => openEntityEditor(id)}
-            aria-label={t('edit.panel.editLabel', { name: nameIn(entity.name, lang) })}
-          >
-            {t('edit.panel.edit')}
-          </button>
+        <span className="edit-panel-actions">
+          <EditEntityButton entity={entity} />
           <button type="button" onClick={onClose} aria-label={t('panel.close')}>
             ×
           </button>
