@@ -11,9 +11,9 @@ import {
   type LinkInput,
   LinkInputSchema,
   type Network,
-  nameIn,
   type RoleHolding,
 } from '@musubi/core';
+import { currentHolders } from '../current-holders.js';
 import {
   addIssue,
   bilingual,
@@ -23,6 +23,8 @@ import {
   optionalText,
   type Plan,
 } from './field-issues.js';
+
+export { currentHolders };
 
 export const ROLE_LABELS = {
   give: '役職を記録 / Record a role',
@@ -55,27 +57,6 @@ export function emptyRole(today: string): RoleValues {
     until: '',
     endPrevious: true,
   };
-}
-
-/**
- * The posts at `at` still held by someone other than `person` with the same title (or no title
- * on either side): those that a new holder takes over.
- */
-export function currentHolders(
-  network: Network,
-  at: string,
-  person: string,
-  title: { ja?: string; en?: string } | undefined,
-): RoleHolding[] {
-  const hasTitle = title !== undefined && (title.ja !== undefined || title.en !== undefined);
-  return network.roles(at).filter((holding) => {
-    if (holding.entity !== at || holding.person === person || holding.to !== undefined) return false;
-    if (holding.title === undefined || !hasTitle) return true;
-    return (
-      (title.en !== undefined && nameIn(holding.title, 'en') === title.en) ||
-      (title.ja !== undefined && nameIn(holding.title, 'ja') === title.ja)
-    );
-  });
 }
 
 /** Plans giving a role. The write returns the person's id. */

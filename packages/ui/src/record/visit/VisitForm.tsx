@@ -22,6 +22,7 @@ import { rememberAuthor } from '../../app/workspace.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
 import { issueMessage } from '../../forms/issue-message.js';
 import { messages, useI18n } from '../../i18n/i18n.js';
+import { currentHolders } from '../current-holders.js';
 import {
   emptyVisit,
   type FieldIssues,
@@ -260,6 +261,10 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
               <PreviousHolders
                 at={values.post.at}
                 visitor={values.visitorId}
+                title={{
+                  ...(values.post.titleJa.trim() !== '' && { ja: values.post.titleJa.trim() }),
+                  ...(values.post.titleEn.trim() !== '' && { en: values.post.titleEn.trim() }),
+                }}
                 register={register('post.endPrevious')}
               />
             )}
@@ -410,17 +415,17 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
 function PreviousHolders({
   at,
   visitor,
+  title,
   register,
 }: {
   at: string;
   visitor: string;
+  title: { ja?: string; en?: string } | undefined;
   register: UseFormRegisterReturn;
 }) {
   const { t, lang } = useI18n();
   const { network } = useNetwork();
-  const current = network
-    .roles(at)
-    .filter((r) => r.entity === at && r.to === undefined && r.person !== visitor);
+  const current = currentHolders(network, at, visitor, title);
   if (current.length === 0) return null;
   const names = current
     .map((r) => nameIn(network.entity(r.person)?.name ?? { en: r.person }, lang))

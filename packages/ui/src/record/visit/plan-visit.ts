@@ -4,6 +4,7 @@
  * ambassador's post and the end of the previous one's, and the engagement) so that either all
  * of it is recorded or none of it.
  */
+
 import {
   type EngagementInput,
   EngagementInputSchema,
@@ -19,6 +20,7 @@ import {
   type Network,
   nameIn,
 } from '@musubi/core';
+import { currentHolders } from '../current-holders.js';
 
 export type NewVisitorKind = 'person' | 'mission' | 'government' | 'organization';
 
@@ -257,20 +259,8 @@ export function planVisit(
           if (post) {
             const since = values.post.since.trim();
             if (values.post.endPrevious) {
-              for (const holding of n.roles(values.post.at)) {
-                const sameTitle =
-                  holding.title === undefined ||
-                  post.title === undefined ||
-                  nameIn(holding.title, 'en') === nameIn(post.title, 'en') ||
-                  nameIn(holding.title, 'ja') === nameIn(post.title, 'ja');
-                if (
-                  holding.entity === values.post.at &&
-                  holding.person !== visitor &&
-                  holding.to === undefined &&
-                  sameTitle
-                ) {
-                  n.addLinkEvent(holding.link.id, { type: 'ended', date: since });
-                }
+              for (const holding of currentHolders(n, values.post.at, visitor, post.title)) {
+                n.addLinkEvent(holding.link.id, { type: 'ended', date: since });
               }
             }
             n.addLink(post);
