@@ -37,18 +37,23 @@ export function ensureDependencies() {
   sh('pnpm', ['install', '--frozen-lockfile']);
 }
 
-/** Debian's Chromium for the browser tests (playwright cannot download browsers here). */
+/**
+ * Debian's Chromium for the browser tests (playwright cannot download browsers here), IPA Gothic so
+ * that Japanese text renders in headless screenshots (not as empty boxes), and strace, with which a
+ * storage test checks that a change is fsynced before it is acknowledged.
+ */
 export function ensureChromium() {
-  // IPA Gothic so that Japanese text renders in headless screenshots (not as empty boxes)
   const font = '/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf';
-  if (existsSync('/usr/bin/chromium') && existsSync(font)) return;
+  if (existsSync('/usr/bin/chromium') && existsSync(font) && has('strace', ['-V'])) return;
   if (process.getuid?.() !== 0) {
-    console.error('Chromium is missing: run `sudo apt-get install -y chromium` / Chromium がありません');
+    console.error(
+      'Chromium, its Japanese font or strace is missing: run `sudo apt-get install -y chromium fonts-ipafont-gothic strace` / 必要なパッケージがありません',
+    );
     process.exit(1);
   }
-  console.log('Installing Chromium (Debian) / Chromium をインストールします');
+  console.log('Installing Chromium, a Japanese font and strace (Debian) / Chromium などをインストールします');
   sh('apt-get', ['update']);
-  sh('apt-get', ['install', '-y', 'chromium', 'fonts-ipafont-gothic'], {
+  sh('apt-get', ['install', '-y', 'chromium', 'fonts-ipafont-gothic', 'strace'], {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
 }
