@@ -11,6 +11,7 @@ import type {
 } from '@musubi/core';
 import { engagementTypes } from '@musubi/core';
 import { engagementTitles, entityName, postTitles, topics } from './names.js';
+import { policyRecords } from './policy.js';
 import { type Random, seededRandom } from './random.js';
 
 /** The size of a generated network. */
@@ -173,8 +174,9 @@ class LogBuilder {
 /**
  * Generates the change log of a realistic partner network: the organisation itself, regions,
  * governments, missions, organisations, municipalities, companies, facilities and people; links
- * with dated histories (signed, revised, renewed, ended), people who rotate through posts, and
- * engagements over 30 fiscal years. Degrees are skewed: a few hubs, many small partners.
+ * with dated histories (signed, revised, renewed, ended), people who rotate through posts, the
+ * policy sheet's programmes (budgets over 30 fiscal years) and indicators, and engagements over
+ * those 30 fiscal years, half of them under a programme. Degrees are skewed: a few hubs, many small partners.
  * The same seed gives the same log.
  */
 export function generateNetwork(scale: Scale, options: GeneratorOptions = {}): GeneratedNetwork {
@@ -214,7 +216,13 @@ export function generateNetwork(scale: Scale, options: GeneratorOptions = {}): G
   const pickFrom = (list: readonly number[]): Entity =>
     entities[list[random.skewed(list.length)] ?? 0] as Entity;
   const links = generateLinks(random, scale, entities, pool, pickFrom, out);
-  const engaged = generateEngagements(random, scale, entities, out);
+  const policy = policyRecords(FIRST_FY, LAST_FY);
+  for (const programme of policy.programmes)
+    out.add('addProgramme', { type: 'create', collection: 'programme', record: programme });
+  for (const indicator of policy.indicators)
+    out.add('addIndicator', { type: 'create', collection: 'indicator', record: indicator });
+  const programmeIds = policy.programmes.map((p) => p.id);
+  const engaged = generateEngagements(random, scale, entities, programmeIds, out);
   out.flush();
   const degree = new Map<string, number>();
   for (const l of links) for (const end of [l.source, l.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
@@ -326,6 +334,7 @@ function generateEngagements(
   random: Random,
   scale: Scale,
   entities: readonly Entity[],
+  programmeIds: readonly string[],
   out: LogBuilder,
 ): Map<string, number> {
   const counts = new Map<string, number>();
@@ -350,6 +359,7 @@ function generateEngagements(
       title: { ja: `${guest.name.ja ?? ''} ${title.ja}`, en: `${title.en}: ${guest.name.en ?? ''}` },
       date: dateInFiscalYear(random, FIRST_FY + random.int(LAST_FY - FIRST_FY + 1)),
       participants,
+      ...(random.chance(0.5) ? { programme: random.pick(programmeIds) } : {}),
       topics: random.chance(0.5) ? [random.pick(topics)] : [],
       followUps: random.chance(0.1)
         ? [{ id: 'fu1', text: 'Send thank-you letter', done: random.chance(0.7) }]

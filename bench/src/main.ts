@@ -12,11 +12,13 @@ import { machine } from './machine.js';
 import { collectGarbage, measure } from './measure.js';
 import { against, type BenchResult, formatTable, type Row, type ScaleResult } from './results.js';
 import { cytoscapeGraph } from './tasks/bare-graph.js';
+import { exportRows } from './tasks/export.js';
 import { writeLogFile } from './tasks/log-file.js';
 import { openRows } from './tasks/open.js';
 import { queryRows } from './tasks/queries.js';
 import { reportRow } from './tasks/report.js';
 import { loadSql } from './tasks/sql.js';
+import { buildUi, uiRows } from './tasks/ui.js';
 import { writeRows } from './tasks/write.js';
 
 const { values } = parseArgs({
@@ -91,6 +93,11 @@ async function runScale(scale: Scale, dir: string): Promise<ScaleResult> {
   cy = undefined;
   await sql.close();
 
+  log(`${scale.name}: exports`);
+  rows.push(...(await exportRows(network)));
+
+  if (scale.name !== 'L') rows.push(...(await uiRowsOf(scale, file.path, changes)));
+
   log(`${scale.name}: writes`);
   rows.push(
     ...(await writeRows(
@@ -101,19 +108,6 @@ async function runScale(scale: Scale, dir: string): Promise<ScaleResult> {
   );
   await file.close(network);
   file.dropSnapshot();
-  rows.push({
-    group: 'export',
-    task: 'JSON, CSV, GEXF',
-    references: [],
-    note: 'skipped: core has no io functions yet',
-  });
-  if (scale.name !== 'L')
-    rows.push({
-      group: 'ui',
-      task: 'first map draw, pan frame time',
-      references: [],
-      note: 'skipped: packages/ui/dist is not built',
-    });
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
   return {
     scale: scale.name,
@@ -123,8 +117,33 @@ async function runScale(scale: Scale, dir: string): Promise<ScaleResult> {
   };
 }
 
+/** The UI rows of a scale: the app is built once per run, into the run's directory. */
+let uiDist: string | undefined;
+async function uiRowsOf(scale: Scale, logFile: string, changes: number): Promise<Row[]> {
+  const task = 'page load → first drawn map; frame time while panning';
+  if (!values.ui) return [{ group: 'ui', task, references: [], note: 'skipped (--no-ui)' }];
+  try {
+    if (!uiDist) {
+      log('building the UI (vite build)');
+      uiDist = path.join(dir, 'ui');
+      buildUi(uiDist);
+    }
+    log(`${scale.name}: UI in Chromium`);
+    return await uiRows({ dist: uiDist, logFile, changes, runs: scale.name === 'S' ? 3 : 2 });
+  } catch (error) {
+    return [
+      { group: 'ui', task, references: [], note: `failed: ${(error as Error).message.split('\n')[0]}` },
+    ];
+  }
+}
+
 const dir = mkdtempSync(path.join(os.tmpdir(), 'musubi-bench-'));
-const result: BenchResult = { date: new Date().toISOString(), machine: machine(), scales: [] };
+const result: BenchResult = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  load: { start: os.loadavg()[0] ?? 0 },
+  scales: [],
+};
 try {
   for (const name of wanted) {
     const scaleResult = await runScale(scales[name as keyof typeof scales], dir);
@@ -138,7 +157,13 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 const m = result.machine;
-const footer = `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}`;
+const cpu = process.cpuUsage();
+result.load.end = os.loadavg()[0] ?? 0;
+result.cost = { wallS: (performance.now() - began) / 1000, cpuS: (cpu.user + cpu.system) / 1e6 };
+const footer = [
+  `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}`,
+  `run: ${result.cost.wallS.toFixed(0)} s wall, ${result.cost.cpuS.toFixed(0)} s CPU in this process (PGlite included, Chromium not); load average ${result.load.start.toFixed(1)} at start, ${result.load.end.toFixed(1)} at end`,
+].join('\n');
 if (values.json) {
   const out = new URL('../results/', import.meta.url);
   mkdirSync(out, { recursive: true });

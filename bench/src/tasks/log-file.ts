@@ -16,6 +16,8 @@ export interface LogFile {
   close(network: Network): Promise<void>;
   /** Keeps a snapshot of the network beside the file (store only); the next `open` starts from it. */
   saveSnapshot?(network: Network): Promise<void>;
+  /** Opens another log file (a copy of this one) through the store. */
+  openAt?(path: string): Promise<Network>;
   /** Removes the snapshot, if any. */
   dropSnapshot(): void;
   /** The changes of the file, read and parsed with nothing else: the floor every opener pays. */
@@ -82,6 +84,7 @@ export async function writeLogFile(path: string, log: readonly Change[]): Promis
       open: () => mod.openNetworkFile(path),
       close: async (network) => (network as ClosableNetwork).close?.(),
       saveSnapshot: async (network) => (network as ClosableNetwork).saveSnapshot?.(),
+      openAt: (other) => mod.openNetworkFile(other),
       dropSnapshot,
       parse,
     };

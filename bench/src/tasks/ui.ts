@@ -1,0 +1,273 @@
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { LOG_FORMAT, LOG_FORMAT_VERSION } from '@musubi/core';
+import { type Browser, chromium } from 'playwright-core';
+import { median } from '../measure.js';
+import type { Row } from '../results.js';
+
+/**
+ * The UI in a real Chromium (Debian's, software GL): the built app (packages/ui, built by this
+ * benchmark into a directory of its own) served by a small static server, with the generated log
+ * written into the browser's IndexedDB the way the app keeps it, then the page loaded on the map.
+ */
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// the flags ../../../../shared/TOOLCHAIN.md found to work here (the same as tests/e2e/chromium.ts)
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ndjson': 'application/x-ndjson',
+};
+
+/** Builds the UI into `outDir` with its own Vite (as tests/e2e/global-setup.ts does). */
+export function buildUi(outDir: string): void {
+  const ui = path.join(root, 'packages/ui');
+  const built = spawnSync(
+    path.join(ui, 'node_modules/.bin/vite'),
+    ['build', '--outDir', outDir, '--emptyOutDir'],
+    {
+      cwd: ui,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  if (built.status !== 0) throw new Error(`building the UI failed (vite exited with ${built.status})`);
+}
+
+/** Serves `dist`, and the log file of the scale under test at /__bench/log.ndjson. */
+function serve(dist: string, logFile: () => string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let file: string;
+    if (url.pathname === '/__bench/log.ndjson') file = logFile();
+    else if (url.pathname === '/__bench/blank.html') {
+      response.writeHead(200, { 'content-type': types['.html'] as string });
+      response.end('<!doctype html><title>seeding</title>');
+      return;
+    } else {
+      file = path.join(dist, path.normalize(url.pathname === '/' ? '/index.html' : url.pathname));
+      if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile())
+        file = path.join(dist, 'index.html');
+    }
+    response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    }),
+  );
+}
+
+/**
+ * Counts WebGL draw calls (sigma is the app's only WebGL user): the first one is the first drawn
+ * map. In-page code is plain JavaScript text: functions compiled by tsx carry helpers the page lacks.
+ */
+const drawProbe = `(() => {
+  window.__draws = 0;
+  for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) {
+      const original = proto[name];
+      if (typeof original !== 'function') continue;
+      proto[name] = function (...args) {
+        window.__draws++;
+        if (window.__firstDraw === undefined) window.__firstDraw = performance.now();
+        return original.apply(this, args);
+      };
+    }
+  }
+})();`;
+
+/** Writes the log at /__bench/log.ndjson into IndexedDB `name` as the core's IndexedDbStore keeps it. */
+const seed = (args: { name: string; format: string; version: number }) => `(async (args) => {
+  const text = await (await fetch('/__bench/log.ndjson')).text();
+  const entries = [];
+  for (const line of text.split('\\n')) {
+    if (!line) continue;
+    const value = JSON.parse(line);
+    if (typeof value.seq === 'number' && Array.isArray(value.effects)) entries.push({ seq: value.seq, text: line });
+  }
+  const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  await request(indexedDB.deleteDatabase(args.name));
+  const opening = indexedDB.open(args.name, 1);
+  opening.onupgradeneeded = () => {
+    const database = opening.result;
+    database.createObjectStore('meta');
+    database.createObjectStore('changes', { keyPath: 'seq' });
+    database.createObjectStore('snapshots', { keyPath: 'seq' });
+    opening.transaction.objectStore('meta').put(
+      { format: args.format, formatVersion: args.version, createdAt: new Date().toISOString() }, 'header');
+  };
+  const db = await request(opening);
+  for (let i = 0; i < entries.length; i += 10000) {
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction('changes', 'readwrite');
+      for (const entry of entries.slice(i, i + 10000)) tx.objectStore('changes').add(entry);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+  db.close();
+  localStorage.setItem('musubi.database', args.name);
+  localStorage.setItem('musubi.base.' + args.name, String(entries.length));
+  return entries.length;
+})(${JSON.stringify(args)})`;
+
+/** What the page reports after the first draw: when, its JS heap, and the WebGL renderer. */
+const firstDrawProbe = `(() => {
+  const gl = document.createElement('canvas').getContext('webgl');
+  const info = gl && gl.getExtension('WEBGL_debug_renderer_info');
+  return {
+    firstDraw: window.__firstDraw,
+    heap: performance.memory ? performance.memory.usedJSHeapSize : 0,
+    renderer: info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : 'unknown',
+  };
+})()`;
+
+/** Records the interval before each frame that follows a mouse move: the frames the pan costs. */
+const frameRecorder = `(() => {
+  window.__frames = [];
+  window.__stop = false;
+  let moved = false;
+  window.addEventListener('mousemove', () => { moved = true; }, { capture: true });
+  let last = performance.now();
+  const tick = (now) => {
+    if (moved) window.__frames.push(now - last);
+    moved = false;
+    last = now;
+    if (!window.__stop) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
+})()`;
+
+interface Load {
+  firstDrawMs: number;
+  heapMB: number;
+}
+
+/** A fresh browser context whose IndexedDB holds the network. */
+async function seededPage(browser: Browser, base: string, name: string, changes: number) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript({ content: drawProbe });
+  await page.goto(`${base}/__bench/blank.html`);
+  const seeded = (await page.evaluate(
+    seed({ name, format: LOG_FORMAT, version: LOG_FORMAT_VERSION }),
+  )) as number;
+  if (seeded !== changes) throw new Error(`seeded ${seeded} changes of ${changes}`);
+  return { context, page };
+}
+
+/**
+ * Page load to the first drawn map (median of `runs` loads, each of a fresh context with the
+ * network in IndexedDB and no saved positions), and the frame time while panning by dragging the
+ * map with the mouse once the layout has settled.
+ */
+export async function uiRows(options: {
+  dist: string;
+  logFile: string;
+  changes: number;
+  runs: number;
+}): Promise<Row[]> {
+  const server = await serve(options.dist, () => options.logFile);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs, headless: true });
+  const timeoutMs = 600_000;
+  try {
+    const loads: Load[] = [];
+    let renderer = 'unknown';
+    let frames: number[] = [];
+    for (let run = 0; run < options.runs; run++) {
+      const name = `musubi-bench-${run}`;
+      const { context, page } = await seededPage(browser, server.url, name, options.changes);
+      // the measured load: navigation start to the first WebGL draw of the map
+      await page.goto(`${server.url}/?view=map&lang=en`, { timeout: timeoutMs });
+      await page.waitForFunction('window.__firstDraw !== undefined', null, {
+        timeout: timeoutMs,
+        polling: 50,
+      });
+      const probe = (await page.evaluate(firstDrawProbe)) as {
+        firstDraw: number;
+        heap: number;
+        renderer: string;
+      };
+      renderer = probe.renderer;
+      loads.push({ firstDrawMs: probe.firstDraw, heapMB: probe.heap / (1024 * 1024) });
+      if (run === options.runs - 1) frames = await panFrames(page, timeoutMs);
+      await context.close();
+    }
+    const sorted = [...frames].sort((a, b) => a - b);
+    const p95 = sorted[Math.floor(0.95 * (sorted.length - 1))] ?? Number.NaN;
+    const gl = /swiftshader|llvmpipe|software/i.test(renderer)
+      ? `software GL (${renderer})`
+      : `GL: ${renderer}`;
+    return [
+      {
+        group: 'ui',
+        task: 'page load → first drawn map (network from IndexedDB)',
+        musubi: {
+          ms: median(loads.map((l) => l.firstDrawMs)),
+          runs: loads.length,
+          heapMB: Math.max(...loads.map((l) => l.heapMB)),
+          rssMB: Number.NaN,
+        },
+        references: [],
+        note: `headless Chromium, ${gl}; heap = page JS heap`,
+      },
+      {
+        group: 'ui',
+        task: 'frame time while panning (mouse drag)',
+        musubi: { ms: median(frames), runs: frames.length, heapMB: Number.NaN, rssMB: Number.NaN },
+        references: [],
+        note: `frames after a mouse move, median of ${frames.length}; p95 ${p95.toFixed(1)} ms; ${(1000 / median(frames)).toFixed(0)} fps`,
+      },
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Drags the map across with real mouse events and returns the intervals between frames meanwhile. */
+async function panFrames(page: import('playwright-core').Page, timeoutMs: number): Promise<number[]> {
+  // the layout (ForceAtlas2 in a worker) runs for a while after the first draw: pan once it is done
+  await page.waitForFunction("!document.querySelector('.map-tools button')?.disabled", null, {
+    timeout: timeoutMs,
+  });
+  const box = await page.getByTestId('network-map').boundingBox();
+  if (!box) throw new Error('the map is not on the page');
+  await page.evaluate(frameRecorder);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 60; i++) {
+    const angle = (i / 60) * 2 * Math.PI;
+    await page.mouse.move(cx + 150 * Math.sin(angle), cy + 100 * (1 - Math.cos(angle)));
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(true)))');
+  }
+  await page.mouse.up();
+  return (await page.evaluate('(() => { window.__stop = true; return window.__frames; })()')) as number[];
+}
