@@ -57,11 +57,14 @@ export type {
 } from './indicators/schemas.js';
 export {
   BasicProgrammeSchema,
+  FigureInputSchema,
   FigureSchema,
+  IndicatorInputSchema,
   IndicatorSchema,
   indicatorKinds,
   indicatorUnits,
   MeasureSchema,
+  ProgrammeInputSchema,
   ProgrammeSchema,
   unitNames,
 } from './indicators/schemas.js';

@@ -10,8 +10,8 @@ import {
   type EntityKind,
   type Indicator,
   type IndicatorInput,
+  IndicatorInputSchema,
   type IndicatorKind,
-  IndicatorSchema,
   type IndicatorUnit,
   type Measure,
   type Network,
@@ -95,7 +95,7 @@ export function planIndicator(network: Network, values: IndicatorValues): Plan<I
       message: 'received undefined',
     });
   } else {
-    const parsed = IndicatorSchema.safeParse({ ...input, id: 'ind-new' });
+    const parsed = IndicatorInputSchema.safeParse(input);
     if (!parsed.success) {
       mapZodIssues(parsed.error.issues, issues, ([head, sub, leaf]) => {
         if (head === 'measure')

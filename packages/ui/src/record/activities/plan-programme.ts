@@ -1,6 +1,6 @@
 /**
  * What the programme form writes: a programme (主な事業) under a basic programme (基本事業), with a
- * budget per fiscal year in thousand yen (予算額（千円）). Checked with the core's `ProgrammeSchema`
+ * budget per fiscal year in thousand yen (予算額（千円）). Checked with the core's `ProgrammeInputSchema`
  * and the form's own rules (a budget that is not a number, a year given twice), each issue under
  * its field, before anything is written; and the removal of a programme, which the core refuses
  * while engagements or indicators refer to it.
@@ -16,7 +16,7 @@ import {
   nameIn,
   type Programme,
   type ProgrammeInput,
-  ProgrammeSchema,
+  ProgrammeInputSchema,
   programmes,
   removeProgramme,
   updateProgramme,
@@ -148,10 +148,10 @@ export function planProgramme(network: Network, values: ProgrammeValues, editing
     budgets: amounts,
     notes,
   } satisfies Partial<ProgrammeInput>;
-  const parsed = ProgrammeSchema.safeParse({
-    ...(before ?? { tags: [] }),
+  const parsed = ProgrammeInputSchema.safeParse({
+    ...(before ?? {}),
     ...fields,
-    id: editing ?? 'prg-new',
+    ...(editing !== undefined && { id: editing }),
   });
   if (!parsed.success) mapZodIssues(parsed.error.issues, issues, (path) => fieldOf(path, rowOfYear));
   if (editing !== undefined && before === undefined) {

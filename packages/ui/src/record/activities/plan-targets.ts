@@ -6,7 +6,7 @@
  */
 import {
   type Figure,
-  FigureSchema,
+  FigureInputSchema,
   figureFor,
   type Indicator,
   IndicatorSchema,
@@ -125,7 +125,7 @@ export function planFigure(network: Network, indicatorId: string, values: Figure
     value: value ?? 0,
     ...(note === undefined ? {} : { note }),
   };
-  const parsed = FigureSchema.safeParse({ id: 'fig-new', ...input });
+  const parsed = FigureInputSchema.safeParse(input);
   if (!parsed.success) {
     mapZodIssues(parsed.error.issues, issues, ([head]) =>
       head === 'value' || head === 'note' || head === 'fiscalYear' ? head : 'form',
