@@ -42,10 +42,13 @@ async function saved(page: Page, word = '保存済み'): Promise<void> {
 }
 
 /** Clicks `button` and returns the download it starts, with its name and content. */
-async function downloadOf(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+async function downloadOf(
+  page: Page,
+  click: () => Promise<void>,
+): Promise<{ name: string; text: string; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  const bytes = readFileSync(await download.path());
+  return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
 }
 
 /** The text of `locator` once it is there (an import on the example network can take a moment). */
@@ -108,6 +111,13 @@ describe('the File menu in Chromium', () => {
     const gexf = await downloadOf(page, () => en.getByRole('button', { name: 'GEXF (for Gephi)' }).click());
     expect(gexf.name).toMatch(/^musubi-\d{4}-\d{2}-\d{2}\.gexf$/);
     expect(gexf.text).toContain('label="Mie Prefecture"');
+    await en.getByLabel('From fiscal year').fill('2016');
+    await en.getByLabel('To fiscal year').fill('2019');
+    const sheet = await downloadOf(page, () =>
+      en.getByRole('button', { name: 'Export the policy sheet' }).click(),
+    );
+    expect(sheet.name).toMatch(/^musubi-policy-sheet-FY2016-2019-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(sheet.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -71,7 +71,7 @@ describe('the File menu', () => {
 
     const alert = dialog.getByRole('alert');
     await expect.element(alert).toMatchTextContent('Could not import partners.csv. Nothing was changed.');
-    await expect.element(alert).toMatchTextContent('2 problems in 2 rows');
+    await expect.element(alert).toMatchTextContent('2 problem(s) in 2 row(s)');
     const problems = alert.getByRole('list', { name: 'Problems' }).getByRole('listitem');
     expect(problems.elements().map((li) => li.textContent)).toEqual([
       'Line 3, column kindUse one of: self, region, government, mission, organization, municipality, company, facility, person',
@@ -82,7 +82,7 @@ describe('the File menu', () => {
 
     await dialog.getByRole('button', { name: 'Import the good rows only' }).click();
     await expect.element(dialog.getByText('Imported: entities: 1')).toBeVisible();
-    await expect.element(dialog.getByText('2 rows with problems were left out:')).toBeVisible();
+    await expect.element(dialog.getByText('Rows with problems, left out (2):')).toBeVisible();
     expect(network.entity('chiang-mai')?.name.en).toBe('Chiang Mai Province');
     expect(network.log().length).toBe(before + 1);
   });

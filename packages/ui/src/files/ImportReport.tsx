@@ -5,7 +5,7 @@
  */
 import { useI18n } from '../i18n/i18n.js';
 import { csvIssueMessage, csvWhere, describeProblem } from './file-messages.js';
-import { summaryText } from './import-summary.js';
+import { defaultedText, summaryText } from './import-summary.js';
 import { badRows, canImportGoodRowsOnly, type ImportOutcome, mayBeShiftJis } from './imports.js';
 import { MAX_LISTED, ProblemList } from './ProblemList.js';
 
@@ -67,7 +67,7 @@ export function ImportReport({ fileName, outcome, onGoodRowsOnly, onShiftJis }: 
           <p>{t('files.import.defaulted')}</p>
           <ul className="files-issues">
             {summary.defaulted.map((note) => (
-              <li key={note}>{note}</li>
+              <li key={note}>{defaultedText(note, t)}</li>
             ))}
           </ul>
         </>

@@ -2,7 +2,7 @@ import { JSON_FORMAT_VERSION, type MusubiError } from '@musubi/core';
 import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { columnLabel, describeProblem, messageIn } from './file-messages.js';
-import { countsText, summaryText } from './import-summary.js';
+import { countsText, defaultedText, summaryText } from './import-summary.js';
 import { importFile } from './imports.js';
 import { translator } from './node-translator.js';
 
@@ -38,7 +38,7 @@ describe('a refused CSV in the user’s language', () => {
 
   it('names every bad row by line and column, in English', () => {
     const p = problem('partners.csv', badCsv, 'en');
-    expect(p.summary).toBe('3 problems in 2 rows');
+    expect(p.summary).toBe('3 problem(s) in 2 row(s)');
     expect(p.lines.map((l) => l.where)).toEqual([
       'Line 3, column kind',
       'Line 4, column name_ja',
@@ -146,5 +146,15 @@ describe('small wording helpers', () => {
     expect(summaryText({ format: 'json', counts: { entity: 1 }, rejected: [], defaulted: [] }, t)).toBe(
       '取り込みました: 組織・人 1 件',
     );
+  });
+
+  it('say which kinds a graph file lacked, in the user’s language', () => {
+    expect(defaultedText('node n3: kind (none) → organization', translator('ja'))).toBe(
+      '組織等「n3」: 種別 （なし） → organization',
+    );
+    expect(defaultedText("edge e1: kind 'knows' → partner", translator('en'))).toBe(
+      "Link e1: kind 'knows' → partner",
+    );
+    expect(defaultedText('something else', translator('en'))).toBe('something else');
   });
 });

@@ -28,3 +28,19 @@ export function summaryText(summary: ImportSummary, t: I18n['t']): string {
   if (total === 0 && summary.rejected.length === 0) return t('files.import.nothing');
   return t('files.import.done', { counts: countsText(summary.counts, t) });
 }
+
+/**
+ * A kind a graph file did not give, as the core notes it (`node n3: kind 'city' → organization`),
+ * in the user's language; a note of another shape is shown as it is.
+ */
+export function defaultedText(note: string, t: I18n['t']): string {
+  const m = /^(node|edge) (.+): kind (.+) → (\S+)$/.exec(note);
+  if (!m) return note;
+  const [, what, id = '', given = '', fallback = ''] = m;
+  const kind = given === '(none)' ? t('files.import.noKind') : given;
+  return t(what === 'node' ? 'files.import.defaultedNode' : 'files.import.defaultedEdge', {
+    id,
+    kind,
+    fallback,
+  });
+}
