@@ -206,7 +206,7 @@ describe('the File menu in Chromium', () => {
       reset.getByRole('button', { name: 'Save first, then replace' }).click(),
     );
     expect(backup.name).toMatch(datedName);
-    expect(await textOf(page.locator('.files-notice'))).toContain('Reset to the example network');
+    await page.locator('.files-notice', { hasText: 'Reset to the example network' }).waitFor();
     await saved(page, 'Saved');
     const search = page.getByRole('combobox', { name: 'Search (Japanese or English)' });
     await search.fill('Chiang Mai');
@@ -220,7 +220,8 @@ describe('the File menu in Chromium', () => {
     const confirm = page.getByRole('alertdialog', { name: 'Replace the current network?' });
     expect(await textOf(confirm)).toContain(`Opening ${file.name}`);
     await confirm.getByRole('button', { name: 'Replace without saving' }).click();
-    expect(await textOf(page.locator('.files-notice'))).toContain(`Opened ${file.name}`);
+    // the notice of the reset stays until the opened network takes its place
+    await page.locator('.files-notice', { hasText: `Opened ${file.name}` }).waitFor();
     await saved(page, 'Saved');
     await search.fill('Chiang Mai');
     await expect.poll(() => page.getByRole('listbox').textContent()).toContain('Chiang Mai Province');
