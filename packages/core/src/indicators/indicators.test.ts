@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError, type MusubiError } from '../errors.js';
+import type { EntityKind } from '../model/kinds.js';
 import { createNetwork, type Network } from '../network/network.js';
 import { evaluateMeasure, measureRecords } from './measure.js';
 import {
@@ -88,7 +89,7 @@ describe('evaluateMeasure', () => {
       count: fc.constantFrom('engagements' as const, 'distinct-entities' as const),
       since: fc.option(fc.integer({ min: 2015, max: 2019 }), { nil: undefined }),
       firstTimeOnly: fc.boolean(),
-      kinds: fc.constantFrom(['company' as const], ['government' as const], undefined),
+      kinds: fc.constantFrom<EntityKind[] | undefined>(['company'], ['government'], undefined),
     });
     fc.assert(
       fc.property(fc.array(meeting, { maxLength: 10 }), measure, (meetings, m) => {
