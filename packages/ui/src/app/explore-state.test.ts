@@ -17,6 +17,7 @@ describe('explore state in the URL', () => {
       countries: ['TH', 'US'],
       group: 'asean',
       activeOnly: true,
+      ties: false,
       fiscalYear: 2012,
       sizeBy: 'activity',
       era: true,

@@ -24,6 +24,8 @@ export interface ExploreState {
   countries: string[];
   group: CountryGroup | undefined;
   activeOnly: boolean;
+  /** Whether the map draws engagement ties (who took part in what together) beside the links. */
+  ties: boolean;
   /** Fiscal year shown (the network at its end, 31 March); undefined = today. */
   fiscalYear: number | undefined;
   /** A day shown (YYYY-MM-DD); wins over the fiscal year. */
@@ -41,6 +43,7 @@ export const defaultExploreState: ExploreState = {
   countries: [],
   group: undefined,
   activeOnly: false,
+  ties: true,
   fiscalYear: undefined,
   date: undefined,
   sizeBy: 'degree',
@@ -71,6 +74,7 @@ export function parseExploreState(search: string): ExploreState {
     countries,
     group: group !== null && group in countryGroups ? (group as CountryGroup) : undefined,
     activeOnly: q.get('active') === '1',
+    ties: q.get('ties') !== '0',
     fiscalYear: q.has('fy') && Number.isInteger(fy) && fy > 1800 && fy < 3000 ? fy : undefined,
     date: date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
     sizeBy: q.get('size') === 'activity' ? 'activity' : 'degree',
@@ -92,6 +96,7 @@ export function serializeExploreState(state: ExploreState, base = ''): string {
   set('country', state.countries.join(','));
   set('group', state.group);
   set('active', state.activeOnly ? '1' : undefined);
+  set('ties', state.ties ? undefined : '0');
   set('fy', state.fiscalYear?.toString());
   set('date', state.date);
   set('size', state.sizeBy === 'activity' ? 'activity' : undefined);

@@ -12,7 +12,7 @@ import {
 import { useMemo } from 'react';
 import { defaultExploreState, type ExploreState } from '../app/explore-state.js';
 import { useI18n } from '../i18n/i18n.js';
-import { kindColors, linkColors } from '../map/palette.js';
+import { kindColors, linkColors, TIE_COLOR } from '../map/palette.js';
 import type { VisibleNetwork } from './visible.js';
 
 export interface FiltersProps {
@@ -78,6 +78,15 @@ export function Filters({ network, state, visible, onChange }: FiltersProps) {
             {t(`link.${k}`)}
           </label>
         ))}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={state.ties}
+            onChange={(e) => onChange({ ties: e.target.checked })}
+          />
+          <span className="line" style={{ background: TIE_COLOR }} aria-hidden="true" />
+          {t('filters.ties')}
+        </label>
       </fieldset>
       <fieldset>
         <legend>{t('filters.countries')}</legend>
@@ -146,6 +155,7 @@ export function Filters({ network, state, visible, onChange }: FiltersProps) {
             countries: [],
             group: undefined,
             activeOnly: false,
+            ties: defaultExploreState.ties,
           })
         }
       >

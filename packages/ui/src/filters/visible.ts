@@ -4,6 +4,7 @@
  */
 import { isInGroup, type Network, type NetworkView, todayISO } from '@musubi/core';
 import type { ExploreState } from '../app/explore-state.js';
+import { tiesOf } from '../map/engagement-ties.js';
 import { fiscalYearEnd, fiscalYearOfDay, fiscalYearStart } from '../time/fiscal-year.js';
 
 export interface VisibleNetwork {
@@ -13,6 +14,8 @@ export interface VisibleNetwork {
   day: string;
   entities: Set<string>;
   links: Set<string>;
+  /** The engagement ties to draw (keys of `tieKey`): engagements up to the day shown, both ends shown. */
+  ties: Set<string>;
   /** Engagements per entity in the fiscal year of `day` (the map's "activity"). */
   activity: Map<string, number>;
   counts: { entities: number; links: number; engagements: number };
@@ -20,7 +23,7 @@ export interface VisibleNetwork {
 
 type Filters = Pick<
   ExploreState,
-  'kinds' | 'linkKinds' | 'countries' | 'group' | 'activeOnly' | 'fiscalYear' | 'date'
+  'kinds' | 'linkKinds' | 'countries' | 'group' | 'activeOnly' | 'ties' | 'fiscalYear' | 'date'
 >;
 
 /** The day a state shows: its date, the end of its fiscal year (not after today), or today. */
@@ -54,6 +57,13 @@ export function visibleNetwork(network: Network, state: Filters, today: string =
   for (const l of view.links(linkFilter)) {
     if (entities.has(l.source) && entities.has(l.target)) links.add(l.id);
   }
+  const ties = new Set<string>();
+  if (state.ties) {
+    const isSelf = (id: string) => view.entity(id)?.kind === 'self';
+    for (const [key, tie] of tiesOf(view.engagements({ to: day }), isSelf)) {
+      if (entities.has(tie.source) && entities.has(tie.target)) ties.add(key);
+    }
+  }
   const fiscalYear = fiscalYearOfDay(day);
   const activity = new Map<string, number>();
   let engagements = 0;
@@ -67,6 +77,7 @@ export function visibleNetwork(network: Network, state: Filters, today: string =
     day,
     entities,
     links,
+    ties,
     activity,
     counts: { entities: entities.size, links: links.size, engagements },
   };

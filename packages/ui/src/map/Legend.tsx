@@ -1,7 +1,7 @@
 /** The legend: node colour by entity kind, line colour by link kind. */
 import { entityKinds, linkKinds } from '@musubi/core';
 import { useI18n } from '../i18n/i18n.js';
-import { kindColors, linkColors, linkWidths } from './palette.js';
+import { kindColors, linkColors, linkWidths, TIE_COLOR } from './palette.js';
 
 export function Legend() {
   const { t } = useI18n();
@@ -28,6 +28,10 @@ export function Legend() {
             {t(`link.${k}`)}
           </li>
         ))}
+        <li>
+          <span className="line" style={{ background: TIE_COLOR, height: '1px' }} aria-hidden="true" />
+          {t('legend.ties')}
+        </li>
       </ul>
     </section>
   );

@@ -74,7 +74,8 @@ export function NetworkMap({ network, version, visible, sizeBy, selected, onSele
     const neighbours = new Set<string>();
     if (focus !== undefined && graph.hasNode(focus)) {
       graph.forEachEdge(focus, (edge, _, source, target) => {
-        if (visible.links.has(edge)) neighbours.add(source === focus ? target : source);
+        if (visible.links.has(edge) || visible.ties.has(edge))
+          neighbours.add(source === focus ? target : source);
       });
     }
     const degree = new Map<string, number>();
@@ -95,7 +96,7 @@ export function NetworkMap({ network, version, visible, sizeBy, selected, onSele
       return { ...data, size, label: '', color: DIM_NODE, zIndex: 0 };
     });
     sigma.setSetting('edgeReducer', (edge, data) => {
-      if (!visible.links.has(edge)) return { ...data, hidden: true };
+      if (!visible.links.has(edge) && !visible.ties.has(edge)) return { ...data, hidden: true };
       if (focus === undefined) return data;
       const [source, target] = graph.extremities(edge);
       if (source === focus || target === focus) return { ...data, size: data.size + 1, zIndex: 1 };

@@ -4,7 +4,8 @@
  */
 import type { Link, Network } from '@musubi/core';
 import { MultiDirectedGraph } from 'graphology';
-import { kindColors, linkColors, linkWidths } from './palette.js';
+import { tiesOf } from './engagement-ties.js';
+import { kindColors, linkColors, linkWidths, TIE_COLOR } from './palette.js';
 import { loadPositions, type Positions, seededPosition } from './positions.js';
 
 export interface DisplayNode {
@@ -20,7 +21,7 @@ export interface DisplayNode {
 export interface DisplayEdge {
   size: number;
   color: string;
-  kind: Link['kind'];
+  kind: Link['kind'] | 'engagement';
 }
 export type DisplayGraph = MultiDirectedGraph<DisplayNode, DisplayEdge>;
 
@@ -52,6 +53,16 @@ export function buildDisplayGraph(
       size: linkWidths[l.kind],
       color: linkColors[l.kind],
       kind: l.kind,
+    });
+  }
+  // engagement ties of all time; which are drawn depends on the day shown (see visibleNetwork)
+  const isSelf = (id: string) => network.entity(id)?.kind === 'self';
+  for (const [key, tie] of tiesOf(network.engagements(), isSelf)) {
+    if (!graph.hasNode(tie.source) || !graph.hasNode(tie.target)) continue;
+    graph.addDirectedEdgeWithKey(key, tie.source, tie.target, {
+      size: 0.5 + Math.log2(1 + tie.count) / 2,
+      color: TIE_COLOR,
+      kind: 'engagement',
     });
   }
   return { graph, fresh };

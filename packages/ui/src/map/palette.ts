@@ -25,6 +25,9 @@ export const linkColors: Record<LinkKind, string> = {
   partner: '#5dade2',
 };
 
+/** Engagement ties (who took part in what together) are drawn light, under the formal links. */
+export const TIE_COLOR = '#c9d1da';
+
 /** Line width by link kind: formal affiliations and agreements stand out. */
 export const linkWidths: Record<LinkKind, number> = {
   sister: 3,

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { defaultExploreState } from '../app/explore-state.js';
+import { tieKey } from '../map/engagement-ties.js';
+import { buildSmallNetwork } from '../testing/small-network.js';
+import { visibleNetwork } from './visible.js';
+
+const today = '2026-11-24';
+
+describe('what the explore views show', () => {
+  it('draws the ties of a visit from the day it happened, between shown entities only', () => {
+    const network = buildSmallNetwork();
+    const now = visibleNetwork(network, defaultExploreState, today);
+    expect([...now.ties].sort()).toEqual([tieKey('mie', 'ambassador-b'), tieKey('mie', 'thai-embassy')]);
+    // the day before the visit there is no tie yet
+    const before = visibleNetwork(network, { ...defaultExploreState, date: '2019-06-09' }, today);
+    expect(before.ties.size).toBe(0);
+    // people hidden: their ties go with them
+    const noPeople = visibleNetwork(network, { ...defaultExploreState, kinds: ['self', 'mission'] }, today);
+    expect([...noPeople.ties]).toEqual([tieKey('mie', 'thai-embassy')]);
+    // switched off: none, and the links stay as they were
+    const off = visibleNetwork(network, { ...defaultExploreState, ties: false }, today);
+    expect(off.ties.size).toBe(0);
+    expect(off.links).toEqual(now.links);
+  });
+
+  it('counts links and engagements apart from the ties', () => {
+    const network = buildSmallNetwork();
+    const fy2019 = visibleNetwork(network, { ...defaultExploreState, fiscalYear: 2019 }, today);
+    expect(fy2019.counts.engagements).toBe(1);
+    expect(fy2019.activity.get('thai-embassy')).toBe(1);
+    expect(fy2019.counts.links).toBe(fy2019.links.size);
+  });
+});

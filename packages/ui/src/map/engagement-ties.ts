@@ -1,0 +1,49 @@
+/**
+ * Engagement ties: the map's lines for what happened between entities, beside their formal links.
+ * A company the prefecture supported, a town that went on a mission, have no MOU with anyone; their
+ * tie is the engagements they took part in. Each engagement ties its hub (who hosted or organised
+ * it, else the organisation itself, else its first participant) to each other participant; the
+ * ties of many engagements between the same pair are one line, as thick as they are many.
+ */
+import type { Engagement, Id } from '@musubi/core';
+
+/** The key of the map edge that ties `hub` to `other`. */
+export function tieKey(hub: Id, other: Id): string {
+  return `tie:${hub}>${other}`;
+}
+
+/** The pairs (hub, other participant) an engagement ties; `isSelf` tells the organisation itself. */
+export function engagementTies(engagement: Engagement, isSelf: (id: Id) => boolean): [Id, Id][] {
+  const ids = engagement.participants.map((p) => p.entity);
+  const leading = engagement.participants
+    .filter((p) => p.role === 'host' || p.role === 'organizer')
+    .map((p) => p.entity);
+  const hubs =
+    leading.length > 0 ? leading : ids.filter(isSelf).length > 0 ? ids.filter(isSelf) : ids.slice(0, 1);
+  const pairs: [Id, Id][] = [];
+  for (const other of ids) {
+    if (hubs.includes(other)) continue;
+    for (const hub of hubs) pairs.push([hub, other]);
+  }
+  return pairs;
+}
+
+/** All ties of some engagements: each pair once, with how many engagements make it. */
+export function tiesOf(engagements: Iterable<Engagement>, isSelf: (id: Id) => boolean): Map<string, Tie> {
+  const ties = new Map<string, Tie>();
+  for (const engagement of engagements) {
+    for (const [hub, other] of engagementTies(engagement, isSelf)) {
+      const key = tieKey(hub, other);
+      const tie = ties.get(key);
+      if (tie) tie.count += 1;
+      else ties.set(key, { source: hub, target: other, count: 1 });
+    }
+  }
+  return ties;
+}
+
+export interface Tie {
+  source: Id;
+  target: Id;
+  count: number;
+}
