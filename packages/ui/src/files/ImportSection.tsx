@@ -69,6 +69,7 @@ export function ImportSection() {
             <option value="auto">{t('files.import.sheet.auto')}</option>
             <option value="entities">{t('files.import.sheet.entities')}</option>
             <option value="links">{t('files.import.sheet.links')}</option>
+            <option value="engagements">{t('files.import.sheet.engagements')}</option>
           </select>
         </label>
         <button type="button" onClick={() => input.current?.click()}>

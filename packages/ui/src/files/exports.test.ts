@@ -1,7 +1,6 @@
 import { addIndicator, createNetwork, importCsv, readMusubiJson } from '@musubi/core';
 import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
-import { engagementsToCsv } from './engagement-csv.js';
 import { buildExport, defaultSheetYears, localiseCsvHeader, sheetYearsProblem } from './exports.js';
 
 const now = new Date(2026, 10, 24, 10, 0);
@@ -43,7 +42,7 @@ describe('exports', () => {
     );
   });
 
-  it('write engagements with names in the display language, quoting and neutralising cells', () => {
+  it('write engagements in the core sheet, headers in the display language, cells quoted and neutralised', async () => {
     const network = buildSmallNetwork();
     network.recordEngagement({
       id: 'seminar',
@@ -53,19 +52,28 @@ describe('exports', () => {
       participants: [{ entity: 'mie', role: 'organizer' }],
       notes: 'line one\nline two',
     });
-    const csv = engagementsToCsv(network, 'en');
+    const csv = text((await buildExport(network, 'csv-engagements', { lang: 'en', now })).data);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      '\uFEFFid,type,date,endDate,title_ja,title_en,participants,participant_names,programme,topics,follow_ups,tags,notes',
+      '\uFEFFid,type,date,end_date,title_ja,title_en,participants,programme,topics,tags,notes',
     );
     expect(lines[1]).toContain('ambassador-b:visitor;thai-embassy:visitor;mie:host');
-    expect(lines[1]).toContain('Ambassador B (illustrative);Royal Thai Embassy in Japan;Mie Prefecture');
-    expect(lines[1]).toContain('2099-06-20 お礼状を送る / Send a letter of thanks');
     expect(csv).toContain(`"'=HYPERLINK(""x""), ""セミナー"""`);
     expect(csv).toContain('"Seminar, 2nd"');
     expect(csv).toContain('"line one\nline two"');
-    expect(engagementsToCsv(network, 'ja').split('\r\n')[0]).toMatch(
-      /^\uFEFFID,種別,日付,終了日,名称（日本語）/,
+    const ja = text((await buildExport(network, 'csv-engagements', { lang: 'ja', now })).data);
+    expect(ja.split('\r\n')[0]).toMatch(/^\uFEFFID,種別,日付,終了日,名称（日本語）/);
+  });
+
+  it('read back an exported engagement sheet into another network', async () => {
+    const source = buildSmallNetwork();
+    const csv = text((await buildExport(source, 'csv-engagements', { lang: 'ja', now })).data);
+    const target = buildSmallNetwork();
+    target.removeEngagement('visit-2019-06');
+    const result = importCsv(target, csv, 'engagements');
+    expect(result.imported).toBe(1);
+    expect(target.engagement('visit-2019-06')?.participants).toEqual(
+      source.engagement('visit-2019-06')?.participants,
     );
   });
 

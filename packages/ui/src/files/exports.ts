@@ -6,6 +6,7 @@
 import {
   type CsvColumn,
   type CsvKind,
+  engagementColumns,
   entityColumns,
   fiscalYearOf,
   indicators,
@@ -20,7 +21,6 @@ import {
   report,
   reportToXlsx,
 } from '@musubi/core';
-import { engagementsToCsv } from './engagement-csv.js';
 import { type ExportKind, exportFileName, localDay, mimeTypes } from './file-names.js';
 
 /** A file ready to download. */
@@ -41,7 +41,9 @@ export const MAX_SHEET_YEARS = 30;
  * (`名称（日本語）` or `name_ja`); the core's importer reads either, so the file goes back in.
  */
 export function localiseCsvHeader(csv: string, kind: CsvKind, lang: Lang): string {
-  const columns = (kind === 'entities' ? entityColumns : linkColumns) as readonly CsvColumn<unknown>[];
+  const columns = (
+    kind === 'entities' ? entityColumns : kind === 'links' ? linkColumns : engagementColumns
+  ) as readonly CsvColumn<unknown>[];
   const bom = csv.startsWith('\uFEFF') ? '\uFEFF' : '';
   const end = csv.indexOf('\r\n');
   const rest = end === -1 ? '' : csv.slice(end);
@@ -88,16 +90,16 @@ export async function buildExport(
     case 'json':
       return { name: exportFileName(kind, day), type, data: networkToJson(network, { kind: 'log', now }) };
     case 'csv-entities':
-    case 'csv-links': {
-      const sheet: CsvKind = kind === 'csv-entities' ? 'entities' : 'links';
+    case 'csv-links':
+    case 'csv-engagements': {
+      const sheet: CsvKind =
+        kind === 'csv-entities' ? 'entities' : kind === 'csv-links' ? 'links' : 'engagements';
       return {
         name: exportFileName(kind, day),
         type,
         data: localiseCsvHeader(networkToCsv(network, sheet), sheet, lang),
       };
     }
-    case 'csv-engagements':
-      return { name: exportFileName(kind, day), type, data: engagementsToCsv(network, lang) };
     case 'gexf':
       return { name: exportFileName(kind, day), type, data: networkToGexf(network, { lang }) };
     case 'graphml':

@@ -40,6 +40,9 @@ describe('telling an entity sheet from a link sheet', () => {
 
   it('reads anything else as an entity sheet', () => {
     expect(csvKindOf('ID/id,種別/kind,名称（日本語）/name_ja\r\n')).toBe('entities');
+    expect(csvKindOf('ID/id,種別/kind,日付/date,参加者/participants\r\n')).toBe('engagements');
+    expect(csvKindOf('種別,日付,参加者\n')).toBe('engagements');
+    expect(csvKindOf('type,participants\n')).toBe('entities');
     expect(csvKindOf('kind,source\n')).toBe('entities');
     expect(csvKindOf('')).toBe('entities');
   });

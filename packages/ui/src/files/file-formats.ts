@@ -3,7 +3,7 @@
  * then by its first characters when the name says nothing (`export.txt`, no extension). And which
  * CSV sheet (entities or links) a CSV file is, from its header row.
  */
-import { type CsvColumn, type CsvKind, headerOf, linkColumns } from '@musubi/core';
+import { type CsvColumn, type CsvKind, engagementColumns, headerOf, linkColumns } from '@musubi/core';
 
 /** The formats a file can be imported from. */
 export const importFormats = ['csv', 'json', 'gexf', 'graphml'] as const;
@@ -56,7 +56,8 @@ function names(column: CsvColumn<unknown>, cell: string): boolean {
 
 /**
  * The sheet a CSV file holds, from its header: a link sheet has the 起点/source and 終点/target
- * columns; anything else is read as an entity sheet (whose errors then say what is missing).
+ * columns, an engagement sheet the 参加者/participants and 日付/date columns; anything else is read
+ * as an entity sheet (whose errors then say what is missing).
  */
 export function csvKindOf(head: string): CsvKind {
   const header = head.split(/\r?\n/, 1)[0] ?? '';
@@ -65,5 +66,9 @@ export function csvKindOf(head: string): CsvKind {
     (c) => c.en === 'source' || c.en === 'target',
   );
   const has = (column: CsvColumn<unknown>) => cells.some((cell) => names(column, cell));
-  return linkOnly.every(has) ? 'links' : 'entities';
+  if (linkOnly.every(has)) return 'links';
+  const engagementOnly = (engagementColumns as readonly CsvColumn<unknown>[]).filter(
+    (c) => c.en === 'participants' || c.en === 'date',
+  );
+  return engagementOnly.every(has) ? 'engagements' : 'entities';
 }
