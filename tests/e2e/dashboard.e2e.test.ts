@@ -1,43 +1,8 @@
-/**
- * The dashboard (施策評価) in a real Chromium against the built app: the policy sheet's figures
- * computed from the example network, a visit recorded through the "来訪を記録" dialog that counts
- * and moves the actual at once (and is still counted after a reload), in Japanese and English.
- * Each test has its own browser context, so its own fresh IndexedDB.
- */
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appSession, go, saved, shots } from './app.js';
 
-const shots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
-mkdirSync(shots, { recursive: true });
-
-let browser: Browser;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ browser, close } = await launchChromium());
-});
-afterAll(async () => {
-  await close?.();
-});
-
-async function fresh(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function go(page: Page, query: string): Promise<void> {
-  await page.goto(`${inject('baseUrl')}${query}`);
-  await page.locator('.app').waitFor();
-}
-
-async function saved(page: Page, word = '保存済み'): Promise<void> {
-  await expect.poll(() => page.locator('.save-state').textContent()).toBe(word);
-}
+const { fresh } = appSession({ viewport: { width: 1400, height: 1000 } });
 
 /** A cell of an indicator's table (`actual-2016`). */
 function indicatorCell(page: Page, indicator: string, cell: string) {

@@ -1,44 +1,8 @@
-/**
- * The entity, role and link forms of the record view in a real Chromium against the built app,
- * with the network kept in the browser's real IndexedDB: add a sister region and its link, find
- * them on the map panel after a reload; add a revision to the Thailand BOI MOU and find it in the
- * link's history; bad input shows field errors and writes nothing; removing an entity that is
- * still referred to is refused with the references named. Each test has its own browser context.
- */
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appSession, go, saved, shots } from './app.js';
 
-const shots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
-mkdirSync(shots, { recursive: true });
-
-let browser: Browser;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ browser, close } = await launchChromium());
-});
-afterAll(async () => {
-  await close?.();
-});
-
-async function fresh(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function go(page: Page, query: string): Promise<void> {
-  await page.goto(`${inject('baseUrl')}${query}`);
-  await page.locator('.app').waitFor();
-}
-
-async function saved(page: Page, word = '保存済み'): Promise<void> {
-  await expect.poll(() => page.locator('.save-state').textContent()).toBe(word);
-}
+const { fresh } = appSession({ viewport: { width: 1400, height: 1000 } });
 
 async function pick(scope: Locator, label: string, text: string, option: RegExp) {
   await scope.getByRole('combobox', { name: label, exact: true }).fill(text);

@@ -1,28 +1,11 @@
-/**
- * The explore half of the UI in a real Chromium against the built app: start page, network map,
- * search, time slider, world view, in Japanese and English. Screenshots of every view go to
- * tests/artifacts/screenshots/ for a person to look at.
- */
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { appSession, shots } from './app.js';
 
-const shots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
-mkdirSync(shots, { recursive: true });
-
-let browser: Browser;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ browser, close } = await launchChromium());
-});
-afterAll(async () => {
-  await close?.();
-});
+const session = appSession();
 
 async function open(query: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await session.browser().newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${inject('baseUrl')}${query}`);

@@ -5,41 +5,12 @@
  * search and shown on its panel), and open a saved network file in place of the current one,
  * surviving a reload. Each test has its own browser context, so its own fresh IndexedDB.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.js';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appSession, go, saved, shots } from './app.js';
 
-const shots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
-mkdirSync(shots, { recursive: true });
-
-let browser: Browser;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ browser, close } = await launchChromium());
-});
-afterAll(async () => {
-  await close?.();
-});
-
-async function fresh(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function go(page: Page, query: string): Promise<void> {
-  await page.goto(`${inject('baseUrl')}${query}`);
-  await page.locator('.app').waitFor();
-}
-
-async function saved(page: Page, word = '保存済み'): Promise<void> {
-  // patient: writing a whole new network into IndexedDB can take a while on a slow machine
-  await expect.poll(() => page.locator('.save-state').textContent(), { timeout: 30_000 }).toBe(word);
-}
+const { fresh } = appSession({ acceptDownloads: true });
 
 /** Clicks `button` and returns the download it starts, with its name and content. */
 async function downloadOf(

@@ -1,43 +1,8 @@
-/**
- * The record half of the UI in a real Chromium against the built app, with the network kept in
- * the browser's real IndexedDB: record an ambassador's visit through the form, reload, and find
- * it on the embassy's panel and in the history; bad input shows field errors and writes nothing;
- * undo and redo. Each test has its own browser context, so its own fresh IndexedDB.
- */
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appSession, go, saved, shots } from './app.js';
 
-const shots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
-mkdirSync(shots, { recursive: true });
-
-let browser: Browser;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ browser, close } = await launchChromium());
-});
-afterAll(async () => {
-  await close?.();
-});
-
-async function fresh(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { context, page, errors };
-}
-
-async function go(page: Page, query: string): Promise<void> {
-  await page.goto(`${inject('baseUrl')}${query}`);
-  await page.locator('.app').waitFor();
-}
-
-async function saved(page: Page, word = '保存済み'): Promise<void> {
-  await expect.poll(() => page.locator('.save-state').textContent()).toBe(word);
-}
+const { fresh } = appSession();
 
 async function pick(scope: ReturnType<Page['locator']>, label: string, text: string, option: RegExp) {
   await scope.getByRole('combobox', { name: label }).fill(text);

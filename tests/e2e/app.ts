@@ -1,0 +1,66 @@
+/**
+ * What every end-to-end test file needs: one Debian Chromium per file, a fresh browser context per
+ * test (so its own empty IndexedDB), the built app at `inject('baseUrl')`, and a folder for the
+ * screenshots a person looks at.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { launchChromium } from './chromium.js';
+
+/** Where the tests save their screenshots (tests/artifacts/screenshots/). */
+export const shots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
+mkdirSync(shots, { recursive: true });
+
+export interface FreshPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page, to assert empty. */
+  errors: string[];
+}
+
+/**
+ * Starts Chromium before the file's tests and closes it after them. `fresh()` opens a new context
+ * (1400×900 unless `options` say otherwise) and page; `browser()` is the browser itself.
+ */
+export function appSession(options: BrowserContextOptions = {}): {
+  fresh: () => Promise<FreshPage>;
+  browser: () => Browser;
+} {
+  let browser: Browser | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    ({ browser, close } = await launchChromium());
+  });
+  afterAll(async () => {
+    await close?.();
+  });
+  const started = () => {
+    if (!browser) throw new Error('Chromium is not started: call appSession() at the top of the file');
+    return browser;
+  };
+  return {
+    browser: started,
+    fresh: async () => {
+      const context = await started().newContext({ viewport: { width: 1400, height: 900 }, ...options });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      return { context, page, errors };
+    },
+  };
+}
+
+/** Opens the app with a query (`?view=map&lang=en`) and waits for its shell. */
+export async function go(page: Page, query: string): Promise<void> {
+  await page.goto(`${inject('baseUrl')}${query}`);
+  await page.locator('.app').waitFor();
+}
+
+/**
+ * Waits until the header says the network is saved (`保存済み`, or `Saved` in English). Patient:
+ * writing a whole network into IndexedDB can take a while on a slow machine.
+ */
+export async function saved(page: Page, word = '保存済み'): Promise<void> {
+  await expect.poll(() => page.locator('.save-state').textContent(), { timeout: 30_000 }).toBe(word);
+}
