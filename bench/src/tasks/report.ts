@@ -54,24 +54,38 @@ function actuals(result: ReturnType<typeof report>): number[][] {
   return result.indicators.map((row) => row.years.map((y) => y.actual ?? 0));
 }
 
+type SqlRow = { joint: number; newly: number; companies: number };
+const sqlParams = [FIRST_FY + 1, FIRST_FY, FIRST_FY + fiscalYears.length - 1];
+const sqlActuals = (rows: readonly SqlRow[]): number[][] => [
+  rows.map((r) => Number(r.joint)),
+  rows.map((r) => Number(r.newly)),
+  rows.map((r) => Number(r.companies)),
+];
+
+/** The three indicators' actuals for FY1996–FY2025 from Musubi's report (in the generator's order). */
+export function indicatorActuals(network: NetworkView): number[][] {
+  return actuals(report(network, { fiscalYears }));
+}
+
+/** The same actuals from the report's SQL on PGlite. */
+export async function sqlIndicatorActuals(sql: SqlReference): Promise<number[][]> {
+  return sqlActuals((await sql.db.query<SqlRow>(reportSql, sqlParams)).rows);
+}
+
 /**
  * The indicator report for all 30 fiscal years, against the same three indicators in SQL on
  * PGlite. The two answers are compared: a row whose numbers differ says so in its note.
  */
 export async function reportRow(network: NetworkView, sql: SqlReference | undefined): Promise<Row> {
   const task = 'indicator report, 3 indicators × 30 fiscal years';
-  const params = [FIRST_FY + 1, FIRST_FY, FIRST_FY + fiscalYears.length - 1];
   const pg = sql
-    ? await measure(
-        () => sql.db.query<{ joint: number; newly: number; companies: number }>(reportSql, params),
-        {
-          runs: 5,
-          warmup: 1,
-          gc: 'once',
-          budgetMs: 5_000,
-          minRuns: 2,
-        },
-      )
+    ? await measure(() => sql.db.query<SqlRow>(reportSql, sqlParams), {
+        runs: 5,
+        warmup: 1,
+        gc: 'once',
+        budgetMs: 5_000,
+        minRuns: 2,
+      })
     : undefined;
   const m = await measure(() => report(network, { fiscalYears }), {
     runs: 5,
@@ -86,12 +100,7 @@ export async function reportRow(network: NetworkView, sql: SqlReference | undefi
   const last = ours.map((years) => years[years.length - 1] ?? 0);
   notes.push(`FY${fiscalYears.at(-1)} actuals ${last.join(' / ')}`);
   if (pg) {
-    const rows = pg.result.rows;
-    const theirs = [
-      rows.map((r) => Number(r.joint)),
-      rows.map((r) => Number(r.newly)),
-      rows.map((r) => Number(r.companies)),
-    ];
+    const theirs = sqlActuals(pg.result.rows);
     const same = JSON.stringify(theirs) === JSON.stringify(ours);
     notes.push(
       same

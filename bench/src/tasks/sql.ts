@@ -118,6 +118,8 @@ export const sqlQueries = {
       union all
       select e.date, e.day, 'engagement', e.id, e.type
         from participants p join engagements e on e.id = p.engagement_id where p.entity_id = $1
+      union all
+      select en.since::text, en.since, 'entity', en.id, 'since' from entities en where en.id = $1 and en.since is not null
     ) t order by first_day`,
   // the network on a day: the links whose latest event by then starts or continues them, and the
   // number of engagements up to then (Musubi's asOf builds the whole view)
