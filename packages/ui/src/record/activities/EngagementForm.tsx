@@ -101,7 +101,7 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
           <input
             {...register('date')}
             placeholder={t('activities.engagement.dateHint')}
-            aria-invalid={invalid('date')}
+            {...invalid('date')}
           />
         </label>
         {err('date')}
@@ -110,17 +110,17 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
           <input
             {...register('endDate')}
             placeholder={t('activities.engagement.dateHint')}
-            aria-invalid={invalid('endDate')}
+            {...invalid('endDate')}
           />
         </label>
         {err('endDate')}
         <label className="field">
           <span className="label">{t('activities.engagement.titleJa')}</span>
-          <input {...register('titleJa')} lang="ja" aria-invalid={invalid('title')} />
+          <input {...register('titleJa')} lang="ja" {...invalid('title')} />
         </label>
         <label className="field">
           <span className="label">{t('activities.engagement.titleEn')}</span>
-          <input {...register('titleEn')} lang="en" aria-invalid={invalid('title')} />
+          <input {...register('titleEn')} lang="en" {...invalid('title')} />
         </label>
         {err('title')}
       </fieldset>
@@ -169,7 +169,7 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
         <legend>{t('activities.engagement.details')}</legend>
         <div className="field">
           <label htmlFor={`${uid}-programme`}>{t('activities.engagement.programme')}</label>
-          <select id={`${uid}-programme`} {...register('programme')} aria-invalid={invalid('programme')}>
+          <select id={`${uid}-programme`} {...register('programme')} {...invalid('programme')}>
             <option value="">{t('activities.engagement.noProgramme')}</option>
             {programmeList.map((p) => (
               <option key={p.id} value={p.id}>
@@ -184,7 +184,7 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
           <input
             {...register('topics')}
             placeholder={t('activities.engagement.listHint')}
-            aria-invalid={invalid('topics')}
+            {...invalid('topics')}
           />
         </label>
         {err('topics')}
@@ -193,13 +193,13 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
           <input
             {...register('tags')}
             placeholder={t('activities.engagement.listHint')}
-            aria-invalid={invalid('tags')}
+            {...invalid('tags')}
           />
         </label>
         {err('tags')}
         <label className="field">
           <span className="label">{t('activities.engagement.notes')}</span>
-          <textarea {...register('notes')} rows={3} aria-invalid={invalid('notes')} />
+          <textarea {...register('notes')} rows={3} {...invalid('notes')} />
         </label>
         {err('notes')}
       </fieldset>
@@ -210,7 +210,7 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
           <div key={row.id} className="follow-up">
             <label className="field">
               <span className="label">{t('activities.engagement.followUpText', { n: i + 1 })}</span>
-              <input {...register(`followUps.${i}.text`)} aria-invalid={invalid(`followUps.${i}.text`)} />
+              <input {...register(`followUps.${i}.text`)} {...invalid(`followUps.${i}.text`)} />
             </label>
             {err(`followUps.${i}.text`)}
             <label className="field">
@@ -218,7 +218,7 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
               <input
                 {...register(`followUps.${i}.due`)}
                 placeholder="YYYY-MM-DD"
-                aria-invalid={invalid(`followUps.${i}.due`)}
+                {...invalid(`followUps.${i}.due`)}
               />
             </label>
             {err(`followUps.${i}.due`)}

@@ -54,11 +54,11 @@ export function IndicatorForm({ onDone }: { onDone: (indicator: Indicator) => vo
         <legend>{formName}</legend>
         <label className="field">
           <span className="label">{t('activities.indicator.nameJa')}</span>
-          <input {...register('nameJa')} lang="ja" aria-invalid={invalid('name')} />
+          <input {...register('nameJa')} lang="ja" {...invalid('name')} />
         </label>
         <label className="field">
           <span className="label">{t('activities.indicator.nameEn')}</span>
-          <input {...register('nameEn')} lang="en" aria-invalid={invalid('name')} />
+          <input {...register('nameEn')} lang="en" {...invalid('name')} />
         </label>
         {err('name')}
         <div className="field">
@@ -83,11 +83,7 @@ export function IndicatorForm({ onDone }: { onDone: (indicator: Indicator) => vo
         </div>
         <label className="field">
           <span className="label">{t('activities.indicator.basicProgramme')}</span>
-          <input
-            {...register('basicProgramme')}
-            inputMode="numeric"
-            aria-invalid={invalid('basicProgramme')}
-          />
+          <input {...register('basicProgramme')} inputMode="numeric" {...invalid('basicProgramme')} />
         </label>
         {err('basicProgramme')}
       </fieldset>
@@ -110,7 +106,7 @@ export function IndicatorForm({ onDone }: { onDone: (indicator: Indicator) => vo
         {aggregate === 'cumulative' && (
           <label className="field">
             <span className="label">{t('activities.indicator.since')}</span>
-            <input {...register('since')} inputMode="numeric" aria-invalid={invalid('since')} />
+            <input {...register('since')} inputMode="numeric" {...invalid('since')} />
           </label>
         )}
         {err('since')}

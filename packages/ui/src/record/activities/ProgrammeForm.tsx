@@ -99,16 +99,16 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
         </div>
         <label className="field">
           <span className="label">{t('activities.programme.basicCode')}</span>
-          <input {...register('basicCode')} inputMode="numeric" aria-invalid={invalid('basicCode')} />
+          <input {...register('basicCode')} inputMode="numeric" {...invalid('basicCode')} />
         </label>
         {err('basicCode')}
         <label className="field">
           <span className="label">{t('activities.programme.basicNameJa')}</span>
-          <input {...register('basicNameJa')} lang="ja" aria-invalid={invalid('basicName')} />
+          <input {...register('basicNameJa')} lang="ja" {...invalid('basicName')} />
         </label>
         <label className="field">
           <span className="label">{t('activities.programme.basicNameEn')}</span>
-          <input {...register('basicNameEn')} lang="en" aria-invalid={invalid('basicName')} />
+          <input {...register('basicNameEn')} lang="en" {...invalid('basicName')} />
         </label>
         {err('basicName')}
       </fieldset>
@@ -117,11 +117,11 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
         <legend>{formName}</legend>
         <label className="field">
           <span className="label">{t('activities.programme.nameJa')}</span>
-          <input {...register('nameJa')} lang="ja" aria-invalid={invalid('name')} />
+          <input {...register('nameJa')} lang="ja" {...invalid('name')} />
         </label>
         <label className="field">
           <span className="label">{t('activities.programme.nameEn')}</span>
-          <input {...register('nameEn')} lang="en" aria-invalid={invalid('name')} />
+          <input {...register('nameEn')} lang="en" {...invalid('name')} />
         </label>
         {err('name')}
         {editing && <p className="muted">{t('activities.programme.uses', { count: uses })}</p>}
@@ -137,7 +137,7 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
                 {...register(`budgets.${i}.fiscalYear`)}
                 inputMode="numeric"
                 placeholder="2019"
-                aria-invalid={invalid(`budgets.${i}.fiscalYear`)}
+                {...invalid(`budgets.${i}.fiscalYear`)}
               />
             </label>
             <span className="muted activities-era">{fiscalYearHint(years[i] ?? '', lang)}</span>
@@ -147,7 +147,7 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
               <input
                 {...register(`budgets.${i}.amount`)}
                 inputMode="numeric"
-                aria-invalid={invalid(`budgets.${i}.amount`)}
+                {...invalid(`budgets.${i}.amount`)}
               />
             </label>
             {err(`budgets.${i}.amount`)}
@@ -171,7 +171,7 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
 
       <label className="field">
         <span className="label">{t('activities.programme.notes')}</span>
-        <textarea {...register('notes')} rows={2} aria-invalid={invalid('notes')} />
+        <textarea {...register('notes')} rows={2} {...invalid('notes')} />
       </label>
       {err('notes')}
 

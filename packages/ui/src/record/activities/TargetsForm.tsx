@@ -63,17 +63,13 @@ export function TargetsForm({ indicator, onDone }: TargetsFormProps) {
           <legend>{formName}</legend>
           <label className="field">
             <span className="label">{t('activities.indicator.baselineYear')}</span>
-            <input {...register('baselineYear')} inputMode="numeric" aria-invalid={invalid('baselineYear')} />
+            <input {...register('baselineYear')} inputMode="numeric" {...invalid('baselineYear')} />
           </label>
           <span className="muted activities-era">{fiscalYearHint(baselineYear, lang)}</span>
           {err('baselineYear')}
           <label className="field">
             <span className="label">{t('activities.indicator.baselineValue')}</span>
-            <input
-              {...register('baselineValue')}
-              inputMode="decimal"
-              aria-invalid={invalid('baselineValue')}
-            />
+            <input {...register('baselineValue')} inputMode="decimal" {...invalid('baselineValue')} />
           </label>
           {err('baselineValue')}
           {targets.fields.map((row, i) => (
@@ -83,7 +79,7 @@ export function TargetsForm({ indicator, onDone }: TargetsFormProps) {
                 <input
                   {...register(`targets.${i}.fiscalYear`)}
                   inputMode="numeric"
-                  aria-invalid={invalid(`targets.${i}.fiscalYear`)}
+                  {...invalid(`targets.${i}.fiscalYear`)}
                 />
               </label>
               <span className="muted activities-era">{fiscalYearHint(years[i] ?? '', lang)}</span>
@@ -93,7 +89,7 @@ export function TargetsForm({ indicator, onDone }: TargetsFormProps) {
                 <input
                   {...register(`targets.${i}.amount`)}
                   inputMode="decimal"
-                  aria-invalid={invalid(`targets.${i}.amount`)}
+                  {...invalid(`targets.${i}.amount`)}
                 />
               </label>
               {err(`targets.${i}.amount`)}
@@ -190,7 +186,7 @@ function FiguresForm({ indicator, onDone }: TargetsFormProps) {
         )}
         <label className="field">
           <span className="label">{t('activities.indicator.figureYear')}</span>
-          <input {...register('fiscalYear')} inputMode="numeric" aria-invalid={invalid('fiscalYear')} />
+          <input {...register('fiscalYear')} inputMode="numeric" {...invalid('fiscalYear')} />
         </label>
         <span className="muted activities-era">{fiscalYearHint(year, lang)}</span>
         {err('fiscalYear')}
@@ -199,12 +195,12 @@ function FiguresForm({ indicator, onDone }: TargetsFormProps) {
         )}
         <label className="field">
           <span className="label">{t('activities.indicator.figureValue')}</span>
-          <input {...register('value')} inputMode="decimal" aria-invalid={invalid('value')} />
+          <input {...register('value')} inputMode="decimal" {...invalid('value')} />
         </label>
         {err('value')}
         <label className="field">
           <span className="label">{t('activities.indicator.figureNote')}</span>
-          <input {...register('note')} aria-invalid={invalid('note')} />
+          <input {...register('note')} {...invalid('note')} />
         </label>
         {err('note')}
       </fieldset>

@@ -6,41 +6,13 @@
 import { allCountryCodes, countryName } from '@musubi/core';
 import { useId, useMemo, useState } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
+import { useFieldIssues as useSharedFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { editIssueMessage, type FieldIssues } from './field-issues.js';
+import { editIssueMessage } from './field-issues.js';
 
-/** What a form needs to show its issues: the issues, a setter, and props and messages per field. */
+/** The shared field issues, said the way the entity, role and link forms say them. */
 export function useFieldIssues() {
-  const { t, lang } = useI18n();
-  const uid = useId();
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const say = (field: string): string | undefined => {
-    const list = issues[field];
-    if (!list || list.length === 0) return undefined;
-    return list.map((i) => editIssueMessage(i, lang, t)).join(' ');
-  };
-  const errorId = (field: string) => `${uid}-${field.replace(/\W/g, '-')}-error`;
-  /** Props for the input of `field`: marked invalid and described by its message. */
-  const invalid = (field: string) =>
-    say(field) === undefined ? {} : { 'aria-invalid': true as const, 'aria-describedby': errorId(field) };
-  const err = (field: string) => {
-    const message = say(field);
-    return message === undefined ? null : (
-      <span id={errorId(field)} className="field-error error-row" role="alert">
-        {message}
-      </span>
-    );
-  };
-  const count = Object.values(issues).reduce((n, list) => n + list.length, 0);
-  const summary =
-    count === 0 ? null : (
-      <p className="form-summary" role="alert">
-        {issues.form
-          ? t('form.error.notWritten', { detail: say('form') ?? '' })
-          : t('form.error.summary', { count })}
-      </p>
-    );
-  return { issues, setIssues, say, invalid, err, summary };
+  return useSharedFieldIssues(editIssueMessage);
 }
 
 /** A select of every country, named in the user's language and sorted by that name. */

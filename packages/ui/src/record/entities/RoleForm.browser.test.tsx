@@ -16,7 +16,7 @@ describe('the role form', () => {
     });
     const form = screen.getByRole('form', { name: 'Record a role' });
     await form.getByRole('button', { name: 'Record the role' }).click();
-    await expect.element(form.getByText('2 problems', { exact: false })).toBeVisible();
+    await expect.element(form.getByText('Problems in the form: 2.', { exact: false })).toBeVisible();
     expect(network.log().length).toBe(before);
 
     await form.getByRole('combobox', { name: 'Person' }).fill('Ambassador C');
