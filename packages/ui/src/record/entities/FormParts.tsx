@@ -4,7 +4,7 @@
  * country list in the user's language, and the notice shown after a write.
  */
 import { allCountryCodes, countryName } from '@musubi/core';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useFieldIssues as useSharedFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
