@@ -65,7 +65,7 @@ async function runScale(scale: Scale, dir: string): Promise<ScaleResult> {
   const fileMB = statSync(file.path).size / MB;
   log(`${scale.name}: opening (${changes} changes, ${fileMB.toFixed(0)} MB)`);
   const rows: Row[] = [];
-  const opened = await openRows(file, opens);
+  const opened = await openRows(file, opens, (step) => log(`${scale.name}: open: ${step}`));
   rows.push(...opened.rows);
   const network = opened.network;
   const buildRow = rows[rows.length - 1];
@@ -129,7 +129,7 @@ async function uiRowsOf(scale: Scale, logFile: string, changes: number): Promise
       buildUi(uiDist);
     }
     log(`${scale.name}: UI in Chromium`);
-    return await uiRows({ dist: uiDist, logFile, changes, runs: scale.name === 'S' ? 3 : 2 });
+    return await uiRows({ dist: uiDist, logFile, changes, runs: scale.name === 'S' ? 3 : 1 });
   } catch (error) {
     return [
       { group: 'ui', task, references: [], note: `failed: ${(error as Error).message.split('\n')[0]}` },
@@ -138,6 +138,12 @@ async function uiRowsOf(scale: Scale, logFile: string, changes: number): Promise
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'musubi-bench-'));
+// an interrupted run (Ctrl-C, a timeout) leaves no gigabytes of logs behind
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
 const result: BenchResult = {
   date: new Date().toISOString(),
   machine: machine(),

@@ -13,8 +13,11 @@ import type { LogFile } from './log-file.js';
 export async function openRows(
   file: LogFile,
   runs: number,
+  progress: (step: string) => void = () => undefined,
 ): Promise<{ rows: Row[]; network: Network; parsed: unknown[] }> {
+  progress('read + JSON.parse floor');
   const floor = await measure(() => file.parse(), { runs });
+  progress('graphology from the file');
   const graphology = await measure(() => bareGraph(file.parse()), { runs });
   const refs = (ms: number) => [
     against('read + JSON.parse floor', floor.ms, ms),
@@ -23,6 +26,7 @@ export async function openRows(
   const rows: Row[] = [];
   const gm = `graphology keeps ${graphology.heapMB.toFixed(0)} MB`;
 
+  progress('open through the store');
   const open = await measure(() => file.open(), { runs, release: (n) => file.close(n) });
   const { result: network, ...musubi } = open;
   const how =
@@ -38,6 +42,7 @@ export async function openRows(
   });
 
   if (file.via === 'store' && file.saveSnapshot && file.openAt) {
+    progress('replay without validation');
     const replay = await measure(() => createNetwork({ log: file.parse() as Change[] }), { runs });
     const { result: _r, ...replayM } = replay;
     rows.push({
@@ -48,6 +53,7 @@ export async function openRows(
     });
     // the snapshot goes beside a copy of the file, so that `network` stays the one opened from the
     // whole log (a network opened from a snapshot has no history before it: log(), undo, exports)
+    progress('snapshot');
     await file.saveSnapshot(network);
     const copy = `${file.path}.copy.ndjson`;
     copyFileSync(file.path, copy);
@@ -66,6 +72,7 @@ export async function openRows(
     });
   }
 
+  progress('build from parsed changes');
   const parsed = file.parse();
   const build = await measure(() => createNetwork({ log: parsed as Change[] }), { runs });
   const bare = await measure(() => bareGraph(parsed), { runs });
