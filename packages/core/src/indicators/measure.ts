@@ -14,8 +14,12 @@ function engagementPasses(e: Engagement, f: MeasureFilter): boolean {
 }
 
 /** Does a participant pass the filter's conditions on entities? */
-function participantPasses(view: NetworkView, p: Participant, f: MeasureFilter): Entity | undefined {
-  const entity = view.entity(p.entity);
+function participantPasses(
+  entityOf: (id: Id) => Entity | undefined,
+  p: Participant,
+  f: MeasureFilter,
+): Entity | undefined {
+  const entity = entityOf(p.entity);
   if (!entity) return undefined;
   if (f.participantRole && !f.participantRole.includes(p.role)) return undefined;
   if (f.entityKinds && !f.entityKinds.includes(entity.kind)) return undefined;
@@ -46,11 +50,19 @@ function occurrences(view: NetworkView, measure: Measure): Occurrence[] {
   const f = measure.filter;
   const hasEntityCondition = entityConditions.some((c) => f[c] !== undefined);
   const out: Occurrence[] = [];
+  // the same few thousand participants come back in every engagement: look each up once
+  const known = new Map<Id, Entity | undefined>();
+  const entityOf = (id: Id) => {
+    if (known.has(id)) return known.get(id);
+    const entity = view.entity(id);
+    known.set(id, entity);
+    return entity;
+  };
   for (const e of view.engagements()) {
     if (!engagementPasses(e, f)) continue;
     const fy = fiscalYearOf(e.date);
     if (fy === undefined) continue;
-    const counted = e.participants.filter((p) => participantPasses(view, p, f) !== undefined);
+    const counted = e.participants.filter((p) => participantPasses(entityOf, p, f) !== undefined);
     if (measure.count === 'engagements') {
       if (!hasEntityCondition || counted.length > 0) out.push({ key: e.id, fy, engagement: e.id });
     } else {
@@ -75,32 +87,73 @@ export function evaluateMeasure(
   fiscalYears: readonly FiscalYear[],
 ): Map<FiscalYear, number> {
   const found = occurrences(view, measure);
-  const result = new Map<FiscalYear, number>();
   const since = measure.since ?? Number.NEGATIVE_INFINITY;
+  const cumulative = measure.aggregate === 'cumulative';
+  // one pass over the occurrences, then per asked year either that year's count or a running sum
+  // (years × occurrences would make a 30-year report of 200,000 engagements take seconds)
+  let years: FiscalYear[];
   if (measure.count === 'engagements') {
-    for (const fy of fiscalYears) {
-      const from = measure.aggregate === 'cumulative' ? since : fy;
-      result.set(fy, found.filter((o) => o.fy >= from && o.fy <= fy).length);
-    }
-    return result;
+    years = found.map((o) => o.fy);
+  } else if (measure.filter.firstTimeOnly) {
+    years = [...firstYears(found, Number.NEGATIVE_INFINITY).values()];
+  } else if (cumulative) {
+    // an entity counts from the first year, on or after `since`, in which it qualifies
+    years = [...firstYears(found, since).values()];
+  } else {
+    return perYearDistinct(found, fiscalYears);
   }
+  return cumulative ? runningCounts(years, since, fiscalYears) : yearCounts(years, fiscalYears);
+}
+
+/** For each key, the earliest fiscal year (not before `from`) in which it occurs. */
+function firstYears(found: readonly Occurrence[], from: FiscalYear): Map<Id, FiscalYear> {
   const first = new Map<Id, FiscalYear>();
   for (const o of found) {
+    if (o.fy < from) continue;
     const seen = first.get(o.key);
     if (seen === undefined || o.fy < seen) first.set(o.key, o.fy);
   }
-  for (const fy of fiscalYears) {
-    const keys = new Set<Id>();
-    if (measure.filter.firstTimeOnly) {
-      const from = measure.aggregate === 'cumulative' ? since : fy;
-      for (const [key, y] of first) if (y >= from && y <= fy) keys.add(key);
-    } else {
-      const from = measure.aggregate === 'cumulative' ? since : fy;
-      for (const o of found) if (o.fy >= from && o.fy <= fy) keys.add(o.key);
-    }
-    result.set(fy, keys.size);
+  return first;
+}
+
+/** How many of `years` equal each asked year. */
+function yearCounts(years: readonly FiscalYear[], asked: readonly FiscalYear[]): Map<FiscalYear, number> {
+  const per = new Map<FiscalYear, number>();
+  for (const y of years) per.set(y, (per.get(y) ?? 0) + 1);
+  return new Map(asked.map((fy) => [fy, per.get(fy) ?? 0]));
+}
+
+/** How many of `years` fall between `since` and each asked year, inclusive. */
+function runningCounts(
+  years: readonly FiscalYear[],
+  since: FiscalYear,
+  asked: readonly FiscalYear[],
+): Map<FiscalYear, number> {
+  const sorted = years.filter((y) => y >= since).sort((a, b) => a - b);
+  const result = new Map<FiscalYear, number>();
+  let i = 0;
+  for (const fy of [...asked].sort((a, b) => a - b)) {
+    while (i < sorted.length && (sorted[i] ?? 0) <= fy) i++;
+    result.set(fy, i);
   }
-  return result;
+  return new Map(asked.map((fy) => [fy, result.get(fy) ?? 0]));
+}
+
+/** Distinct keys per asked year. */
+function perYearDistinct(
+  found: readonly Occurrence[],
+  asked: readonly FiscalYear[],
+): Map<FiscalYear, number> {
+  const keys = new Map<FiscalYear, Set<Id>>();
+  for (const o of found) {
+    let set = keys.get(o.fy);
+    if (!set) {
+      set = new Set();
+      keys.set(o.fy, set);
+    }
+    set.add(o.key);
+  }
+  return new Map(asked.map((fy) => [fy, keys.get(fy)?.size ?? 0]));
 }
 
 /** What a measure counts in one fiscal year (see `measureRecords`). */

@@ -3,7 +3,7 @@ import type { Engagement, Entity, Link } from '../model/records.js';
 import { earliestDay, latestDay } from '../time/partial-date.js';
 import { referencesOf } from './references.js';
 import { NetworkState } from './state.js';
-import { engagementDay, entityStart, linkStart, linkStatusOn } from './valid-time.js';
+import { engagementDay, entityStart, linkStatusOn } from './valid-time.js';
 
 /**
  * Projects a state onto one day of valid time: a new state holding only what existed then.
@@ -13,20 +13,11 @@ export function projectAsOf(state: NetworkState, day: string): NetworkState {
   const g = state.graph;
   const out = new NetworkState();
 
+  const firstTouch = state.firstTouchDays();
   const present = (entity: Entity): boolean => {
     if (entity.until !== undefined && latestDay(entity.until) < day) return false;
-    const touching: string[] = [];
-    if (entity.since === undefined) {
-      g.forEachEdge(entity.id, (_, link) => {
-        const start = linkStart(link);
-        if (start !== undefined) touching.push(start);
-      });
-      for (const id of state.referringIds('entity', entity.id, 'engagement')) {
-        const e = state.get<Engagement>('engagement', id);
-        if (e) touching.push(engagementDay(e));
-      }
-    }
-    const start = entityStart(entity, touching);
+    const touched = entity.since === undefined ? firstTouch.get(entity.id) : undefined;
+    const start = entityStart(entity, touched === undefined ? [] : [touched]);
     return start === undefined || start <= day;
   };
 
@@ -49,9 +40,16 @@ export function projectAsOf(state: NetworkState, day: string): NetworkState {
       out.apply({ type: 'create', collection, record });
     }
   }
-  for (const e of state.records.get('engagement')?.values() ?? []) {
-    const engagement = e as Engagement;
-    if (engagementDay(engagement) > day) continue;
+  // engagements are kept in date order: those up to the day are a prefix, found by binary search
+  const byDay = state.engagementsByDay();
+  let end = 0;
+  for (let high = byDay.length; end < high; ) {
+    const mid = (end + high) >>> 1;
+    if (engagementDay(byDay[mid] as Engagement) <= day) end = mid + 1;
+    else high = mid;
+  }
+  for (let i = 0; i < end; i++) {
+    const engagement = byDay[i] as Engagement;
     const participants = engagement.participants.filter((p) => out.graph.hasNode(p.entity));
     if (participants.length === 0) continue;
     const record =

@@ -2,8 +2,9 @@ import { MultiDirectedGraph } from 'graphology';
 import { MusubiError } from '../errors.js';
 import type { Collection, Effect, StoredRecord } from '../history/change.js';
 import type { Id } from '../model/ids.js';
-import type { Entity, Link } from '../model/records.js';
+import type { Engagement, Entity, Link } from '../model/records.js';
 import { referencesOf } from './references.js';
+import { engagementDay, linkStart } from './valid-time.js';
 
 /** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
 export type NetworkGraph = MultiDirectedGraph<Entity, Link>;
@@ -30,6 +31,10 @@ export class NetworkState {
   readonly referrers = new Map<Collection, Map<Id, Referrers>>();
   /** Grows with every applied effect that touches an entity; caches key on it. */
   entityVersion = 0;
+  /** Grows with every applied effect; caches of derived data key on it. */
+  version = 0;
+  #firstTouch: { version: number; days: Map<Id, string> } | undefined;
+  #byDay: { version: number; engagements: readonly Engagement[] } | undefined;
 
   table(collection: Collection): Map<Id, StoredRecord> {
     let t = this.records.get(collection);
@@ -68,7 +73,55 @@ export class NetworkState {
     return this.referrers.get(collection)?.get(id)?.get(from) ?? new Set();
   }
 
+  /**
+   * For each entity, the first day of anything dated that touches it (the start of a link at
+   * either end, an engagement it took part in): where an entity without its own `since` begins in
+   * valid time. Computed once per version of the state, since every `asOf` asks for it.
+   */
+  firstTouchDays(): ReadonlyMap<Id, string> {
+    if (this.#firstTouch?.version === this.version) return this.#firstTouch.days;
+    const days = new Map<Id, string>();
+    const touch = (id: Id, day: string) => {
+      const seen = days.get(id);
+      if (seen === undefined || day < seen) days.set(id, day);
+    };
+    this.graph.forEachEdge((_, link) => {
+      const start = linkStart(link);
+      if (start === undefined) return;
+      touch(link.source, start);
+      touch(link.target, start);
+    });
+    for (const record of this.records.get('engagement')?.values() ?? []) {
+      const engagement = record as Engagement;
+      const day = engagementDay(engagement);
+      for (const p of engagement.participants) touch(p.entity, day);
+    }
+    this.#firstTouch = { version: this.version, days };
+    return days;
+  }
+
+  /**
+   * Every engagement in date order (by first day, a less precise date first on the same day, then
+   * in the order recorded): sorted once per version of the state, not on every query.
+   */
+  engagementsByDay(): readonly Engagement[] {
+    if (this.#byDay?.version === this.version) return this.#byDay.engagements;
+    const all = [...((this.records.get('engagement')?.values() ?? []) as Iterable<Engagement>)];
+    const keys = all.map((e) => engagementDay(e));
+    const order = all.map((_, i) => i);
+    order.sort((a, b) => {
+      const ka = keys[a] as string;
+      const kb = keys[b] as string;
+      if (ka !== kb) return ka < kb ? -1 : 1;
+      return (all[a] as Engagement).date.length - (all[b] as Engagement).date.length;
+    });
+    const engagements = order.map((i) => all[i] as Engagement);
+    this.#byDay = { version: this.version, engagements };
+    return engagements;
+  }
+
   apply(effect: Effect): void {
+    this.version++;
     if (effect.collection === 'entity') this.entityVersion++;
     switch (effect.type) {
       case 'create':

@@ -175,7 +175,8 @@ export class NetworkView {
         'engagement',
         this.#state.referringIds('programme', filter.programme, 'engagement'),
       );
-    } else candidates = this.records<Engagement>('engagement');
+    } else candidates = this.#state.engagementsByDay();
+    const sorted = filter.entity === undefined && filter.programme === undefined;
     const from = filter.from === undefined ? undefined : earliestDay(filter.from);
     const to = filter.to === undefined ? undefined : latestDay(filter.to);
     const out: Engagement[] = [];
@@ -188,7 +189,7 @@ export class NetworkView {
       if (to !== undefined && day > to) continue;
       out.push(e);
     }
-    return out.sort((a, b) => comparePartialDates(a.date, b.date));
+    return sorted ? out : out.sort((a, b) => comparePartialDates(a.date, b.date));
   }
 
   *#idsToRecords<T extends StoredRecord>(collection: Collection, ids: Iterable<Id>): Iterable<T> {

@@ -27,6 +27,8 @@ export const FiscalYearKeySchema = z
  * fiscalYearOf('2018');       // undefined
  */
 export function fiscalYearOf(date: PartialDate): FiscalYear | undefined {
+  // reports ask for the same few thousand dates again and again (a bounded memo, as for days)
+  if (fiscalYears.has(date)) return fiscalYears.get(date);
   const parts = parsePartialDate(date);
   if ('error' in parts) {
     throw new MusubiError('VALIDATION', `fiscalYearOf: ${parts.error}`, {
@@ -34,9 +36,13 @@ export function fiscalYearOf(date: PartialDate): FiscalYear | undefined {
       details: { value: date },
     });
   }
-  if (parts.month === undefined) return undefined;
-  return parts.month >= 4 ? parts.year : parts.year - 1;
+  const fy = parts.month === undefined ? undefined : parts.month >= 4 ? parts.year : parts.year - 1;
+  if (fiscalYears.size >= 100_000) fiscalYears.clear();
+  fiscalYears.set(date, fy);
+  return fy;
 }
+
+const fiscalYears = new Map<string, FiscalYear | undefined>();
 
 /**
  * The first and last day of a fiscal year.
