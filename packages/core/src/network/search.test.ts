@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createNetwork, type Network } from './network.js';
-import { foldForSearch } from './search.js';
+import { foldForSearch, matchScore, searchKeys } from './search.js';
 
 function network(): Network {
   const n = createNetwork();
@@ -91,5 +92,53 @@ describe('search', () => {
     expect(ids(n.search('bangkok'))).toEqual(['nfi']);
     n.removeEntity('nfi');
     expect(n.search('bangkok')).toEqual([]);
+  });
+});
+
+describe('the search index', () => {
+  /** What search finds without the index: every entity scored, in the graph's order, best first. */
+  function scan(network: Network, text: string): string[] {
+    const query = foldForSearch(text);
+    if (query === '') return [];
+    const scored: { id: string; score: number }[] = [];
+    for (const entity of network.entities()) {
+      const score = matchScore(query, searchKeys(entity));
+      if (score > 0) scored.push({ id: entity.id, score });
+    }
+    return scored.sort((a, b) => b.score - a.score).map((s) => s.id);
+  }
+
+  const syllable = fc.constantFrom('ka', 'ta', 'na', 'mie', 'boi', 'タイ', 'ＢＯＩ', 'san', ' ', '・');
+  const name = fc.array(syllable, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(''));
+
+  it('finds exactly what a scan of every entity finds, also after renames and removals', () => {
+    fc.assert(
+      fc.property(
+        fc.array(name, { minLength: 1, maxLength: 12 }),
+        fc.array(name, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (names, queries, edits) => {
+          const network = createNetwork({ author: 'test' });
+          names.forEach((n, i) => {
+            if (n.trim() !== '' && n.replace(/[ ・]/g, '') !== '')
+              network.addEntity({ id: `e${i}`, kind: 'organization', name: { en: n } });
+          });
+          const ids = network.entities().map((e) => e.id);
+          const ask = () => {
+            for (const q of queries)
+              expect(network.search(q, { limit: 1000 }).map((e) => e.id)).toEqual(scan(network, q));
+          };
+          ask();
+          for (const [k, pick] of edits.entries()) {
+            const id = ids[pick % Math.max(1, ids.length)];
+            if (id === undefined || !network.entity(id)) continue;
+            if (k % 2 === 0) network.updateEntity(id, { name: { en: `${queries[0] ?? 'x'} renamed` } });
+            else network.removeEntity(id);
+          }
+          ask();
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import type { Id } from '../model/ids.js';
 import type { Entity } from '../model/records.js';
 
 /**
@@ -36,4 +37,66 @@ export function matchScore(query: string, keys: readonly string[]): number {
     if (query.split(' ').every((w) => keys.some((key) => key.includes(w)))) best = 1;
   }
   return best;
+}
+
+/** The three-character pieces of a folded string (none when it is shorter). */
+function trigrams(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 3 <= text.length; i++) out.push(text.slice(i, i + 3));
+  return out;
+}
+
+/**
+ * The search keys of every entity and a trigram index over them (as PostgreSQL's pg_trgm): a query
+ * word of three characters or more can only be found in an entity that has every trigram of the
+ * word, so only those are scored. Kept up to date entity by entity as the state changes.
+ */
+export class SearchIndex {
+  readonly keys = new Map<Id, string[]>();
+  readonly #grams = new Map<string, Set<Id>>();
+
+  add(entity: Entity): void {
+    const keys = searchKeys(entity);
+    this.keys.set(entity.id, keys);
+    for (const key of keys) {
+      for (const gram of trigrams(key)) {
+        let ids = this.#grams.get(gram);
+        if (!ids) {
+          ids = new Set();
+          this.#grams.set(gram, ids);
+        }
+        ids.add(entity.id);
+      }
+    }
+  }
+
+  remove(id: Id): void {
+    const keys = this.keys.get(id);
+    if (!keys) return;
+    this.keys.delete(id);
+    for (const key of keys) {
+      for (const gram of trigrams(key)) {
+        const ids = this.#grams.get(gram);
+        ids?.delete(id);
+        if (ids?.size === 0) this.#grams.delete(gram);
+      }
+    }
+  }
+
+  /**
+   * The entities that can match a folded query (every match has each query word in one of its
+   * keys), or undefined when no word is long enough to narrow the search.
+   */
+  candidates(query: string): ReadonlySet<Id> | undefined {
+    let found: Set<Id> | undefined;
+    for (const word of query.split(' ')) {
+      for (const gram of trigrams(word)) {
+        const ids = this.#grams.get(gram);
+        if (!ids) return new Set();
+        found = found === undefined ? new Set(ids) : new Set([...found].filter((id) => ids.has(id)));
+        if (found.size === 0) return found;
+      }
+    }
+    return found;
+  }
 }

@@ -4,6 +4,7 @@ import type { Collection, Effect, StoredRecord } from '../history/change.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { referencesOf } from './references.js';
+import { SearchIndex } from './search.js';
 import { engagementDay, linkStart } from './valid-time.js';
 
 /** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
@@ -35,6 +36,7 @@ export class NetworkState {
   version = 0;
   #firstTouch: { version: number; days: Map<Id, string> } | undefined;
   #byDay: { version: number; engagements: readonly Engagement[] } | undefined;
+  #search: SearchIndex | undefined;
 
   table(collection: Collection): Map<Id, StoredRecord> {
     let t = this.records.get(collection);
@@ -98,6 +100,16 @@ export class NetworkState {
     }
     this.#firstTouch = { version: this.version, days };
     return days;
+  }
+
+  /** The search index of the entities: built on the first search, then kept up to date by `apply`. */
+  searchIndex(): SearchIndex {
+    if (!this.#search) {
+      const index = new SearchIndex();
+      this.graph.forEachNode((_, entity) => index.add(entity));
+      this.#search = index;
+    }
+    return this.#search;
   }
 
   /**
@@ -208,8 +220,10 @@ export class NetworkState {
     }
     this.checkReferences(collection, record);
     deepFreeze(record);
-    if (collection === 'entity') this.graph.addNode(record.id, record as Entity);
-    else if (collection === 'link') {
+    if (collection === 'entity') {
+      this.graph.addNode(record.id, record as Entity);
+      this.#search?.add(record as Entity);
+    } else if (collection === 'link') {
       const link = record as Link;
       this.graph.addDirectedEdgeWithKey(link.id, link.source, link.target, link);
     } else this.table(collection).set(record.id, record);
@@ -244,8 +258,10 @@ export class NetworkState {
   private delete(collection: Collection, id: Id): void {
     const current = this.requireExisting(collection, id);
     this.refuseIfReferenced(collection, id, 'remove');
-    if (collection === 'entity') this.graph.dropNode(id);
-    else if (collection === 'link') this.graph.dropEdge(id);
+    if (collection === 'entity') {
+      this.graph.dropNode(id);
+      this.#search?.remove(id);
+    } else if (collection === 'link') this.graph.dropEdge(id);
     else this.table(collection).delete(id);
     this.index(collection, current, false);
   }
@@ -297,8 +313,11 @@ export class NetworkState {
     }
     deepFreeze(after);
     this.index(collection, current, false);
-    if (collection === 'entity') this.graph.replaceNodeAttributes(after.id, after as Entity);
-    else if (collection === 'link') this.graph.replaceEdgeAttributes(after.id, after as Link);
+    if (collection === 'entity') {
+      this.graph.replaceNodeAttributes(after.id, after as Entity);
+      this.#search?.remove(after.id);
+      this.#search?.add(after as Entity);
+    } else if (collection === 'link') this.graph.replaceEdgeAttributes(after.id, after as Link);
     else this.table(collection).set(after.id, after);
     this.index(collection, after, true);
   }

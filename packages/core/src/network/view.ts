@@ -8,7 +8,7 @@ import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
 import { comparePartialDates, earliestDay, latestDay } from '../time/partial-date.js';
 import { projectAsOf } from './as-of.js';
 import { readonlyGraph } from './readonly-graph.js';
-import { foldForSearch, matchScore, searchKeys } from './search.js';
+import { foldForSearch, matchScore } from './search.js';
 import type { NetworkGraph, NetworkState } from './state.js';
 import { dayOf, engagementDay, linkStatusOn, sortedEvents } from './valid-time.js';
 
@@ -96,7 +96,6 @@ function oneOf<T>(value: T, wanted: T | readonly T[] | undefined): boolean {
 export class NetworkView {
   readonly #state: NetworkState;
   #graph: NetworkGraph | undefined;
-  #searchCache: { version: number; keys: Map<Id, string[]> } | undefined;
 
   constructor(state: NetworkState) {
     this.#state = state;
@@ -289,26 +288,17 @@ export class NetworkView {
     if (typeof text !== 'string') throw new MusubiError('VALIDATION', 'search() takes text');
     const query = foldForSearch(text);
     if (query === '') return [];
-    const keys = this.#searchKeys();
+    const index = this.#state.searchIndex();
+    const candidates = index.candidates(query);
     const scored: { entity: Entity; score: number }[] = [];
     this.#state.graph.forEachNode((id, entity) => {
+      if (candidates !== undefined && !candidates.has(id)) return;
       if (!oneOf(entity.kind, options.kind)) return;
-      const score = matchScore(query, keys.get(id) ?? []);
+      const score = matchScore(query, index.keys.get(id) ?? []);
       if (score > 0) scored.push({ entity, score });
     });
     scored.sort((a, b) => b.score - a.score);
     return scored.slice(0, options.limit ?? 50).map((s) => s.entity);
-  }
-
-  #searchKeys(): Map<Id, string[]> {
-    const version = this.#state.entityVersion;
-    if (this.#searchCache?.version === version) return this.#searchCache.keys;
-    const keys = new Map<Id, string[]>();
-    this.#state.graph.forEachNode((id, entity) => {
-      keys.set(id, searchKeys(entity));
-    });
-    this.#searchCache = { version, keys };
-    return keys;
   }
 
   /**
