@@ -81,10 +81,11 @@ export async function writeLogFile(path: string, log: readonly Change[]): Promis
     return {
       path,
       via: 'store',
-      open: () => mod.openNetworkFile(path),
+      // no snapshot on close: every measured opening replays the whole log
+      open: () => mod.openNetworkFile(path, { snapshotEvery: Number.POSITIVE_INFINITY }),
       close: async (network) => (network as ClosableNetwork).close?.(),
       saveSnapshot: async (network) => (network as ClosableNetwork).saveSnapshot?.(),
-      openAt: (other) => mod.openNetworkFile(other),
+      openAt: (other) => mod.openNetworkFile(other, { snapshotEvery: Number.POSITIVE_INFINITY }),
       dropSnapshot,
       parse,
     };

@@ -3,7 +3,7 @@ import { MusubiError } from '../errors.js';
 import type { Collection, Effect, StoredRecord } from '../history/change.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
-import { referencesOf } from './references.js';
+import { type Reference, referencesOf } from './references.js';
 import { SearchIndex } from './search.js';
 import { engagementDay, linkStart } from './valid-time.js';
 
@@ -12,10 +12,21 @@ export type NetworkGraph = MultiDirectedGraph<Entity, Link>;
 
 type Referrers = Map<Collection, Set<Id>>;
 
+/** Freezes a record and everything in it (records are plain JSON: objects, arrays, primitives). */
 function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null) deepFreeze(item);
+    }
+  } else {
+    // for…in without allocating the list of values: replaying a big log freezes every record
+    for (const key in value) {
+      const item: unknown = value[key];
+      if (typeof item === 'object' && item !== null) deepFreeze(item);
+    }
   }
   return value;
 }
@@ -56,7 +67,9 @@ export class NetworkState {
   }
 
   has(collection: Collection, id: Id): boolean {
-    return this.get(collection, id) !== undefined;
+    if (collection === 'entity') return this.graph.hasNode(id);
+    if (collection === 'link') return this.graph.hasEdge(id);
+    return this.records.get(collection)?.has(id) ?? false;
   }
 
   /** Who refers to the record (links included), as `{ collection, id }` pairs. */
@@ -148,8 +161,8 @@ export class NetworkState {
     }
   }
 
-  private checkReferences(collection: Collection, record: StoredRecord): void {
-    for (const ref of referencesOf(collection, record)) {
+  private checkReferences(collection: Collection, record: StoredRecord, refs: readonly Reference[]): void {
+    for (const ref of refs) {
       if (!this.has(ref.collection, ref.id)) {
         throw new MusubiError(
           'REFERENCE',
@@ -182,31 +195,36 @@ export class NetworkState {
     }
   }
 
-  private index(collection: Collection, record: StoredRecord, add: boolean): void {
+  private index(
+    collection: Collection,
+    record: StoredRecord,
+    add: boolean,
+    refs: readonly Reference[],
+  ): void {
     if (collection === 'link') return;
-    for (const ref of referencesOf(collection, record)) {
+    for (const ref of refs) {
       let byTarget = this.referrers.get(ref.collection);
       if (!byTarget) {
         byTarget = new Map();
         this.referrers.set(ref.collection, byTarget);
       }
-      let refs = byTarget.get(ref.id);
-      if (!refs) {
+      let from = byTarget.get(ref.id);
+      if (!from) {
         if (!add) continue;
-        refs = new Map();
-        byTarget.set(ref.id, refs);
+        from = new Map();
+        byTarget.set(ref.id, from);
       }
-      let ids = refs.get(collection);
+      let ids = from.get(collection);
       if (!ids) {
         if (!add) continue;
         ids = new Set();
-        refs.set(collection, ids);
+        from.set(collection, ids);
       }
       if (add) ids.add(record.id);
       else {
         ids.delete(record.id);
-        if (ids.size === 0) refs.delete(collection);
-        if (refs.size === 0) byTarget.delete(ref.id);
+        if (ids.size === 0) from.delete(collection);
+        if (from.size === 0) byTarget.delete(ref.id);
       }
     }
   }
@@ -218,7 +236,8 @@ export class NetworkState {
         details: { collection, id: record.id },
       });
     }
-    this.checkReferences(collection, record);
+    const refs = referencesOf(collection, record);
+    this.checkReferences(collection, record, refs);
     deepFreeze(record);
     if (collection === 'entity') {
       this.graph.addNode(record.id, record as Entity);
@@ -227,7 +246,7 @@ export class NetworkState {
       const link = record as Link;
       this.graph.addDirectedEdgeWithKey(link.id, link.source, link.target, link);
     } else this.table(collection).set(record.id, record);
-    this.index(collection, record, true);
+    this.index(collection, record, true, refs);
   }
 
   private requireExisting(collection: Collection, id: Id): StoredRecord {
@@ -263,7 +282,7 @@ export class NetworkState {
       this.#search?.remove(id);
     } else if (collection === 'link') this.graph.dropEdge(id);
     else this.table(collection).delete(id);
-    this.index(collection, current, false);
+    this.index(collection, current, false, referencesOf(collection, current));
   }
 
   private update(collection: Collection, before: StoredRecord, after: StoredRecord): void {
@@ -278,7 +297,8 @@ export class NetworkState {
         details: { collection, id: before.id },
       });
     }
-    this.checkReferences(collection, after);
+    const refs = referencesOf(collection, after);
+    this.checkReferences(collection, after, refs);
     if (collection === 'entity') {
       const was = current as Entity;
       const next = after as Entity;
@@ -312,13 +332,13 @@ export class NetworkState {
       }
     }
     deepFreeze(after);
-    this.index(collection, current, false);
+    this.index(collection, current, false, referencesOf(collection, current));
     if (collection === 'entity') {
       this.graph.replaceNodeAttributes(after.id, after as Entity);
       this.#search?.remove(after.id);
       this.#search?.add(after as Entity);
     } else if (collection === 'link') this.graph.replaceEdgeAttributes(after.id, after as Link);
     else this.table(collection).set(after.id, after);
-    this.index(collection, after, true);
+    this.index(collection, after, true, refs);
   }
 }

@@ -10,7 +10,9 @@ export type { NdjsonFileStoreOptions, RepairReport } from './ndjson-store.js';
 export { NdjsonFileStore } from './ndjson-store.js';
 
 /**
- * Opens a network kept in an NDJSON log file (creating it with `{ create: true }`).
+ * Opens a network kept in an NDJSON log file (creating it with `{ create: true }`). Closing it keeps
+ * a snapshot beside the file when 10,000 changes or more were replayed or written since the last
+ * one (`snapshotEvery`), so that the next opening reads only the snapshot and the log after it.
  *
  * @example
  * const network = await openNetworkFile('mie.musubi.ndjson', { create: true, author: 'suzuki' });
@@ -28,7 +30,7 @@ export async function openNetworkFile(
     ...(maxLineBytes === undefined ? {} : { maxLineBytes }),
   });
   try {
-    return await openNetwork(store, networkOptions);
+    return await openNetwork(store, { snapshotEvery: 10_000, ...networkOptions });
   } catch (error) {
     await store.close();
     throw error;

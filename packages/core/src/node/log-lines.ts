@@ -12,22 +12,33 @@ export interface TornTail {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Where {@link readLines} starts: a byte offset that begins a line, and that line's number. */
+export interface LineStart {
+  readonly offset: number;
+  readonly line: number;
+}
+
 /**
  * Reads a file line by line (lines end with `\n`), decoding each as strict UTF-8, without holding
  * more than one line in memory. A line longer than `maxLineBytes` is refused with a FORMAT error
- * naming it; bytes after the last newline are returned as the torn tail, not passed on.
+ * naming it; bytes after the last newline are returned as the torn tail, not passed on. `from`
+ * starts at a known line (a snapshot's place in the log) instead of the first; `limit` stops after
+ * that many lines.
  */
 export function readLines(
   path: string,
   maxLineBytes: number,
   onLine: (text: string, line: number) => void,
+  from: LineStart = { offset: 0, line: 1 },
+  limit = Number.POSITIVE_INFINITY,
 ): { tornTail?: TornTail; lines: number } {
   const fd = openSync(path, 'r');
   const chunk = Buffer.allocUnsafe(1 << 20);
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  let line = 1;
-  let lineStart = 0;
+  let line = from.line;
+  let lineStart = from.offset;
+  let position = from.offset;
   const tooLong = () =>
     new MusubiError('FORMAT', `${path}: line ${line} is longer than ${maxLineBytes} bytes`, {
       path: [line],
@@ -35,8 +46,9 @@ export function readLines(
     });
   try {
     for (;;) {
-      const read = readSync(fd, chunk, 0, chunk.length, null);
+      const read = readSync(fd, chunk, 0, chunk.length, position);
       if (read === 0) break;
+      position += read;
       let start = 0;
       for (;;) {
         const newline = chunk.indexOf(10, start);
@@ -56,6 +68,7 @@ export function readLines(
           });
         }
         onLine(text, line);
+        if (line - from.line + 1 >= limit) return { lines: limit };
         line++;
         lineStart += length + 1;
         pending = [];
@@ -71,6 +84,6 @@ export function readLines(
     closeSync(fd);
   }
   return pendingBytes > 0
-    ? { tornTail: { line, offset: lineStart, bytes: pendingBytes }, lines: line - 1 }
-    : { lines: line - 1 };
+    ? { tornTail: { line, offset: lineStart, bytes: pendingBytes }, lines: line - from.line }
+    : { lines: line - from.line };
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -197,11 +197,128 @@ describe('NdjsonFileStore files', () => {
     const network = await openNetworkFile(path);
     await network.saveSnapshot();
     await network.close();
-    const snapshot = JSON.parse(readFileSync(`${path}.snapshot`, 'utf8'));
-    writeFileSync(`${path}.snapshot`, JSON.stringify({ ...snapshot, formatVersion: 9 }));
+    const [header, ...records] = readFileSync(`${path}.snapshot`, 'utf8').split('\n');
+    const newer = JSON.stringify({ ...JSON.parse(header ?? ''), formatVersion: 9 });
+    writeFileSync(`${path}.snapshot`, [newer, ...records].join('\n'));
     await expect(NdjsonFileStore.open(path, { readOnly: true }).readSnapshot()).rejects.toMatchObject({
       code: 'VERSION',
     });
     expect(await openError(path)).toMatchObject({ code: 'VERSION' });
+  });
+});
+
+describe('NdjsonFileStore snapshots', () => {
+  /** A log of three entities with a snapshot after them, then one more change. */
+  async function logWithSnapshot() {
+    const { path } = await logWithThreeChanges();
+    const network = await openNetworkFile(path);
+    await network.saveSnapshot();
+    network.addEntity({ id: 'nabari', kind: 'municipality', name: { ja: '名張市', en: 'Nabari' } });
+    await network.close();
+    return { path, lines: readFileSync(path, 'utf8').split('\n').slice(0, -1) };
+  }
+
+  it('writes a header line with the place of its change in the log, then one record per line', async () => {
+    const { path, lines } = await logWithSnapshot();
+    const [header, ...records] = readFileSync(`${path}.snapshot`, 'utf8').split('\n').slice(0, -1);
+    const offset = Buffer.byteLength(`${lines.slice(0, 3).join('\n')}\n`);
+    expect(JSON.parse(header ?? '')).toEqual({
+      format: 'musubi-snapshot',
+      formatVersion: 1,
+      seq: 3,
+      changeId: JSON.parse(lines[3] ?? '').id,
+      log: { offset, line: 4 },
+    });
+    expect(records.map((r) => JSON.parse(r))).toEqual([
+      ['entity', expect.objectContaining({ id: 'mie' })],
+      ['entity', expect.objectContaining({ id: 'tsu' })],
+      ['entity', expect.objectContaining({ id: 'ise' })],
+    ]);
+  });
+
+  it('reads the log from the place of the snapshot on, not the lines before it', async () => {
+    const { path, lines } = await logWithSnapshot();
+    // line 2 (change 1) made unreadable: only a reading that starts at the snapshot's place opens
+    replaceLine(path, lines, 2, 'x'.repeat(Buffer.byteLength(lines[1] ?? '')));
+    const network = await openNetworkFile(path, { readOnly: true });
+    expect(network.warnings).toEqual([]);
+    expect(network.entities().map((e) => e.id)).toEqual(['mie', 'tsu', 'ise', 'nabari']);
+    expect(network.log().map((c) => c.seq)).toEqual([4]);
+    await network.close();
+    // a full replay reads every line, and names the bad one
+    expect(await openError(path, { fullReplay: true, readOnly: true })).toMatchObject({
+      code: 'FORMAT',
+      path: [2],
+    });
+  });
+
+  it('reads the whole log when the place no longer holds the snapshot change', async () => {
+    const { path, lines } = await logWithSnapshot();
+    // the header grows by some bytes: the recorded offset now falls inside a line
+    const header = JSON.stringify({ ...JSON.parse(lines[0] ?? ''), note: 'edited by hand' });
+    replaceLine(path, lines, 1, header);
+    const network = await openNetworkFile(path, { readOnly: true });
+    expect(network.warnings).toEqual([]);
+    expect(network.entities().map((e) => e.id)).toEqual(['mie', 'tsu', 'ise', 'nabari']);
+    expect(network.log().map((c) => c.seq)).toEqual([4]);
+    await network.close();
+  });
+
+  it('sets aside a snapshot with a line that is not a record, an invalid record, or a cut', async () => {
+    for (const damage of [
+      (records: string[]) => [...records, '{"not":"a pair"}'],
+      (records: string[]) => [...records, '["entity",{"id":"x","kind":"planet"}]'],
+      (records: string[]) => [...records, '["nowhere",{"id":"x"}]'],
+      (records: string[]) => records.slice(0, 1),
+    ]) {
+      const { path } = await logWithSnapshot();
+      const [header, ...records] = readFileSync(`${path}.snapshot`, 'utf8').split('\n').slice(0, -1);
+      const damaged = damage(records);
+      // the last case drops the final newline too: the snapshot is cut short
+      const end = damaged.length === 1 ? '' : '\n';
+      writeFileSync(`${path}.snapshot`, `${[header, ...damaged].join('\n')}${end}`);
+      const network = await openNetworkFile(path, { readOnly: true });
+      expect(network.warnings.map((w) => w.code)).toEqual(['snapshot-ignored']);
+      expect(network.entities().map((e) => e.id)).toEqual(['mie', 'tsu', 'ise', 'nabari']);
+      expect(network.log().map((c) => c.seq)).toEqual([1, 2, 3, 4]);
+      await network.close();
+    }
+  });
+
+  it('keeps a snapshot on closing after enough changes, and never fails a close for it', async () => {
+    const { path } = await logWithThreeChanges();
+    const reader = await openNetworkFile(path, { readOnly: true, snapshotEvery: 1 });
+    await reader.close(); // read-only: no snapshot, no error
+    expect(existsSync(`${path}.snapshot`)).toBe(false);
+    const few = await openNetworkFile(path, { snapshotEvery: 5 });
+    few.addEntity({ id: 'nabari', kind: 'municipality', name: { ja: '名張市', en: 'Nabari' } });
+    await few.close(); // 3 replayed + 1 written < 5
+    expect(existsSync(`${path}.snapshot`)).toBe(false);
+    const enough = await openNetworkFile(path, { snapshotEvery: 4 });
+    await enough.close(); // 4 replayed
+    const again = await openNetworkFile(path, { readOnly: true });
+    expect(again.log().map((c) => c.seq)).toEqual([]);
+    expect(again.entities()).toHaveLength(4);
+    await again.close();
+  });
+
+  it('still reads a snapshot of the first format (one JSON object)', async () => {
+    const { path, lines } = await logWithSnapshot();
+    const first = await openNetworkFile(path, { readOnly: true, fullReplay: true });
+    const { seq, changeId, records } = {
+      seq: 3,
+      changeId: JSON.parse(lines[3] ?? '').id as string,
+      records: { entity: first.entities().slice(0, 3) },
+    };
+    await first.close();
+    writeFileSync(
+      `${path}.snapshot`,
+      JSON.stringify({ format: 'musubi-snapshot', formatVersion: 1, seq, changeId, records }),
+    );
+    const network = await openNetworkFile(path, { readOnly: true });
+    expect(network.warnings).toEqual([]);
+    expect(network.entities().map((e) => e.id)).toEqual(['mie', 'tsu', 'ise', 'nabari']);
+    expect(network.log().map((c) => c.seq)).toEqual([4]);
+    await network.close();
   });
 });

@@ -11,12 +11,18 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { MusubiError } from '../errors.js';
-import type { Change } from '../history/change.js';
+import { type ErrorPath, MusubiError } from '../errors.js';
+import { type Change, type Collection, collections, type StoredRecord } from '../history/change.js';
 import type { NetworkSnapshot } from '../network/network.js';
-import { checkHeader, decodeSnapshot, LogAssembler, parseLogJson } from '../storage/log-codec.js';
+import {
+  checkHeader,
+  decodeRecord,
+  decodeSnapshot,
+  LogAssembler,
+  parseLogJson,
+} from '../storage/log-codec.js';
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type Store } from '../storage/store.js';
-import { readLines } from './log-lines.js';
+import { type LineStart, readLines } from './log-lines.js';
 import { acquireLock } from './log-lock.js';
 
 /** Options of {@link NdjsonFileStore.open}. */
@@ -39,6 +45,41 @@ export interface RepairReport {
 }
 
 const SNAPSHOT_FORMAT = 'musubi-snapshot';
+
+/** The line of change `seq` in the log: where it starts (bytes) and its number. */
+interface LogPlace extends LineStart {
+  readonly seq: number;
+}
+
+interface SnapshotHeader {
+  seq: number;
+  changeId: string | null;
+  log?: LineStart;
+}
+
+const isCollection = (value: unknown): value is Collection =>
+  typeof value === 'string' && (collections as readonly string[]).includes(value);
+
+const natural = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/** Checks a snapshot's header line. */
+function snapshotHeader(value: unknown, where: ErrorPath, file: string): SnapshotHeader {
+  const h = value as Partial<Record<'format' | 'formatVersion' | 'seq' | 'changeId' | 'log', unknown>> | null;
+  if (h === null || typeof h !== 'object' || h.format !== SNAPSHOT_FORMAT) {
+    throw new MusubiError('FORMAT', `${file} is not a Musubi snapshot`, { path: where });
+  }
+  checkHeader({ ...h, format: LOG_FORMAT }, where, file);
+  if (!natural(h.seq) || !(h.changeId === null || (typeof h.changeId === 'string' && h.changeId !== ''))) {
+    throw new MusubiError('FORMAT', `${file} has no valid seq and changeId`, { path: where });
+  }
+  const log = h.log as { offset?: unknown; line?: unknown } | undefined;
+  const place =
+    log !== undefined && log !== null && natural(log.offset) && natural(log.line) && log.line > 1
+      ? { offset: log.offset, line: log.line }
+      : undefined;
+  return { seq: h.seq, changeId: h.changeId, ...(place ? { log: place } : {}) };
+}
 
 function writeAll(fd: number, buffer: Buffer): void {
   let offset = 0;
@@ -87,6 +128,8 @@ export class NdjsonFileStore implements Store {
   #broken: MusubiError | null = null;
   /** Known to end with a newline (checked once, then kept true by our own whole-line appends). */
   #whole = false;
+  /** The place in the log of the change the last snapshot read covers. */
+  #snapshotPlace: LogPlace | undefined;
 
   private constructor(path: string, options: NdjsonFileStoreOptions) {
     this.path = path;
@@ -157,12 +200,42 @@ export class NdjsonFileStore implements Store {
 
   async readChanges(after = 0): Promise<LogRead> {
     this.#refuseClosed();
-    const assembler = new LogAssembler(after);
-    const { tornTail } = readLines(this.path, this.maxLineBytes, (text, line) => {
-      const value = parseLogJson(text, [line], `${this.path}: line ${line}`);
-      if (line === 1) checkHeader(value, [1], this.path);
-      else assembler.add(value, [line]);
-    });
+    const place = this.#snapshotPlace;
+    if (after > 0 && place?.seq === after) {
+      try {
+        return this.#read(after, place);
+      } catch (error) {
+        // the place no longer holds that change (the file was replaced or edited): read it all
+        if (!(error instanceof MusubiError && error.code === 'FORMAT')) throw error;
+      }
+    }
+    return this.#read(after, undefined);
+  }
+
+  /**
+   * Reads the log; from `place` (the line of change `after`, recorded with the snapshot) the lines
+   * before it are not read at all: opening from a snapshot costs what came after it.
+   */
+  #read(after: number, place: LogPlace | undefined): LogRead {
+    let from: LineStart = { offset: 0, line: 1 };
+    let assembler = new LogAssembler(after);
+    if (place) {
+      const header = (text: string, line: number) =>
+        checkHeader(parseLogJson(text, [line], `${this.path}: line ${line}`), [1], this.path);
+      readLines(this.path, this.maxLineBytes, header, { offset: 0, line: 1 }, 1);
+      from = { offset: place.offset, line: place.line };
+      assembler = new LogAssembler(after, after);
+    }
+    const { tornTail } = readLines(
+      this.path,
+      this.maxLineBytes,
+      (text, line) => {
+        const value = parseLogJson(text, [line], `${this.path}: line ${line}`);
+        if (line === 1) checkHeader(value, [1], this.path);
+        else assembler.add(value, [line]);
+      },
+      from,
+    );
     const read = assembler.result();
     if (tornTail) {
       read.warnings.push({
@@ -258,10 +331,60 @@ export class NdjsonFileStore implements Store {
     return { line, bytes, movedTo };
   }
 
+  /**
+   * Reads `<file>.snapshot`: a header line (seq, change id, and the place of that change's line in
+   * the log), then one record per line as `[collection, record]`, every record validated. A
+   * snapshot of the first format (one JSON object) is still read.
+   */
   async readSnapshot(): Promise<NetworkSnapshot | undefined> {
     this.#refuseClosed();
+    this.#snapshotPlace = undefined;
     const file = `${this.path}.snapshot`;
     if (!existsSync(file)) return undefined;
+    if (!this.#endsWithNewline(file)) return this.#readWholeSnapshot(file);
+    let header: SnapshotHeader | undefined;
+    const records: Partial<Record<Collection, StoredRecord[]>> = {};
+    const { tornTail } = readLines(file, this.maxLineBytes, (text, line) => {
+      const where = [file, line];
+      const value = parseLogJson(text, where, `${file}: line ${line}`);
+      if (line === 1) {
+        header = snapshotHeader(value, where, file);
+        return;
+      }
+      if (!Array.isArray(value) || value.length !== 2 || !isCollection(value[0])) {
+        throw new MusubiError('FORMAT', `${file}: line ${line} is not a [collection, record] pair`, {
+          path: where,
+        });
+      }
+      const collection = value[0];
+      let list = records[collection];
+      if (!list) {
+        list = [];
+        records[collection] = list;
+      }
+      list.push(decodeRecord(collection, value[1], where, `${file}: line ${line}`));
+    });
+    if (tornTail || !header) {
+      throw new MusubiError('FORMAT', `${file} is cut short`, { path: [file] });
+    }
+    const found: SnapshotHeader = header;
+    if (found.log) this.#snapshotPlace = { seq: found.seq, ...found.log };
+    return { seq: found.seq, changeId: found.changeId, records };
+  }
+
+  #endsWithNewline(file: string): boolean {
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const last = Buffer.alloc(1);
+      return size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] === 10;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The first snapshot format: the whole snapshot as one JSON object. */
+  #readWholeSnapshot(file: string): NetworkSnapshot {
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(file));
@@ -276,25 +399,82 @@ export class NdjsonFileStore implements Store {
     return decodeSnapshot(value, [file]);
   }
 
-  /** Writes the snapshot to a temporary file, fsyncs it and renames it over `<file>.snapshot`. */
+  /**
+   * Writes the snapshot to a temporary file, fsyncs it and renames it over `<file>.snapshot`. When
+   * the log's last line is the snapshot's change, its place is kept too, so that the next opening
+   * starts reading the log there.
+   */
   async writeSnapshot(snapshot: NetworkSnapshot): Promise<void> {
-    this.#writable();
+    const fd = this.#writable();
     const file = `${this.path}.snapshot`;
     const temporary = `${file}.${process.pid}.tmp`;
-    const body = { format: SNAPSHOT_FORMAT, formatVersion: LOG_FORMAT_VERSION, ...snapshot };
+    const log = this.#placeOf(fd, snapshot);
+    const header = {
+      format: SNAPSHOT_FORMAT,
+      formatVersion: LOG_FORMAT_VERSION,
+      seq: snapshot.seq,
+      changeId: snapshot.changeId,
+      ...(log ? { log } : {}),
+    };
     try {
-      const fd = openSync(temporary, 'w');
+      const out = openSync(temporary, 'w');
       try {
-        writeAll(fd, Buffer.from(JSON.stringify(body)));
-        fsyncSync(fd);
+        // written in pieces: a big network's snapshot is longer than the longest string V8 makes
+        const lines: string[] = [JSON.stringify(header)];
+        let bytes = 0;
+        const flush = () => {
+          writeAll(out, Buffer.from(`${lines.join('\n')}\n`));
+          lines.length = 0;
+          bytes = 0;
+        };
+        for (const [collection, records] of Object.entries(snapshot.records)) {
+          for (const record of records ?? []) {
+            const line = JSON.stringify([collection, record]);
+            lines.push(line);
+            bytes += line.length;
+            if (bytes > 8 * 1024 * 1024) flush();
+          }
+        }
+        if (lines.length > 0) flush();
+        fsyncSync(out);
       } finally {
-        closeSync(fd);
+        closeSync(out);
       }
       renameSync(temporary, file);
       syncDirectory(file);
     } catch (error) {
       throw storageError(error, `cannot write the snapshot ${file}`);
     }
+  }
+
+  /** Where the line of the snapshot's change starts, if it is the log's last line. */
+  #placeOf(fd: number, snapshot: NetworkSnapshot): { offset: number; line: number } | undefined {
+    if (snapshot.seq < 1) return undefined;
+    const size = fstatSync(fd).size;
+    const end = size - 1; // the last line's newline (the file is whole: #writable checked)
+    if (end < 0) return undefined;
+    const block = Buffer.alloc(64 * 1024);
+    let start = 0;
+    for (let pos = end; pos > 0; ) {
+      const from = Math.max(0, pos - block.length);
+      readSync(fd, block, 0, pos - from, from);
+      const at = block.subarray(0, pos - from).lastIndexOf(10);
+      if (at !== -1) {
+        start = from + at + 1;
+        break;
+      }
+      pos = from;
+      if (end - pos > this.maxLineBytes) return undefined;
+    }
+    const line = Buffer.alloc(end - start);
+    readSync(fd, line, 0, line.length, start);
+    try {
+      const last = JSON.parse(line.toString('utf8')) as { seq?: unknown; id?: unknown };
+      if (last.seq !== snapshot.seq || last.id !== snapshot.changeId) return undefined;
+    } catch {
+      return undefined;
+    }
+    return { offset: start, line: snapshot.seq + 1 };
   }
 
   #refuseClosed(): void {

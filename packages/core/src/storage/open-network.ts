@@ -7,6 +7,12 @@ import type { LogRead, Store, StoreWarning } from './store.js';
 export interface OpenNetworkOptions extends Omit<NetworkOptions, 'log' | 'sink' | 'snapshot'> {
   /** Ignore the store's snapshot and replay the whole log (to check it, or after a doubt). */
   fullReplay?: boolean;
+  /**
+   * On `close()`, keep a snapshot when at least this many changes were replayed or written since
+   * the last one, so that the next opening replays less. Off by default; `openNetworkFile` sets
+   * 10,000. A snapshot is a cache: if it cannot be written, closing still succeeds.
+   */
+  snapshotEvery?: number;
 }
 
 /** Where the network's changes stand with its store. */
@@ -45,6 +51,9 @@ export class StoredNetwork extends Network {
   #draining: Promise<void> | null = null;
   #failure: MusubiError | null = null;
   #closed = false;
+  /** Changes replayed or written since the snapshot the network started from (or since the start). */
+  #sinceSnapshot: number;
+  readonly #snapshotEvery: number | undefined;
 
   constructor(
     store: Store,
@@ -52,9 +61,11 @@ export class StoredNetwork extends Network {
     snapshot: NetworkSnapshot | undefined,
     options: OpenNetworkOptions,
   ) {
-    const { fullReplay: _ignored, ...networkOptions } = options;
+    const { fullReplay: _ignored, snapshotEvery, ...networkOptions } = options;
     super({ ...networkOptions, log: read.changes, ...(snapshot ? { snapshot } : {}) });
     this.store = store;
+    this.#sinceSnapshot = read.changes.length;
+    this.#snapshotEvery = snapshotEvery;
     this.warnings = read.warnings;
     this.connect((change) => this.#save(change));
   }
@@ -67,6 +78,7 @@ export class StoredNetwork extends Network {
         cause: this.#failure,
       });
     }
+    this.#sinceSnapshot++;
     if (this.store.appendSync) {
       this.store.appendSync([change]);
       return;
@@ -124,6 +136,7 @@ export class StoredNetwork extends Network {
   async saveSnapshot(): Promise<void> {
     await this.whenSaved();
     await this.store.writeSnapshot(this.snapshot());
+    this.#sinceSnapshot = 0;
   }
 
   /** Waits for pending saves, then closes the store (releasing its lock). Later writes fail with STORAGE. */
@@ -131,6 +144,10 @@ export class StoredNetwork extends Network {
     if (this.#closed) return;
     try {
       await this.whenSaved();
+      if (this.#snapshotEvery !== undefined && this.#sinceSnapshot >= this.#snapshotEvery) {
+        // a cache: a read-only store or a full disk leaves the next opening slower, nothing lost
+        await this.saveSnapshot().catch(() => undefined);
+      }
     } finally {
       this.#closed = true;
       await this.store.close();
