@@ -15,6 +15,17 @@ describeStoreContract('IndexedDbStore (fake-indexeddb)', async () => {
 });
 
 describe('IndexedDbStore', () => {
+  it('tells the seq of its last change without reading the log', async () => {
+    const store = await IndexedDbStore.open(freshName());
+    expect(await store.lastSeq()).toBe(0);
+    const network = await openNetwork(store);
+    network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' } });
+    network.addEntity({ id: 'tsu', kind: 'municipality', name: { ja: '津市', en: 'Tsu' } });
+    await network.whenSaved();
+    expect(await store.lastSeq()).toBe(2);
+    await network.close();
+  });
+
   it('refuses a database whose header says a newer log format', async () => {
     const name = freshName();
     await (await IndexedDbStore.open(name)).close();

@@ -97,6 +97,13 @@ export class IndexedDbStore implements Store {
     if (this.#closed) throw new MusubiError('STORAGE', `${this.description} is closed`);
   }
 
+  /** The seq of the last change stored (0 when the log is empty), without reading the log. */
+  async lastSeq(): Promise<number> {
+    this.#refuseClosed();
+    const last = await this.#db.transaction('changes').store.openCursor(null, 'prev');
+    return last?.key ?? 0;
+  }
+
   async readChanges(after = 0): Promise<LogRead> {
     this.#refuseClosed();
     const transaction = this.#db.transaction('changes', 'readonly');

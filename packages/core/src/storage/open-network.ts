@@ -102,6 +102,11 @@ export class StoredNetwork extends Network {
     this.#draining = null;
   }
 
+  /** Changes replayed or written since the snapshot the network started from (all of them without one). */
+  get changesSinceSnapshot(): number {
+    return this.#sinceSnapshot;
+  }
+
   /** Where the changes stand: saved, saving (how many pending), or failed (with the error and what is unsaved). */
   get saveState(): SaveState {
     if (this.#failure) return { status: 'failed', error: this.#failure, unsaved: [...this.#queue] };

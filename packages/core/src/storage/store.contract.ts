@@ -151,6 +151,25 @@ export function describeStoreContract(name: string, makeHarness: () => Promise<S
       await full.close();
     });
 
+    it('counts the changes since its snapshot, which saving a snapshot sets back to 0', async () => {
+      const harness = await makeHarness();
+      const network = await openNetwork(await harness.open(), { now: clock() });
+      network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' } });
+      network.addEntity({ id: 'sp', kind: 'region', name: { ja: 'サンパウロ州', en: 'São Paulo' } });
+      expect(network.changesSinceSnapshot).toBe(2);
+      await network.close();
+      const reopened = await openNetwork(await harness.open());
+      expect(reopened.changesSinceSnapshot).toBe(2);
+      await reopened.saveSnapshot();
+      expect(reopened.changesSinceSnapshot).toBe(0);
+      reopened.updateEntity('sp', { tags: ['sister'] });
+      expect(reopened.changesSinceSnapshot).toBe(1);
+      await reopened.close();
+      const third = await openNetwork(await harness.open());
+      expect(third.changesSinceSnapshot).toBe(1);
+      await third.close();
+    });
+
     it('sets aside a snapshot that does not match the log, or holds an invalid record, and says so', async () => {
       const harness = await makeHarness();
       const store = await harness.open();

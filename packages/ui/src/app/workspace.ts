@@ -57,17 +57,37 @@ function baseKey(name: string): string {
   return `musubi.base.${name}`;
 }
 
+/**
+ * After an opening that replayed this many changes or more, a snapshot is kept (once the map is up),
+ * so that the next start reads the snapshot and only the changes after it.
+ */
+export const SNAPSHOT_AFTER = 10_000;
+
+/** Keeps a snapshot in the background when the opening replayed many changes; a failure only costs speed. */
+function keepSnapshotIfLong(network: StoredNetwork, after: number): void {
+  if (network.changesSinceSnapshot < after) return;
+  setTimeout(() => {
+    network.saveSnapshot().catch((error: unknown) => {
+      console.warn('Musubi: the snapshot could not be kept; the next start replays the whole log', error);
+    });
+  }, 1_000);
+}
+
 /** Opens the database `name`, writing `log` (or the example) into it first when it is empty. */
-async function openWith(name: string, log: readonly Change[] | undefined): Promise<Opened> {
+async function openWith(
+  name: string,
+  log: readonly Change[] | undefined,
+  snapshotAfter = SNAPSHOT_AFTER,
+): Promise<Opened> {
   const store = await IndexedDbStore.open(name);
   try {
-    const read = await store.readChanges();
-    if (read.changes.length === 0) {
+    if ((await store.lastSeq()) === 0) {
       const first = log ?? exampleLog();
       await store.append(first);
       writeSetting(baseKey(name), String(first.length));
     }
     const network = await openNetwork(store, { author: currentAuthor() });
+    keepSnapshotIfLong(network, snapshotAfter);
     const base = Number(readSetting(baseKey(name)) ?? '1');
     return { network, base: Number.isFinite(base) ? base : 1, database: name };
   } catch (error) {
@@ -86,12 +106,12 @@ function deleteDatabase(name: string): Promise<void> {
 }
 
 /** Opens the saved network, or the example network on the first start. */
-export async function openSaved(): Promise<Opened> {
+export async function openSaved(snapshotAfter = SNAPSHOT_AFTER): Promise<Opened> {
   const name = readSetting(POINTER_KEY) ?? DEFAULT_DB;
   try {
     // ask the browser not to evict the data under storage pressure (best effort)
     void navigator.storage?.persist?.().catch(() => false);
-    return await openWith(name, undefined);
+    return await openWith(name, undefined, snapshotAfter);
   } catch (error) {
     const store = new MemoryStore();
     const first = exampleLog();

@@ -1,0 +1,50 @@
+import { createNetwork, IndexedDbStore } from '@musubi/core';
+import { describe, expect, it } from 'vitest';
+import { openSaved } from './workspace.js';
+
+/** A saved network of `count` municipalities, one change each, in a fresh database the app points to. */
+async function savedNetworkOf(count: number): Promise<string> {
+  const name = `musubi-workspace-test-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const network = createNetwork({ author: 'test' });
+  for (let i = 0; i < count; i++) {
+    network.addEntity({ id: `m${i}`, kind: 'municipality', name: { ja: `町${i}`, en: `Town ${i}` } });
+  }
+  const store = await IndexedDbStore.open(name);
+  await store.append(network.log());
+  await store.close();
+  localStorage.setItem('musubi.database', name);
+  return name;
+}
+
+describe('the workspace in IndexedDB', () => {
+  it('keeps a snapshot after a long opening, so the next start replays only what came after it', async () => {
+    const name = await savedNetworkOf(30);
+    const first = await openSaved(20);
+    expect(first.database).toBe(name);
+    expect(first.network.changesSinceSnapshot).toBe(30);
+    // the snapshot is kept in the background, after the map is up
+    const reader = await IndexedDbStore.open(name);
+    await expect.poll(async () => (await reader.readSnapshot())?.seq, { timeout: 10_000 }).toBe(30);
+    await reader.close();
+    first.network.addEntity({ id: 'late', kind: 'company', name: { ja: '後の会社', en: 'Late Co.' } });
+    await first.network.close();
+
+    const second = await openSaved(20);
+    expect(second.network.changesSinceSnapshot).toBe(1);
+    expect(second.network.log().map((c) => c.seq)).toEqual([31]);
+    expect(second.network.counts().entities).toBe(31);
+    expect(second.network.entity('m29')?.name).toEqual({ ja: '町29', en: 'Town 29' });
+    await second.network.close();
+  });
+
+  it('keeps no snapshot after a short opening', async () => {
+    const name = await savedNetworkOf(5);
+    const opened = await openSaved(20);
+    expect(opened.network.changesSinceSnapshot).toBe(5);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await opened.network.close();
+    const reader = await IndexedDbStore.open(name);
+    expect(await reader.readSnapshot()).toBeUndefined();
+    await reader.close();
+  });
+});
