@@ -109,15 +109,22 @@ function checkEvents(
   ctx: z.RefinementCtx,
 ) {
   checkUniqueIds(events, 'events', ctx);
-  const signed = events.map((e, i) => ({ ...e, i })).filter((e) => e.type === 'signed');
-  if (signed.length > 1) {
+  // plain loops: every link of a big log passes here
+  let first: { date: string } | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as { type: string; date: string };
+    if (e.type !== 'signed') continue;
+    if (first === undefined) {
+      first = e;
+      continue;
+    }
     ctx.addIssue({
       code: 'custom',
-      path: ['events', signed[1]?.i ?? 0, 'type'],
+      path: ['events', i, 'type'],
       message: 'a link is signed once; use revised or renewed for later events',
     });
+    break;
   }
-  const first = signed[0];
   if (!first) return;
   events.forEach((e, i) => {
     try {

@@ -132,4 +132,17 @@ describe('partial dates', () => {
       }),
     );
   });
+
+  it('knows the last day of every month as the calendar does, leap years included (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+        const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        const ym = `${year}-${String(month).padStart(2, '0')}`;
+        expect(isPartialDate(`${ym}-${last}`)).toBe(true);
+        expect(isPartialDate(`${ym}-${last + 1}`)).toBe(false);
+        expect(latestDay(ym)).toBe(`${ym}-${last}`);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 });

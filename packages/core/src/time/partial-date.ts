@@ -19,8 +19,12 @@ export interface PartialDateParts {
   readonly precision: DatePrecision;
 }
 
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month of the proleptic Gregorian calendar (arithmetic: every date of a log passes here). */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return monthDays[month - 1] ?? 0;
 }
 
 /** Parses a partial date, or returns a reason why it is not one (`2019-02-30`: no such day). */
