@@ -55,7 +55,12 @@ export class SearchIndex {
   readonly keys = new Map<Id, string[]>();
   readonly #grams = new Map<string, Set<Id>>();
 
+  /** Each entity's place in the order entities were added (the graph's order): ties keep it. */
+  readonly #order = new Map<Id, number>();
+  #next = 0;
+
   add(entity: Entity): void {
+    if (!this.#order.has(entity.id)) this.#order.set(entity.id, this.#next++);
     const keys = searchKeys(entity);
     this.keys.set(entity.id, keys);
     for (const key of keys) {
@@ -70,7 +75,23 @@ export class SearchIndex {
     }
   }
 
+  /** Re-indexes a changed entity, keeping its place in the order. */
+  update(entity: Entity): void {
+    this.#forget(entity.id);
+    this.add(entity);
+  }
+
   remove(id: Id): void {
+    this.#forget(id);
+    this.#order.delete(id);
+  }
+
+  /** The entity's place in the order of addition (for ties between equally good matches). */
+  orderOf(id: Id): number {
+    return this.#order.get(id) ?? Number.POSITIVE_INFINITY;
+  }
+
+  #forget(id: Id): void {
     const keys = this.keys.get(id);
     if (!keys) return;
     this.keys.delete(id);
@@ -88,15 +109,20 @@ export class SearchIndex {
    * keys), or undefined when no word is long enough to narrow the search.
    */
   candidates(query: string): ReadonlySet<Id> | undefined {
-    let found: Set<Id> | undefined;
+    const lists: ReadonlySet<Id>[] = [];
     for (const word of query.split(' ')) {
       for (const gram of trigrams(word)) {
         const ids = this.#grams.get(gram);
         if (!ids) return new Set();
-        found = found === undefined ? new Set(ids) : new Set([...found].filter((id) => ids.has(id)));
-        if (found.size === 0) return found;
+        lists.push(ids);
       }
     }
+    if (lists.length === 0) return undefined;
+    // from the shortest list: a common trigram's list can hold thousands of ids
+    lists.sort((a, b) => a.size - b.size);
+    const [shortest, ...rest] = lists as [ReadonlySet<Id>, ...ReadonlySet<Id>[]];
+    const found = new Set<Id>();
+    for (const id of shortest) if (rest.every((ids) => ids.has(id))) found.add(id);
     return found;
   }
 }

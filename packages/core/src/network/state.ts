@@ -335,8 +335,7 @@ export class NetworkState {
     this.index(collection, current, false, referencesOf(collection, current));
     if (collection === 'entity') {
       this.graph.replaceNodeAttributes(after.id, after as Entity);
-      this.#search?.remove(after.id);
-      this.#search?.add(after as Entity);
+      this.#search?.update(after as Entity);
     } else if (collection === 'link') this.graph.replaceEdgeAttributes(after.id, after as Link);
     else this.table(collection).set(after.id, after);
     this.index(collection, after, true, refs);

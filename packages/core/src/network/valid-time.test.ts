@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
+import { comparePartialDates } from '../time/partial-date.js';
 import {
   dayOf,
   engagementDay,
@@ -7,6 +9,7 @@ import {
   linkEnd,
   linkStart,
   linkStatusOn,
+  sortByDate,
   sortedEvents,
 } from './valid-time.js';
 
@@ -94,5 +97,29 @@ describe('valid time of entities and engagements', () => {
     expect(dayOf('2017-02')).toBe('2017-02-28');
     expect(dayOf('2017-01-01')).toBe('2017-01-01');
     expect(dayOf(new Date('2017-01-01T23:59:59Z'))).toBe('2017-01-01');
+  });
+});
+
+describe('sortByDate', () => {
+  it('orders exactly as a stable sort with comparePartialDates does (property)', () => {
+    const date = fc.oneof(
+      fc.integer({ min: 1990, max: 1992 }).map(String),
+      fc
+        .tuple(fc.integer({ min: 1990, max: 1992 }), fc.integer({ min: 1, max: 12 }))
+        .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+      fc
+        .tuple(
+          fc.integer({ min: 1990, max: 1992 }),
+          fc.integer({ min: 1, max: 12 }),
+          fc.integer({ min: 1, max: 28 }),
+        )
+        .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.record({ date, n: fc.nat() }), { maxLength: 60 }), (items) => {
+        const expected = [...items].sort((a, b) => comparePartialDates(a.date, b.date));
+        expect(sortByDate(items, (i) => i.date)).toEqual(expected);
+      }),
+    );
   });
 });

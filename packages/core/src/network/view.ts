@@ -5,12 +5,12 @@ import type { Id } from '../model/ids.js';
 import type { EngagementType, EntityKind, LinkKind } from '../model/kinds.js';
 import type { BilingualName } from '../model/names.js';
 import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
-import { comparePartialDates, earliestDay, latestDay } from '../time/partial-date.js';
+import { earliestDay, latestDay } from '../time/partial-date.js';
 import { projectAsOf } from './as-of.js';
 import { readonlyGraph } from './readonly-graph.js';
 import { foldForSearch, matchScore } from './search.js';
 import type { NetworkGraph, NetworkState } from './state.js';
-import { dayOf, engagementDay, linkStatusOn, sortedEvents } from './valid-time.js';
+import { dayOf, engagementDay, linkStatusOn, sortByDate, sortedEvents } from './valid-time.js';
 
 export interface EntityFilter {
   kind?: EntityKind | readonly EntityKind[];
@@ -188,7 +188,7 @@ export class NetworkView {
       if (to !== undefined && day > to) continue;
       out.push(e);
     }
-    return sorted ? out : out.sort((a, b) => comparePartialDates(a.date, b.date));
+    return sorted ? out : sortByDate(out, (e) => e.date);
   }
 
   *#idsToRecords<T extends StoredRecord>(collection: Collection, ids: Iterable<Id>): Iterable<T> {
@@ -250,7 +250,7 @@ export class NetworkView {
       items.push({ kind: 'engagement', date: engagement.date, engagement });
     }
     // a stable sort keeps link events of one link in their recorded order on equal dates
-    return items.sort((a, b) => comparePartialDates(a.date, b.date));
+    return sortByDate(items, (item) => item.date);
   }
 
   /**
@@ -290,14 +290,18 @@ export class NetworkView {
     if (query === '') return [];
     const index = this.#state.searchIndex();
     const candidates = index.candidates(query);
-    const scored: { entity: Entity; score: number }[] = [];
-    this.#state.graph.forEachNode((id, entity) => {
-      if (candidates !== undefined && !candidates.has(id)) return;
+    const scored: { entity: Entity; score: number; order: number }[] = [];
+    const consider = (id: Id, entity: Entity) => {
       if (!oneOf(entity.kind, options.kind)) return;
       const score = matchScore(query, index.keys.get(id) ?? []);
-      if (score > 0) scored.push({ entity, score });
-    });
-    scored.sort((a, b) => b.score - a.score);
+      if (score > 0) scored.push({ entity, score, order: index.orderOf(id) });
+    };
+    const g = this.#state.graph;
+    // the candidates of the trigram index, or every entity when the query is too short to narrow
+    if (candidates === undefined) g.forEachNode(consider);
+    else for (const id of candidates) if (g.hasNode(id)) consider(id, g.getNodeAttributes(id));
+    // best first; equally good matches in the order the entities were added
+    scored.sort((a, b) => b.score - a.score || a.order - b.order);
     return scored.slice(0, options.limit ?? 50).map((s) => s.entity);
   }
 
