@@ -8,14 +8,17 @@ import { sortedEvents } from './valid-time.js';
 
 /**
  * The valid-time index of a state: for every entity, link, engagement and other record, the days
- * on which it is in `projectAsOf(state, day)`, as half-open spans `[start, end)` of day numbers. An
- * `asOf` view filters the live state with it instead of building a projection, and counts by
- * binary search (#starts ≤ d − #ends ≤ d).
+ * on which it is in `projectAsOf(state, day)`, as half-open spans `[start, end)` of day numbers
+ * (usually one span; a link suspended and renewed, or an engagement whose participants come and
+ * go, has several). An `asOf` view filters the live state with it instead of building a
+ * projection, and counts by binary search: the spans begun by a day less those ended by then.
  *
- * It is rebuilt for each version of the state on the first `asOf` that needs it, not kept up to
- * date write by write: one write can move many spans at once (an entity's new `since`, or a link
- * that becomes its first dated touch, moves the spans of all its links and engagements), and the
- * sorted span ends would then need as many updates. A rebuild is one pass over the records.
+ * It is built for a version of the state on the first `asOf` that needs it, not kept up to date
+ * write by write: one write can move many spans (an entity's new `since`, or a link that becomes
+ * its first dated touch, moves the spans of all its links and engagements, and those of what
+ * refers to them), and every such rule would have to be kept exactly as `projectAsOf` has it. A
+ * build computes everything again from what it reads of the records, and reads again only the
+ * records that changed since the last build (see `Reads`), which is what makes it cheap.
  */
 
 /** Before and after every day: the bounds of spans open at one end (they fit an Int32Array). */
@@ -99,6 +102,13 @@ class SpanList {
     this.bounds[this.#top * 2] = start;
     this.bounds[this.#top * 2 + 1] = end;
     this.#top++;
+  }
+
+  /** Appends the spans of record `i` of another list. */
+  copy(from: SpanList, i: number): void {
+    for (let k = from.offsets[i] as number; k < (from.offsets[i + 1] as number); k++) {
+      this.push(from.bounds[2 * k] as number, from.bounds[2 * k + 1] as number);
+    }
   }
 
   /** Closes the spans of the next record. */
@@ -267,8 +277,179 @@ function pushLinkSpans(link: Link, from: number, to: number, out: SpanList): voi
   if (open !== undefined) out.push(Math.max(from, open), to);
 }
 
+/**
+ * Records' places by id (links in graph order, engagements in the order recorded), made on the
+ * first lookup. A build hands them on to the next one while no record before the last known place
+ * was removed (updates keep places, additions come at the end): the next lookup then only adds the
+ * new records.
+ */
+class Places {
+  #known = new Map<Id, number>();
+  #count = 0;
+
+  /** The place of `id` among `records`, which begin with the records already known. */
+  of(id: Id, records: readonly { readonly id: Id }[]): number | undefined {
+    for (; this.#count < records.length; this.#count++) {
+      this.#known.set((records[this.#count] as { id: Id }).id, this.#count);
+    }
+    const place = this.#known.get(id);
+    return place !== undefined && place < records.length ? place : undefined;
+  }
+
+  /** These places if the records known are still at theirs (`kept`), else new ones. */
+  handOn(kept: boolean): Places {
+    return kept ? this : new Places();
+  }
+}
+
 /** Engagements sort by first day, then the less precise date first, then in the order recorded. */
 const ORDER_BITS = 2 ** 23;
+
+/**
+ * What a build read from the records, for the next build: a record that is the same (frozen)
+ * object at the same place is not read again. Reading the records is most of a build's time (they
+ * are spread over a large heap); what is computed from the reads is recomputed every time.
+ */
+interface Reads {
+  /** Entities in graph order: their ids and records, their since and the day after their until. */
+  readonly entityIds: readonly Id[];
+  readonly entities: readonly Entity[];
+  readonly since: Int32Array;
+  readonly until: Int32Array;
+  /** Links in graph order: their records, ends (positions of entities), first start, last event, and their spans by their events alone. */
+  readonly links: readonly Link[];
+  readonly linkEnds: Int32Array;
+  readonly linkStart: Int32Array;
+  readonly linkLastEvent: Int32Array;
+  readonly linkActive: SpanList;
+  /** Engagements in the order recorded: their records, first days, date precisions and participants (positions of entities). */
+  readonly engagements: readonly Engagement[];
+  readonly engagementDay: Int32Array;
+  readonly precision: Uint8Array;
+  readonly participantsAt: Int32Array;
+  readonly participants: Int32Array;
+  readonly linkPlaces: Places;
+  readonly engagementPlaces: Places;
+}
+
+function readEntities(state: NetworkState, previous: Reads | undefined) {
+  const g = state.graph;
+  const n = g.order;
+  const entityAt = new Map<Id, number>();
+  const entityIds: Id[] = new Array(n);
+  const entities: Entity[] = new Array(n);
+  const since = new Int32Array(n);
+  const until = new Int32Array(n);
+  // positions stay valid while the earlier entities are still there in the same order
+  let stable = previous !== undefined && previous.entityIds.length <= n;
+  g.forEachNode((id, entity: Entity) => {
+    const i = entityAt.size;
+    entityAt.set(id, i);
+    entityIds[i] = id;
+    entities[i] = entity;
+    if (previous !== undefined && i < previous.entityIds.length) {
+      if (previous.entityIds[i] !== id) stable = false;
+      else if (previous.entities[i] === entity) {
+        since[i] = previous.since[i] as number;
+        until[i] = previous.until[i] as number;
+        return;
+      }
+    }
+    since[i] = entity.since === undefined ? AFTER_ALL : firstDayOf(entity.since);
+    until[i] = entity.until === undefined ? AFTER_ALL : lastDayOf(entity.until) + 1;
+  });
+  return { entityAt, entityIds, entities, since, until, stable };
+}
+
+function readLinks(state: NetworkState, entityAt: ReadonlyMap<Id, number>, previous: Reads | undefined) {
+  const m = state.graph.size;
+  const links: Link[] = new Array(m);
+  const linkEnds = new Int32Array(m * 2);
+  const linkStart = new Int32Array(m);
+  const linkLastEvent = new Int32Array(m);
+  const linkActive = new SpanList(m);
+  let l = 0;
+  // the links read before are still in their places (none removed), perhaps updated
+  let kept = previous !== undefined && previous.links.length <= m;
+  state.graph.forEachEdge((key, link, source, target) => {
+    links[l] = link;
+    const before = previous !== undefined && l < previous.links.length ? previous.links[l] : undefined;
+    // (an unchanged link is the same object: its id is not read again)
+    if (kept && before !== undefined && before !== link && before.id !== key) kept = false;
+    if (previous !== undefined && before === link) {
+      linkEnds[2 * l] = previous.linkEnds[2 * l] as number;
+      linkEnds[2 * l + 1] = previous.linkEnds[2 * l + 1] as number;
+      linkStart[l] = previous.linkStart[l] as number;
+      linkLastEvent[l] = previous.linkLastEvent[l] as number;
+      linkActive.copy(previous.linkActive, l);
+    } else {
+      linkEnds[2 * l] = entityAt.get(source) as number;
+      linkEnds[2 * l + 1] = entityAt.get(target) as number;
+      let start = AFTER_ALL;
+      let last = BEFORE_ALL;
+      for (const e of link.events) {
+        const day = firstDayOf(e.date);
+        if (day > last) last = day;
+        if (day < start && isStart(e.type)) start = day;
+      }
+      linkStart[l] = start;
+      linkLastEvent[l] = last;
+      pushLinkSpans(link, BEFORE_ALL, AFTER_ALL, linkActive);
+    }
+    linkActive.next();
+    l++;
+  });
+  const linkPlaces = previous?.linkPlaces.handOn(kept) ?? new Places();
+  return { links, linkEnds, linkStart, linkLastEvent, linkActive, linkPlaces };
+}
+
+function readEngagements(
+  state: NetworkState,
+  entityAt: ReadonlyMap<Id, number>,
+  previous: Reads | undefined,
+) {
+  const engagements = [...((state.records.get('engagement')?.values() ?? []) as Iterable<Engagement>)];
+  const count = engagements.length;
+  const engagementDay = new Int32Array(count);
+  const precision = new Uint8Array(count);
+  const participantsAt = new Int32Array(count + 1);
+  let participants = new Int32Array(Math.max(16, (previous?.participants.length ?? 0) + 64, count * 3));
+  let top = 0;
+  let kept = previous !== undefined && previous.engagements.length <= count;
+  const room = (more: number) => {
+    if (top + more <= participants.length) return;
+    const grown = new Int32Array(Math.max(top + more, participants.length * 2));
+    grown.set(participants);
+    participants = grown;
+  };
+  for (let i = 0; i < count; i++) {
+    const e = engagements[i] as Engagement;
+    if (previous !== undefined && i < previous.engagements.length && previous.engagements[i] === e) {
+      engagementDay[i] = previous.engagementDay[i] as number;
+      precision[i] = previous.precision[i] as number;
+      const from = previous.participantsAt[i] as number;
+      const to = previous.participantsAt[i + 1] as number;
+      room(to - from);
+      for (let q = from; q < to; q++) participants[top++] = previous.participants[q] as number;
+    } else {
+      if (
+        kept &&
+        previous !== undefined &&
+        i < previous.engagements.length &&
+        previous.engagements[i]?.id !== e.id
+      )
+        kept = false;
+      engagementDay[i] = firstDayOf(e.date);
+      // 0, 1, 2 for a year, a month, a day
+      precision[i] = (e.date.length - 4) / 3;
+      room(e.participants.length);
+      for (const p of e.participants) participants[top++] = entityAt.get(p.entity) as number;
+    }
+    participantsAt[i + 1] = top;
+  }
+  const engagementPlaces = previous?.engagementPlaces.handOn(kept) ?? new Places();
+  return { engagements, engagementDay, precision, participantsAt, participants, engagementPlaces };
+}
 
 export class ValidTimeIndex {
   /** The state version the index describes. */
@@ -292,78 +473,52 @@ export class ValidTimeIndex {
   readonly engagementMayCut: Uint8Array;
   /** Records of the other collections: their spans, by collection and id. */
   readonly others: ReadonlyMap<Collection, ReadonlyMap<Id, Spans>>;
-  readonly #state: NetworkState;
+  /** What was read from the records, for the next version's build. */
+  readonly reads: Reads;
   readonly #counts: { entities: Stabbing; links: Stabbing; engagements: Stabbing };
-  #linkAt: Map<Id, number> | undefined;
-  #engagementAt: Map<Id, number> | undefined;
+  /** For each engagement in the order recorded, its place in date order. */
+  readonly #dateOrderOf: Int32Array;
 
-  // Each id is looked up once, into typed arrays: with a large network in memory, a lookup by id
-  // costs a few cache misses, and there are several per engagement.
-  constructor(state: NetworkState) {
-    this.#state = state;
+  /** `previous`: the index of an earlier version of the same state, whose reads can be reused. */
+  constructor(state: NetworkState, previous?: ValidTimeIndex) {
     this.version = state.version;
-    const g = state.graph;
+    const read = readEntities(state, previous?.reads);
+    // what was read about links and engagements names entities by position
+    const earlier = read.stable ? previous?.reads : undefined;
+    const { entityAt, since, until: entityEnd } = read;
+    const n = read.entityIds.length;
+    const links = readLinks(state, entityAt, earlier);
+    const engaged = readEngagements(state, entityAt, earlier);
+    this.reads = {
+      entityIds: read.entityIds,
+      entities: read.entities,
+      since,
+      until: entityEnd,
+      ...links,
+      ...engaged,
+    };
+    const m = links.links.length;
+    const count = engaged.engagements.length;
+    const { linkEnds, linkStart } = links;
+    const { engagementDay: recordedDay, participantsAt, participants } = engaged;
+    const all = engaged.engagements;
 
     // entities: from their since, or else their first dated touch (a link's start, an engagement)
-    const entityAt = new Map<Id, number>();
-    const n = g.order;
-    const since = new Int32Array(n);
-    const entityEnd = new Int32Array(n);
-    g.forEachNode((id, entity: Entity) => {
-      const i = entityAt.size;
-      entityAt.set(id, i);
-      since[i] = entity.since === undefined ? AFTER_ALL : firstDayOf(entity.since);
-      entityEnd[i] = entity.until === undefined ? AFTER_ALL : lastDayOf(entity.until) + 1;
-    });
     const firstTouch = new Int32Array(n).fill(AFTER_ALL);
-
-    const m = g.size;
-    const linkRecords: Link[] = new Array(m);
-    const linkEnds = new Int32Array(m * 2);
-    const linkLastEvent = new Int32Array(m);
-    let l = 0;
-    g.forEachEdge((_, link, source, target) => {
-      const s = entityAt.get(source) as number;
-      const t = entityAt.get(target) as number;
-      linkRecords[l] = link;
-      linkEnds[2 * l] = s;
-      linkEnds[2 * l + 1] = t;
-      let start = AFTER_ALL;
-      let last = BEFORE_ALL;
-      for (const e of link.events) {
-        const day = firstDayOf(e.date);
-        if (day > last) last = day;
-        if (day < start && isStart(e.type)) start = day;
-      }
-      linkLastEvent[l++] = last;
+    for (let l = 0; l < m; l++) {
+      const start = linkStart[l] as number;
+      const s = linkEnds[2 * l] as number;
+      const t = linkEnds[2 * l + 1] as number;
       if (start < (firstTouch[s] as number)) firstTouch[s] = start;
       if (start < (firstTouch[t] as number)) firstTouch[t] = start;
-    });
-
-    // engagements, in the order recorded: their days, and their participants' positions
-    const all = [...((state.records.get('engagement')?.values() ?? []) as Iterable<Engagement>)];
-    const count = all.length;
-    const recordedDay = new Int32Array(count);
-    const participantsAt = new Int32Array(count + 1);
-    let participants = new Int32Array(count * 3 + 1);
-    let top = 0;
+    }
     for (let i = 0; i < count; i++) {
-      const e = all[i] as Engagement;
-      const day = firstDayOf(e.date);
-      recordedDay[i] = day;
-      for (const p of e.participants) {
-        const at = entityAt.get(p.entity) as number;
-        if (top === participants.length) {
-          const grown = new Int32Array(top * 2);
-          grown.set(participants);
-          participants = grown;
-        }
-        participants[top++] = at;
+      const day = recordedDay[i] as number;
+      for (let q = participantsAt[i] as number; q < (participantsAt[i + 1] as number); q++) {
+        const at = participants[q] as number;
         if (day < (firstTouch[at] as number)) firstTouch[at] = day;
       }
-      participantsAt[i + 1] = top;
     }
-
     const entityStart = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const start = since[i] !== AFTER_ALL ? (since[i] as number) : (firstTouch[i] as number);
@@ -379,18 +534,24 @@ export class ValidTimeIndex {
       entities.next();
     }
 
-    // links: while not inactive and both ends are there
-    const links = new SpanList(m);
-    for (let k = 0; k < m; k++) {
-      const s = linkEnds[2 * k] as number;
-      const t = linkEnds[2 * k + 1] as number;
+    // links: while their events keep them in force and both ends are there
+    const linkSpans = new SpanList(m);
+    const active = links.linkActive;
+    for (let l = 0; l < m; l++) {
+      const s = linkEnds[2 * l] as number;
+      const t = linkEnds[2 * l + 1] as number;
       const from = Math.max(entityStart[s] as number, entityStart[t] as number);
       const to = Math.min(entityEnd[s] as number, entityEnd[t] as number);
-      pushLinkSpans(linkRecords[k] as Link, from, to, links);
-      links.next();
+      for (let k = active.offsets[l] as number; k < (active.offsets[l + 1] as number); k++) {
+        linkSpans.push(
+          Math.max(from, active.bounds[2 * k] as number),
+          Math.min(to, active.bounds[2 * k + 1] as number),
+        );
+      }
+      linkSpans.next();
     }
-    this.links = links;
-    this.linkLastEvent = linkLastEvent;
+    this.links = linkSpans;
+    this.linkLastEvent = links.linkLastEvent;
 
     // other collections, in the order projectAsOf adds them: a record is there while all it refers
     // to is; what the projection has not added yet when it gets to the record (an engagement, a
@@ -408,13 +569,12 @@ export class ValidTimeIndex {
     const programmes = others.get('programme');
     const programmesAlways = programmes === undefined || [...programmes.values()].every((s) => s === ALWAYS);
 
-    // date order: by day, the less precise date first (length 4, 7, 10), then in the order recorded
+    // date order: by day, the less precise date first, then in the order recorded
     const order = new Int32Array(count);
     if (count < ORDER_BITS) {
       const keys = new Float64Array(count);
       for (let i = 0; i < count; i++) {
-        const precision = ((all[i] as Engagement).date.length - 4) / 3;
-        keys[i] = ((recordedDay[i] as number) * 4 + precision) * ORDER_BITS + i;
+        keys[i] = ((recordedDay[i] as number) * 4 + (engaged.precision[i] as number)) * ORDER_BITS + i;
       }
       keys.sort();
       for (let k = 0; k < count; k++) order[k] = (keys[k] as number) % ORDER_BITS;
@@ -422,7 +582,7 @@ export class ValidTimeIndex {
       const sorted = Array.from({ length: count }, (_, i) => i).sort(
         (a, b) =>
           (recordedDay[a] as number) - (recordedDay[b] as number) ||
-          (all[a] as Engagement).date.length - (all[b] as Engagement).date.length ||
+          (engaged.precision[a] as number) - (engaged.precision[b] as number) ||
           a - b,
       );
       order.set(sorted);
@@ -430,14 +590,16 @@ export class ValidTimeIndex {
 
     // engagements: from their day, while one of their participants is there (and their programme)
     const byDay: Engagement[] = new Array(count);
+    const dateOrderOf = new Int32Array(count);
     const days = new Int32Array(count);
     const engagements = new SpanList(count);
     const mayCut = new Uint8Array(count);
-    let unionBounds = new Int32Array(16);
+    let union = new Int32Array(16);
     for (let k = 0; k < count; k++) {
       const i = order[k] as number;
       const day = recordedDay[i] as number;
       byDay[k] = all[i] as Engagement;
+      dateOrderOf[i] = k;
       days[k] = day;
       const first = participantsAt[i] as number;
       const end = participantsAt[i + 1] as number;
@@ -451,43 +613,44 @@ export class ValidTimeIndex {
       // the union of the participants' days from the engagement's day, as sorted disjoint spans:
       // the spans by start (an insertion sort: there are few), then merged where they overlap
       let spanCount = 0;
-      if (unionBounds.length < 2 * (end - first)) unionBounds = new Int32Array(4 * (end - first));
+      if (union.length < 2 * (end - first)) union = new Int32Array(4 * (end - first));
       for (let q = first; q < end; q++) {
         const p = participants[q] as number;
         const start = Math.max(day, entityStart[p] as number);
         const stop = entityEnd[p] as number;
         if (start >= stop) continue;
         let at = spanCount;
-        while (at > 0 && (unionBounds[2 * at - 2] as number) > start) {
-          unionBounds[2 * at] = unionBounds[2 * at - 2] as number;
-          unionBounds[2 * at + 1] = unionBounds[2 * at - 1] as number;
+        while (at > 0 && (union[2 * at - 2] as number) > start) {
+          union[2 * at] = union[2 * at - 2] as number;
+          union[2 * at + 1] = union[2 * at - 1] as number;
           at--;
         }
-        unionBounds[2 * at] = start;
-        unionBounds[2 * at + 1] = stop;
+        union[2 * at] = start;
+        union[2 * at + 1] = stop;
         spanCount++;
       }
       let merged = 0;
       for (let u = 1; u < spanCount; u++) {
-        if ((unionBounds[2 * u] as number) <= (unionBounds[2 * merged + 1] as number)) {
-          unionBounds[2 * merged + 1] = Math.max(
-            unionBounds[2 * merged + 1] as number,
-            unionBounds[2 * u + 1] as number,
-          );
+        if ((union[2 * u] as number) <= (union[2 * merged + 1] as number)) {
+          union[2 * merged + 1] = Math.max(union[2 * merged + 1] as number, union[2 * u + 1] as number);
         } else {
           merged++;
-          unionBounds[2 * merged] = unionBounds[2 * u] as number;
-          unionBounds[2 * merged + 1] = unionBounds[2 * u + 1] as number;
+          union[2 * merged] = union[2 * u] as number;
+          union[2 * merged + 1] = union[2 * u + 1] as number;
         }
       }
-      let spans: ArrayLike<number> = unionBounds.subarray(0, spanCount === 0 ? 0 : 2 * (merged + 1));
-      if (programme !== undefined) spans = intersect(Array.from(spans), programmes?.get(programme) ?? NEVER);
-      for (let u = 0; u < spans.length; u += 2) engagements.push(spans[u] as number, spans[u + 1] as number);
+      let spans: ArrayLike<number> = union;
+      let spanEnd = spanCount === 0 ? 0 : 2 * (merged + 1);
+      if (programme !== undefined) {
+        spans = intersect(Array.from(union.subarray(0, spanEnd)), programmes?.get(programme) ?? NEVER);
+        spanEnd = spans.length;
+      }
+      for (let u = 0; u < spanEnd; u += 2) engagements.push(spans[u] as number, spans[u + 1] as number);
       engagements.next();
       // cut on a day when a participant is absent
       for (let q = first; q < end && mayCut[k] === 0; q++) {
         const p = participants[q] as number;
-        for (let u = 0; u < spans.length; u += 2) {
+        for (let u = 0; u < spanEnd; u += 2) {
           if (
             (spans[u] as number) < (entityStart[p] as number) ||
             (spans[u + 1] as number) > (entityEnd[p] as number)
@@ -497,13 +660,14 @@ export class ValidTimeIndex {
       }
     }
     this.engagementsByDay = byDay;
+    this.#dateOrderOf = dateOrderOf;
     this.engagementDay = days;
     this.engagements = engagements;
     this.engagementMayCut = mayCut;
 
     this.#counts = {
       entities: entities.stabbing(),
-      links: links.stabbing(),
+      links: linkSpans.stabbing(),
       engagements: engagements.stabbing(),
     };
   }
@@ -534,22 +698,13 @@ export class ValidTimeIndex {
 
   /** The position of a link in graph order (its spans' index). */
   linkAt(id: Id): number | undefined {
-    if (!this.#linkAt) {
-      const at = new Map<Id, number>();
-      this.#state.graph.forEachEdge((key) => at.set(key, at.size));
-      this.#linkAt = at;
-    }
-    return this.#linkAt.get(id);
+    return this.reads.linkPlaces.of(id, this.reads.links);
   }
 
   /** The position of an engagement in date order. */
   engagementAt(id: Id): number | undefined {
-    if (!this.#engagementAt) {
-      const at = new Map<Id, number>();
-      for (const e of this.engagementsByDay) at.set(e.id, at.size);
-      this.#engagementAt = at;
-    }
-    return this.#engagementAt.get(id);
+    const place = this.reads.engagementPlaces.of(id, this.reads.engagements);
+    return place === undefined ? undefined : this.#dateOrderOf[place];
   }
 
   hasEntity(i: number, day: number): boolean {
@@ -573,12 +728,11 @@ export class ValidTimeIndex {
 
 const indexes = new WeakMap<NetworkState, ValidTimeIndex>();
 
-/** The valid-time index of the state's current version, built on first need. */
+/** The valid-time index of the state's current version, built on first need (from the last one's reads). */
 export function validTimeIndex(state: NetworkState): ValidTimeIndex {
-  let index = indexes.get(state);
-  if (index?.version !== state.version) {
-    index = new ValidTimeIndex(state);
-    indexes.set(state, index);
-  }
+  const last = indexes.get(state);
+  if (last?.version === state.version) return last;
+  const index = new ValidTimeIndex(state, last);
+  indexes.set(state, index);
   return index;
 }

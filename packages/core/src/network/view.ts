@@ -386,7 +386,8 @@ interface Incident {
 
 /** Keys that objects list first, in numeric order (`'7'` before `'10'` before `'a'`). */
 function isArrayIndex(key: string): boolean {
-  return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4_294_967_295;
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4_294_967_295;
 }
 
 /**
@@ -402,16 +403,13 @@ function projectionOrder(found: Incident[]): Incident[] {
     const seen = first.get(f.neighbor);
     if (seen === undefined || f.position < seen) first.set(f.neighbor, f.position);
   }
-  return found.sort((a, b) => {
-    if (a.neighbor !== b.neighbor) {
-      const ai = isArrayIndex(a.neighbor);
-      const bi = isArrayIndex(b.neighbor);
-      if (ai && bi) return Number(a.neighbor) - Number(b.neighbor);
-      if (ai !== bi) return ai ? -1 : 1;
-      return (first.get(a.neighbor) as number) - (first.get(b.neighbor) as number);
-    }
-    return b.position - a.position;
-  });
+  // array-index keys rank below every position, in numeric order
+  for (const [neighbor, position] of first) {
+    first.set(neighbor, isArrayIndex(neighbor) ? Number(neighbor) - 2 ** 33 : position);
+  }
+  const ranked = found.map((f) => ({ f, rank: first.get(f.neighbor) as number }));
+  ranked.sort((a, b) => a.rank - b.rank || b.f.position - a.f.position);
+  return ranked.map((r) => r.f);
 }
 
 /** What an `AsOfView` has derived from one version of its state. */
