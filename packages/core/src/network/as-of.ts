@@ -8,6 +8,8 @@ import { engagementDay, entityStart, linkStatusOn } from './valid-time.js';
 /**
  * Projects a state onto one day of valid time: a new state holding only what existed then.
  * Entities without any date are timeless and kept; links without events are kept when both ends are.
+ * `asOf` views answer from the valid-time index instead (`valid-time-index.ts`), and build this
+ * only for their graph; the property tests hold them to it.
  */
 export function projectAsOf(state: NetworkState, day: string): NetworkState {
   const g = state.graph;
@@ -50,6 +52,8 @@ export function projectAsOf(state: NetworkState, day: string): NetworkState {
   }
   for (let i = 0; i < end; i++) {
     const engagement = byDay[i] as Engagement;
+    // its programme may be left out too (if a custom reference makes it refer to something absent)
+    if (engagement.programme !== undefined && !out.has('programme', engagement.programme)) continue;
     const participants = engagement.participants.filter((p) => out.graph.hasNode(p.entity));
     if (participants.length === 0) continue;
     const record =

@@ -11,6 +11,7 @@ import { readonlyGraph } from './readonly-graph.js';
 import { foldForSearch, matchScore } from './search.js';
 import type { NetworkGraph, NetworkState } from './state.js';
 import { dayOf, engagementDay, linkStatusOn, sortByDate, sortedEvents } from './valid-time.js';
+import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from './valid-time-index.js';
 
 export interface EntityFilter {
   kind?: EntityKind | readonly EntityKind[];
@@ -89,6 +90,87 @@ function oneOf<T>(value: T, wanted: T | readonly T[] | undefined): boolean {
   return Array.isArray(wanted) ? (wanted as readonly T[]).includes(value) : value === wanted;
 }
 
+function entityPasses(e: Entity, filter: EntityFilter): boolean {
+  if (!oneOf(e.kind, filter.kind)) return false;
+  if (filter.country !== undefined && (e.country === undefined || !oneOf(e.country, filter.country)))
+    return false;
+  if (filter.group !== undefined && (e.country === undefined || !isInGroup(e.country, filter.group)))
+    return false;
+  return filter.tag === undefined || e.tags.includes(filter.tag);
+}
+
+/** A post from a `role` link: from its first start, to its end if its last event ends it. */
+function roleHolding(link: Link): RoleHolding {
+  const events = sortedEvents(link.events);
+  const start =
+    events.find((e) => e.type === 'signed') ??
+    events.find((e) => e.type === 'revised' || e.type === 'renewed');
+  const last = events[events.length - 1];
+  return {
+    link,
+    person: link.source,
+    entity: link.target,
+    title: link.title,
+    from: start === undefined ? undefined : earliestDay(start.date),
+    to: last?.type === 'ended' ? latestDay(last.date) : undefined,
+  };
+}
+
+/** Posts oldest first (a stable sort: posts from the same day stay in graph order). */
+function byStart(holdings: RoleHolding[]): RoleHolding[] {
+  return holdings.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+}
+
+/** `search` over a state's entities; `keep` is told each entity's position in graph order. */
+function searchIn(
+  state: NetworkState,
+  text: string,
+  options: SearchOptions,
+  keep?: (position: number) => boolean,
+): Entity[] {
+  if (typeof text !== 'string') throw new MusubiError('VALIDATION', 'search() takes text');
+  const query = foldForSearch(text);
+  if (query === '') return [];
+  const index = state.searchIndex();
+  const candidates = index.candidates(query);
+  const scored: { entity: Entity; score: number; order: number }[] = [];
+  const consider = (id: Id, entity: Entity) => {
+    if (!oneOf(entity.kind, options.kind)) return;
+    const score = matchScore(query, index.keys.get(id) ?? []);
+    if (score > 0) scored.push({ entity, score, order: index.orderOf(id) });
+  };
+  const g = state.graph;
+  if (keep !== undefined) {
+    // a view of a day keeps entities by their place in the graph's order
+    let position = 0;
+    g.forEachNode((id, entity) => {
+      if (!keep(position++)) return;
+      if (candidates === undefined || candidates.has(id)) consider(id, entity);
+    });
+  } else if (candidates === undefined) g.forEachNode(consider);
+  // only the candidates of the trigram index, when the query is long enough to narrow
+  else for (const id of candidates) if (g.hasNode(id)) consider(id, g.getNodeAttributes(id));
+  // best first; equally good matches in the order the entities were added (the graph's order)
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.slice(0, options.limit ?? 50).map((s) => s.entity);
+}
+
+/** `day`: the last day of `filter.activeOn`, if given. */
+function linkPasses(l: Link, filter: LinkFilter, day: string | undefined): boolean {
+  if (!oneOf(l.kind, filter.kind)) return false;
+  if (filter.source !== undefined && l.source !== filter.source) return false;
+  if (filter.target !== undefined && l.target !== filter.target) return false;
+  if (filter.tag !== undefined && !l.tags.includes(filter.tag)) return false;
+  return day === undefined || linkStatusOn(l, day) !== 'inactive';
+}
+
+/** The filter's conditions on the engagement itself (not its dates). */
+function engagementPasses(e: Engagement, filter: EngagementFilter): boolean {
+  if (!oneOf(e.type, filter.type)) return false;
+  if (filter.programme !== undefined && e.programme !== filter.programme) return false;
+  return filter.tag === undefined || e.tags.includes(filter.tag);
+}
+
 /**
  * The read side of a network: the same methods on the live network and on every `asOf` view.
  * Reads never write; every record returned is frozen.
@@ -101,54 +183,46 @@ export class NetworkView {
     this.#state = state;
   }
 
-  /** @internal the projection behind this view. */
+  /**
+   * @internal the projection behind this view. Every method reads it through this getter, never
+   * through `#state`, so that a subclass (the lazy `asOf` view) can stand in its own.
+   */
   protected get state(): NetworkState {
     return this.#state;
   }
 
   /** The graphology multigraph of the view: entities as nodes, links as edges. Read-only. */
   get graph(): NetworkGraph {
-    this.#graph ??= readonlyGraph(this.#state.graph);
+    this.#graph ??= readonlyGraph(this.state.graph);
     return this.#graph;
   }
 
   /** The entity with this id, or undefined. */
   entity(id: Id): Entity | undefined {
-    return this.#state.get<Entity>('entity', id);
+    return this.state.get<Entity>('entity', id);
   }
 
   /** Entities matching the filter, in insertion order. */
   entities(filter: EntityFilter = {}): Entity[] {
     const out: Entity[] = [];
-    this.#state.graph.forEachNode((_, e) => {
-      if (!oneOf(e.kind, filter.kind)) return;
-      if (filter.country !== undefined && (e.country === undefined || !oneOf(e.country, filter.country)))
-        return;
-      if (filter.group !== undefined && (e.country === undefined || !isInGroup(e.country, filter.group)))
-        return;
-      if (filter.tag !== undefined && !e.tags.includes(filter.tag)) return;
-      out.push(e);
+    this.state.graph.forEachNode((_, e) => {
+      if (entityPasses(e, filter)) out.push(e);
     });
     return out;
   }
 
   /** The link with this id, or undefined. */
   link(id: Id): Link | undefined {
-    return this.#state.get<Link>('link', id);
+    return this.state.get<Link>('link', id);
   }
 
   /** Links matching the filter. */
   links(filter: LinkFilter = {}): Link[] {
-    const g = this.#state.graph;
+    const g = this.state.graph;
     const day = filter.activeOn === undefined ? undefined : latestDay(filter.activeOn);
     const out: Link[] = [];
     const visit = (_: string, l: Link) => {
-      if (!oneOf(l.kind, filter.kind)) return;
-      if (filter.source !== undefined && l.source !== filter.source) return;
-      if (filter.target !== undefined && l.target !== filter.target) return;
-      if (filter.tag !== undefined && !l.tags.includes(filter.tag)) return;
-      if (day !== undefined && linkStatusOn(l, day) === 'inactive') return;
-      out.push(l);
+      if (linkPasses(l, filter, day)) out.push(l);
     };
     if (filter.entity !== undefined) {
       if (g.hasNode(filter.entity)) g.forEachEdge(filter.entity, visit);
@@ -158,7 +232,7 @@ export class NetworkView {
 
   /** The engagement with this id, or undefined. */
   engagement(id: Id): Engagement | undefined {
-    return this.#state.get<Engagement>('engagement', id);
+    return this.state.get<Engagement>('engagement', id);
   }
 
   /** Engagements matching the filter, by date. */
@@ -167,22 +241,20 @@ export class NetworkView {
     if (filter.entity !== undefined) {
       candidates = this.#idsToRecords<Engagement>(
         'engagement',
-        this.#state.referringIds('entity', filter.entity, 'engagement'),
+        this.state.referringIds('entity', filter.entity, 'engagement'),
       );
     } else if (filter.programme !== undefined) {
       candidates = this.#idsToRecords<Engagement>(
         'engagement',
-        this.#state.referringIds('programme', filter.programme, 'engagement'),
+        this.state.referringIds('programme', filter.programme, 'engagement'),
       );
-    } else candidates = this.#state.engagementsByDay();
+    } else candidates = this.state.engagementsByDay();
     const sorted = filter.entity === undefined && filter.programme === undefined;
     const from = filter.from === undefined ? undefined : earliestDay(filter.from);
     const to = filter.to === undefined ? undefined : latestDay(filter.to);
     const out: Engagement[] = [];
     for (const e of candidates) {
-      if (!oneOf(e.type, filter.type)) continue;
-      if (filter.programme !== undefined && e.programme !== filter.programme) continue;
-      if (filter.tag !== undefined && !e.tags.includes(filter.tag)) continue;
+      if (!engagementPasses(e, filter)) continue;
       const day = engagementDay(e);
       if (from !== undefined && day < from) continue;
       if (to !== undefined && day > to) continue;
@@ -193,26 +265,26 @@ export class NetworkView {
 
   *#idsToRecords<T extends StoredRecord>(collection: Collection, ids: Iterable<Id>): Iterable<T> {
     for (const id of ids) {
-      const r = this.#state.get<T>(collection, id);
+      const r = this.state.get<T>(collection, id);
       if (r) yield r;
     }
   }
 
   /** Any stored record by collection and id (programmes, indicators, figures…). */
   record<T extends StoredRecord>(collection: Collection, id: Id): T | undefined {
-    return this.#state.get<T>(collection, id);
+    return this.state.get<T>(collection, id);
   }
 
   /** All records of a collection. */
   records<T extends StoredRecord>(collection: Collection): T[] {
     if (collection === 'entity') return this.entities() as unknown as T[];
     if (collection === 'link') return this.links() as unknown as T[];
-    return [...(this.#state.records.get(collection)?.values() ?? [])] as T[];
+    return [...(this.state.records.get(collection)?.values() ?? [])] as T[];
   }
 
   /** The entities linked to `id`, each once. */
   neighbors(id: Id, filter: NeighborFilter = {}): Entity[] {
-    const g = this.#state.graph;
+    const g = this.state.graph;
     if (!g.hasNode(id)) return [];
     const seen = new Set<Id>();
     const out: Entity[] = [];
@@ -241,7 +313,7 @@ export class NetworkView {
       items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
     if (entity.until !== undefined)
       items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
-    this.#state.graph.forEachEdge(id, (_, link, source, target) => {
+    this.state.graph.forEachEdge(id, (_, link, source, target) => {
       const other = source === id ? target : source;
       for (const event of link.events)
         items.push({ kind: 'link-event', date: event.date, link, event, other });
@@ -258,26 +330,13 @@ export class NetworkView {
    * embassy, or one person's career. On an `asOf` view, only the posts held on that date.
    */
   roles(id: Id): RoleHolding[] {
-    const g = this.#state.graph;
+    const g = this.state.graph;
     if (!g.hasNode(id)) return [];
     const out: RoleHolding[] = [];
     g.forEachEdge(id, (_, link) => {
-      if (link.kind !== 'role') return;
-      const events = sortedEvents(link.events);
-      const start =
-        events.find((e) => e.type === 'signed') ??
-        events.find((e) => e.type === 'revised' || e.type === 'renewed');
-      const last = events[events.length - 1];
-      out.push({
-        link,
-        person: link.source,
-        entity: link.target,
-        title: link.title,
-        from: start === undefined ? undefined : earliestDay(start.date),
-        to: last?.type === 'ended' ? latestDay(last.date) : undefined,
-      });
+      if (link.kind === 'role') out.push(roleHolding(link));
     });
-    return out.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+    return byStart(out);
   }
 
   /**
@@ -285,24 +344,7 @@ export class NetworkView {
    * case- and width-insensitive (`ＢＯＩ` finds `BOI`) and treats katakana and hiragana alike.
    */
   search(text: string, options: SearchOptions = {}): Entity[] {
-    if (typeof text !== 'string') throw new MusubiError('VALIDATION', 'search() takes text');
-    const query = foldForSearch(text);
-    if (query === '') return [];
-    const index = this.#state.searchIndex();
-    const candidates = index.candidates(query);
-    const scored: { entity: Entity; score: number; order: number }[] = [];
-    const consider = (id: Id, entity: Entity) => {
-      if (!oneOf(entity.kind, options.kind)) return;
-      const score = matchScore(query, index.keys.get(id) ?? []);
-      if (score > 0) scored.push({ entity, score, order: index.orderOf(id) });
-    };
-    const g = this.#state.graph;
-    // the candidates of the trigram index, or every entity when the query is too short to narrow
-    if (candidates === undefined) g.forEachNode(consider);
-    else for (const id of candidates) if (g.hasNode(id)) consider(id, g.getNodeAttributes(id));
-    // best first; equally good matches in the order the entities were added
-    scored.sort((a, b) => b.score - a.score || a.order - b.order);
-    return scored.slice(0, options.limit ?? 50).map((s) => s.entity);
+    return searchIn(this.state, text, options);
   }
 
   /**
@@ -310,17 +352,389 @@ export class NetworkView {
    * ended are absent, link histories stop at that date, people hold the posts they held then, and
    * only engagements up to that date are there. A partial date means its last day
    * (`asOf('2017')` is the network at the end of 2017). The result is read-only.
+   *
+   * The view is lazy: it reads this view's records through a valid-time index (the days on which
+   * each record is there), built by the first `asOf` after a write and shared by all the others
+   * until the next one. Its answers follow later writes: it is the network as now recorded, on that
+   * date. Its `graph`, and an `asOf` of it, build the whole projection on first use.
    */
   asOf(date: string | Date): NetworkView {
-    return new NetworkView(projectAsOf(this.#state, dayOf(date)));
+    const state = this.state;
+    return asOfView(() => state, dayOf(date));
   }
 
   /** How many records of each collection the view holds. */
   counts(): { entities: number; links: number; engagements: number } {
     return {
-      entities: this.#state.graph.order,
-      links: this.#state.graph.size,
-      engagements: this.#state.records.get('engagement')?.size ?? 0,
+      entities: this.state.graph.order,
+      links: this.state.graph.size,
+      engagements: this.state.records.get('engagement')?.size ?? 0,
     };
   }
+}
+
+/** `asOf` of the state `source` gives (it may change, as a network's projection does). */
+function asOfView(source: () => NetworkState, day: string): NetworkView {
+  // a Date past year 9999 (`+010000-01-01`) compares as a string only: the projection handles it
+  return isPlainDay(day) ? new AsOfView(source, day) : new NetworkView(projectAsOf(source(), day));
+}
+
+/** Freezes a record made here (what it holds is frozen already), keeping its type. */
+function frozen<T>(value: T): T {
+  return Object.freeze(value) as T;
+}
+
+/** One edge at an entity: its position in graph order, its record and ends, and the entity at its other end. */
+interface Incident {
+  readonly position: number;
+  readonly link: Link;
+  readonly source: Id;
+  readonly target: Id;
+  readonly neighbor: Id;
+}
+
+/** Keys that objects list first, in numeric order (`'7'` before `'10'` before `'a'`). */
+function isArrayIndex(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4_294_967_295;
+}
+
+/**
+ * A node's edges on one side in the order graphology gives them in a graph built by adding edges in
+ * graph order (as `projectAsOf` does): grouped by the entity at the other end, groups in the order
+ * of an object's keys (array-index keys first, in numeric order, then by their first edge), and the
+ * edges of a group newest first (graphology prepends them).
+ */
+function projectionOrder(found: Incident[]): Incident[] {
+  if (found.length < 2) return found;
+  const first = new Map<Id, number>();
+  for (const f of found) {
+    const seen = first.get(f.neighbor);
+    if (seen === undefined || f.position < seen) first.set(f.neighbor, f.position);
+  }
+  // array-index keys rank below every position, in numeric order
+  for (const [neighbor, position] of first) {
+    first.set(neighbor, isArrayIndex(neighbor) ? Number(neighbor) - 2 ** 33 : position);
+  }
+  const ranked = found.map((f) => ({ f, rank: first.get(f.neighbor) as number }));
+  ranked.sort((a, b) => a.rank - b.rank || b.f.position - a.f.position);
+  return ranked.map((r) => r.f);
+}
+
+/** What an `AsOfView` has derived from one version of its state. */
+interface Reading {
+  readonly state: NetworkState;
+  readonly version: number;
+  index: ValidTimeIndex | undefined;
+  /** Links and engagements cut to the day, by position, so that each read returns the same object. */
+  readonly cutLinks: Map<number, Link>;
+  readonly cutEngagements: Map<number, Engagement>;
+  projection: NetworkState | undefined;
+  graph: NetworkGraph | undefined;
+}
+
+/**
+ * The network on one day of valid time, read lazily: every method answers what it answers on
+ * `new NetworkView(projectAsOf(state, day))`, from the state filtered by its valid-time index,
+ * without building that projection. What is not worth answering lazily (the graph, `state` for code
+ * that reads it, an `asOf` of this view) builds the projection once per version of the state.
+ */
+class AsOfView extends NetworkView {
+  readonly #source: () => NetworkState;
+  readonly #day: string;
+  readonly #dayNumber: number;
+  #reading: Reading | undefined;
+
+  constructor(source: () => NetworkState, day: string) {
+    super(source());
+    this.#source = source;
+    this.#day = day;
+    this.#dayNumber = dayNumber(day);
+  }
+
+  /** The state now behind the view, and what has been derived from its current version. */
+  #read(): Reading {
+    const state = this.#source();
+    const r = this.#reading;
+    if (r !== undefined && r.state === state && r.version === state.version) return r;
+    this.#reading = {
+      state,
+      version: state.version,
+      index: undefined,
+      cutLinks: new Map(),
+      cutEngagements: new Map(),
+      projection: undefined,
+      graph: undefined,
+    };
+    return this.#reading;
+  }
+
+  #indexed(): { state: NetworkState; index: ValidTimeIndex; r: Reading } {
+    const r = this.#read();
+    r.index ??= validTimeIndex(r.state);
+    return { state: r.state, index: r.index, r };
+  }
+
+  /** @internal the projection, built on first need for each version of the state. */
+  protected override get state(): NetworkState {
+    const r = this.#read();
+    r.projection ??= projectAsOf(r.state, this.#day);
+    return r.projection;
+  }
+
+  override get graph(): NetworkGraph {
+    const r = this.#read();
+    r.graph ??= readonlyGraph(this.state.graph);
+    return r.graph;
+  }
+
+  #hasEntity(index: ValidTimeIndex, id: Id): boolean {
+    const i = index.entityAt.get(id);
+    return i !== undefined && index.hasEntity(i, this.#dayNumber);
+  }
+
+  /** The link at `position`, with the events after the day cut off. */
+  #cutLink(r: Reading, index: ValidTimeIndex, position: number, link: Link): Link {
+    if (this.#dayNumber >= (index.linkLastEvent[position] as number)) return link;
+    let cut = r.cutLinks.get(position);
+    if (cut === undefined) {
+      const events = link.events.filter((e) => earliestDay(e.date) <= this.#day);
+      cut = events.length === link.events.length ? link : frozen({ ...link, events: frozen(events) });
+      r.cutLinks.set(position, cut);
+    }
+    return cut;
+  }
+
+  /** The engagement at `position` (date order), with only the participants there on the day. */
+  #cutEngagement(r: Reading, index: ValidTimeIndex, position: number): Engagement {
+    const engagement = index.engagementsByDay[position] as Engagement;
+    if (index.engagementMayCut[position] === 0) return engagement;
+    let cut = r.cutEngagements.get(position);
+    if (cut === undefined) {
+      const participants = engagement.participants.filter((p) => this.#hasEntity(index, p.entity));
+      cut =
+        participants.length === engagement.participants.length
+          ? engagement
+          : frozen({ ...engagement, participants: frozen(participants) });
+      r.cutEngagements.set(position, cut);
+    }
+    return cut;
+  }
+
+  /** The links at an entity that are there on the day, in the projection's order. */
+  #incident(
+    state: NetworkState,
+    index: ValidTimeIndex,
+    id: Id,
+    direction: 'in' | 'out' | 'both',
+  ): Incident[] {
+    if (!this.#hasEntity(index, id)) return [];
+    const side = (incoming: boolean): Incident[] => {
+      const found: Incident[] = [];
+      const visit = (key: string, link: Link, source: string, target: string) => {
+        const position = index.linkAt(key) as number;
+        if (!index.links.has(position, this.#dayNumber)) return;
+        found.push({ position, link, source, target, neighbor: incoming ? source : target });
+      };
+      if (incoming) state.graph.forEachInEdge(id, visit);
+      else state.graph.forEachOutEdge(id, visit);
+      return projectionOrder(found);
+    };
+    if (direction === 'in') return side(true);
+    if (direction === 'out') return side(false);
+    // graphology lists a node's in-edges, then its out-edges
+    return [...side(true), ...side(false)];
+  }
+
+  override entity(id: Id): Entity | undefined {
+    const { state, index } = this.#indexed();
+    return this.#hasEntity(index, id) ? state.graph.getNodeAttributes(id) : undefined;
+  }
+
+  override entities(filter: EntityFilter = {}): Entity[] {
+    const { state, index } = this.#indexed();
+    const out: Entity[] = [];
+    let position = 0;
+    state.graph.forEachNode((_, e) => {
+      if (index.hasEntity(position++, this.#dayNumber) && entityPasses(e, filter)) out.push(e);
+    });
+    return out;
+  }
+
+  override link(id: Id): Link | undefined {
+    const { state, index, r } = this.#indexed();
+    const position = index.linkAt(id);
+    if (position === undefined || !index.links.has(position, this.#dayNumber)) return undefined;
+    return this.#cutLink(r, index, position, state.graph.getEdgeAttributes(id));
+  }
+
+  override links(filter: LinkFilter = {}): Link[] {
+    const { state, index, r } = this.#indexed();
+    const day = filter.activeOn === undefined ? undefined : latestDay(filter.activeOn);
+    const out: Link[] = [];
+    if (filter.entity !== undefined) {
+      for (const { position, link } of this.#incident(state, index, filter.entity, 'both')) {
+        const cut = this.#cutLink(r, index, position, link);
+        if (linkPasses(cut, filter, day)) out.push(cut);
+      }
+      return out;
+    }
+    let position = 0;
+    state.graph.forEachEdge((_, link) => {
+      const at = position++;
+      if (!index.links.has(at, this.#dayNumber)) return;
+      const cut = this.#cutLink(r, index, at, link);
+      if (linkPasses(cut, filter, day)) out.push(cut);
+    });
+    return out;
+  }
+
+  override engagement(id: Id): Engagement | undefined {
+    const { index, r } = this.#indexed();
+    const position = index.engagementAt(id);
+    if (position === undefined || !index.engagements.has(position, this.#dayNumber)) return undefined;
+    return this.#cutEngagement(r, index, position);
+  }
+
+  override engagements(filter: EngagementFilter = {}): Engagement[] {
+    const { state, index, r } = this.#indexed();
+    const day = this.#dayNumber;
+    const from = filter.from === undefined ? undefined : dayNumber(earliestDay(filter.from));
+    const to = filter.to === undefined ? undefined : dayNumber(latestDay(filter.to));
+    // positions in date order: the projection adds engagements in date order, so its own date
+    // order (ties included) and its reverse references list them so
+    let positions: Iterable<number>;
+    const referring = (collection: Collection, id: Id): number[] => {
+      const found: number[] = [];
+      for (const ref of state.referringIds(collection, id, 'engagement')) {
+        const position = index.engagementAt(ref) as number;
+        if (index.engagements.has(position, day)) found.push(position);
+      }
+      return found.sort((a, b) => a - b);
+    };
+    if (filter.entity !== undefined) {
+      // an engagement keeps every participant there on the day
+      positions = this.#hasEntity(index, filter.entity) ? referring('entity', filter.entity) : [];
+    } else if (filter.programme !== undefined) {
+      positions = referring('programme', filter.programme);
+    } else {
+      // those begun by the day (and within from–to), found by binary search
+      const last = to === undefined ? day : Math.min(day, to);
+      positions = between(index.engagementDay, from, last, (p) => index.engagements.has(p, day));
+    }
+    const out: Engagement[] = [];
+    for (const position of positions) {
+      const e = this.#cutEngagement(r, index, position);
+      if (!engagementPasses(e, filter)) continue;
+      const eDay = index.engagementDay[position] as number;
+      if (from !== undefined && eDay < from) continue;
+      if (to !== undefined && eDay > to) continue;
+      out.push(e);
+    }
+    return out;
+  }
+
+  override record<T extends StoredRecord>(collection: Collection, id: Id): T | undefined {
+    if (collection === 'entity') return this.entity(id) as T | undefined;
+    if (collection === 'link') return this.link(id) as T | undefined;
+    if (collection === 'engagement') return this.engagement(id) as T | undefined;
+    const { state, index } = this.#indexed();
+    return index.hasOther(collection, id, this.#dayNumber) ? state.get<T>(collection, id) : undefined;
+  }
+
+  override records<T extends StoredRecord>(collection: Collection): T[] {
+    if (collection === 'entity') return this.entities() as unknown as T[];
+    if (collection === 'link') return this.links() as unknown as T[];
+    if (collection === 'engagement') return this.engagements() as unknown as T[];
+    const { state, index } = this.#indexed();
+    const out: T[] = [];
+    for (const record of state.records.get(collection)?.values() ?? []) {
+      if (index.hasOther(collection, record.id, this.#dayNumber)) out.push(record as T);
+    }
+    return out;
+  }
+
+  override neighbors(id: Id, filter: NeighborFilter = {}): Entity[] {
+    const { state, index } = this.#indexed();
+    const seen = new Set<Id>();
+    const out: Entity[] = [];
+    for (const { link, source, target } of this.#incident(state, index, id, filter.direction ?? 'both')) {
+      if (!oneOf(link.kind, filter.linkKind)) continue;
+      const other = source === id ? target : source;
+      if (seen.has(other)) continue;
+      const e = state.graph.getNodeAttributes(other);
+      if (!oneOf(e.kind, filter.entityKind)) continue;
+      seen.add(other);
+      out.push(e);
+    }
+    return out;
+  }
+
+  override timeline(id: Id): TimelineItem[] {
+    const entity = this.entity(id);
+    if (!entity) return [];
+    const { state, index, r } = this.#indexed();
+    const items: TimelineItem[] = [];
+    if (entity.since !== undefined)
+      items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
+    if (entity.until !== undefined)
+      items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
+    for (const { position, link, source, target } of this.#incident(state, index, id, 'both')) {
+      const cut = this.#cutLink(r, index, position, link);
+      const other = source === id ? target : source;
+      for (const event of cut.events)
+        items.push({ kind: 'link-event', date: event.date, link: cut, event, other });
+    }
+    for (const engagement of this.engagements({ entity: id })) {
+      items.push({ kind: 'engagement', date: engagement.date, engagement });
+    }
+    return sortByDate(items, (item) => item.date);
+  }
+
+  override roles(id: Id): RoleHolding[] {
+    const { state, index, r } = this.#indexed();
+    const out: RoleHolding[] = [];
+    for (const { position, link } of this.#incident(state, index, id, 'both')) {
+      if (link.kind === 'role') out.push(roleHolding(this.#cutLink(r, index, position, link)));
+    }
+    return byStart(out);
+  }
+
+  override search(text: string, options: SearchOptions = {}): Entity[] {
+    const { state, index } = this.#indexed();
+    return searchIn(state, text, options, (position) => index.hasEntity(position, this.#dayNumber));
+  }
+
+  override asOf(date: string | Date): NetworkView {
+    // the projection of the projection: on the projection this view stands for
+    return asOfView(() => this.state, dayOf(date));
+  }
+
+  override counts(): { entities: number; links: number; engagements: number } {
+    return this.#indexed().index.counts(this.#dayNumber);
+  }
+}
+
+/** Positions of `days` (sorted) from the first day ≥ `from` to the last ≤ `to`, where `keep` holds. */
+function* between(
+  days: Int32Array,
+  from: number | undefined,
+  to: number,
+  keep: (position: number) => boolean,
+): Iterable<number> {
+  const first = from === undefined ? 0 : countBelow(days, from);
+  const end = countBelow(days, to + 1);
+  for (let p = first; p < end; p++) if (keep(p)) yield p;
+}
+
+/** How many of the sorted `days` are below `day`. */
+function countBelow(days: Int32Array, day: number): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((days[mid] as number) < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
