@@ -274,7 +274,7 @@ function perYearDistinct(c: Compiled, asked: readonly FiscalYear[]): Map<FiscalY
   return new Map(asked.map((fy) => [fy, distinct[position.get(fy) as number] ?? 0]));
 }
 
-/** The rows in the view's order: by first day, a less precise date first, then as recorded. */
+/** Puts rows in the view's order: by first day, a less precise date first, then as recorded. */
 function inViewOrder(c: Compiled, rows: number[]): number[] {
   const { dayKey, seq } = c.columns;
   return rows.sort(
@@ -315,28 +315,41 @@ export function measureRecords(view: NetworkView, measure: Measure, fiscalYear: 
     entityIds,
   } = c.columns;
   const engagementsCount = measure.count === 'engagements';
-  const inSpan: number[] = [];
+  // with firstTimeOnly an entity counts only with the engagements of its first fiscal year ever
+  const first =
+    !engagementsCount && measure.filter.firstTimeOnly ? firstYears(c, Number.NEGATIVE_INFINITY) : undefined;
+  /** Whether participant entry `i`, in a row of fiscal year `fy`, makes its entity count. */
+  const makes = (i: number, fy: number) =>
+    passes(entityOk, roleOk, partEntity, partRole, i) &&
+    (first === undefined || first[partEntity[i] as number] === fy);
+  // only the rows listed are put in the view's order
+  const listed: number[] = [];
   for (let row = 0; row < rows; row++) {
     const fy = fyOf[row] as number;
     if (rowOk[row] === 0 || fy < from || fy > fiscalYear) continue;
-    if (!engagementsCount || counts(c, row)) inSpan.push(row);
+    if (engagementsCount) {
+      if (counts(c, row)) listed.push(row);
+      continue;
+    }
+    const end = (partStart[row] as number) + (partCount[row] as number);
+    for (let i = partStart[row] as number; i < end; i++) {
+      if (!makes(i, fy)) continue;
+      listed.push(row);
+      break;
+    }
   }
+  inViewOrder(c, listed);
   if (engagementsCount) {
-    const ids = Array.from(inViewOrder(c, inSpan), (row) => (engagements[row] as Engagement).id);
-    return { engagements: ids, entities: [] };
+    return { engagements: listed.map((row) => (engagements[row] as Engagement).id), entities: [] };
   }
-  // with firstTimeOnly an entity counts only with the engagements of its first fiscal year ever
-  const first = measure.filter.firstTimeOnly ? firstYears(c, Number.NEGATIVE_INFINITY) : undefined;
   const making = new Map<number, Id[]>();
-  for (const row of inViewOrder(c, inSpan)) {
+  for (const row of listed) {
     const fy = fyOf[row] as number;
     const id = (engagements[row] as Engagement).id;
-    const start = partStart[row] as number;
-    const end = start + (partCount[row] as number);
-    for (let i = start; i < end; i++) {
-      if (!passes(entityOk, roleOk, partEntity, partRole, i)) continue;
+    const end = (partStart[row] as number) + (partCount[row] as number);
+    for (let i = partStart[row] as number; i < end; i++) {
+      if (!makes(i, fy)) continue;
       const slot = partEntity[i] as number;
-      if (first && first[slot] !== fy) continue;
       const list = making.get(slot) ?? [];
       if (list[list.length - 1] !== id) list.push(id);
       making.set(slot, list);
