@@ -49,6 +49,7 @@ const UNREADABLE = -1;
 /** A pool is copied anew once its garbage outgrows both this and its live entries. */
 const MIN_GARBAGE = 64;
 
+/** The array, or a copy of it twice as long (or as long as needed) when it is too short. */
 function grown<A extends Int32Array | Float64Array>(array: A, needed: number): A {
   if (needed <= array.length) return array;
   const next = new (array.constructor as new (n: number) => A)(Math.max(needed, array.length * 2));
@@ -101,9 +102,12 @@ export class EngagementColumns {
   fiscalYear: Int32Array;
   type: Int32Array;
   programme: Int32Array;
-  /** The first day as YYYYMMDD × 16 + the length of the date: the view's order (a less precise date first on the same day). */
-  dayKey: Float64Array;
-  /** Order of insertion: the view keeps records in it on equal `dayKey`s. */
+  /**
+   * The first day as YYYYMMDD × 16 + the length of the date (below 2³¹): the view's order, a less
+   * precise date first on the same day.
+   */
+  dayKey: Int32Array;
+  /** Order of insertion, which the view keeps on equal `dayKey`s (a float: it never wraps). */
   seq: Float64Array;
   partStart: Int32Array;
   partCount: Int32Array;
@@ -144,7 +148,7 @@ export class EngagementColumns {
     this.partCount = new Int32Array(rows);
     this.tagStart = new Int32Array(rows);
     this.tagCount = new Int32Array(rows);
-    this.dayKey = new Float64Array(rows);
+    this.dayKey = new Int32Array(rows);
     this.seq = new Float64Array(rows);
     // three participants an engagement are typical (ours, a partner, a company)
     this.partEntity = new Int32Array(rows * 3);
@@ -276,7 +280,7 @@ export class EngagementColumns {
     this.#compactIfWasteful();
   }
 
-  /** The fiscal year and day key of an engagement's date (one lookup for the few thousand dates there are). */
+  /** The fiscal year and day key of an engagement's date: one lookup, there are a few thousand dates. */
   #date(e: Engagement): { fiscalYear: number; dayKey: number } {
     let known = this.#dates.get(e.date);
     if (known === undefined) {
@@ -330,14 +334,16 @@ export class EngagementColumns {
       const live = this.#partUsed - this.#partGarbage;
       const entity = new Int32Array(Math.max(256, live * 2));
       const role = new Int32Array(entity.length);
+      const { partEntity, partRole, partStart, partCount } = this;
       let at = 0;
       for (let row = 0; row < this.rows; row++) {
-        const start = this.partStart[row] as number;
-        const n = this.partCount[row] as number;
-        entity.set(this.partEntity.subarray(start, start + n), at);
-        role.set(this.partRole.subarray(start, start + n), at);
-        this.partStart[row] = at;
-        at += n;
+        const start = partStart[row] as number;
+        const end = start + (partCount[row] as number);
+        partStart[row] = at;
+        for (let i = start; i < end; i++, at++) {
+          entity[at] = partEntity[i] as number;
+          role[at] = partRole[i] as number;
+        }
       }
       this.partEntity = entity;
       this.partRole = role;
@@ -348,13 +354,13 @@ export class EngagementColumns {
     if (this.#tagGarbage > MIN_GARBAGE && this.#tagGarbage * 2 > this.#tagUsed) {
       const live = this.#tagUsed - this.#tagGarbage;
       const codes = new Int32Array(Math.max(64, live * 2));
+      const { tagCode, tagStart, tagCount } = this;
       let at = 0;
       for (let row = 0; row < this.rows; row++) {
-        const start = this.tagStart[row] as number;
-        const n = this.tagCount[row] as number;
-        codes.set(this.tagCode.subarray(start, start + n), at);
-        this.tagStart[row] = at;
-        at += n;
+        const start = tagStart[row] as number;
+        const end = start + (tagCount[row] as number);
+        tagStart[row] = at;
+        for (let i = start; i < end; i++, at++) codes[at] = tagCode[i] as number;
       }
       this.tagCode = codes;
       this.#tagUsed = at;
