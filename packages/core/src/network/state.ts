@@ -3,6 +3,7 @@ import { MusubiError } from '../errors.js';
 import type { Collection, Effect, StoredRecord } from '../history/change.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
+import { EngagementColumns } from './engagement-columns.js';
 import { type Reference, referencesOf } from './references.js';
 import { SearchIndex } from './search.js';
 import { engagementDay, linkStart } from './valid-time.js';
@@ -48,6 +49,7 @@ export class NetworkState {
   #firstTouch: { version: number; days: Map<Id, string> } | undefined;
   #byDay: { version: number; engagements: readonly Engagement[] } | undefined;
   #search: SearchIndex | undefined;
+  #columns: EngagementColumns | undefined;
 
   table(collection: Collection): Map<Id, StoredRecord> {
     let t = this.records.get(collection);
@@ -123,6 +125,18 @@ export class NetworkState {
       this.#search = index;
     }
     return this.#search;
+  }
+
+  /** The engagements as columns, for counting: built on first use, then kept up to date by `apply`. */
+  engagementColumns(): EngagementColumns {
+    if (!this.#columns) {
+      const engagements = this.records.get('engagement');
+      const columns = new EngagementColumns(this.graph.order, engagements?.size);
+      this.graph.forEachNode((_, entity) => columns.created('entity', entity));
+      for (const record of engagements?.values() ?? []) columns.created('engagement', record);
+      this.#columns = columns;
+    }
+    return this.#columns;
   }
 
   /**
@@ -247,6 +261,7 @@ export class NetworkState {
       this.graph.addDirectedEdgeWithKey(link.id, link.source, link.target, link);
     } else this.table(collection).set(record.id, record);
     this.index(collection, record, true, refs);
+    this.#columns?.created(collection, record);
   }
 
   private requireExisting(collection: Collection, id: Id): StoredRecord {
@@ -283,6 +298,7 @@ export class NetworkState {
     } else if (collection === 'link') this.graph.dropEdge(id);
     else this.table(collection).delete(id);
     this.index(collection, current, false, referencesOf(collection, current));
+    this.#columns?.deleted(collection, current);
   }
 
   private update(collection: Collection, before: StoredRecord, after: StoredRecord): void {
@@ -339,5 +355,6 @@ export class NetworkState {
     } else if (collection === 'link') this.graph.replaceEdgeAttributes(after.id, after as Link);
     else this.table(collection).set(after.id, after);
     this.index(collection, after, true, refs);
+    this.#columns?.updated(collection, current, after);
   }
 }

@@ -171,6 +171,16 @@ function engagementPasses(e: Engagement, filter: EngagementFilter): boolean {
   return filter.tag === undefined || e.tags.includes(filter.tag);
 }
 
+let stateOf: (view: NetworkView) => NetworkState;
+
+/**
+ * @internal The projection behind a view, read through its `state` getter (a view may build it
+ * on demand). For core modules that compute from the state (indicators); not exported by the package.
+ */
+export function viewState(view: NetworkView): NetworkState {
+  return stateOf(view);
+}
+
 /**
  * The read side of a network: the same methods on the live network and on every `asOf` view.
  * Reads never write; every record returned is frozen.
@@ -189,6 +199,10 @@ export class NetworkView {
    */
   protected get state(): NetworkState {
     return this.#state;
+  }
+
+  static {
+    stateOf = (view) => view.state;
   }
 
   /** The graphology multigraph of the view: entities as nodes, links as edges. Read-only. */
