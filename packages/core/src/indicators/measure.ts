@@ -48,6 +48,8 @@ interface Compiled {
   columns: EngagementColumns;
   /** Per row: the engagement passes (type, programme, tags) and has a fiscal year. */
   rowOk: Uint8Array;
+  /** Whether the filter has conditions on engagements (else `rowOk` is only "has a fiscal year"). */
+  rowFiltered: boolean;
   roleOk: Uint8Array | undefined;
   /** Per entity slot: the kind and country pass (a free slot does not). */
   entityOk: Uint8Array;
@@ -83,6 +85,7 @@ function compile(view: NetworkView, f: MeasureFilter): Compiled {
       programmes && columns.programmes.table((p) => p !== undefined && programmes.includes(p)),
       tags && columns.tags.table((t) => tags.includes(t)),
     ),
+    rowFiltered: engagementTypes !== undefined || programmes !== undefined || tags !== undefined,
     roleOk: participantRole && columns.roles.table((r) => (participantRole as readonly string[]).includes(r)),
     entityOk,
     hasEntityCondition: entityConditions.some((c) => f[c] !== undefined),
@@ -147,22 +150,24 @@ function counts(c: Compiled, row: number): boolean {
   return false;
 }
 
-/** Per entity slot, the earliest fiscal year (not before `from`) in which it passes; 0 where none. */
+/**
+ * Per entity slot, the earliest fiscal year (not before `from`) in which it passes; 0 where none.
+ * One pass straight through the participant pool (each entry carries its row's fiscal year, 0 for
+ * garbage): at a million engagements, a third faster than a loop per row.
+ */
 function firstYears(c: Compiled, from: FiscalYear): Int32Array {
-  const { entityOk, roleOk, rowOk } = c;
-  const { rows, fiscalYear, partStart, partCount, partEntity, partRole } = c.columns;
+  const { entityOk, roleOk, rowOk, rowFiltered } = c;
+  const { participantsEnd, partEntity, partRole, partRow, partFiscalYear } = c.columns;
   const first = scratch(PER_ENTITY, entityOk.length, true);
-  for (let row = 0; row < rows; row++) {
-    const fy = fiscalYear[row] as number;
-    if (rowOk[row] === 0 || fy < from) continue;
-    const start = partStart[row] as number;
-    const end = start + (partCount[row] as number);
-    for (let i = start; i < end; i++) {
-      if (!passes(entityOk, roleOk, partEntity, partRole, i)) continue;
-      const slot = partEntity[i] as number;
-      const seen = first[slot] as number;
-      if (seen === 0 || fy < seen) first[slot] = fy;
-    }
+  for (let i = 0; i < participantsEnd; i++) {
+    const slot = partEntity[i] as number;
+    if (entityOk[slot] === 0) continue;
+    const fy = partFiscalYear[i] as number;
+    if (fy <= NO_FISCAL_YEAR || fy < from) continue;
+    if (roleOk !== undefined && roleOk[partRole[i] as number] === 0) continue;
+    if (rowFiltered && rowOk[partRow[i] as number] === 0) continue;
+    const seen = first[slot] as number;
+    if (seen === 0 || fy < seen) first[slot] = fy;
   }
   return first;
 }

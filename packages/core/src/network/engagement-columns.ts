@@ -50,7 +50,7 @@ const UNREADABLE = -1;
 const MIN_GARBAGE = 64;
 
 /** The array, or a copy of it twice as long (or as long as needed) when it is too short. */
-function grown<A extends Int32Array | Float64Array>(array: A, needed: number): A {
+function grown<A extends Int16Array | Int32Array | Float64Array>(array: A, needed: number): A {
   if (needed <= array.length) return array;
   const next = new (array.constructor as new (n: number) => A)(Math.max(needed, array.length * 2));
   next.set(array);
@@ -71,10 +71,11 @@ function dayNumber(day: string): number {
  *   engagement refers to it) with their kind and country as codes.
  * - Engagements are rows of parallel typed arrays: fiscal year, type, programme, where the first
  *   dated day falls (to list in the view's order), and segments of two pools, participants
- *   (entity slot and role) and tag codes, as CSR. A removed row is filled with the last row (the
- *   rows have no order; `seq` keeps the order of insertion the view breaks ties with). A segment
- *   that no longer fits, or whose row went, is garbage; a pool is copied anew, in row order, once
- *   half of it is garbage.
+ *   (entity slot and role, with the row and its fiscal year repeated so that a count of entities
+ *   reads the pool straight through) and tag codes, as CSR. A removed row is filled with the last
+ *   row (the rows have no order; `seq` keeps the order of insertion the view breaks ties with). A
+ *   segment that no longer fits, or whose row went, is garbage; a pool is copied anew, in row
+ *   order, once half of it is garbage.
  * - Tags are indexed too (a tag filter reads codes, not records), so every measure runs here.
  *
  * Built from the state on first use, then kept exact by `NetworkState.apply`, effect by effect.
@@ -125,6 +126,12 @@ export class EngagementColumns {
   /** Participants: the entity's slot and the role code, in the engagement's order. */
   partEntity: Int32Array;
   partRole: Int32Array;
+  /**
+   * Per participant entry, its row and the row's fiscal year (0 for garbage, as for a year-only
+   * date): a count of entities can then read the pool straight through, with no loop per row.
+   */
+  partRow: Int32Array;
+  partFiscalYear: Int16Array;
   #partUsed = 0;
   #partGarbage = 0;
   tagCode = new Int32Array(256);
@@ -153,6 +160,13 @@ export class EngagementColumns {
     // three participants an engagement are typical (ours, a partner, a company)
     this.partEntity = new Int32Array(rows * 3);
     this.partRole = new Int32Array(rows * 3);
+    this.partRow = new Int32Array(rows * 3);
+    this.partFiscalYear = new Int16Array(rows * 3);
+  }
+
+  /** The end of the participant pool's entries in use (garbage among them has no fiscal year). */
+  get participantsEnd(): number {
+    return this.#partUsed;
   }
 
   // The state calls these once it has applied an effect, with the records it stores: a row is found
@@ -248,17 +262,21 @@ export class EngagementColumns {
     const had = this.partCount[row] as number;
     // a segment that still fits is overwritten in place; otherwise it becomes garbage
     if (n > had) {
-      this.#partGarbage += had;
+      this.#release(at, had);
       at = this.#partUsed;
       this.#partUsed += n;
       this.partEntity = grown(this.partEntity, this.#partUsed);
       this.partRole = grown(this.partRole, this.#partUsed);
-    } else this.#partGarbage += had - n;
+      this.partRow = grown(this.partRow, this.#partUsed);
+      this.partFiscalYear = grown(this.partFiscalYear, this.#partUsed);
+    } else this.#release(at + n, had - n);
     for (let i = 0; i < n; i++) {
       const p = participants[i] as Engagement['participants'][number];
       // references are checked before an engagement is applied: the entity has a slot
       this.partEntity[at + i] = this.#slots.get(p.entity) as number;
       this.partRole[at + i] = this.roles.code(p.role);
+      this.partRow[at + i] = row;
+      this.partFiscalYear[at + i] = date.fiscalYear;
     }
     this.partStart[row] = at;
     this.partCount[row] = n;
@@ -298,12 +316,18 @@ export class EngagementColumns {
     return known;
   }
 
+  /** Makes participant entries garbage: a pass through the pool skips them (no fiscal year). */
+  #release(start: number, n: number): void {
+    this.#partGarbage += n;
+    this.partFiscalYear.fill(NO_FISCAL_YEAR, start, start + n);
+  }
+
   #removeEngagement(stored: Engagement): void {
     const row = this.#rowOf.get(stored);
     if (row === undefined) return;
     this.#rowOf.delete(stored);
     if (this.fiscalYear[row] === UNREADABLE) this.unreadableDates--;
-    this.#partGarbage += this.partCount[row] as number;
+    this.#release(this.partStart[row] as number, this.partCount[row] as number);
     this.#tagGarbage += this.tagCount[row] as number;
     const last = --this.rows;
     const moved = this.engagements.pop() as Engagement;
@@ -324,6 +348,8 @@ export class EngagementColumns {
       }
       this.engagements[row] = moved;
       this.#rowOf.set(moved, row);
+      const start = this.partStart[row] as number;
+      this.partRow.fill(row, start, start + (this.partCount[row] as number));
     }
     this.#compactIfWasteful();
   }
@@ -334,6 +360,8 @@ export class EngagementColumns {
       const live = this.#partUsed - this.#partGarbage;
       const entity = new Int32Array(Math.max(256, live * 2));
       const role = new Int32Array(entity.length);
+      const rowOf = new Int32Array(entity.length);
+      const fiscalYear = new Int16Array(entity.length);
       const { partEntity, partRole, partStart, partCount } = this;
       let at = 0;
       for (let row = 0; row < this.rows; row++) {
@@ -343,10 +371,14 @@ export class EngagementColumns {
         for (let i = start; i < end; i++, at++) {
           entity[at] = partEntity[i] as number;
           role[at] = partRole[i] as number;
+          rowOf[at] = row;
+          fiscalYear[at] = this.fiscalYear[row] as number;
         }
       }
       this.partEntity = entity;
       this.partRole = role;
+      this.partRow = rowOf;
+      this.partFiscalYear = fiscalYear;
       this.#partUsed = at;
       this.#partGarbage = 0;
       this.compactions++;
