@@ -344,10 +344,14 @@ export class NetworkView {
    * only engagements up to that date are there. A partial date means its last day
    * (`asOf('2017')` is the network at the end of 2017). The result is read-only.
    *
-   * The view is lazy: it reads this view's records through a valid-time index (the days on which
-   * each record is there), built by the first `asOf` after a write and shared by all the others
-   * until the next one. Its answers follow later writes: it is the network as now recorded, on that
-   * date. Its `graph`, and an `asOf` of it, build the whole projection on first use.
+   * The view is lazy: it answers from this view's own records through a valid-time index (the
+   * days on which each record is there), so `counts()` takes microseconds and the other reads cost
+   * about what they cost here. The index is built by the first `asOf` after a write, reading again
+   * only the records that changed, and shared by every `asOf` until the next write (at 200,000
+   * engagements: 0.1–0.3 s after a write, about 1 s on a network just opened). The view follows
+   * later writes: it is the network as now recorded, on that date. Its `graph`, and an `asOf` of
+   * it, build the whole projection on first use (as slow as one pass of every record through
+   * `apply`).
    */
   asOf(date: string | Date): NetworkView {
     const state = this.state;
