@@ -348,7 +348,7 @@ export class NetworkView {
    * days on which each record is there), so `counts()` takes microseconds and the other reads cost
    * about what they cost here. The index is built by the first `asOf` after a write, reading again
    * only the records that changed, and shared by every `asOf` until the next write (at 200,000
-   * engagements: 0.1–0.3 s after a write, about 1 s on a network just opened). The view follows
+   * engagements: 0.1–0.3 s after a write, 1–2.5 s on a network just opened). The view follows
    * later writes: it is the network as now recorded, on that date. Its `graph`, and an `asOf` of
    * it, build the whole projection on first use (as slow as one pass of every record through
    * `apply`).
