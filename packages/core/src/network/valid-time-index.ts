@@ -17,8 +17,9 @@ import { sortedEvents } from './valid-time.js';
  * write by write: one write can move many spans (an entity's new `since`, or a link that becomes
  * its first dated touch, moves the spans of all its links and engagements, and those of what
  * refers to them), and every such rule would have to be kept exactly as `projectAsOf` has it. A
- * build computes everything again from what it reads of the records, and reads again only the
- * records that changed since the last build (see `Reads`), which is what makes it cheap.
+ * build computes everything again, in passes over typed arrays, from what it read of the records,
+ * and reads again only the records that changed since the last build (see `Reads`): reading the
+ * records, spread over the heap, is what costs most.
  */
 
 /** Before and after every day: the bounds of spans open at one end (they fit an Int32Array). */
@@ -211,23 +212,22 @@ function sortFew(array: Int32Array, length: number): void {
 }
 
 /**
- * Appends the days on which `linkStatusOn(link, day) !== 'inactive'`, within [from, to), to `out`.
- * In date order, each event counts from a day on (a start from its first day, an end from the day
- * after its last) and the last one counting sets the status: it is evaluated once on each of
- * those days, where it may change.
+ * Appends the days on which `linkStatusOn(link, day) !== 'inactive'` to `out`. In date order,
+ * each event counts from a day on (a start from its first day, an end from the day after its last)
+ * and the last one counting sets the status: it is evaluated once on each of those days, where it
+ * may change.
  */
-function pushLinkSpans(link: Link, from: number, to: number, out: SpanList): void {
+function pushLinkSpans(link: Link, out: SpanList): void {
   const events = link.events;
-  if (from >= to) return;
   if (events.length === 0) {
-    out.push(from, to);
+    out.push(BEFORE_ALL, AFTER_ALL);
     return;
   }
   if (events.length === 1) {
     const e = events[0] as Link['events'][number];
     // a link known only to have ended was active until then
-    if (isStart(e.type)) out.push(Math.max(from, firstDayOf(e.date)), to);
-    else out.push(from, Math.min(to, lastDayOf(e.date) + 1));
+    if (isStart(e.type)) out.push(firstDayOf(e.date), AFTER_ALL);
+    else out.push(BEFORE_ALL, lastDayOf(e.date) + 1);
     return;
   }
   const k = events.length;
@@ -270,11 +270,11 @@ function pushLinkSpans(link: Link, from: number, to: number, out: SpanList): voi
     for (let j = 0; j < k; j++) if ((counting[j] as number) <= day) active = starting[j] === 1;
     if (active && open === undefined) open = day;
     else if (!active && open !== undefined) {
-      out.push(Math.max(from, open), Math.min(to, day));
+      out.push(open, day);
       open = undefined;
     }
   }
-  if (open !== undefined) out.push(Math.max(from, open), to);
+  if (open !== undefined) out.push(open, AFTER_ALL);
 }
 
 /**
@@ -302,7 +302,10 @@ class Places {
   }
 }
 
-/** Engagements sort by first day, then the less precise date first, then in the order recorded. */
+/**
+ * Engagements sort by first day, then the less precise date first, then in the order recorded:
+ * with fewer than this many, the three fit in one number (places in 23 bits).
+ */
 const ORDER_BITS = 2 ** 23;
 
 /**
@@ -394,7 +397,7 @@ function readLinks(state: NetworkState, entityAt: ReadonlyMap<Id, number>, previ
       }
       linkStart[l] = start;
       linkLastEvent[l] = last;
-      pushLinkSpans(link, BEFORE_ALL, AFTER_ALL, linkActive);
+      pushLinkSpans(link, linkActive);
     }
     linkActive.next();
     l++;
