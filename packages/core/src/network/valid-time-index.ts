@@ -17,8 +17,9 @@ import { sortedEvents } from './valid-time.js';
  * write by write: one write can move many spans (an entity's new `since`, or a link that becomes
  * its first dated touch, moves the spans of all its links and engagements, and those of what
  * refers to them), and every such rule would have to be kept exactly as `projectAsOf` has it. A
- * build computes everything again from what it reads of the records, and reads again only the
- * records that changed since the last build (see `Reads`), which is what makes it cheap.
+ * build computes everything again, in passes over typed arrays, from what it read of the records,
+ * and reads again only the records that changed since the last build (see `Reads`): reading the
+ * records, spread over the heap, is what costs most.
  */
 
 /** Before and after every day: the bounds of spans open at one end (they fit an Int32Array). */
@@ -211,23 +212,22 @@ function sortFew(array: Int32Array, length: number): void {
 }
 
 /**
- * Appends the days on which `linkStatusOn(link, day) !== 'inactive'`, within [from, to), to `out`.
- * In date order, each event counts from a day on (a start from its first day, an end from the day
- * after its last) and the last one counting sets the status: it is evaluated once on each of
- * those days, where it may change.
+ * Appends the days on which `linkStatusOn(link, day) !== 'inactive'` to `out`. In date order,
+ * each event counts from a day on (a start from its first day, an end from the day after its last)
+ * and the last one counting sets the status: it is evaluated once on each of those days, where it
+ * may change.
  */
-function pushLinkSpans(link: Link, from: number, to: number, out: SpanList): void {
+function pushLinkSpans(link: Link, out: SpanList): void {
   const events = link.events;
-  if (from >= to) return;
   if (events.length === 0) {
-    out.push(from, to);
+    out.push(BEFORE_ALL, AFTER_ALL);
     return;
   }
   if (events.length === 1) {
     const e = events[0] as Link['events'][number];
     // a link known only to have ended was active until then
-    if (isStart(e.type)) out.push(Math.max(from, firstDayOf(e.date)), to);
-    else out.push(from, Math.min(to, lastDayOf(e.date) + 1));
+    if (isStart(e.type)) out.push(firstDayOf(e.date), AFTER_ALL);
+    else out.push(BEFORE_ALL, lastDayOf(e.date) + 1);
     return;
   }
   const k = events.length;
@@ -270,11 +270,11 @@ function pushLinkSpans(link: Link, from: number, to: number, out: SpanList): voi
     for (let j = 0; j < k; j++) if ((counting[j] as number) <= day) active = starting[j] === 1;
     if (active && open === undefined) open = day;
     else if (!active && open !== undefined) {
-      out.push(Math.max(from, open), Math.min(to, day));
+      out.push(open, day);
       open = undefined;
     }
   }
-  if (open !== undefined) out.push(Math.max(from, open), to);
+  if (open !== undefined) out.push(open, AFTER_ALL);
 }
 
 /**
@@ -302,7 +302,10 @@ class Places {
   }
 }
 
-/** Engagements sort by first day, then the less precise date first, then in the order recorded. */
+/**
+ * Engagements sort by first day, then the less precise date first, then in the order recorded:
+ * with fewer than this many, the three fit in one number (places in 23 bits).
+ */
 const ORDER_BITS = 2 ** 23;
 
 /**
@@ -394,7 +397,7 @@ function readLinks(state: NetworkState, entityAt: ReadonlyMap<Id, number>, previ
       }
       linkStart[l] = start;
       linkLastEvent[l] = last;
-      pushLinkSpans(link, BEFORE_ALL, AFTER_ALL, linkActive);
+      pushLinkSpans(link, linkActive);
     }
     linkActive.next();
     l++;
@@ -451,6 +454,211 @@ function readEngagements(
   return { engagements, engagementDay, precision, participantsAt, participants, engagementPlaces };
 }
 
+/** Where each entity begins: its since, or else its first dated touch (a link's start, an engagement); timeless if none. */
+function entityStarts(reads: Reads): Int32Array {
+  const { since, linkStart, linkEnds, engagementDay, participantsAt, participants } = reads;
+  const n = since.length;
+  const firstTouch = new Int32Array(n).fill(AFTER_ALL);
+  for (let l = 0; l < linkStart.length; l++) {
+    const start = linkStart[l] as number;
+    const s = linkEnds[2 * l] as number;
+    const t = linkEnds[2 * l + 1] as number;
+    if (start < (firstTouch[s] as number)) firstTouch[s] = start;
+    if (start < (firstTouch[t] as number)) firstTouch[t] = start;
+  }
+  for (let i = 0; i < engagementDay.length; i++) {
+    const day = engagementDay[i] as number;
+    for (let q = participantsAt[i] as number; q < (participantsAt[i + 1] as number); q++) {
+      const at = participants[q] as number;
+      if (day < (firstTouch[at] as number)) firstTouch[at] = day;
+    }
+  }
+  const entityStart = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const start = since[i] !== AFTER_ALL ? (since[i] as number) : (firstTouch[i] as number);
+    entityStart[i] = start === AFTER_ALL ? BEFORE_ALL : start;
+  }
+  return entityStart;
+}
+
+function entitySpans(entityStart: Int32Array, entityEnd: Int32Array): SpanList {
+  const entities = new SpanList(entityStart.length);
+  for (let i = 0; i < entityStart.length; i++) {
+    entities.push(entityStart[i] as number, entityEnd[i] as number);
+    entities.next();
+  }
+  return entities;
+}
+
+/** Links: while their events keep them in force and both ends are there. */
+function linkSpans(reads: Reads, entityStart: Int32Array): SpanList {
+  const { linkEnds, linkActive: active, until: entityEnd } = reads;
+  const m = reads.links.length;
+  const spans = new SpanList(m);
+  for (let l = 0; l < m; l++) {
+    const s = linkEnds[2 * l] as number;
+    const t = linkEnds[2 * l + 1] as number;
+    const from = Math.max(entityStart[s] as number, entityStart[t] as number);
+    const to = Math.min(entityEnd[s] as number, entityEnd[t] as number);
+    for (let k = active.offsets[l] as number; k < (active.offsets[l + 1] as number); k++) {
+      spans.push(
+        Math.max(from, active.bounds[2 * k] as number),
+        Math.min(to, active.bounds[2 * k + 1] as number),
+      );
+    }
+    spans.next();
+  }
+  return spans;
+}
+
+/** Engagements in date order (as places in the order recorded): by day, the less precise date first, then in the order recorded. */
+function dateOrder(days: Int32Array, precision: Uint8Array): Int32Array {
+  const count = days.length;
+  const order = new Int32Array(count);
+  if (count < ORDER_BITS) {
+    // one number per engagement holds all three keys, and a typed array sorts numbers natively
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++)
+      keys[i] = ((days[i] as number) * 4 + (precision[i] as number)) * ORDER_BITS + i;
+    keys.sort();
+    for (let k = 0; k < count; k++) order[k] = (keys[k] as number) % ORDER_BITS;
+  } else {
+    const sorted = Array.from({ length: count }, (_, i) => i).sort(
+      (a, b) =>
+        (days[a] as number) - (days[b] as number) ||
+        (precision[a] as number) - (precision[b] as number) ||
+        a - b,
+    );
+    order.set(sorted);
+  }
+  return order;
+}
+
+/**
+ * Engagements, in date order: from their day, while one of their participants is there (and
+ * their programme, when `programme` is given: only if some programme can be absent).
+ */
+function engagementSpans(
+  reads: Reads,
+  order: Int32Array,
+  entityStart: Int32Array,
+  programme: ((e: Engagement) => Spans) | undefined,
+) {
+  const {
+    engagements: all,
+    engagementDay: recordedDay,
+    participantsAt,
+    participants,
+    until: entityEnd,
+  } = reads;
+  const count = all.length;
+  const byDay: Engagement[] = new Array(count);
+  const dateOrderOf = new Int32Array(count);
+  const days = new Int32Array(count);
+  const engagements = new SpanList(count);
+  const mayCut = new Uint8Array(count);
+  let union = new Int32Array(16);
+  for (let k = 0; k < count; k++) {
+    const i = order[k] as number;
+    const day = recordedDay[i] as number;
+    const e = all[i] as Engagement;
+    byDay[k] = e;
+    dateOrderOf[i] = k;
+    days[k] = day;
+    const first = participantsAt[i] as number;
+    const end = participantsAt[i + 1] as number;
+    const also = programme?.(e) ?? ALWAYS;
+    if (end - first === 1 && also === ALWAYS) {
+      const p = participants[first] as number;
+      engagements.push(Math.max(day, entityStart[p] as number), entityEnd[p] as number);
+      engagements.next();
+      continue;
+    }
+    // the union of the participants' days from the engagement's day, as sorted disjoint spans:
+    // the spans by start (an insertion sort: there are few), then merged where they overlap
+    let spanCount = 0;
+    if (union.length < 2 * (end - first)) union = new Int32Array(4 * (end - first));
+    for (let q = first; q < end; q++) {
+      const p = participants[q] as number;
+      const start = Math.max(day, entityStart[p] as number);
+      const stop = entityEnd[p] as number;
+      if (start >= stop) continue;
+      let at = spanCount;
+      while (at > 0 && (union[2 * at - 2] as number) > start) {
+        union[2 * at] = union[2 * at - 2] as number;
+        union[2 * at + 1] = union[2 * at - 1] as number;
+        at--;
+      }
+      union[2 * at] = start;
+      union[2 * at + 1] = stop;
+      spanCount++;
+    }
+    let merged = 0;
+    for (let u = 1; u < spanCount; u++) {
+      if ((union[2 * u] as number) <= (union[2 * merged + 1] as number)) {
+        union[2 * merged + 1] = Math.max(union[2 * merged + 1] as number, union[2 * u + 1] as number);
+      } else {
+        merged++;
+        union[2 * merged] = union[2 * u] as number;
+        union[2 * merged + 1] = union[2 * u + 1] as number;
+      }
+    }
+    let spanEnd = spanCount === 0 ? 0 : 2 * (merged + 1);
+    if (also !== ALWAYS) {
+      const cut = intersect(Array.from(union.subarray(0, spanEnd)), also);
+      if (union.length < cut.length) union = new Int32Array(cut.length * 2);
+      union.set(cut);
+      spanEnd = cut.length;
+    }
+    for (let u = 0; u < spanEnd; u += 2) engagements.push(union[u] as number, union[u + 1] as number);
+    engagements.next();
+    // cut on a day when a participant is absent
+    for (let q = first; q < end && mayCut[k] === 0; q++) {
+      const p = participants[q] as number;
+      for (let u = 0; u < spanEnd; u += 2) {
+        if (
+          (union[u] as number) < (entityStart[p] as number) ||
+          (union[u + 1] as number) > (entityEnd[p] as number)
+        )
+          mayCut[k] = 1;
+      }
+    }
+  }
+  return { byDay, dateOrderOf, days, engagements, mayCut };
+}
+
+/** Keys that objects list first, in numeric order (`'7'` before `'10'` before `'a'`). */
+function isArrayIndex(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4_294_967_295;
+}
+
+/** Records by entity, in flat arrays: those of entity e are items[at[e]…at[e + 1]), in increasing order. */
+interface ByEntity {
+  readonly at: Int32Array;
+  readonly items: Int32Array;
+}
+
+/** Groups `count` items by the entity `entityOf(item)` gives (-1: none), keeping their order. */
+function byEntity(entities: number, count: number, entityOf: (item: number) => number): ByEntity {
+  const at = new Int32Array(entities + 1);
+  for (let i = 0; i < count; i++) {
+    const e = entityOf(i);
+    if (e >= 0) at[e + 1] = (at[e + 1] as number) + 1;
+  }
+  for (let e = 0; e < entities; e++) at[e + 1] = (at[e + 1] as number) + (at[e] as number);
+  const next = at.slice(0, entities);
+  const items = new Int32Array(at[entities] as number);
+  for (let i = 0; i < count; i++) {
+    const e = entityOf(i);
+    if (e < 0) continue;
+    const k = next[e] as number;
+    items[k] = i;
+    next[e] = k + 1;
+  }
+  return { at, items };
+}
+
 export class ValidTimeIndex {
   /** The state version the index describes. */
   readonly version: number;
@@ -478,79 +686,34 @@ export class ValidTimeIndex {
   readonly #counts: { entities: Stabbing; links: Stabbing; engagements: Stabbing };
   /** For each engagement in the order recorded, its place in date order. */
   readonly #dateOrderOf: Int32Array;
+  /** Links into and out of each entity, and the engagements of each (places in the order recorded), made on first need. */
+  #linksIn: ByEntity | undefined;
+  #linksOut: ByEntity | undefined;
+  #engagementsOf: ByEntity | undefined;
+  #engagementOfEntry: Int32Array | undefined;
 
   /** `previous`: the index of an earlier version of the same state, whose reads can be reused. */
   constructor(state: NetworkState, previous?: ValidTimeIndex) {
     this.version = state.version;
+    // each pass is a function of its own: V8 optimises a small hot loop on its own, where one
+    // long function with many loops is compiled and thrown away again at each loop
     const read = readEntities(state, previous?.reads);
     // what was read about links and engagements names entities by position
     const earlier = read.stable ? previous?.reads : undefined;
-    const { entityAt, since, until: entityEnd } = read;
-    const n = read.entityIds.length;
-    const links = readLinks(state, entityAt, earlier);
-    const engaged = readEngagements(state, entityAt, earlier);
+    const links = readLinks(state, read.entityAt, earlier);
+    const engaged = readEngagements(state, read.entityAt, earlier);
     this.reads = {
       entityIds: read.entityIds,
       entities: read.entities,
-      since,
-      until: entityEnd,
+      since: read.since,
+      until: read.until,
       ...links,
       ...engaged,
     };
-    const m = links.links.length;
-    const count = engaged.engagements.length;
-    const { linkEnds, linkStart } = links;
-    const { engagementDay: recordedDay, participantsAt, participants } = engaged;
-    const all = engaged.engagements;
-
-    // entities: from their since, or else their first dated touch (a link's start, an engagement)
-    const firstTouch = new Int32Array(n).fill(AFTER_ALL);
-    for (let l = 0; l < m; l++) {
-      const start = linkStart[l] as number;
-      const s = linkEnds[2 * l] as number;
-      const t = linkEnds[2 * l + 1] as number;
-      if (start < (firstTouch[s] as number)) firstTouch[s] = start;
-      if (start < (firstTouch[t] as number)) firstTouch[t] = start;
-    }
-    for (let i = 0; i < count; i++) {
-      const day = recordedDay[i] as number;
-      for (let q = participantsAt[i] as number; q < (participantsAt[i + 1] as number); q++) {
-        const at = participants[q] as number;
-        if (day < (firstTouch[at] as number)) firstTouch[at] = day;
-      }
-    }
-    const entityStart = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const start = since[i] !== AFTER_ALL ? (since[i] as number) : (firstTouch[i] as number);
-      // an entity nothing dates is timeless
-      entityStart[i] = start === AFTER_ALL ? BEFORE_ALL : start;
-    }
-    this.entityAt = entityAt;
-    this.entityStart = entityStart;
-    this.entityEnd = entityEnd;
-    const entities = new SpanList(n);
-    for (let i = 0; i < n; i++) {
-      entities.push(entityStart[i] as number, entityEnd[i] as number);
-      entities.next();
-    }
-
-    // links: while their events keep them in force and both ends are there
-    const linkSpans = new SpanList(m);
-    const active = links.linkActive;
-    for (let l = 0; l < m; l++) {
-      const s = linkEnds[2 * l] as number;
-      const t = linkEnds[2 * l + 1] as number;
-      const from = Math.max(entityStart[s] as number, entityStart[t] as number);
-      const to = Math.min(entityEnd[s] as number, entityEnd[t] as number);
-      for (let k = active.offsets[l] as number; k < (active.offsets[l + 1] as number); k++) {
-        linkSpans.push(
-          Math.max(from, active.bounds[2 * k] as number),
-          Math.min(to, active.bounds[2 * k + 1] as number),
-        );
-      }
-      linkSpans.next();
-    }
-    this.links = linkSpans;
+    this.entityAt = read.entityAt;
+    this.entityEnd = read.until;
+    this.entityStart = entityStarts(this.reads);
+    this.links = linkSpans(this.reads, this.entityStart);
     this.linkLastEvent = links.linkLastEvent;
 
     // other collections, in the order projectAsOf adds them: a record is there while all it refers
@@ -569,106 +732,25 @@ export class ValidTimeIndex {
     const programmes = others.get('programme');
     const programmesAlways = programmes === undefined || [...programmes.values()].every((s) => s === ALWAYS);
 
-    // date order: by day, the less precise date first, then in the order recorded
-    const order = new Int32Array(count);
-    if (count < ORDER_BITS) {
-      const keys = new Float64Array(count);
-      for (let i = 0; i < count; i++) {
-        keys[i] = ((recordedDay[i] as number) * 4 + (engaged.precision[i] as number)) * ORDER_BITS + i;
-      }
-      keys.sort();
-      for (let k = 0; k < count; k++) order[k] = (keys[k] as number) % ORDER_BITS;
-    } else {
-      const sorted = Array.from({ length: count }, (_, i) => i).sort(
-        (a, b) =>
-          (recordedDay[a] as number) - (recordedDay[b] as number) ||
-          (engaged.precision[a] as number) - (engaged.precision[b] as number) ||
-          a - b,
-      );
-      order.set(sorted);
-    }
-
-    // engagements: from their day, while one of their participants is there (and their programme)
-    const byDay: Engagement[] = new Array(count);
-    const dateOrderOf = new Int32Array(count);
-    const days = new Int32Array(count);
-    const engagements = new SpanList(count);
-    const mayCut = new Uint8Array(count);
-    let union = new Int32Array(16);
-    for (let k = 0; k < count; k++) {
-      const i = order[k] as number;
-      const day = recordedDay[i] as number;
-      byDay[k] = all[i] as Engagement;
-      dateOrderOf[i] = k;
-      days[k] = day;
-      const first = participantsAt[i] as number;
-      const end = participantsAt[i + 1] as number;
-      const programme = programmesAlways ? undefined : (all[i] as Engagement).programme;
-      if (end - first === 1 && programme === undefined) {
-        const p = participants[first] as number;
-        engagements.push(Math.max(day, entityStart[p] as number), entityEnd[p] as number);
-        engagements.next();
-        continue;
-      }
-      // the union of the participants' days from the engagement's day, as sorted disjoint spans:
-      // the spans by start (an insertion sort: there are few), then merged where they overlap
-      let spanCount = 0;
-      if (union.length < 2 * (end - first)) union = new Int32Array(4 * (end - first));
-      for (let q = first; q < end; q++) {
-        const p = participants[q] as number;
-        const start = Math.max(day, entityStart[p] as number);
-        const stop = entityEnd[p] as number;
-        if (start >= stop) continue;
-        let at = spanCount;
-        while (at > 0 && (union[2 * at - 2] as number) > start) {
-          union[2 * at] = union[2 * at - 2] as number;
-          union[2 * at + 1] = union[2 * at - 1] as number;
-          at--;
-        }
-        union[2 * at] = start;
-        union[2 * at + 1] = stop;
-        spanCount++;
-      }
-      let merged = 0;
-      for (let u = 1; u < spanCount; u++) {
-        if ((union[2 * u] as number) <= (union[2 * merged + 1] as number)) {
-          union[2 * merged + 1] = Math.max(union[2 * merged + 1] as number, union[2 * u + 1] as number);
-        } else {
-          merged++;
-          union[2 * merged] = union[2 * u] as number;
-          union[2 * merged + 1] = union[2 * u + 1] as number;
-        }
-      }
-      let spans: ArrayLike<number> = union;
-      let spanEnd = spanCount === 0 ? 0 : 2 * (merged + 1);
-      if (programme !== undefined) {
-        spans = intersect(Array.from(union.subarray(0, spanEnd)), programmes?.get(programme) ?? NEVER);
-        spanEnd = spans.length;
-      }
-      for (let u = 0; u < spanEnd; u += 2) engagements.push(spans[u] as number, spans[u + 1] as number);
-      engagements.next();
-      // cut on a day when a participant is absent
-      for (let q = first; q < end && mayCut[k] === 0; q++) {
-        const p = participants[q] as number;
-        for (let u = 0; u < spanEnd; u += 2) {
-          if (
-            (spans[u] as number) < (entityStart[p] as number) ||
-            (spans[u + 1] as number) > (entityEnd[p] as number)
-          )
-            mayCut[k] = 1;
-        }
-      }
-    }
-    this.engagementsByDay = byDay;
-    this.#dateOrderOf = dateOrderOf;
-    this.engagementDay = days;
-    this.engagements = engagements;
-    this.engagementMayCut = mayCut;
+    const order = dateOrder(engaged.engagementDay, engaged.precision);
+    const spans = engagementSpans(
+      this.reads,
+      order,
+      this.entityStart,
+      programmesAlways
+        ? undefined
+        : (e) => (e.programme === undefined ? ALWAYS : (programmes?.get(e.programme) ?? NEVER)),
+    );
+    this.engagementsByDay = spans.byDay;
+    this.#dateOrderOf = spans.dateOrderOf;
+    this.engagementDay = spans.days;
+    this.engagements = spans.engagements;
+    this.engagementMayCut = spans.mayCut;
 
     this.#counts = {
-      entities: entities.stabbing(),
-      links: linkSpans.stabbing(),
-      engagements: engagements.stabbing(),
+      entities: entitySpans(this.entityStart, this.entityEnd).stabbing(),
+      links: this.links.stabbing(),
+      engagements: this.engagements.stabbing(),
     };
   }
 
@@ -705,6 +787,69 @@ export class ValidTimeIndex {
   engagementAt(id: Id): number | undefined {
     const place = this.reads.engagementPlaces.of(id, this.reads.engagements);
     return place === undefined ? undefined : this.#dateOrderOf[place];
+  }
+
+  /**
+   * Appends to `out` the positions of the links into (`incoming`) or out of entity `e` that are
+   * there on `day`, in the order graphology lists them in the projection, a graph built by adding
+   * the links in graph order: grouped by the entity at the other end, groups in the order of an
+   * object's keys (array-index keys first, in numeric order, then by their first link there), and
+   * the links of a group newest first (graphology prepends them).
+   */
+  linksAt(e: number, incoming: boolean, day: number, out: number[]): void {
+    const { linkEnds, entityIds } = this.reads;
+    const m = linkEnds.length / 2;
+    if (incoming) this.#linksIn ??= byEntity(entityIds.length, m, (l) => linkEnds[2 * l + 1] as number);
+    else this.#linksOut ??= byEntity(entityIds.length, m, (l) => linkEnds[2 * l] as number);
+    const { at, items } = (incoming ? this.#linksIn : this.#linksOut) as ByEntity;
+    const other = incoming ? 0 : 1;
+    // the groups in the order of their first link there (items are in graph order)
+    const groupOf = new Map<number, number>();
+    const groups: { neighbor: number; rank: number; links: number[] }[] = [];
+    let numeric = false;
+    for (let k = at[e] as number; k < (at[e + 1] as number); k++) {
+      const l = items[k] as number;
+      if (!this.links.has(l, day)) continue;
+      const neighbor = linkEnds[2 * l + other] as number;
+      let g = groupOf.get(neighbor);
+      if (g === undefined) {
+        g = groups.length;
+        groupOf.set(neighbor, g);
+        const id = entityIds[neighbor] as Id;
+        const index = isArrayIndex(id);
+        numeric ||= index;
+        groups.push({ neighbor, rank: index ? Number(id) - 2 ** 33 : groups.length, links: [] });
+      }
+      (groups[g] as { links: number[] }).links.push(l);
+    }
+    if (numeric) groups.sort((a, b) => a.rank - b.rank);
+    for (const group of groups)
+      for (let k = group.links.length - 1; k >= 0; k--) out.push(group.links[k] as number);
+  }
+
+  /** The positions (in date order, ascending) of the engagements entity `e` takes part in that are there on `day`. */
+  engagementsAt(e: number, day: number): number[] {
+    const { participants, participantsAt } = this.reads;
+    if (this.#engagementsOf === undefined || this.#engagementOfEntry === undefined) {
+      // the engagement of each participant entry, then the entries by entity
+      const entries = participantsAt[participantsAt.length - 1] as number;
+      const engagementOf = new Int32Array(entries);
+      for (let i = 0; i + 1 < participantsAt.length; i++) {
+        engagementOf.fill(i, participantsAt[i] as number, participantsAt[i + 1] as number);
+      }
+      this.#engagementsOf = byEntity(this.entityStart.length, entries, (q) => participants[q] as number);
+      this.#engagementOfEntry = engagementOf;
+    }
+    const { at, items } = this.#engagementsOf;
+    const engagementOf = this.#engagementOfEntry;
+    const found: number[] = [];
+    for (let k = at[e] as number; k < (at[e + 1] as number); k++) {
+      const position = this.#dateOrderOf[engagementOf[items[k] as number] as number] as number;
+      if (this.engagements.has(position, day)) found.push(position);
+    }
+    found.sort((a, b) => a - b);
+    // an entity listed twice in one engagement
+    return found.filter((p, k) => k === 0 || p !== found[k - 1]);
   }
 
   hasEntity(i: number, day: number): boolean {
