@@ -1,7 +1,7 @@
 import { type Collection, collections, type StoredRecord } from '../history/change.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
-import { earliestDay, latestDay } from '../time/partial-date.js';
+import { daysInMonth, earliestDay, latestDay } from '../time/partial-date.js';
 import { referencesOf } from './references.js';
 import type { NetworkState } from './state.js';
 import { sortedEvents } from './valid-time.js';
@@ -38,11 +38,6 @@ export function dayNumber(day: string): number {
 /** True when `day` is a plain `YYYY-MM-DD` (a `Date` past year 9999 is not). */
 export function isPlainDay(day: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(day);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The number of the two digits at `at`, or -1. */

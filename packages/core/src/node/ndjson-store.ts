@@ -99,6 +99,19 @@ function syncDirectory(path: string): void {
   }
 }
 
+/** Where the line that ends at byte `end` starts: after the last newline before `end`, read backwards. */
+function lineStartBefore(fd: number, end: number): number {
+  const block = Buffer.alloc(64 * 1024);
+  for (let pos = end; pos > 0; ) {
+    const from = Math.max(0, pos - block.length);
+    readSync(fd, block, 0, pos - from, from);
+    const at = block.subarray(0, pos - from).lastIndexOf(10);
+    if (at !== -1) return from + at + 1;
+    pos = from;
+  }
+  return 0;
+}
+
 function storageError(error: unknown, what: string): MusubiError {
   return new MusubiError('STORAGE', `${what}: ${(error as Error).message}`, { cause: error });
 }
@@ -182,17 +195,7 @@ export class NdjsonFileStore implements Store {
       const last = Buffer.alloc(1);
       readSync(fd, last, 0, 1, size - 1);
       if (last[0] === 10) return undefined;
-      // find the last newline, reading backwards
-      const block = Buffer.alloc(64 * 1024);
-      let end = size;
-      while (end > 0) {
-        const start = Math.max(0, end - block.length);
-        readSync(fd, block, 0, end - start, start);
-        const at = block.subarray(0, end - start).lastIndexOf(10);
-        if (at !== -1) return { offset: start + at + 1, size };
-        end = start;
-      }
-      return { offset: 0, size };
+      return { offset: lineStartBefore(fd, size), size };
     } finally {
       closeSync(fd);
     }
@@ -453,19 +456,8 @@ export class NdjsonFileStore implements Store {
     const size = fstatSync(fd).size;
     const end = size - 1; // the last line's newline (the file is whole: #writable checked)
     if (end < 0) return undefined;
-    const block = Buffer.alloc(64 * 1024);
-    let start = 0;
-    for (let pos = end; pos > 0; ) {
-      const from = Math.max(0, pos - block.length);
-      readSync(fd, block, 0, pos - from, from);
-      const at = block.subarray(0, pos - from).lastIndexOf(10);
-      if (at !== -1) {
-        start = from + at + 1;
-        break;
-      }
-      pos = from;
-      if (end - pos > this.maxLineBytes) return undefined;
-    }
+    const start = lineStartBefore(fd, end);
+    if (end - start > this.maxLineBytes) return undefined;
     const line = Buffer.alloc(end - start);
     readSync(fd, line, 0, line.length, start);
     try {

@@ -22,7 +22,7 @@ export interface PartialDateParts {
 const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Days in a month of the proleptic Gregorian calendar (arithmetic: every date of a log passes here). */
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
   return monthDays[month - 1] ?? 0;
 }
