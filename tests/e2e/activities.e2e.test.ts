@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appSession, go, saved, shots } from './app.js';
+import { appSession, dayFromTestNow, go, saved, shots } from './app.js';
 
 const { fresh } = appSession();
 
@@ -19,7 +19,7 @@ function section(page: Page, heading: string): Locator {
 }
 
 describe('the activity forms in Chromium', () => {
-  it('records a business meeting with three participants under a programme, and finds it after a reload on a participant’s panel', async () => {
+  it('records a business meeting with three participants under a programme, and finds it after a reload on a participant’s panel with its overdue follow-up marked', async () => {
     const { context, page, errors } = await fresh();
     await go(page, '?view=record');
     await saved(page);
@@ -39,7 +39,12 @@ describe('the activity forms in Chromium', () => {
     await form.getByLabel('目的・話題').fill('食品加工、輸出');
     await form.getByRole('button', { name: 'フォローアップを追加' }).click();
     await form.getByLabel('フォローアップ 1 の内容').fill('商談結果を確認する');
-    await form.getByLabel('フォローアップ 1 の期限').fill('2026-11-30');
+    // due yesterday by the page's clock: overdue, and still listed until it is done
+    const yesterday = dayFromTestNow(-1);
+    await form.getByLabel('フォローアップ 1 の期限').fill(yesterday);
+    await form.getByRole('button', { name: 'フォローアップを追加' }).click();
+    await form.getByLabel('フォローアップ 2 の内容').fill('サンプルを送る');
+    await form.getByLabel('フォローアップ 2 の期限').fill(dayFromTestNow(14));
     await form.screenshot({ path: `${shots}activities-engagement-ja.png` });
     await form.getByRole('button', { name: '活動を記録する' }).click();
     const engagements = section(page, '活動（商談会・セミナー・ミッションなど）');
@@ -56,7 +61,12 @@ describe('the activity forms in Chromium', () => {
     const panel = page.locator('aside');
     await panel.waitFor();
     await expect.poll(() => panel.textContent()).toContain('2026-10-15 商談会 — タイ食品企業との商談会');
-    await expect.poll(() => panel.textContent()).toContain('商談結果を確認する');
+    const late = panel.getByRole('listitem').filter({ hasText: '商談結果を確認する' });
+    await late.waitFor();
+    expect(await late.textContent()).toMatch(new RegExp(`期限 ${yesterday}\\s*期限切れ`));
+    expect(
+      await panel.getByRole('listitem').filter({ hasText: 'サンプルを送る' }).textContent(),
+    ).not.toContain('期限切れ');
     await page.screenshot({ path: `${shots}activities-engagement-panel-ja.png` });
     expect(errors).toEqual([]);
     await context.close();

@@ -1,7 +1,7 @@
 /**
  * What every end-to-end test file needs: one Debian Chromium per file, a fresh browser context per
- * test (so its own empty IndexedDB), the built app at `inject('baseUrl')`, and a folder for the
- * screenshots a person looks at.
+ * test (so its own empty IndexedDB) whose clock starts at `testNow` whatever the machine's date,
+ * the built app at `inject('baseUrl')`, and a folder for the screenshots a person looks at.
  */
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -11,6 +11,17 @@ import { launchChromium } from './chromium.js';
 /** Where the tests save their screenshots (tests/artifacts/screenshots/). */
 export const shots = new URL('../artifacts/screenshots/', import.meta.url).pathname;
 mkdirSync(shots, { recursive: true });
+
+/**
+ * The moment every test's page starts at (10:00 in Japan on 1 December 2026); time flows on from
+ * there. Tests write dates relative to it, so none depends on the day it runs.
+ */
+export const testNow = new Date('2026-12-01T01:00:00Z');
+
+/** `testNow`'s day shifted by `days`, as `YYYY-MM-DD` (the app's "today" is a UTC day). */
+export function dayFromTestNow(days: number): string {
+  return new Date(testNow.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 export interface FreshPage {
   context: BrowserContext;
@@ -43,6 +54,8 @@ export function appSession(options: BrowserContextOptions = {}): {
     browser: started,
     fresh: async () => {
       const context = await started().newContext({ viewport: { width: 1400, height: 900 }, ...options });
+      // the page's Date, timers and performance run from testNow (Playwright's clock), in real time
+      await context.clock.install({ time: testNow });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
