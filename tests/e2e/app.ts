@@ -84,7 +84,8 @@ export async function saved(page: Page, word = '保存済み'): Promise<void> {
 const literal = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 
 /**
- * Waits until `locator` shows `text` (a part of its text, case and all) or matches a pattern.
+ * Waits until `locator` shows `text` (a part of its text, case and all) or matches a pattern; the
+ * element need not be visible (an `<option>` never is).
  * Playwright waits on the page (no polling of ours, no interval): up to its 30 s, and its error
  * names the locator and the text.
  */
@@ -92,7 +93,7 @@ export async function shows(locator: Locator, text: string | RegExp): Promise<vo
   await locator
     .filter({ hasText: typeof text === 'string' ? literal(text) : text })
     .first()
-    .waitFor();
+    .waitFor({ state: 'attached' });
 }
 
 /** Waits until `locator` is there without `text` in it (a part of its text, or a pattern). */
@@ -100,7 +101,7 @@ export async function showsNot(locator: Locator, text: string | RegExp): Promise
   await locator
     .filter({ hasNotText: typeof text === 'string' ? literal(text) : text })
     .first()
-    .waitFor();
+    .waitFor({ state: 'attached' });
 }
 
 /** Waits until `locator`'s whole text (trimmed) is `text`. */
