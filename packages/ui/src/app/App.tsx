@@ -2,7 +2,6 @@
  * The app shell: header (title, language switch), tabs, and the views. Explore state (filters,
  * time, selection) lives in the URL; the network lives in `NetworkProvider`.
  */
-import { todayISO } from '@musubi/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { FileMenu } from '../files/FileMenu.js';
@@ -21,6 +20,7 @@ import { RecordVisitButton } from '../record/RecordVisitButton.js';
 import { StartPage } from '../start/StartPage.js';
 import { fiscalYearSpan } from '../time/fiscal-year.js';
 import { TimeBar } from '../time/TimeBar.js';
+import { useToday } from './clock.js';
 import { type ExploreState, parseExploreState, serializeExploreState } from './explore-state.js';
 import { useNetwork } from './network-context.js';
 import { SaveIndicator } from './SaveIndicator.js';
@@ -48,10 +48,11 @@ export function App() {
   const { t, lang, setLang } = useI18n();
   const { network, version } = useNetwork();
   const [state, update] = useExploreState();
+  const today = useToday();
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
-  const visible = useMemo(() => visibleNetwork(network, state), [network, version, state]);
+  const visible = useMemo(() => visibleNetwork(network, state, today), [network, version, state, today]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
-  const span = useMemo(() => fiscalYearSpan(network, todayISO()), [network, version]);
+  const span = useMemo(() => fiscalYearSpan(network, today), [network, version, today]);
   const open = (id: string | undefined) => update({ entity: id });
   const openOnMap = (id: string) => update({ entity: id, view: 'map' });
   const switchLang = () => {

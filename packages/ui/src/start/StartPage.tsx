@@ -1,5 +1,6 @@
 /** The start page: what Musubi shows, the anniversaries of the next twelve months, ways in. */
-import { type Network, todayISO } from '@musubi/core';
+import type { Network } from '@musubi/core';
+import { useToday } from '../app/clock.js';
 import type { TabId } from '../app/tabs.js';
 import { useI18n } from '../i18n/i18n.js';
 import { SearchBox } from '../map/SearchBox.js';
@@ -15,6 +16,7 @@ export function StartPage({
   onView: (view: TabId) => void;
 }) {
   const { t } = useI18n();
+  const today = useToday();
   const counts = network.counts();
   return (
     <div className="start">
@@ -35,7 +37,7 @@ export function StartPage({
       </p>
       <section>
         <h3>{t('panel.anniversaries')}</h3>
-        <AnniversaryList network={network} from={todayISO()} onOpen={onOpen} />
+        <AnniversaryList network={network} from={today} onOpen={onOpen} />
       </section>
     </div>
   );
