@@ -81,7 +81,7 @@ const rows: Row[] = [
   },
   {
     what: 'an alias with a lone surrogate',
-    write: (n) => n.addEntity({ ...entity, aliases: ['ok', 'x\udf0f'] }),
+    write: (n) => n.addEntity(raw({ ...entity, aliases: ['ok', 'x\udf0f'] })),
     code: 'VALIDATION',
     path: ['aliases', 1],
   },
