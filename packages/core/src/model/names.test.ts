@@ -25,6 +25,20 @@ describe('bilingual names', () => {
     expect(BilingualNameSchema.safeParse({ en: 'x'.repeat(300) }).success).toBe(true);
   });
 
+  it('refuses a lone surrogate, naming the field', () => {
+    for (const bad of ['\ud83c', 'a\udf0fb', '\udf0f\ud83c']) {
+      const result = BilingualNameSchema.safeParse({ ja: '三重', en: bad });
+      expect(result.success, JSON.stringify(bad)).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual(['en']);
+    }
+    expect(BilingualNameSchema.parse({ en: '🌏 Asia' })).toEqual({ en: '🌏 Asia' });
+  });
+
+  it('stores names in NFC: a combining accent equals the precomposed letter', () => {
+    expect(BilingualNameSchema.parse({ en: 'Sa\u0303o Paulo' })).toEqual({ en: 'S\u00e3o Paulo' });
+    expect(BilingualNameSchema.parse({ ja: 'か\u3099' })).toEqual({ ja: 'が' });
+  });
+
   it('reads a name in the wanted language, falling back to the other', () => {
     expect(nameIn({ ja: '三重県', en: 'Mie' }, 'ja')).toBe('三重県');
     expect(nameIn({ ja: '三重県', en: 'Mie' }, 'en')).toBe('Mie');

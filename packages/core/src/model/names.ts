@@ -12,10 +12,23 @@ export function hasControlCharacter(s: string): boolean {
   return false;
 }
 
-/** Free text: no control characters other than tab and newline; trimmed; bounded. */
+/**
+ * True when the text is well-formed UTF-16: every surrogate is half of a pair. A lone surrogate
+ * cannot be written as UTF-8 (a file, a CSV cell, a database) without turning into U+FFFD.
+ */
+export function isWellFormedText(s: string): boolean {
+  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
+}
+
+/**
+ * Free text: well-formed Unicode in NFC (a name typed with a combining accent equals the one typed
+ * precomposed), no control characters other than tab and newline; trimmed; bounded.
+ */
 export function text(max: number) {
   return z
     .string()
+    .refine(isWellFormedText, { message: 'must be well-formed Unicode (it holds a lone surrogate)' })
+    .normalize('NFC')
     .trim()
     .max(max, { message: `must be at most ${max} characters` })
     .refine((s) => !hasControlCharacter(s), {

@@ -74,6 +74,30 @@ const rows: Row[] = [
     path: ['name', 'en'],
   },
   {
+    what: 'a name with a lone surrogate',
+    write: (n) => n.addEntity({ kind: 'region', name: { ja: 'サン\ud83cパウロ' } }),
+    code: 'VALIDATION',
+    path: ['name', 'ja'],
+  },
+  {
+    what: 'an alias with a lone surrogate',
+    write: (n) => n.addEntity(raw({ ...entity, aliases: ['ok', 'x\udf0f'] })),
+    code: 'VALIDATION',
+    path: ['aliases', 1],
+  },
+  {
+    what: 'notes with a lone surrogate',
+    write: (n) => n.updateEntity('boi', { notes: 'memo \ud800' }),
+    code: 'VALIDATION',
+    path: ['notes'],
+  },
+  {
+    what: 'an engagement title with a lone surrogate',
+    write: (n) => n.recordEngagement({ ...engagement, title: { en: 'Seminar \udc00' } } as never),
+    code: 'VALIDATION',
+    path: ['title', 'en'],
+  },
+  {
     what: 'a name with a control character',
     write: (n) => n.addEntity({ kind: 'region', name: { ja: 'サン\u0000パウロ' } }),
     code: 'VALIDATION',
@@ -424,6 +448,23 @@ describe('bad input to the write methods', () => {
   });
 });
 
+describe('labels and authors', () => {
+  it('refuses a transaction label or an author that is not well-formed one-line text', () => {
+    const n = network();
+    const log = n.log();
+    expect(() => n.transaction(() => n.addEntity(entity as never), { label: 'visit \ud83c' })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', path: ['label'] }),
+    );
+    expect(() => n.transaction(() => n.addEntity(entity as never), { label: 'a\nb' })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION', path: ['label'] }),
+    );
+    expect(() => n.setAuthor('suzuki \udc00')).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(n.log()).toEqual(log);
+    n.transaction(() => n.addEntity(entity as never), { label: ' 来訪を記録 ' });
+    expect(n.log().at(-1)?.label).toBe('来訪を記録');
+  });
+});
+
 describe('hostile but valid text', () => {
   const hostile = [
     '<img src=x onerror=alert(1)>',
@@ -441,6 +482,17 @@ describe('hostile but valid text', () => {
     expect(stored.notes).toBe(text);
     const copy = createNetwork({ log: JSON.parse(JSON.stringify(n.log())) });
     expect(copy.entity(stored.id)?.notes).toBe(text);
+  });
+
+  it('stores text in NFC, so that a name typed with combining marks is the same name', () => {
+    const n = network();
+    const stored = n.addEntity({
+      kind: 'region',
+      name: { en: 'Sa\u0303o Paulo', ja: 'か\u3099' },
+      notes: 'e\u0301',
+    });
+    expect(stored.name).toEqual({ en: 'S\u00e3o Paulo', ja: 'が' });
+    expect(stored.notes).toBe('\u00e9');
   });
 
   it('stores markup in a name as text and finds it by that text', () => {

@@ -10,6 +10,7 @@ import {
   undoStacks,
 } from '../history/change.js';
 import { generateId, type Id } from '../model/ids.js';
+import { isWellFormedText, NameTextSchema } from '../model/names.js';
 import {
   type Engagement,
   type EngagementInput,
@@ -240,6 +241,7 @@ export class Network extends NetworkView {
       typeof author !== 'string' ||
       author.trim() === '' ||
       author.length > 100 ||
+      !isWellFormedText(author) ||
       // biome-ignore lint/suspicious/noControlCharactersInRegex: an author is one line of text
       /[\u0000-\u001f\u007f]/.test(author)
     ) {
@@ -447,6 +449,10 @@ export class Network extends NetworkView {
    */
   transaction<T>(fn: (network: this) => T, options: TransactionOptions = {}): T {
     if (this.#pending !== null) return fn(this);
+    const label =
+      options.label === undefined
+        ? undefined
+        : parseOrThrow(NameTextSchema, options.label, 'transaction label', ['label']);
     return this.write(
       'transaction',
       () => {
@@ -461,7 +467,7 @@ export class Network extends NetworkView {
         }
         return result;
       },
-      options.label,
+      label,
     );
   }
 

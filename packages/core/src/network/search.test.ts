@@ -31,8 +31,17 @@ describe('foldForSearch', () => {
     expect(foldForSearch('ＢＯＩ')).toBe('boi');
     expect(foldForSearch('ﾀｲ')).toBe(foldForSearch('たい'));
     expect(foldForSearch('タイ')).toBe('たい');
-    expect(foldForSearch('  São　Paulo・State ')).toBe('são paulo state');
+    expect(foldForSearch('  São　Paulo・State ')).toBe('sao paulo state');
     expect(foldForSearch('Mie-Thai (innovation)')).toBe('mie thai innovation');
+  });
+
+  it('drops Latin diacritics, precomposed or combining, but keeps the kana voicing marks', () => {
+    expect(foldForSearch('São Paulo')).toBe('sao paulo');
+    expect(foldForSearch('Sa\u0303o Paulo')).toBe('sao paulo');
+    expect(foldForSearch('Müller Hôtel')).toBe('muller hotel');
+    expect(foldForSearch('ガイド')).not.toBe(foldForSearch('カイト'));
+    expect(foldForSearch('ｶﾞｲﾄﾞ')).toBe(foldForSearch('がいど'));
+    expect(foldForSearch('パリ')).not.toBe(foldForSearch('ハリ'));
   });
 });
 
@@ -40,6 +49,12 @@ describe('search', () => {
   it('finds by English name, case-insensitively', () => {
     expect(ids(network().search('thailand'))).toEqual(['thai-boi']);
     expect(ids(network().search('MIE PREFECTURE'))).toEqual(['mie']);
+  });
+
+  it('finds a name with diacritics typed without them: sao paulo finds São Paulo', () => {
+    const n = network();
+    expect(ids(n.search('sao paulo'))).toEqual(['sp']);
+    expect(ids(n.search('SÃO PAULO'))).toEqual(['sp']);
   });
 
   it('finds full-width text: ＢＯＩ finds BOI', () => {

@@ -3,10 +3,13 @@ import type { Entity } from '../model/records.js';
 
 /**
  * Folds text for matching: NFKC (full-width `ＢＯＩ` → `BOI`, half-width `ﾀｲ` → `タイ`), lower case,
+ * Latin diacritics dropped (`São Paulo` → `sao paulo`; the kana voicing marks stay: `ガ` ≠ `カ`),
  * katakana → hiragana, and runs of spaces and punctuation to one space.
  */
 export function foldForSearch(text: string): string {
   return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
