@@ -107,8 +107,9 @@ export async function buildApp(parts: ServerParts, options: AppOptions = {}): Pr
 
   app.decorateRequest('caller', null as unknown as never);
   app.addHook('preHandler', async (request) => {
-    // an unknown path answers 404 to anyone (the not-found handler runs the hooks too)
-    const access = request.is404 ? 'anyone' : (request.routeOptions.config.access ?? 'admin');
+    // the UI's files and an unknown path (the not-found handler runs the hooks too) are for anyone
+    const open = request.is404 || !request.url.startsWith('/api/');
+    const access = open ? 'anyone' : (request.routeOptions.config.access ?? 'admin');
     const caller = await identify(request, parts.accounts, parts.sessions);
     request.caller = caller;
     authorize(request, caller, access);
