@@ -82,7 +82,11 @@ describe('Replica', () => {
     server.updateEntity('mie', { notes: 'theirs' });
     deliver(server, replica);
 
+    // it no longer applies: out of the projection, still pending, for the server to judge
     expect(replica.entity('mie')?.notes).toBe('theirs');
+    expect(replica.stalled().map((c) => c.id)).toEqual([id]);
+    expect(replica.whyStalled(id)?.details).toMatchObject({ changeId: id, collection: 'entity', id: 'mie' });
+    push(server, replica);
     expect(replica.pending()).toEqual([]);
     const [aside] = replica.setAside();
     expect(aside?.change.id).toBe(id);
@@ -99,6 +103,7 @@ describe('Replica', () => {
     server.updateEntity('mie', { tags: ['asean'] });
     server.updateEntity('mie', { notes: 'theirs' });
     deliver(server, replica);
+    push(server, replica);
     const [aside] = replica.setAside();
 
     const again = replica.reapply(aside?.change.id as string);
@@ -115,6 +120,7 @@ describe('Replica', () => {
     replica.updateEntity('mie', { notes: 'mine' });
     server.updateEntity('mie', { notes: 'theirs' });
     deliver(server, replica);
+    push(server, replica);
     replica.drop(replica.setAside()[0]?.change.id as string);
     expect(replica.setAside()).toEqual([]);
     expect(replica.entity('mie')?.notes).toBe('theirs');
@@ -131,17 +137,19 @@ describe('Replica', () => {
     const [first] = replica.pending();
     replica.refuse(first?.id as string, new MusubiError('FORBIDDEN', 'a read-only token'));
 
+    expect(replica.setAside().map((s) => s.error.code)).toEqual(['FORBIDDEN']);
+    expect(replica.entity('th')).toBeUndefined();
+    expect(replica.entity('vn')).toBeDefined();
+    expect(replica.stalled().map((c) => c.operation)).toEqual(['updateEntity']);
+    push(server, replica);
+    expect(server.entity('vn')).toBeDefined();
     expect(replica.setAside().map((s) => s.error.code)).toEqual(['FORBIDDEN', 'CONFLICT']);
     expect(replica.setAside()[1]?.error.details).toMatchObject({
       collection: 'entity',
       id: 'th',
       current: null,
     });
-    expect(replica.entity('th')).toBeUndefined();
-    expect(replica.entity('vn')).toBeDefined();
-    expect(replica.pending()).toHaveLength(1);
-    push(server, replica);
-    expect(server.entity('vn')).toBeDefined();
+    expect(replica.pending()).toEqual([]);
   });
 
   it('waits for the changes between the confirmed log and later ones, and ignores ones it has', () => {
@@ -169,10 +177,13 @@ describe('Replica', () => {
     replica.setConnection('offline');
     server.updateEntity('mie', { notes: 'theirs' });
     deliver(server, replica);
-    expect(operations).toEqual(['updateEntity', 'updateEntity', 'setAside']);
+    expect(operations).toEqual(['updateEntity', 'updateEntity', 'withdrawn']);
+    replica.setConnection('online');
+    push(server, replica);
     expect(states).toEqual([
       { status: 'pending', pending: 1 },
       { status: 'offline', pending: 1 },
+      { status: 'pending', pending: 1 },
       { status: 'conflict', conflicts: 1, pending: 0 },
     ]);
   });
