@@ -10,6 +10,7 @@ export { errorCodes, formatPath, isMusubiError, MusubiError } from './errors.js'
 export type { Change, Collection, Effect, Operation, StoredRecord } from './history/change.js';
 // history
 export { collections, invertEffect, invertEffects, undoStacks } from './history/change.js';
+export type { ProposedChange } from './history/proposed-change.js';
 // indicators
 export type { MeasureRecords } from './indicators/measure.js';
 export { evaluateMeasure, measureRecords } from './indicators/measure.js';
