@@ -7,7 +7,6 @@ import {
   malformedChange,
   type Operation,
   type StoredRecord,
-  sameJson,
   undoStacks,
 } from '../history/change.js';
 import {
@@ -16,6 +15,7 @@ import {
   decodeProposedChange,
   effectTarget,
   type ProposedChange,
+  sameJson,
 } from '../history/proposed-change.js';
 import { generateId, type Id } from '../model/ids.js';
 import {

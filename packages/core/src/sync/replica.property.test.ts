@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
-import { type Change, sameJson } from '../history/change.js';
+import type { Change } from '../history/change.js';
+import { sameJson } from '../history/proposed-change.js';
 import type { Id } from '../model/ids.js';
 import type { NetworkSnapshot } from '../network/network.js';
 import { Sequencer } from './fixtures/sequencer.js';

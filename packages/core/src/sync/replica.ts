@@ -1,18 +1,9 @@
 import { MusubiError } from '../errors.js';
 import { type Change, type Effect, invertEffects, malformedChange, undoStacks } from '../history/change.js';
+import type { ProposedChange } from '../history/proposed-change.js';
 import type { Id } from '../model/ids.js';
 import { Network, type NetworkOptions, type NetworkSnapshot } from '../network/network.js';
 import { conflictOf, effectKey, rebaseEffects, recordOf } from './conflicts.js';
-
-/** A change as a client sends it to the server: the server gives it its seq, time and author. */
-export interface ProposedChange {
-  readonly id: Id;
-  readonly operation: Change['operation'];
-  readonly label?: string;
-  readonly undoes?: Id;
-  readonly redoes?: Id;
-  readonly effects: readonly Effect[];
-}
 
 /** What a replica pushes: its pending changes and the seq of the log they were made on. */
 export interface Outbox {
