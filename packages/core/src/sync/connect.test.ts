@@ -22,7 +22,9 @@ afterEach(async () => {
 });
 
 async function startServer(): Promise<ContractServer> {
-  const network = new Sequencer({ author: 'admin' });
+  let minutes = 0;
+  const clock = () => new Date(Date.UTC(2026, 11, 2, 9, minutes++));
+  const network = new Sequencer({ author: 'admin', now: clock });
   network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' }, country: 'JP' });
   network.addEntity({ id: 'th-embassy', kind: 'mission', name: { ja: '在日タイ大使館' }, country: 'TH' });
   const server = new ContractServer(network, tokens);
@@ -135,6 +137,18 @@ describe('connectNetwork', () => {
     expect(reader.setAside().map((s) => s.error.code)).toEqual(['FORBIDDEN']);
     expect(reader.entity('mie')?.notes).toBeUndefined();
     expect(server.network.log()).toHaveLength(2);
+  });
+
+  it('reads the server’s whole log with history: true, from the first change on', async () => {
+    const server = await startServer();
+    server.network.updateEntity('mie', { notes: 'since 1973' });
+    const fromSnapshot = await connect(server, 'token-a');
+    expect(fromSnapshot.log()).toEqual([]);
+    const whole = await connectNetwork(server.url, { token: 'token-a', history: true });
+    open.networks.push(whole);
+    expect(whole.log()).toEqual(server.network.log());
+    expect(whole.entity('mie')?.notes).toBe('since 1973');
+    expect(whole.asRecordedAt(server.network.log()[0]?.recordedAt as string).entities()).toHaveLength(1);
   });
 
   it('refuses a token the server does not know with UNAUTHENTICATED, and an unreachable server with UNAVAILABLE', async () => {
