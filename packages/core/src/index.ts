@@ -184,6 +184,8 @@ export type {
 export { NetworkView } from './network/view.js';
 // storage
 export { IndexedDbStore } from './storage/indexeddb-store.js';
+// for implementers of a Store elsewhere (the team server's PostgreSQL store): read a log as the core does
+export { decodeSnapshot, LogAssembler, parseLogJson } from './storage/log-codec.js';
 export type { MemoryLog } from './storage/memory-store.js';
 export { MemoryStore } from './storage/memory-store.js';
 export type { OpenNetworkOptions, SaveState, SaveStateListener } from './storage/open-network.js';
