@@ -139,6 +139,17 @@ describe('connectNetwork', () => {
     expect(server.network.log()).toHaveLength(2);
   });
 
+  it('rejects a sync still waiting when the connection is closed, with UNAVAILABLE', async () => {
+    const server = await startServer();
+    const a = await connect(server, 'token-a');
+    await server.stop();
+    a.recordEngagement(visit);
+    const waiting = a.sync().catch((e: unknown) => e);
+    await a.close();
+    expect(isMusubiError(await waiting, 'UNAVAILABLE')).toBe(true);
+    expect(a.pending()).toHaveLength(1); // kept, for a later session
+  });
+
   it('reads the server’s whole log with history: true, from the first change on', async () => {
     const server = await startServer();
     server.network.updateEntity('mie', { notes: 'since 1973' });
