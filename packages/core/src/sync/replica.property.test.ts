@@ -155,8 +155,7 @@ describe('Replicas of one sequencer', () => {
         const made = replicas.map(() => new Set<Id>());
         replicas.forEach((replica, i) => {
           replica.subscribe((change) => {
-            if (change.seq > replica.confirmedSeq && change.operation !== 'withdrawn')
-              made[i]?.add(change.id);
+            if (change.seq > replica.confirmedSeq && change.operation !== 'setAside') made[i]?.add(change.id);
           });
         });
 

@@ -69,12 +69,10 @@ const withSeq = (change: Change, seq: number): Change =>
  *
  * When the server's changes arrive ({@link receive}), the pending changes are taken off, the
  * server's put on, and the pending ones put back (the cost is that of the pending changes, not of
- * the log). One whose records moved on no longer shows ({@link stalled}) and is pushed as it is:
- * the server is the judge (a later change of the log may have put the record back, or stored it
- * already after a lost reply). One the server refuses is set aside with its error (`CONFLICT`
- * naming the record), never dropped silently ({@link setAside}), to be re-applied on the current
- * record ({@link reapply}) or dropped ({@link drop}). Undo undoes this user's own last change, as
- * a new change.
+ * the log). One whose records moved on, or that the server refuses, is set aside with a `CONFLICT`
+ * naming the record (or the server's error), never dropped silently ({@link setAside}), to be
+ * re-applied on the current record ({@link reapply}) or dropped ({@link drop}). Undo undoes this
+ * user's own last change, as a new change.
  *
  * The replica does no I/O: {@link connectNetwork} joins it to a server over HTTP; a browser keeps
  * it in IndexedDB from {@link confirmedSnapshot}, {@link onConfirmed}, {@link pending} and
@@ -90,7 +88,10 @@ export class Replica extends Network {
   #confirmedSeq: number;
   /** The pending changes, in log order, on top of the confirmed log. */
   #pending: Change[] = [];
-  /** Pending changes that do not apply on the confirmed log as it is: pushed for the server to judge. */
+  /**
+   * Pending changes the server has acknowledged (at a seq not reached yet) that do not apply on the
+   * confirmed log as it is: they wait for the server's changes before them, then land at their seq.
+   */
   #stalled: Change[] = [];
   #setAside: SetAsideChange[] = [];
   /** Server changes that came before the ones between them and the confirmed log. */
@@ -161,9 +162,8 @@ export class Replica extends Network {
   }
 
   /**
-   * The pending changes that no longer apply on the records as the server's changes left them, so
-   * are not in the projection: pushed as they are, they land if the server takes them, or are set
-   * aside with its refusal.
+   * Pending changes the server has already stored, not in the projection until the server's
+   * changes before them arrive (they did not apply on the records as those left them).
    */
   stalled(): readonly Change[] {
     return [...this.#stalled];
@@ -291,8 +291,8 @@ export class Replica extends Network {
       this.#pending.length = at;
       const [refused, ...rest] = taken as [Change, ...Change[]];
       this.#setChangeAside(refused, this.#withChangeId(error, refused.id));
-      const stalledNow = this.#putBackAll([...rest, ...this.#takeStalled()]);
-      this.#tellWithdrawn([refused, ...stalledNow.filter((c) => rest.includes(c))]);
+      const off = this.#putBackAll([...rest, ...this.#takeStalled()]);
+      this.#tellSetAside([refused, ...off.filter((c) => rest.includes(c))]);
     }
     this.#tellState();
   }
@@ -336,6 +336,10 @@ export class Replica extends Network {
         confirmedIds.add(change.id);
         this.#acknowledged.delete(change.id);
         if (this.#isMine(change)) this.#myConfirmed.push(change);
+        // set aside here (its records had moved on when it was put back) but stored after all
+        // (a reply lost, or a later change of the log put the record back): it is confirmed
+        const aside = this.#setAside.findIndex((a) => a.change.id === change.id);
+        if (aside >= 0) this.#setAside.splice(aside, 1);
       }
     } catch (error) {
       // the server's log does not apply here: this replica went astray; keep what it had
@@ -349,9 +353,9 @@ export class Replica extends Network {
     } finally {
       for (const change of landed) this.#settle(change.id, (w) => w.resolve(change));
     }
-    const stalled = this.#putBackAll(waiting.filter((p) => !confirmedIds.has(p.id)));
+    const off = this.#putBackAll(waiting.filter((p) => !confirmedIds.has(p.id)));
     for (const change of landed) this.tell(change);
-    this.#tellWithdrawn(stalled.filter((c) => taken.includes(c)));
+    this.#tellSetAside(off.filter((c) => taken.includes(c)));
     for (const listener of this.#confirmedListeners) {
       try {
         listener(landed);
@@ -362,11 +366,11 @@ export class Replica extends Network {
     this.#tellState();
   }
 
-  /** Puts pending changes back on top; returns those that no longer apply (now stalled). */
+  /** Puts pending changes back on top; returns those that no longer apply (set aside or stalled). */
   #putBackAll(changes: readonly Change[]): Change[] {
-    const stalled: Change[] = [];
-    for (const change of changes) if (!this.#putBack(change)) stalled.push(change);
-    return stalled;
+    const off: Change[] = [];
+    for (const change of changes) if (!this.#putBack(change)) off.push(change);
+    return off;
   }
 
   #putBack(change: Change): boolean {
@@ -375,21 +379,12 @@ export class Replica extends Network {
       this.landChange(again, true);
       this.#pending.push(again);
       return true;
-    } catch {
-      this.#stalled.push(change);
+    } catch (error) {
+      // the server has it at a later seq: it lands there; otherwise its records moved on
+      if (this.#acknowledged.has(change.id)) this.#stalled.push(change);
+      else this.#setChangeAside(change, conflictOf(this.state, change, error));
       return false;
     }
-  }
-
-  /**
-   * Why a stalled change does not apply on the records as they are: a CONFLICT naming the first
-   * record that moved on (`details: { changeId, collection, id, current }`), for a UI to show before
-   * the server answers.
-   */
-  whyStalled(changeId: Id): MusubiError | undefined {
-    const change = this.#stalled.find((c) => c.id === changeId);
-    if (!change) return undefined;
-    return conflictOf(this.state, change, undefined);
   }
 
   #setChangeAside(change: Change, error: MusubiError): void {
@@ -399,15 +394,15 @@ export class Replica extends Network {
   }
 
   /**
-   * Tells the listeners that changes left the projection (stalled or set aside), as changes that
-   * undo them with the operation `withdrawn` (they are not in the log).
+   * Tells the listeners that changes left the projection (set aside), as changes that undo them
+   * with the operation `setAside` (they are not in the log).
    */
-  #tellWithdrawn(changes: readonly Change[]): void {
+  #tellSetAside(changes: readonly Change[]): void {
     for (const change of changes) {
       this.tell(
         Object.freeze({
           ...change,
-          operation: 'withdrawn',
+          operation: 'setAside',
           effects: Object.freeze(invertEffects(change.effects)),
         }),
       );
