@@ -6,6 +6,7 @@
 import { countryName, type Network, nameIn, todayISO } from '@musubi/core';
 import { useI18n } from '../i18n/i18n.js';
 import { EditEntityButton } from '../record/entities/EditEntityButton.js';
+import { useCanWrite } from '../team/team-context.js';
 import { AnniversaryList } from './AnniversaryList.js';
 import { LinkHistory } from './LinkHistory.js';
 
@@ -19,6 +20,7 @@ export interface EntityPanelProps {
 
 export function EntityPanel({ network, id, onOpen, onClose, today = todayISO() }: EntityPanelProps) {
   const { t, lang } = useI18n();
+  const canWrite = useCanWrite();
   const entity = network.entity(id);
   if (!entity) return null;
   const name = (other: string) => {
@@ -37,7 +39,7 @@ export function EntityPanel({ network, id, onOpen, onClose, today = todayISO() }
       <header>
         <h2 id="panel-title">{nameIn(entity.name, lang)}</h2>
         <span className="edit-panel-actions">
-          <EditEntityButton entity={entity} />
+          {canWrite && <EditEntityButton entity={entity} />}
           <button type="button" onClick={onClose} aria-label={t('panel.close')}>
             ×
           </button>
