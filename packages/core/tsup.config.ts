@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  // `node` holds what needs Node (the NDJSON file store); `index` stays browser-safe
-  entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
+  // `node` holds what needs Node (the NDJSON file store); `index` stays browser-safe; `client`
+  // (a replica of a team server's network) needs only fetch
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts', client: 'src/sync/index.ts' },
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -24,6 +24,16 @@ export const errorCodeWords: Record<ErrorCode, Words> = {
   FORMAT: { ja: 'ファイルの形式が正しくありません', en: 'malformed file' },
   VERSION: { ja: '新しい版の Musubi のファイルです', en: 'written by a newer Musubi' },
   STORAGE: { ja: '保存・読み込みができません', en: 'storage failure' },
+  UNAUTHENTICATED: { ja: 'サーバーに認証されていません', en: 'not signed in to the server' },
+  FORBIDDEN: { ja: 'その操作の権限がありません', en: 'not allowed' },
+  RATE_LIMITED: { ja: '要求が多すぎます。しばらく待ってください', en: 'too many requests; wait a little' },
+  PAYLOAD_TOO_LARGE: { ja: '送る内容が大きすぎます', en: 'too large' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    ja: 'サーバーが受け付けない形式です',
+    en: 'a content type the server does not take',
+  },
+  BAD_REQUEST: { ja: '要求が正しくありません', en: 'bad request' },
+  UNAVAILABLE: { ja: 'サーバーに接続できません', en: 'the server cannot be reached' },
 };
 
 /** Prints what a store found when opening (a torn last line, a set-aside snapshot) to stderr. */

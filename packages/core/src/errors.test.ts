@@ -49,6 +49,13 @@ describe('MusubiError', () => {
       'FORMAT',
       'VERSION',
       'STORAGE',
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'RATE_LIMITED',
+      'PAYLOAD_TOO_LARGE',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'BAD_REQUEST',
+      'UNAVAILABLE',
     ]);
   });
 });

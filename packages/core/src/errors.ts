@@ -8,6 +8,15 @@ export const errorCodes = [
   'FORMAT',
   'VERSION',
   'STORAGE',
+  // from a team server (docs/team-server.md): who may do what, and what it would not take
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'BAD_REQUEST',
+  /** The server could not be reached (no answer, a lost connection); try again. */
+  'UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

@@ -425,6 +425,63 @@ export class Network extends NetworkView {
       this.#undo.push(change.id);
       this.#redo = [];
     }
+    this.#tell(change);
+    return change;
+  }
+
+  // ── for replicas (a client of the team server, `sync/`) ──────────────────────────────────
+
+  /**
+   * @internal Takes the last `count` changes off the log, undoing their effects newest first, and
+   * returns them oldest first. Listeners are not told; the caller puts changes back or tells its own.
+   * For a replica, which takes its pending changes off before the server's land under them.
+   */
+  protected takeOffLast(count: number): Change[] {
+    this.#refuseInTransaction('takeOffLast');
+    const taken = this.#log.splice(Math.max(0, this.#log.length - count));
+    for (let i = taken.length - 1; i >= 0; i--) {
+      const change = taken[i] as Change;
+      for (const effect of invertEffects(change.effects)) this.state.apply(effect);
+      this.#byId.delete(change.id);
+    }
+    return taken;
+  }
+
+  /**
+   * @internal Lands a change made elsewhere as it is (its id, seq, time and author kept): all of
+   * its effects or none (it throws the first effect's error and the state is as before). The
+   * listeners are told unless `quiet`. For a replica: the server's changes, and its own pending
+   * changes put back on top of them.
+   */
+  protected landChange(change: Change, quiet = false): void {
+    this.#refuseInTransaction('landChange');
+    const applied: Effect[] = [];
+    try {
+      for (const effect of change.effects) {
+        this.state.apply(effect);
+        applied.push(effect);
+      }
+    } catch (error) {
+      for (const effect of invertEffects(applied)) this.state.apply(effect);
+      throw error;
+    }
+    this.#log.push(change);
+    this.#byId.set(change.id, change);
+    if (!quiet) this.#tell(change);
+  }
+
+  /** @internal Commits effects as a new change of this network (a replica's own undo and redo). */
+  protected commitEffects(operation: Operation, effects: readonly Effect[], extra: Partial<Change>): Change {
+    this.#refuseInTransaction(operation);
+    return this.#commitEffects(operation, effects, extra);
+  }
+
+  /** @internal Tells the listeners of a change (a replica telling them what it set aside). */
+  protected tell(change: Change): void {
+    this.#tell(change);
+  }
+
+  #tell(change: Change): void {
     for (const listener of this.#listeners) {
       try {
         listener(change);
@@ -432,7 +489,6 @@ export class Network extends NetworkView {
         // a failing listener must not undo a stored change
       }
     }
-    return change;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { MultiDirectedGraph } from 'graphology';
 import { MusubiError } from '../errors.js';
-import type { Collection, Effect, StoredRecord } from '../history/change.js';
+import { type Collection, type Effect, type StoredRecord, sameJson } from '../history/change.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { EngagementColumns } from './engagement-columns.js';
@@ -308,7 +308,7 @@ export class NetworkState {
         path: ['id'],
       });
     }
-    if (current !== before && JSON.stringify(current) !== JSON.stringify(before)) {
+    if (!sameJson(current, before)) {
       throw new MusubiError('CONFLICT', `${collection} ${before.id} changed since this update was prepared`, {
         details: { collection, id: before.id },
       });
