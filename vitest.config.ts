@@ -3,11 +3,14 @@ import { defineConfig } from 'vitest/config';
 // Unit and integration tests that run in Node. Browser projects are added beside this one.
 const core = new URL('./packages/core/src/index.ts', import.meta.url).pathname;
 const coreNode = new URL('./packages/core/src/node/index.ts', import.meta.url).pathname;
+const coreClient = new URL('./packages/core/src/sync/index.ts', import.meta.url).pathname;
 
 export default defineConfig({
   // tests run against the core's source, so a change needs no rebuild; programs use the built package
   // the subpath first: an alias also matches `@musubi/core/…`
-  resolve: { alias: { '@musubi/core/node': coreNode, '@musubi/core': core } },
+  resolve: {
+    alias: { '@musubi/core/node': coreNode, '@musubi/core/client': coreClient, '@musubi/core': core },
+  },
   test: {
     projects: [
       {

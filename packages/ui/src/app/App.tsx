@@ -95,7 +95,7 @@ export function App() {
         {canWrite && <RecordVisitButton onOpen={openOnMap} />}
         {canWrite && <UndoRedo />}
         <FileMenu />
-        {team ? <SyncIndicator sync={team.sync} server={team.api.server} /> : <SaveIndicator />}
+        {team ? <SyncIndicator replica={team.replica} server={team.api.server} /> : <SaveIndicator />}
         {team && <TeamUserMenu team={team} />}
         <button
           type="button"

@@ -3,21 +3,24 @@
  * made it and as it is now, field by field (the fields that differ marked), and two ways out:
  * apply the user's version again on the current record, or drop it. Nothing goes silently.
  */
+import type { Replica } from '@musubi/core/client';
 import { useState } from 'react';
+import { describeChange } from '../history/describe-change.js';
 import { showValue } from '../history/history-rows.js';
 import { useI18n } from '../i18n/i18n.js';
 import { conflictFields } from './conflict-fields.js';
-import type { Conflict, TeamSync } from './sync-state.js';
+import type { Conflict } from './conflicts.js';
 
-function ConflictItem({ conflict, sync }: { conflict: Conflict; sync: TeamSync }) {
+function ConflictItem({ conflict, replica }: { conflict: Conflict; replica: Replica }) {
   const { t, lang } = useI18n();
   const [problem, setProblem] = useState<string>();
   const rows = conflictFields(conflict.mine, conflict.current);
+  const changeId = conflict.change.id;
   const act = (what: 'reapply' | 'drop') => {
     setProblem(undefined);
     try {
-      if (what === 'reapply') sync.reapply(conflict.changeId);
-      else sync.drop(conflict.changeId);
+      if (what === 'reapply') replica.reapply(changeId);
+      else replica.drop(changeId);
     } catch (error) {
       setProblem(t('conflict.failed', { message: (error as Error).message }));
     }
@@ -25,15 +28,17 @@ function ConflictItem({ conflict, sync }: { conflict: Conflict; sync: TeamSync }
   const side = (record: unknown, value: unknown) =>
     record === null ? t('conflict.removed') : showValue(value, lang);
   const heading = t('conflict.record', {
-    what: conflict.what,
-    collection: t(`history.collection.${conflict.collection}` as 'history.collection.entity'),
+    what: describeChange(conflict.change, replica, lang),
+    collection: t(`history.collection.${conflict.collection}`),
     id: conflict.id,
   });
   return (
-    <li className="conflict" data-change={conflict.changeId}>
+    <li className="conflict" data-change={changeId}>
       <h3>{heading}</h3>
+      {conflict.error.code !== 'CONFLICT' && (
+        <p className="error">{t('conflict.refused', { code: conflict.error.code })}</p>
+      )}
       <table>
-        <caption className="visually-hidden">{heading}</caption>
         <thead>
           <tr>
             <th scope="col">{t('conflict.field')}</th>
@@ -43,7 +48,7 @@ function ConflictItem({ conflict, sync }: { conflict: Conflict; sync: TeamSync }
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.field} className={row.differs ? 'differs' : undefined}>
+            <tr key={row.field} className={row.differs ? 'differs' : undefined} data-field={row.field}>
               <th scope="row">
                 {row.field}
                 {row.differs && <span className="visually-hidden"> ({t('conflict.differs')})</span>}
@@ -72,11 +77,11 @@ function ConflictItem({ conflict, sync }: { conflict: Conflict; sync: TeamSync }
 }
 
 export function ConflictView({
-  sync,
+  replica,
   conflicts,
   onClose,
 }: {
-  sync: TeamSync;
+  replica: Replica;
   conflicts: readonly Conflict[];
   onClose?: () => void;
 }) {
@@ -98,7 +103,7 @@ export function ConflictView({
           <p>{t('conflict.intro')}</p>
           <ul className="conflict-list">
             {conflicts.map((c) => (
-              <ConflictItem key={c.changeId} conflict={c} sync={sync} />
+              <ConflictItem key={c.change.id} conflict={c} replica={replica} />
             ))}
           </ul>
         </>

@@ -3,15 +3,16 @@
  * language (wrong password, too many tries, server unreachable), the language switch, and a way
  * back to working in this browser alone.
  */
+import { isMusubiError } from '@musubi/core';
 import { type FormEvent, useId, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
-import { ServerAnswer, type TeamApi, type TeamUser } from './team-api.js';
+import type { TeamApi, TeamUser } from './team-api.js';
 
 function refusal(error: unknown, t: ReturnType<typeof useI18n>['t']): string {
-  if (!(error instanceof ServerAnswer)) return t('team.signIn.failed', { code: String(error) });
-  if (error.status === 401 || error.code === 'UNAUTHENTICATED') return t('team.signIn.wrong');
-  if (error.status === 429 || error.code === 'RATE_LIMITED') return t('team.signIn.rateLimited');
-  if (error.code === 'OFFLINE') return t('team.signIn.offline');
+  if (!isMusubiError(error)) return t('team.signIn.failed', { code: String(error) });
+  if (error.code === 'UNAUTHENTICATED') return t('team.signIn.wrong');
+  if (error.code === 'RATE_LIMITED') return t('team.signIn.rateLimited');
+  if (error.code === 'UNAVAILABLE') return t('team.signIn.offline');
   return t('team.signIn.failed', { code: error.code });
 }
 
@@ -44,7 +45,13 @@ export function SignInPage({ api, onSignedIn }: { api: TeamApi; onSignedIn: (use
         <label htmlFor={`${uid}-user`}>{t('team.signIn.username')}</label>
         <input id={`${uid}-user`} name="username" autoComplete="username" required />
         <label htmlFor={`${uid}-password`}>{t('team.signIn.password')}</label>
-        <input id={`${uid}-password`} name="password" type="password" autoComplete="current-password" required />
+        <input
+          id={`${uid}-password`}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         {problem !== undefined && (
           <p role="alert" className="error">
             {problem}

@@ -1,18 +1,33 @@
 /**
  * The header's word on the team server: 保存済み / 送信待ち N 件 / オフライン / 競合 N 件 (and in
- * English). Conflicts open the conflict view. Warns before the page is closed while changes are
- * still to be sent (they are kept in IndexedDB, but the user should know they are not shared yet).
+ * English), from the replica's sync state. Conflicts open the conflict view. Warns before the page
+ * is closed while changes are still to be sent (they are kept in IndexedDB, but not shared yet).
  */
-import { useEffect, useRef } from 'react';
+import type { Replica, SyncState } from '@musubi/core/client';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { ConflictView } from './ConflictView.js';
-import type { TeamSync } from './sync-state.js';
-import { useSync } from './team-context.js';
+import { conflictsOf } from './conflicts.js';
 
-export function SyncIndicator({ sync, server }: { sync: TeamSync; server: string }) {
+/** The replica's sync state, re-rendering on each change of it. */
+export function useSyncState(replica: Replica): SyncState {
+  const [state, setState] = useState(replica.syncState);
+  useEffect(() => {
+    setState(replica.syncState);
+    return replica.onSyncState(setState);
+  }, [replica]);
+  return state;
+}
+
+export function SyncIndicator({ replica, server }: { replica: Replica; server: string }) {
   const { t } = useI18n();
-  const { state, conflicts } = useSync(sync);
+  const state = useSyncState(replica);
   const dialog = useRef<HTMLDialogElement>(null);
+  const conflicts = useMemo(
+    () =>
+      state.status === 'conflict' ? conflictsOf(replica.setAside(), (c, id) => replica.record(c, id)) : [],
+    [replica, state],
+  );
   const unsent = state.status !== 'saved';
   useEffect(() => {
     if (!unsent) return;
@@ -20,9 +35,6 @@ export function SyncIndicator({ sync, server }: { sync: TeamSync; server: string
     addEventListener('beforeunload', onLeave);
     return () => removeEventListener('beforeunload', onLeave);
   }, [unsent]);
-  useEffect(() => {
-    if (conflicts.length === 0) dialog.current?.close();
-  }, [conflicts.length]);
 
   if (state.status === 'conflict') {
     return (
@@ -31,14 +43,14 @@ export function SyncIndicator({ sync, server }: { sync: TeamSync; server: string
           type="button"
           className="save-state sync-state conflict"
           data-sync={state.status}
-          title={t('sync.conflictTitle', { count: state.count })}
+          title={t('sync.conflictTitle', { count: state.conflicts })}
           aria-haspopup="dialog"
           onClick={() => dialog.current?.showModal()}
         >
-          {t('sync.conflict', { count: state.count })}
+          {t('sync.conflict', { count: state.conflicts })}
         </button>
         <dialog ref={dialog} className="conflict-dialog" aria-labelledby="conflict-heading">
-          <ConflictView sync={sync} conflicts={conflicts} onClose={() => dialog.current?.close()} />
+          <ConflictView replica={replica} conflicts={conflicts} onClose={() => dialog.current?.close()} />
         </dialog>
       </>
     );
@@ -47,10 +59,15 @@ export function SyncIndicator({ sync, server }: { sync: TeamSync; server: string
     state.status === 'saved'
       ? [t('sync.saved'), t('sync.savedTitle', { server })]
       : state.status === 'pending'
-        ? [t('sync.pending', { count: state.count }), t('sync.pendingTitle', { count: state.count })]
-        : [t('sync.offline'), t('sync.offlineTitle', { count: state.count })];
+        ? [t('sync.pending', { count: state.pending }), t('sync.pendingTitle', { count: state.pending })]
+        : [t('sync.offline'), t('sync.offlineTitle', { count: state.pending })];
   return (
-    <output className={`save-state sync-state ${state.status}`} data-sync={state.status} title={title} aria-live="polite">
+    <output
+      className={`save-state sync-state ${state.status}`}
+      data-sync={state.status}
+      title={title}
+      aria-live="polite"
+    >
       {text}
     </output>
   );

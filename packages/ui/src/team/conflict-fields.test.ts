@@ -4,7 +4,12 @@ import { conflictFields } from './conflict-fields.js';
 describe('conflictFields', () => {
   it('lists every field of both versions, id first, and marks the ones that differ', () => {
     const mine = { id: 'thai-embassy', name: { ja: '大使館', en: 'Embassy' }, notes: 'mine' };
-    const current = { id: 'thai-embassy', name: { ja: '大使館', en: 'Embassy' }, notes: 'theirs', tags: ['x'] };
+    const current = {
+      id: 'thai-embassy',
+      name: { ja: '大使館', en: 'Embassy' },
+      notes: 'theirs',
+      tags: ['x'],
+    };
     expect(conflictFields(mine, current)).toEqual([
       { field: 'id', mine: 'thai-embassy', current: 'thai-embassy', differs: false },
       { field: 'name', mine: mine.name, current: current.name, differs: false },

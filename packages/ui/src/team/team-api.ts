@@ -2,8 +2,11 @@
  * The team server's session and admin requests, as a browser makes them (docs/team-server.md): the
  * session cookie goes with every request (`credentials: 'include'`), and every unsafe request
  * carries the session's CSRF token. The replica's own requests (changes, events, snapshot) go
- * through {@link TeamApi.fetch}, which adds the same.
+ * through {@link TeamApi.fetch}, which adds the same. Refusals are `MusubiError`s with the server's
+ * code (`UNAUTHENTICATED`, `FORBIDDEN`, `RATE_LIMITED`…), `UNAVAILABLE` when it cannot be reached.
  */
+import { isMusubiError, MusubiError } from '@musubi/core';
+import { errorOfResponse } from '@musubi/core/client';
 
 /** A user of the team server. */
 export interface TeamUser {
@@ -30,23 +33,6 @@ export interface AuditEvent {
   readonly detail?: unknown;
 }
 
-/**
- * What the server answered instead of what was asked: its error `code` (`UNAUTHENTICATED`,
- * `FORBIDDEN`, `RATE_LIMITED`, a `MusubiError` code…) and HTTP `status`; `OFFLINE` with status 0
- * when the server could not be reached.
- */
-export class ServerAnswer extends Error {
-  override readonly name = 'ServerAnswer';
-  constructor(
-    readonly code: string,
-    readonly status: number,
-    message: string,
-    readonly details: Readonly<Record<string, unknown>> = {},
-  ) {
-    super(message);
-  }
-}
-
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** A browser's session with one team server. */
@@ -71,6 +57,7 @@ export class TeamApi {
   };
 
   async #request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const what = `${method} ${path}`;
     let response: Response;
     try {
       response = await this.fetch(path, {
@@ -82,25 +69,19 @@ export class TeamApi {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (error) {
-      throw new ServerAnswer('OFFLINE', 0, `${this.server} cannot be reached: ${(error as Error).message}`);
+      throw new MusubiError('UNAVAILABLE', `${this.server} cannot be reached (${what})`, {
+        details: { url: this.server },
+        cause: error,
+      });
     }
-    const text = await response.text();
-    let json: unknown;
+    if (!response.ok) throw await errorOfResponse(response, what);
     try {
-      json = text === '' ? {} : JSON.parse(text);
-    } catch {
-      throw new ServerAnswer('BAD_ANSWER', response.status, `${method} ${path}: the answer is not JSON`);
+      return (await response.json()) as T;
+    } catch (error) {
+      throw new MusubiError('UNAVAILABLE', `${what}: the answer was cut short or is not JSON`, {
+        cause: error,
+      });
     }
-    if (!response.ok) {
-      const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } }).error;
-      throw new ServerAnswer(
-        typeof error?.code === 'string' ? error.code : `HTTP_${response.status}`,
-        response.status,
-        typeof error?.message === 'string' ? error.message : `${method} ${path}: ${response.status}`,
-        (error?.details as Record<string, unknown> | undefined) ?? {},
-      );
-    }
-    return json as T;
   }
 
   /** The signed-in user, or undefined when nobody is signed in (the server answers 401). */
@@ -113,7 +94,7 @@ export class TeamApi {
       this.#csrf = csrfToken;
       return user;
     } catch (error) {
-      if (error instanceof ServerAnswer && error.status === 401) return undefined;
+      if (isMusubiError(error, 'UNAUTHENTICATED')) return undefined;
       throw error;
     }
   }

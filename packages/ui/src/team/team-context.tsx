@@ -1,19 +1,19 @@
 /**
- * Team mode around the app: the session with the server (who is signed in, with which role), and
- * the replica's sync state. Outside team mode (`useTeam()` is undefined) the app is the local tool
- * it always was, and every write control shows.
+ * Team mode around the app: the session with the server (who is signed in, with which role) and
+ * the replica the app works on. Outside team mode (`useTeam()` is undefined) the app is the local
+ * tool it always was, and every write control shows.
  */
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import type { SyncState, TeamSync } from './sync-state.js';
+import type { ConnectedNetwork } from '@musubi/core/client';
+import { createContext, type ReactNode, useContext } from 'react';
 import { canWrite, type TeamApi, type TeamUser } from './team-api.js';
 
 export interface Team {
   readonly api: TeamApi;
   readonly user: TeamUser;
+  /** The replica of the server's network (the same object the app reads and writes as its network). */
+  readonly replica: ConnectedNetwork;
   /** Signs out and goes back to the sign-in page. */
   signOut(): Promise<void>;
-  /** The replica's sync state and conflicts. */
-  readonly sync: TeamSync;
 }
 
 const TeamContext = createContext<Team | undefined>(undefined);
@@ -31,11 +31,4 @@ export function useTeam(): Team | undefined {
 export function useCanWrite(): boolean {
   const team = useTeam();
   return team === undefined || canWrite(team.user.role);
-}
-
-/** The replica's sync state and conflicts, re-rendering on every change of them. */
-export function useSync(sync: TeamSync): { state: SyncState; conflicts: TeamSync['conflicts'] } {
-  const [, setTick] = useState(0);
-  useEffect(() => sync.onChange(() => setTick((n) => n + 1)), [sync]);
-  return { state: sync.state, conflicts: sync.conflicts };
 }

@@ -19,10 +19,10 @@ import { useId, useMemo, useState } from 'react';
 import { Controller, type UseFormRegisterReturn, useFieldArray, useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
 import { rememberAuthor } from '../../app/workspace.js';
-import { useTeam } from '../../team/team-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
 import { issueMessage } from '../../forms/issue-message.js';
 import { messages, useI18n } from '../../i18n/i18n.js';
+import { useTeam } from '../../team/team-context.js';
 import { currentHolders } from '../current-holders.js';
 import {
   emptyVisit,
