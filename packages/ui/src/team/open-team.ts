@@ -41,6 +41,15 @@ function replicaFrom(
   });
 }
 
+/** True when the server answers with a log shorter than the one kept here; false when it cannot be reached. */
+async function serverIsBehind(api: ServerApi, seq: number): Promise<boolean> {
+  try {
+    return (await api.health()).seq < seq;
+  } catch {
+    return false;
+  }
+}
+
 /** Opens `user`'s replica of the team's network; rejects with UNAVAILABLE when nothing is kept and the server cannot be reached. */
 export async function openTeam(
   team: TeamApi,
@@ -63,6 +72,11 @@ export async function openTeam(
       // a kept replica that no longer replays: start again from the server, putting the pending changes back
       replica = undefined;
     }
+  }
+  if (replica && (await serverIsBehind(api, replica.confirmedSeq))) {
+    // the server's log is not the one kept here (it was started afresh): start again from it,
+    // putting this user's pending changes back on top (those that no longer apply are set aside)
+    replica = undefined;
   }
   if (!replica) {
     const snapshot = await api.snapshot();
