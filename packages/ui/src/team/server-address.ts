@@ -1,7 +1,7 @@
 /**
  * Whether the app works alone (local mode: IndexedDB in this browser) or on a team server (team
  * mode). Team mode when the page was pointed at a server (`?server=https://…`, remembered for the
- * next start; `?server=local` forgets it) or when the page is served by one (`/api/health` at its
+ * next start) or when the page is served by one (`/api/health` at its
  * own origin answers `{ ok: true }`; remembered, so that a reload while it cannot be reached stays
  * in team mode). `?server=local` chooses to work alone, remembered too.
  */
