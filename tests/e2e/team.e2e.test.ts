@@ -128,7 +128,7 @@ describe('two staff on one team server, in Chromium', () => {
     await expect.poll(() => syncState(b.page), { timeout: 30_000 }).toBe('競合 1 件');
     await b.page.getByRole('button', { name: '競合 1 件' }).click();
     const dialog = b.page.getByRole('dialog', { name: '競合した変更' });
-    const notes = dialog.getByRole('row').filter({ hasText: 'notes' });
+    const notes = dialog.getByRole('row').filter({ hasText: 'メモ' });
     expect(await notes.locator('td').allTextContents()).toEqual(['田中: 商談会は11月', '鈴木: 商談会は12月']);
     await b.page.screenshot({ path: `${shots}team-conflict-ja.png` });
     await dialog.getByRole('button', { name: '自分の変更を今の記録に適用する' }).click();

@@ -7,9 +7,15 @@ import type { Replica } from '@musubi/core/client';
 import { useState } from 'react';
 import { describeChange } from '../history/describe-change.js';
 import { showValue } from '../history/history-rows.js';
-import { useI18n } from '../i18n/i18n.js';
+import { type MessageKey, messages, useI18n } from '../i18n/i18n.js';
 import { conflictFields } from './conflict-fields.js';
 import type { Conflict } from './conflicts.js';
+
+/** A record's field in the user's words (`notes` → メモ), or its name when there is no word for it. */
+function fieldLabel(field: string, t: (key: MessageKey) => string): string {
+  const key = `conflict.fieldName.${field}`;
+  return key in messages.ja ? t(key as MessageKey) : field;
+}
 
 function ConflictItem({ conflict, replica }: { conflict: Conflict; replica: Replica }) {
   const { t, lang } = useI18n();
@@ -50,7 +56,7 @@ function ConflictItem({ conflict, replica }: { conflict: Conflict; replica: Repl
           {rows.map((row) => (
             <tr key={row.field} className={row.differs ? 'differs' : undefined} data-field={row.field}>
               <th scope="row">
-                {row.field}
+                {fieldLabel(row.field, t)}
                 {row.differs && <span className="visually-hidden"> ({t('conflict.differs')})</span>}
               </th>
               <td>{side(conflict.mine, row.mine)}</td>

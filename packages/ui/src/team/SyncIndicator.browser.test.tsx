@@ -58,16 +58,16 @@ describe('the sync indicator', () => {
     await screen.getByRole('button', { name: '競合 1 件' }).click();
     const dialog = screen.getByRole('dialog', { name: '競合した変更' });
     await expect.element(dialog).toBeVisible();
-    const notes = dialog.getByRole('row').filter({ hasText: 'notes' });
+    const notes = dialog.getByRole('row').filter({ hasText: 'メモ' });
     await expect.element(notes).toBeVisible();
     const [field, mine, current] = [...notes.element().children].map((cell) => cell.textContent);
     expect([field, mine, current]).toEqual([
-      'notes (異なる)',
+      'メモ (異なる)',
       '知事表敬の調整中（鈴木）',
       '窓口は国際課（田中）',
     ]);
     expect(notes.element().className).toBe('differs');
-    expect(dialog.getByRole('row').filter({ hasText: 'kind' }).element().className).toBe('');
+    expect(dialog.getByRole('row').filter({ hasText: '種類' }).element().className).toBe('');
 
     await dialog.getByRole('button', { name: '自分の変更を今の記録に適用する' }).click();
     await expect.element(screen.getByText('送信待ち 1 件')).toBeVisible();
