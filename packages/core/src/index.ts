@@ -10,6 +10,7 @@ export { errorCodes, formatPath, isMusubiError, MusubiError } from './errors.js'
 export type { Change, Collection, Effect, Operation, StoredRecord } from './history/change.js';
 // history
 export { collections, invertEffect, invertEffects, undoStacks } from './history/change.js';
+export type { ProposedChange } from './history/proposed-change.js';
 // indicators
 export type { MeasureRecords } from './indicators/measure.js';
 export { evaluateMeasure, measureRecords } from './indicators/measure.js';
@@ -183,6 +184,8 @@ export type {
 export { NetworkView } from './network/view.js';
 // storage
 export { IndexedDbStore } from './storage/indexeddb-store.js';
+// for implementers of a Store elsewhere (the team server's PostgreSQL store): read a log as the core does
+export { decodeSnapshot, LogAssembler, parseLogJson } from './storage/log-codec.js';
 export type { MemoryLog } from './storage/memory-store.js';
 export { MemoryStore } from './storage/memory-store.js';
 export type { OpenNetworkOptions, SaveState, SaveStateListener } from './storage/open-network.js';

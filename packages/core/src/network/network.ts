@@ -9,6 +9,13 @@ import {
   type StoredRecord,
   undoStacks,
 } from '../history/change.js';
+import {
+  type ChangePlace,
+  checkEffectBase,
+  decodeProposedChange,
+  effectTarget,
+  type ProposedChange,
+} from '../history/proposed-change.js';
 import { generateId, type Id } from '../model/ids.js';
 import {
   type Engagement,
@@ -415,12 +422,13 @@ export class Network extends NetworkView {
     }
     this.#log.push(change);
     this.#byId.set(change.id, change);
-    if (operation === 'undo') {
-      this.#undo.pop();
-      this.#redo.push(change.undoes as Id);
-    } else if (operation === 'redo') {
-      this.#redo.pop();
-      this.#undo.push(change.redoes as Id);
+    // as undoStacks replays them: an accepted undo may target a change other than the latest
+    if (operation === 'undo' && change.undoes !== undefined) {
+      if (this.#undo[this.#undo.length - 1] === change.undoes) this.#undo.pop();
+      this.#redo.push(change.undoes);
+    } else if (operation === 'redo' && change.redoes !== undefined) {
+      if (this.#redo[this.#redo.length - 1] === change.redoes) this.#redo.pop();
+      this.#undo.push(change.redoes);
     } else {
       this.#undo.push(change.id);
       this.#redo = [];
@@ -488,6 +496,60 @@ export class Network extends NetworkView {
       } catch {
         // a failing listener must not undo a stored change
       }
+    }
+  }
+
+  /**
+   * Lands a change made elsewhere (a replica's push): checks it with the log's schemas, checks each
+   * effect against the current records (a create's id must be free; an update's or a delete's
+   * `before` must equal the current record), applies all of its effects or none, and appends it
+   * with the next seq, this network's clock and `meta.author`, keeping the proposed id. Refused
+   * with VALIDATION (a malformed change), CONFLICT (`details: { changeId, collection, id, current }`,
+   * `current` null when the record is gone) or REFERENCE; the network is then as it was. A change
+   * whose id is already in the log is not applied again: the stored one is returned.
+   *
+   * @example
+   * // the server, sequencing a client's push
+   * const stored = network.accept(proposed, { author: user.username });
+   */
+  accept(proposed: ProposedChange, meta: { author: string }): Change {
+    this.#refuseInTransaction('accept');
+    const id = (proposed as { id?: unknown } | null)?.id;
+    const stored = typeof id === 'string' ? this.#byId.get(id) : undefined;
+    if (stored) return stored;
+    if (typeof meta?.author !== 'string' || meta.author.trim() === '') {
+      throw new MusubiError('VALIDATION', 'accept() needs the author of the change', { path: ['author'] });
+    }
+    const place: ChangePlace = {
+      seq: this.#seqBase + this.#log.length + 1,
+      recordedAt: this.#now().toISOString(),
+      author: meta.author,
+    };
+    const change = decodeProposedChange(proposed, place);
+    const applied: Effect[] = [];
+    try {
+      for (const [index, effect] of change.effects.entries()) {
+        const target = effectTarget(effect);
+        checkEffectBase(change.id, index, effect, this.state.get(target.collection, target.id));
+        this.state.apply(effect);
+        applied.push(effect);
+      }
+    } catch (error) {
+      for (const effect of invertEffects(applied)) this.state.apply(effect);
+      throw error;
+    }
+    const { id: changeId, author, recordedAt, label, undoes, redoes } = change;
+    const extra: Partial<Change> = { id: changeId, author, recordedAt };
+    try {
+      return this.#commit(change.operation, applied, {
+        ...extra,
+        ...(label === undefined ? {} : { label }),
+        ...(undoes === undefined ? {} : { undoes }),
+        ...(redoes === undefined ? {} : { redoes }),
+      });
+    } catch (error) {
+      for (const effect of invertEffects(applied)) this.state.apply(effect);
+      throw error;
     }
   }
 
