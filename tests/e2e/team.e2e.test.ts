@@ -27,6 +27,7 @@ async function signedIn(
   query = '',
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const opened = await fresh();
+  opened.context.setDefaultTimeout(90_000);
   const user = users.find((u) => u.username === username);
   if (!user) throw new Error(username);
   await opened.page.goto(`${server.url}${query}`);
@@ -43,7 +44,7 @@ const syncState = (page: Page) => page.locator('.sync-state').textContent();
 
 /** Waits until the header says every change is on the server. */
 async function synced(page: Page, word = '保存済み'): Promise<void> {
-  await expect.poll(() => syncState(page), { timeout: 30_000 }).toBe(word);
+  await expect.poll(() => syncState(page), patient).toBe(word);
 }
 
 /** Edits the notes of `id` through the entity form (the panel's Edit button leads there). */
@@ -52,7 +53,7 @@ async function editNotes(page: Page, id: string, notes: string): Promise<void> {
   const form = page.getByRole('form', { name: '相手先の編集' });
   await form.getByLabel('メモ').fill(notes);
   await form.getByRole('button', { name: '変更を保存する' }).click();
-  await expect.poll(() => page.locator('.edit-notice').textContent()).toContain('更新しました');
+  await expect.poll(() => page.locator('.edit-notice', patient).textContent()).toContain('更新しました');
 }
 
 const panelText = (page: Page) => page.locator('aside.panel').textContent();
@@ -64,10 +65,13 @@ async function cutOff(context: BrowserContext): Promise<() => Promise<void>> {
   return () => context.unroute('**/api/**', block);
 }
 
-describe('two staff on one team server, in Chromium', () => {
+// patient: the machine may be shared; nothing here waits on a fixed time, only on what the page shows
+const patient = { timeout: 90_000 };
+
+describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () => {
   it('shows a colleague’s change on the panel and in the history without a reload, and leaves a form being filled in alone', async () => {
     const a = await signedIn('suzuki');
-    const b = await signedIn('tanaka', '?view=map&entity=thai-boi');
+    const b = await signedIn('tanaka', '?view=world&entity=thai-boi');
     expect(await b.page.getByTestId('signed-in-user').textContent()).toBe('田中（編集者）');
     // tanaka is typing a visit when suzuki's change arrives
     await b.page.getByRole('button', { name: '来訪を記録' }).click();
@@ -78,7 +82,7 @@ describe('two staff on one team server, in Chromium', () => {
 
     await editNotes(a.page, 'thai-boi', '次回は2027年2月に来県予定');
     const saved = Date.now();
-    await expect.poll(() => panelText(b.page), { timeout: 5_000 }).toContain('次回は2027年2月に来県予定');
+    await expect.poll(() => panelText(b.page), patient).toContain('次回は2027年2月に来県予定');
     const seen = Date.now() - saved;
     console.info(`a colleague's change reached the other browser's panel in ${seen} ms`);
     expect(await dialog.getByLabel('目的・話題').inputValue()).toBe('投資セミナーの打合せ');
@@ -88,7 +92,7 @@ describe('two staff on one team server, in Chromium', () => {
     await dialog.getByRole('button', { name: '×' }).click();
     await b.page.getByRole('button', { name: '変更履歴' }).click();
     const change = b.page.getByRole('list', { name: '変更の一覧' }).getByRole('listitem').first();
-    await expect.poll(() => change.textContent()).toContain('suzuki');
+    await expect.poll(() => change.textContent(), patient).toContain('suzuki');
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
     await a.context.close();
@@ -97,22 +101,22 @@ describe('two staff on one team server, in Chromium', () => {
 
   it('keeps an edit made while the server cannot be reached in IndexedDB, across a reload, and sends it when it is back', async () => {
     const a = await signedIn('suzuki');
-    const b = await signedIn('tanaka', '?view=map&entity=thai-embassy');
+    const b = await signedIn('tanaka', '?view=world&entity=thai-embassy');
     const reconnect = await cutOff(a.context);
     await editNotes(a.page, 'thai-embassy', '新任大使の着任は10月');
-    await expect.poll(() => syncState(a.page), { timeout: 30_000 }).toBe('オフライン');
+    await expect.poll(() => syncState(a.page), patient).toBe('オフライン');
     await a.page.screenshot({ path: `${shots}team-offline-ja.png` });
     // closed and opened again while still cut off: the change is kept in this browser
     await a.page.reload();
     await a.page.locator('.app').waitFor();
-    await expect.poll(() => syncState(a.page), { timeout: 30_000 }).toBe('オフライン');
-    await a.page.goto(`${server.url}?view=map&entity=thai-embassy`);
-    await expect.poll(() => panelText(a.page)).toContain('新任大使の着任は10月');
+    await expect.poll(() => syncState(a.page), patient).toBe('オフライン');
+    await a.page.goto(`${server.url}?view=world&entity=thai-embassy`);
+    await expect.poll(() => panelText(a.page), patient).toContain('新任大使の着任は10月');
     expect(await panelText(b.page)).not.toContain('新任大使の着任は10月');
 
     await reconnect();
     await synced(a.page);
-    await expect.poll(() => panelText(b.page), { timeout: 5_000 }).toContain('新任大使の着任は10月');
+    await expect.poll(() => panelText(b.page), patient).toContain('新任大使の着任は10月');
     await a.context.close();
     await b.context.close();
   });
@@ -125,7 +129,7 @@ describe('two staff on one team server, in Chromium', () => {
     await editNotes(a.page, 'jetro', '鈴木: 商談会は12月');
     await synced(a.page);
     await reconnect();
-    await expect.poll(() => syncState(b.page), { timeout: 30_000 }).toBe('競合 1 件');
+    await expect.poll(() => syncState(b.page), patient).toBe('競合 1 件');
     await b.page.getByRole('button', { name: '競合 1 件' }).click();
     const dialog = b.page.getByRole('dialog', { name: '競合した変更' });
     const notes = dialog.getByRole('row').filter({ hasText: 'メモ' });
@@ -133,8 +137,8 @@ describe('two staff on one team server, in Chromium', () => {
     await b.page.screenshot({ path: `${shots}team-conflict-ja.png` });
     await dialog.getByRole('button', { name: '自分の変更を今の記録に適用する' }).click();
     await synced(b.page);
-    await a.page.goto(`${server.url}?view=map&entity=jetro`);
-    await expect.poll(() => panelText(a.page), { timeout: 5_000 }).toContain('田中: 商談会は11月');
+    await a.page.goto(`${server.url}?view=world&entity=jetro`);
+    await expect.poll(() => panelText(a.page), patient).toContain('田中: 商談会は11月');
     await a.context.close();
     await b.context.close();
   });
@@ -147,7 +151,7 @@ describe('two staff on one team server, in Chromium', () => {
     await editNotes(a.page, 'jetro', 'suzuki: kept');
     await synced(a.page);
     await reconnect();
-    await expect.poll(() => syncState(b.page), { timeout: 30_000 }).toBe('競合 1 件');
+    await expect.poll(() => syncState(b.page), patient).toBe('競合 1 件');
     // the same in English
     await b.page.getByRole('button', { name: '英語に切り替える' }).click();
     await b.page.getByRole('button', { name: '1 conflicts' }).click();
@@ -156,8 +160,8 @@ describe('two staff on one team server, in Chromium', () => {
       .getByRole('button', { name: 'Drop mine' })
       .click();
     await synced(b.page, 'Saved');
-    await b.page.goto(`${server.url}?view=map&entity=jetro`);
-    await expect.poll(() => panelText(b.page)).toContain('suzuki: kept');
+    await b.page.goto(`${server.url}?view=world&entity=jetro`);
+    await expect.poll(() => panelText(b.page), patient).toContain('suzuki: kept');
     expect(await panelText(b.page)).not.toContain('tanaka: dropped');
     await a.context.close();
     await b.context.close();
@@ -170,26 +174,28 @@ describe('two staff on one team server, in Chromium', () => {
     await synced(a.page);
     await editNotes(b.page, 'thai-boi', '田中が書き直した');
     await synced(b.page);
-    await a.page.goto(`${server.url}?view=map&entity=thai-boi`);
-    await expect.poll(() => panelText(a.page), { timeout: 5_000 }).toContain('田中が書き直した');
+    await a.page.goto(`${server.url}?view=world&entity=thai-boi`);
+    await expect.poll(() => panelText(a.page), patient).toContain('田中が書き直した');
     await a.page.getByRole('button', { name: '元に戻す' }).click();
-    await expect.poll(() => a.page.locator('.undo-redo [role=alert]').textContent()).toContain('tanaka');
+    await expect
+      .poll(() => a.page.locator('.undo-redo [role=alert]', patient).textContent())
+      .toContain('tanaka');
     expect(await panelText(a.page)).toContain('田中が書き直した');
     // tanaka's own last change can be undone: it goes back to suzuki's version, as a new change
-    await b.page.goto(`${server.url}?view=map&entity=thai-boi`);
+    await b.page.goto(`${server.url}?view=world&entity=thai-boi`);
     await b.page.getByRole('button', { name: '元に戻す' }).click();
     await synced(b.page);
-    await expect.poll(() => panelText(a.page), { timeout: 5_000 }).toContain('鈴木の下書き');
+    await expect.poll(() => panelText(a.page), patient).toContain('鈴木の下書き');
     await a.context.close();
     await b.context.close();
   });
 
   it('gives a viewer no write controls, and the server refuses a viewer’s write', async () => {
-    const v = await signedIn('sato', '?view=map&entity=thai-boi');
+    const v = await signedIn('sato', '?view=world&entity=thai-boi');
     expect(await v.page.getByTestId('signed-in-user').textContent()).toBe('佐藤（閲覧者）');
-    await expect.poll(() => panelText(v.page)).toContain('タイ投資委員会');
+    await expect.poll(() => panelText(v.page), patient).toContain('タイ投資委員会');
     expect(await v.page.getByRole('button', { name: '来訪を記録' }).count()).toBe(0);
-    expect(await v.page.getByRole('button', { name: '記録・編集' }).count()).toBe(0);
+    expect(await v.page.getByRole('button', { name: '記録', exact: true }).count()).toBe(0);
     expect(await v.page.getByRole('button', { name: '元に戻す' }).count()).toBe(0);
     expect(await v.page.locator('aside.panel .edit-open').count()).toBe(0);
     expect(await v.page.getByText('閲覧のみ').count()).toBe(1);
@@ -210,20 +216,23 @@ describe('two staff on one team server, in Chromium', () => {
 
   it('refuses a wrong password, shows an admin the users and the audit log, and signs out', async () => {
     const { context, page, errors } = await fresh();
+    context.setDefaultTimeout(90_000);
     await page.goto(`${server.url}?lang=en`);
     const form = page.getByRole('form', { name: 'Sign in' });
     await form.getByLabel('User name').fill('kanri');
     await form.getByLabel('Password').fill('not-the-password');
     await form.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => form.getByRole('alert').textContent()).toBe('Wrong user name or password.');
+    await expect
+      .poll(() => form.getByRole('alert', patient).textContent())
+      .toBe('Wrong user name or password.');
     await form.getByLabel('Password').fill('kanri-pass-2026');
     await form.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Admin' }).click();
     const usersTable = page.getByRole('table', { name: 'Users and roles' });
-    await expect.poll(() => usersTable.locator('tbody tr').count()).toBe(users.length);
+    await expect.poll(() => usersTable.locator('tbody tr', patient).count()).toBe(users.length);
     expect(await usersTable.locator('tr', { hasText: 'sato' }).textContent()).toContain('Viewer');
     const audit = page.getByRole('table', { name: 'Audit log (newest first)' });
-    await expect.poll(() => audit.textContent()).toContain('kanri');
+    await expect.poll(() => audit.textContent(), patient).toContain('kanri');
     await page.screenshot({ path: `${shots}team-admin-en.png`, fullPage: true });
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('form', { name: 'Sign in' }).waitFor();
