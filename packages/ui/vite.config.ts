@@ -4,9 +4,15 @@ import { defineConfig } from 'vite';
 // The UI reads the core's source (no core build needed for `vite dev` or `vite build`): the same
 // code as the tests run against.
 const core = new URL('../core/src/index.ts', import.meta.url).pathname;
+const coreClient = new URL('../core/src/sync/index.ts', import.meta.url).pathname;
 
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: [{ find: /^@musubi\/core$/, replacement: core }] },
+  resolve: {
+    alias: [
+      { find: /^@musubi\/core$/, replacement: core },
+      { find: /^@musubi\/core\/client$/, replacement: coreClient },
+    ],
+  },
   build: { chunkSizeWarningLimit: 2000 },
 });

@@ -18,6 +18,10 @@ import { EntityPanel } from '../panels/EntityPanel.js';
 import { RecordPage } from '../record/RecordPage.js';
 import { RecordVisitButton } from '../record/RecordVisitButton.js';
 import { StartPage } from '../start/StartPage.js';
+import { AdminPage } from '../team/AdminPage.js';
+import { SyncIndicator } from '../team/SyncIndicator.js';
+import { TeamUserMenu } from '../team/TeamUserMenu.js';
+import { useCanWrite, useTeam } from '../team/team-context.js';
 import { fiscalYearSpan } from '../time/fiscal-year.js';
 import { TimeBar } from '../time/TimeBar.js';
 import { useToday } from './clock.js';
@@ -64,18 +68,24 @@ export function App() {
       history.replaceState(null, '', `${location.pathname}?${q}${location.hash}`);
     }
   };
-  const explore = state.view === 'map' || state.view === 'world';
+  const team = useTeam();
+  const canWrite = useCanWrite();
+  const isAdmin = team?.user.role === 'admin';
+  // a viewer sees no write controls; only an admin sees the admin page
+  const tabs = tabIds.filter((id) => (id !== 'record' || canWrite) && (id !== 'admin' || isAdmin));
+  const view = tabs.includes(state.view) ? state.view : 'start';
+  const explore = view === 'map' || view === 'world';
   return (
     <div className="app">
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         <span className="muted">{t('app.subtitle')}</span>
         <nav aria-label={t('tab.list')}>
-          {tabIds.map((id: TabId) => (
+          {tabs.map((id: TabId) => (
             <button
               key={id}
               type="button"
-              aria-current={state.view === id ? 'page' : undefined}
+              aria-current={view === id ? 'page' : undefined}
               onClick={() => update({ view: id })}
             >
               {t(`tab.${id}`)}
@@ -83,10 +93,11 @@ export function App() {
           ))}
         </nav>
         {explore && <SearchBox view={network} onFound={(id) => open(id)} />}
-        <RecordVisitButton onOpen={openOnMap} />
-        <UndoRedo />
+        {canWrite && <RecordVisitButton onOpen={openOnMap} />}
+        {canWrite && <UndoRedo />}
         <FileMenu />
-        <SaveIndicator />
+        {team ? <SyncIndicator replica={team.replica} server={team.api.server} /> : <SaveIndicator />}
+        {team && <TeamUserMenu team={team} />}
         <button
           type="button"
           onClick={switchLang}
@@ -101,7 +112,7 @@ export function App() {
         {explore && (
           <div className="sidebar">
             <Filters network={network} state={state} visible={visible} onChange={update} />
-            {state.view === 'map' && (
+            {view === 'map' && (
               <>
                 <fieldset>
                   <legend>{t('map.sizeBy')}</legend>
@@ -123,14 +134,14 @@ export function App() {
           </div>
         )}
         <div className="content">
-          {state.view === 'start' && (
+          {view === 'start' && (
             <StartPage
               network={network}
               onOpen={(id) => update({ entity: id, view: 'map' })}
               onView={(view) => update({ view })}
             />
           )}
-          {state.view === 'map' && (
+          {view === 'map' && (
             <NetworkMap
               network={network}
               version={version}
@@ -140,10 +151,11 @@ export function App() {
               onSelect={open}
             />
           )}
-          {state.view === 'world' && <WorldView network={network} visible={visible} onSelect={open} />}
-          {state.view === 'record' && <RecordPage onOpen={openOnMap} />}
-          {state.view === 'dashboard' && <DashboardPage onOpen={openOnMap} />}
-          {state.view === 'history' && <HistoryPage onOpen={openOnMap} />}
+          {view === 'world' && <WorldView network={network} visible={visible} onSelect={open} />}
+          {view === 'record' && <RecordPage onOpen={openOnMap} />}
+          {view === 'dashboard' && <DashboardPage onOpen={openOnMap} />}
+          {view === 'history' && <HistoryPage onOpen={openOnMap} />}
+          {view === 'admin' && team && <AdminPage api={team.api} />}
         </div>
         {explore && state.entity !== undefined && (
           <EntityPanel network={network} id={state.entity} onOpen={open} onClose={() => open(undefined)} />

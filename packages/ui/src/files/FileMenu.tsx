@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
+import { useCanWrite, useTeam } from '../team/team-context.js';
 import { ExportSection } from './ExportSection.js';
 import { ImportSection } from './ImportSection.js';
 import { NetworkFileSection } from './NetworkFileSection.js';
@@ -13,6 +14,8 @@ import './files.css';
 
 export function FileMenu() {
   const { t } = useI18n();
+  const team = useTeam();
+  const canWrite = useCanWrite();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -59,8 +62,9 @@ export function FileMenu() {
         </header>
         {open && (
           <div key={round} className="files-body">
-            <NetworkFileSection />
-            <ImportSection />
+            {/* on a team server the network is the team's: no replacing it from a file */}
+            {!team && <NetworkFileSection />}
+            {canWrite && <ImportSection />}
             <ExportSection />
           </div>
         )}

@@ -26,6 +26,18 @@ export function UndoRedo() {
   const again = network.nextRedo();
   const canRedo = again !== undefined;
 
+  // in team mode undo takes back only this user's changes, and not over a colleague's later one
+  const refusal = (error: unknown, what: 'undo' | 'redo'): string => {
+    const changedBy = isMusubiError(error, 'CONFLICT') ? error.details.changedBy : undefined;
+    if (Array.isArray(changedBy)) {
+      const who = [...new Set(changedBy.map((c: { author?: string }) => c.author ?? ''))].join(', ');
+      const target = what === 'undo' ? next : again;
+      const key = what === 'undo' ? 'undo.changedSince' : 'undo.changedSinceRedo';
+      return t(key, { who, what: target ? describeChange(target, network, lang) : '' });
+    }
+    return isMusubiError(error) ? error.message : String(error);
+  };
+
   const run = (what: 'undo' | 'redo') => {
     setProblem(undefined);
     try {
@@ -34,7 +46,7 @@ export function UndoRedo() {
         if (target !== undefined && target.seq > floor) network.undo();
       } else network.redo();
     } catch (error) {
-      setProblem(isMusubiError(error) ? error.message : String(error));
+      setProblem(refusal(error, what));
     }
   };
 

@@ -18,11 +18,31 @@ import historyJa from './history.ja.json';
 import baseJa from './ja.json';
 import recordEn from './record.en.json';
 import recordJa from './record.ja.json';
+import teamEn from './team.en.json';
+import teamJa from './team.ja.json';
 
 // One table per area (`<area>.ja.json` / `<area>.en.json`) so that areas grow apart; keys are
 // prefixed by the area (`record.…`, `dashboard.…`) and must not collide.
-const ja = { ...baseJa, ...recordJa, ...editJa, ...dashboardJa, ...historyJa, ...filesJa, ...activitiesJa };
-const en = { ...baseEn, ...recordEn, ...editEn, ...dashboardEn, ...historyEn, ...filesEn, ...activitiesEn };
+const ja = {
+  ...baseJa,
+  ...recordJa,
+  ...editJa,
+  ...dashboardJa,
+  ...historyJa,
+  ...filesJa,
+  ...activitiesJa,
+  ...teamJa,
+};
+const en = {
+  ...baseEn,
+  ...recordEn,
+  ...editEn,
+  ...dashboardEn,
+  ...historyEn,
+  ...filesEn,
+  ...activitiesEn,
+  ...teamEn,
+};
 
 export type MessageKey = keyof typeof ja;
 export const messages: Record<Lang, Record<MessageKey, string>> = { ja, en };

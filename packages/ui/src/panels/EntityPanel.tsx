@@ -8,6 +8,7 @@ import { countryName, type Network, nameIn } from '@musubi/core';
 import { useToday } from '../app/clock.js';
 import { useI18n } from '../i18n/i18n.js';
 import { EditEntityButton } from '../record/entities/EditEntityButton.js';
+import { useCanWrite } from '../team/team-context.js';
 import { AnniversaryList } from './AnniversaryList.js';
 import { followUpsToDo } from './follow-ups.js';
 import { LinkHistory } from './LinkHistory.js';
@@ -22,6 +23,7 @@ export interface EntityPanelProps {
 export function EntityPanel({ network, id, onOpen, onClose }: EntityPanelProps) {
   const { t, lang } = useI18n();
   const today = useToday();
+  const canWrite = useCanWrite();
   const entity = network.entity(id);
   if (!entity) return null;
   const name = (other: string) => {
@@ -37,7 +39,7 @@ export function EntityPanel({ network, id, onOpen, onClose }: EntityPanelProps) 
       <header>
         <h2 id="panel-title">{nameIn(entity.name, lang)}</h2>
         <span className="edit-panel-actions">
-          <EditEntityButton entity={entity} />
+          {canWrite && <EditEntityButton entity={entity} />}
           <button type="button" onClick={onClose} aria-label={t('panel.close')}>
             ×
           </button>

@@ -22,6 +22,7 @@ import { rememberAuthor } from '../../app/workspace.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
 import { issueMessage } from '../../forms/issue-message.js';
 import { messages, useI18n } from '../../i18n/i18n.js';
+import { useTeam } from '../../team/team-context.js';
 import { currentHolders } from '../current-holders.js';
 import {
   emptyVisit,
@@ -57,6 +58,8 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
   const [issues, setIssues] = useState<FieldIssues>({});
   const uid = useId();
   const [author, setAuthor] = useState(network.author);
+  // on a team server the signed-in user is the author: no name to type
+  const team = useTeam();
   const values = watch();
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const programmeList = useMemo(() => programmes(network), [network, version]);
@@ -81,7 +84,7 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
       : [];
 
   const onSubmit = handleSubmit((v) => {
-    if (author.trim() !== network.author) {
+    if (!team && author.trim() !== network.author) {
       try {
         network.setAuthor(author);
         rememberAuthor(author.trim());
@@ -388,16 +391,18 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
         </button>
       </fieldset>
 
-      <div className="field">
-        <label htmlFor={`${uid}-author`}>{t('record.visit.author')}</label>
-        <input
-          id={`${uid}-author`}
-          value={author}
-          onChange={(e) => setAuthor(e.target.value)}
-          aria-invalid={say('author') ? true : undefined}
-        />
-      </div>
-      {err('author')}
+      {!team && (
+        <div className="field">
+          <label htmlFor={`${uid}-author`}>{t('record.visit.author')}</label>
+          <input
+            id={`${uid}-author`}
+            value={author}
+            onChange={(e) => setAuthor(e.target.value)}
+            aria-invalid={say('author') ? true : undefined}
+          />
+        </div>
+      )}
+      {!team && err('author')}
       <div className="form-actions">
         <button type="submit" className="primary">
           {t('record.visit.submit')}

@@ -1,0 +1,242 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appSession, shots } from './app.js';
+import { startTeamServer, type TeamServer } from './team-server.js';
+
+const { fresh } = appSession();
+
+const users = [
+  { username: 'suzuki', displayName: '鈴木', password: 'suzuki-pass-2026', role: 'editor' },
+  { username: 'tanaka', displayName: '田中', password: 'tanaka-pass-2026', role: 'editor' },
+  { username: 'sato', displayName: '佐藤', password: 'sato-pass-2026', role: 'viewer' },
+  { username: 'kanri', displayName: '管理者', password: 'kanri-pass-2026', role: 'admin' },
+] as const;
+type Username = (typeof users)[number]['username'];
+
+let server: TeamServer;
+beforeAll(async () => {
+  server = await startTeamServer(users);
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Opens the server's address in a fresh context and signs in as `username`. */
+async function signedIn(
+  username: Username,
+  query = '',
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const opened = await fresh();
+  opened.context.setDefaultTimeout(90_000);
+  const user = users.find((u) => u.username === username);
+  if (!user) throw new Error(username);
+  await opened.page.goto(`${server.url}${query}`);
+  const form = opened.page.getByRole('form', { name: 'サインイン' });
+  await form.getByLabel('ユーザー名').fill(user.username);
+  await form.getByLabel('パスワード').fill(user.password);
+  await form.getByRole('button', { name: 'サインイン' }).click();
+  await opened.page.locator('.app').waitFor();
+  await synced(opened.page);
+  return opened;
+}
+
+const syncState = (page: Page) => page.locator('.sync-state').textContent();
+
+/** Waits until the header says every change is on the server. */
+async function synced(page: Page, word = '保存済み'): Promise<void> {
+  await expect.poll(() => syncState(page), patient).toBe(word);
+}
+
+/** Edits the notes of `id` through the entity form (the panel's Edit button leads there). */
+async function editNotes(page: Page, id: string, notes: string): Promise<void> {
+  await page.goto(`${server.url}?view=record&edit=${id}`);
+  const form = page.getByRole('form', { name: '相手先の編集' });
+  await form.getByLabel('メモ').fill(notes);
+  await form.getByRole('button', { name: '変更を保存する' }).click();
+  await expect.poll(() => page.locator('.edit-notice', patient).textContent()).toContain('更新しました');
+}
+
+const panelText = (page: Page) => page.locator('aside.panel').textContent();
+
+/** Stops the page's requests to the server's API (the server looks down to this browser). */
+async function cutOff(context: BrowserContext): Promise<() => Promise<void>> {
+  const block = (route: { abort: () => Promise<void> }) => route.abort();
+  await context.route('**/api/**', block);
+  return () => context.unroute('**/api/**', block);
+}
+
+// patient: the machine may be shared; nothing here waits on a fixed time, only on what the page shows
+const patient = { timeout: 90_000 };
+
+describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () => {
+  it('shows a colleague’s change on the panel and in the history without a reload, and leaves a form being filled in alone', async () => {
+    const a = await signedIn('suzuki');
+    const b = await signedIn('tanaka', '?view=world&entity=thai-boi');
+    expect(await b.page.getByTestId('signed-in-user').textContent()).toBe('田中（編集者）');
+    // tanaka is typing a visit when suzuki's change arrives
+    await b.page.getByRole('button', { name: '来訪を記録' }).click();
+    const dialog = b.page.getByRole('dialog', { name: '来訪を記録' });
+    await dialog.getByLabel('目的・話題').fill('投資セミナーの打合せ');
+    // no free-text 記録者 field on a team server: the signed-in user is the author
+    expect(await dialog.getByLabel('記録者（あなたの名前）').count()).toBe(0);
+
+    await editNotes(a.page, 'thai-boi', '次回は2027年2月に来県予定');
+    const saved = Date.now();
+    await expect.poll(() => panelText(b.page), patient).toContain('次回は2027年2月に来県予定');
+    const seen = Date.now() - saved;
+    console.info(`a colleague's change reached the other browser's panel in ${seen} ms`);
+    expect(await dialog.getByLabel('目的・話題').inputValue()).toBe('投資セミナーの打合せ');
+    expect(await dialog.isVisible()).toBe(true);
+    await b.page.screenshot({ path: `${shots}team-live-ja.png` });
+
+    await dialog.getByRole('button', { name: '×' }).click();
+    await b.page.getByRole('button', { name: '変更履歴' }).click();
+    const change = b.page.getByRole('list', { name: '変更の一覧' }).getByRole('listitem').first();
+    await expect.poll(() => change.textContent(), patient).toContain('suzuki');
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('keeps an edit made while the server cannot be reached in IndexedDB, across a reload, and sends it when it is back', async () => {
+    const a = await signedIn('suzuki');
+    const b = await signedIn('tanaka', '?view=world&entity=thai-embassy');
+    const reconnect = await cutOff(a.context);
+    await editNotes(a.page, 'thai-embassy', '新任大使の着任は10月');
+    await expect.poll(() => syncState(a.page), patient).toBe('オフライン');
+    await a.page.screenshot({ path: `${shots}team-offline-ja.png` });
+    // closed and opened again while still cut off: the change is kept in this browser
+    await a.page.reload();
+    await a.page.locator('.app').waitFor();
+    await expect.poll(() => syncState(a.page), patient).toBe('オフライン');
+    await a.page.goto(`${server.url}?view=world&entity=thai-embassy`);
+    await expect.poll(() => panelText(a.page), patient).toContain('新任大使の着任は10月');
+    expect(await panelText(b.page)).not.toContain('新任大使の着任は10月');
+
+    await reconnect();
+    await synced(a.page);
+    await expect.poll(() => panelText(b.page), patient).toContain('新任大使の着任は10月');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('shows a refused edit with both versions, and applies mine again on the current record', async () => {
+    const a = await signedIn('suzuki');
+    const b = await signedIn('tanaka');
+    const reconnect = await cutOff(b.context);
+    await editNotes(b.page, 'jetro', '田中: 商談会は11月');
+    await editNotes(a.page, 'jetro', '鈴木: 商談会は12月');
+    await synced(a.page);
+    await reconnect();
+    await expect.poll(() => syncState(b.page), patient).toBe('競合 1 件');
+    await b.page.getByRole('button', { name: '競合 1 件' }).click();
+    const dialog = b.page.getByRole('dialog', { name: '競合した変更' });
+    const notes = dialog.getByRole('row').filter({ hasText: 'メモ' });
+    expect(await notes.locator('td').allTextContents()).toEqual(['田中: 商談会は11月', '鈴木: 商談会は12月']);
+    await b.page.screenshot({ path: `${shots}team-conflict-ja.png` });
+    await dialog.getByRole('button', { name: '自分の変更を今の記録に適用する' }).click();
+    await synced(b.page);
+    await a.page.goto(`${server.url}?view=world&entity=jetro`);
+    await expect.poll(() => panelText(a.page), patient).toContain('田中: 商談会は11月');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('shows a refused edit and drops mine when asked: the colleague’s version stays', async () => {
+    const a = await signedIn('suzuki');
+    const b = await signedIn('tanaka');
+    const reconnect = await cutOff(b.context);
+    await editNotes(b.page, 'jetro', 'tanaka: dropped');
+    await editNotes(a.page, 'jetro', 'suzuki: kept');
+    await synced(a.page);
+    await reconnect();
+    await expect.poll(() => syncState(b.page), patient).toBe('競合 1 件');
+    // the same in English
+    await b.page.getByRole('button', { name: '英語に切り替える' }).click();
+    await b.page.getByRole('button', { name: '1 conflicts' }).click();
+    await b.page
+      .getByRole('dialog', { name: 'Conflicting changes' })
+      .getByRole('button', { name: 'Drop mine' })
+      .click();
+    await synced(b.page, 'Saved');
+    await b.page.goto(`${server.url}?view=world&entity=jetro`);
+    await expect.poll(() => panelText(b.page), patient).toContain('suzuki: kept');
+    expect(await panelText(b.page)).not.toContain('tanaka: dropped');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('undoes my own last change, and says so when a colleague changed the record since', async () => {
+    const a = await signedIn('suzuki');
+    const b = await signedIn('tanaka');
+    await editNotes(a.page, 'thai-boi', '鈴木の下書き');
+    await synced(a.page);
+    await editNotes(b.page, 'thai-boi', '田中が書き直した');
+    await synced(b.page);
+    await a.page.goto(`${server.url}?view=world&entity=thai-boi`);
+    await expect.poll(() => panelText(a.page), patient).toContain('田中が書き直した');
+    await a.page.getByRole('button', { name: '元に戻す' }).click();
+    await expect
+      .poll(() => a.page.locator('.undo-redo [role=alert]', patient).textContent())
+      .toContain('tanaka');
+    expect(await panelText(a.page)).toContain('田中が書き直した');
+    // tanaka's own last change can be undone: it goes back to suzuki's version, as a new change
+    await b.page.goto(`${server.url}?view=world&entity=thai-boi`);
+    await b.page.getByRole('button', { name: '元に戻す' }).click();
+    await synced(b.page);
+    await expect.poll(() => panelText(a.page), patient).toContain('鈴木の下書き');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('gives a viewer no write controls, and the server refuses a viewer’s write', async () => {
+    const v = await signedIn('sato', '?view=world&entity=thai-boi');
+    expect(await v.page.getByTestId('signed-in-user').textContent()).toBe('佐藤（閲覧者）');
+    await expect.poll(() => panelText(v.page), patient).toContain('タイ投資委員会');
+    expect(await v.page.getByRole('button', { name: '来訪を記録' }).count()).toBe(0);
+    expect(await v.page.getByRole('button', { name: '記録', exact: true }).count()).toBe(0);
+    expect(await v.page.getByRole('button', { name: '元に戻す' }).count()).toBe(0);
+    expect(await v.page.locator('aside.panel .edit-open').count()).toBe(0);
+    expect(await v.page.getByText('閲覧のみ').count()).toBe(1);
+    await v.page.screenshot({ path: `${shots}team-viewer-ja.png` });
+    // the server does not take it either, whatever the page sends
+    const status = await v.page.evaluate(async () => {
+      const session = await (await fetch('/api/session')).json();
+      const response = await fetch('/api/changes', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify({ baseSeq: 0, changes: [] }),
+      });
+      return response.status;
+    });
+    expect(status).toBe(403);
+    await v.context.close();
+  });
+
+  it('refuses a wrong password, shows an admin the users and the audit log, and signs out', async () => {
+    const { context, page, errors } = await fresh();
+    context.setDefaultTimeout(90_000);
+    await page.goto(`${server.url}?lang=en`);
+    const form = page.getByRole('form', { name: 'Sign in' });
+    await form.getByLabel('User name').fill('kanri');
+    await form.getByLabel('Password').fill('not-the-password');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect
+      .poll(() => form.getByRole('alert', patient).textContent())
+      .toBe('Wrong user name or password.');
+    await form.getByLabel('Password').fill('kanri-pass-2026');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Admin' }).click();
+    const usersTable = page.getByRole('table', { name: 'Users and roles' });
+    await expect.poll(() => usersTable.locator('tbody tr', patient).count()).toBe(users.length);
+    expect(await usersTable.locator('tr', { hasText: 'sato' }).textContent()).toContain('Viewer');
+    const audit = page.getByRole('table', { name: 'Audit log (newest first)' });
+    await expect.poll(() => audit.textContent(), patient).toContain('kanri');
+    await page.screenshot({ path: `${shots}team-admin-en.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('form', { name: 'Sign in' }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
