@@ -11,6 +11,7 @@ import {
   headerOf,
   linkColumns,
 } from './csv-columns.js';
+import { readCsvSheet } from './csv-rows.js';
 import { decodeImportText, hasControlCharacters, type ImportEncoding } from './hostile-input.js';
 
 /** What a CSV sheet holds. */
@@ -103,11 +104,9 @@ export function importCsv(
     if (options.onProgress && (done % PROGRESS_EVERY === 0 || done === total))
       options.onProgress({ phase, done, total });
   };
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  const [header, ...rows] = parsed.data;
-  if (!header) throw new MusubiError('VALIDATION', 'the CSV file is empty / CSV が空です', { path: [1] });
+  const { header, rows } = readCsvSheet(text);
   const columns = columnsOf(kind) as readonly CsvColumn<unknown>[];
-  const mapped = header.map((h) => columnFor(columns, h));
+  const mapped = header.cells.map((h) => columnFor(columns, h));
   const missing = columns.filter((c) => c.required && !mapped.includes(c));
   if (missing.length > 0) {
     throw new MusubiError(
@@ -115,9 +114,10 @@ export function importCsv(
       `missing columns / 必須の列がありません: ${missing.map(headerOf).join(', ')}`,
       {
         issues: missing.map((c) => ({
-          path: [1, headerOf(c)],
+          path: [header.row, headerOf(c)],
           code: 'missing-column',
           message: `missing column ${headerOf(c)} / 列「${c.ja}」がありません`,
+          params: { column: headerOf(c) },
         })),
       },
     );
@@ -127,8 +127,7 @@ export function importCsv(
   const idsInFile = new Set<string>();
   const entityIdsInFile = new Set<string>();
   if (kind === 'links') for (const e of network.entities()) entityIdsInFile.add(e.id);
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  rows.forEach(({ row: line, cells: row }, index) => {
     const rowIssues: ErrorIssue[] = [];
     const add = (column: string, code: string, message: string) =>
       rowIssues.push({ path: [line, column], code, message });
@@ -136,7 +135,16 @@ export function importCsv(
     row.forEach((raw, i) => {
       const column = mapped[i];
       const cell = raw.trim();
-      if (!column || cell === '') return;
+      if (cell === '') return;
+      if (i >= header.cells.length) {
+        add(
+          `#${i + 1}`,
+          'cell-without-header',
+          `cell ${i + 1} holds "${cell.slice(0, 40)}" but the header has ${header.cells.length} columns / ${i + 1} 列目に値がありますが見出しは ${header.cells.length} 列です`,
+        );
+        return;
+      }
+      if (!column) return;
       const at = headerOf(column);
       if (cell.length > MAX_CELL_CHARS)
         add(at, 'too-long', `the cell is longer than ${MAX_CELL_CHARS} characters / セルが長すぎます`);
