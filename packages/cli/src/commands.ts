@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import {
   type CsvKind,
+  columnLetter,
   fiscalYearOf,
   importCsv,
   importGraphFile,
@@ -154,6 +155,15 @@ export async function importFile(
       print(
         say(lang, { ja: `${result.imported} 行を取り込みました`, en: `imported ${result.imported} rows` }),
       );
+      for (const ignored of result.ignoredColumns) {
+        const near = ignored.nearest;
+        process.stderr.write(
+          `${say(lang, {
+            ja: `${columnLetter(ignored.column)} 列「${ignored.header}」は知らない見出しのため読みませんでした${near ? `（「${near}」のことですか）` : ''}`,
+            en: `column ${columnLetter(ignored.column)} "${ignored.header}" is not a known header and was not read${near ? ` (did you mean "${near}"?)` : ''}`,
+          })}\n`,
+        );
+      }
       for (const issue of result.rejected) {
         process.stderr.write(
           `${say(lang, { ja: `${issue.path[0]}行目「${issue.path[1]}」`, en: `row ${issue.path[0]}, ${issue.path[1]}` })}: ${issue.message}\n`,

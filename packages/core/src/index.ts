@@ -78,8 +78,9 @@ export {
   PROGRESS_EVERY,
 } from './io/csv.js';
 // interchange (io)
-export type { CsvColumn } from './io/csv-columns.js';
+export type { CsvColumn, IgnoredColumn } from './io/csv-columns.js';
 export {
+  columnLetter,
   engagementColumns,
   entityColumns,
   headerOf,

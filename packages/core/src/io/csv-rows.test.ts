@@ -69,7 +69,7 @@ describe('CSV rows: broken quoting never loses a row', () => {
     const csv = `${head}region,甲,TH,,迷子の値\r\nregion,乙,TH,,\r\n`;
     const error = errorOf(() => importCsv(createNetwork(), csv, 'entities'));
     expect(error.code).toBe('VALIDATION');
-    expect(error.issues.map((i) => [i.path, i.code])).toEqual([[[2, '#5'], 'cell-without-header']]);
+    expect(error.issues.map((i) => [i.path, i.code])).toEqual([[[2, 'E'], 'cell-without-header']]);
     const network = createNetwork();
     expect(importCsv(network, csv, 'entities', { partial: true }).imported).toBe(1);
   });

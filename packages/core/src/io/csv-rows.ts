@@ -1,5 +1,10 @@
 import Papa from 'papaparse';
 import { type ErrorIssue, MusubiError } from '../errors.js';
+import { type CsvColumn, columnLetter, headerOf } from './csv-columns.js';
+import { hasControlCharacters } from './hostile-input.js';
+
+/** The largest cell accepted on import (characters). */
+export const MAX_CELL_CHARS = 20_000;
 
 /** One record of a CSV file with its spreadsheet row number (blank rows count, as in Excel). */
 export interface CsvRow {
@@ -117,4 +122,46 @@ function swallowedRows(
     });
   }
   return issues;
+}
+
+/** Adds an issue at a row's column. */
+export type AddIssue = (column: string, code: string, message: string, params?: ErrorIssue['params']) => void;
+
+/**
+ * Reads one row's cells into the input of a record: trimmed, `'=` guards removed, over-long cells
+ * and control characters refused, and a value under no header (past the last one, or under an
+ * empty header cell) refused rather than dropped.
+ */
+export function readCells(
+  cells: readonly string[],
+  header: readonly string[],
+  mapped: readonly (CsvColumn<unknown> | undefined)[],
+  add: AddIssue,
+): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  cells.forEach((raw, i) => {
+    const column = mapped[i];
+    const cell = raw.trim();
+    if (cell === '') return;
+    if (i >= header.length || header[i]?.trim() === '') {
+      const at = columnLetter(i + 1);
+      add(
+        at,
+        'cell-without-header',
+        `column ${at} holds "${cell.slice(0, 40)}" but has no header / ${at} 列に値がありますが見出しがありません`,
+        { column: at, value: cell.slice(0, 40) },
+      );
+      return;
+    }
+    if (!column) return;
+    const at = headerOf(column);
+    if (cell.length > MAX_CELL_CHARS)
+      add(at, 'too-long', `the cell is longer than ${MAX_CELL_CHARS} characters / セルが長すぎます`, {
+        max: MAX_CELL_CHARS,
+      });
+    else if (hasControlCharacters(cell))
+      add(at, 'control-character', 'the cell holds control characters / 制御文字が含まれています');
+    else column.read(cell.startsWith("'") && /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell, record);
+  });
+  return record;
 }

@@ -9,10 +9,12 @@ import {
   engagementColumns,
   entityColumns,
   headerOf,
+  type IgnoredColumn,
   linkColumns,
+  matchHeader,
 } from './csv-columns.js';
-import { readCsvSheet } from './csv-rows.js';
-import { decodeImportText, hasControlCharacters, type ImportEncoding } from './hostile-input.js';
+import { readCells, readCsvSheet } from './csv-rows.js';
+import { decodeImportText, type ImportEncoding } from './hostile-input.js';
 
 /** What a CSV sheet holds. */
 export type CsvKind = 'entities' | 'links' | 'engagements';
@@ -20,8 +22,7 @@ export type CsvKind = 'entities' | 'links' | 'engagements';
 /** Every kind of CSV sheet. */
 export const csvKinds = ['entities', 'links', 'engagements'] as const satisfies readonly CsvKind[];
 
-/** The largest cell accepted on import (characters). */
-export const MAX_CELL_CHARS = 20_000;
+export { MAX_CELL_CHARS } from './csv-rows.js';
 
 /** Neutralises a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) with a `'`. */
 export function neutraliseCell(cell: string): string {
@@ -58,6 +59,8 @@ export interface CsvImportReport {
   readonly rejected: readonly ErrorIssue[];
   /** How the bytes were read: UTF-8, or Shift_JIS when `shiftJis` was set and the file was not UTF-8. */
   readonly encoding: ImportEncoding;
+  /** Header cells that name no column: their values were not read (each with the nearest known header). */
+  readonly ignoredColumns: readonly IgnoredColumn[];
 }
 
 /** Where a long import stands: rows checked, then records written (for a progress bar). */
@@ -106,7 +109,7 @@ export function importCsv(
   };
   const { header, rows } = readCsvSheet(text);
   const columns = columnsOf(kind) as readonly CsvColumn<unknown>[];
-  const mapped = header.cells.map((h) => columnFor(columns, h));
+  const { mapped, ignored } = matchHeader(header.cells, columns, header.row);
   const missing = columns.filter((c) => c.required && !mapped.includes(c));
   if (missing.length > 0) {
     throw new MusubiError(
@@ -127,31 +130,12 @@ export function importCsv(
   const idsInFile = new Set<string>();
   const entityIdsInFile = new Set<string>();
   if (kind === 'links') for (const e of network.entities()) entityIdsInFile.add(e.id);
-  rows.forEach(({ row: line, cells: row }, index) => {
+  rows.forEach(({ row: line, cells }, index) => {
     const rowIssues: ErrorIssue[] = [];
-    const add = (column: string, code: string, message: string) =>
-      rowIssues.push({ path: [line, column], code, message });
-    const record: Record<string, unknown> = {};
-    row.forEach((raw, i) => {
-      const column = mapped[i];
-      const cell = raw.trim();
-      if (cell === '') return;
-      if (i >= header.cells.length) {
-        add(
-          `#${i + 1}`,
-          'cell-without-header',
-          `cell ${i + 1} holds "${cell.slice(0, 40)}" but the header has ${header.cells.length} columns / ${i + 1} 列目に値がありますが見出しは ${header.cells.length} 列です`,
-        );
-        return;
-      }
-      if (!column) return;
-      const at = headerOf(column);
-      if (cell.length > MAX_CELL_CHARS)
-        add(at, 'too-long', `the cell is longer than ${MAX_CELL_CHARS} characters / セルが長すぎます`);
-      else if (hasControlCharacters(cell))
-        add(at, 'control-character', 'the cell holds control characters / 制御文字が含まれています');
-      else column.read(cell.startsWith("'") && /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell, record);
-    });
+    const add = (column: string, code: string, message: string, params?: ErrorIssue['params']) =>
+      rowIssues.push({ path: [line, column], code, message, ...(params ? { params } : {}) });
+    const record = readCells(cells, header.cells, mapped, add);
+    if (kind === 'entities' && record.name === undefined) record.name = {};
     const result = schemaOf[kind].safeParse(record);
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -210,7 +194,7 @@ export function importCsv(
     },
     { label: `import CSV (${kind})` },
   );
-  return { imported: good.length, rejected: issues, encoding };
+  return { imported: good.length, rejected: issues, encoding, ignoredColumns: ignored };
 }
 
 /** An engagement's participants must be entities of the network, its programme one of its programmes. */
