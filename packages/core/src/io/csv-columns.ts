@@ -10,6 +10,8 @@ export interface CsvColumn<R> {
   readonly required?: boolean;
   /** The record field the column fills, when it is not `en` (`end_date` fills `endDate`). */
   readonly field?: string;
+  /** The cell holds dates (several separated by `;`), read with `parseDateInput` as staff write them. */
+  readonly dates?: boolean;
   /** The cell written for a record. */
   write(record: R): string;
   /** Puts the cell's value into the input being built (only called for a non-empty cell). */
@@ -52,8 +54,8 @@ export const entityColumns: readonly CsvColumn<Entity>[] = [
     write: (e) => e.country ?? '',
     read: set('country', (c) => c.toUpperCase()),
   },
-  { ja: '開始', en: 'since', write: (e) => e.since ?? '', read: set('since') },
-  { ja: '終了', en: 'until', write: (e) => e.until ?? '', read: set('until') },
+  { ja: '開始', en: 'since', dates: true, write: (e) => e.since ?? '', read: set('since') },
+  { ja: '終了', en: 'until', dates: true, write: (e) => e.until ?? '', read: set('until') },
   {
     ja: '別名',
     en: 'aliases',
@@ -94,6 +96,7 @@ export const linkColumns: readonly CsvColumn<Link>[] = [
     (type): CsvColumn<Link> => ({
       ja: eventJa[type] ?? type,
       en: type,
+      dates: true,
       write: (l) =>
         l.events
           .filter((e) => e.type === type)
@@ -131,8 +134,15 @@ const participants = (cell: string) =>
 export const engagementColumns: readonly CsvColumn<Engagement>[] = [
   { ja: 'ID', en: 'id', write: (e) => e.id, read: set('id') },
   { ja: '種別', en: 'type', required: true, write: (e) => e.type, read: set('type') },
-  { ja: '日付', en: 'date', required: true, write: (e) => e.date, read: set('date') },
-  { ja: '終了日', en: 'end_date', field: 'endDate', write: (e) => e.endDate ?? '', read: set('endDate') },
+  { ja: '日付', en: 'date', required: true, dates: true, write: (e) => e.date, read: set('date') },
+  {
+    ja: '終了日',
+    en: 'end_date',
+    field: 'endDate',
+    dates: true,
+    write: (e) => e.endDate ?? '',
+    read: set('endDate'),
+  },
   { ja: '名称（日本語）', en: 'title_ja', write: (e) => e.title.ja ?? '', read: name('title', 'ja') },
   { ja: '名称（英語）', en: 'title_en', write: (e) => e.title.en ?? '', read: name('title', 'en') },
   {

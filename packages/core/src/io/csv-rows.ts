@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import { type ErrorIssue, MusubiError } from '../errors.js';
-import { type CsvColumn, columnLetter, headerOf } from './csv-columns.js';
+import { parseDateInput } from '../time/date-input.js';
+import type { PartialDate } from '../time/partial-date.js';
+import { type CsvColumn, columnLetter, headerOf, LIST_SEPARATOR } from './csv-columns.js';
 import { hasControlCharacters } from './hostile-input.js';
 
 /** The largest cell accepted on import (characters). */
@@ -137,6 +139,7 @@ export function readCells(
   header: readonly string[],
   mapped: readonly (CsvColumn<unknown> | undefined)[],
   add: AddIssue,
+  read: (column: string, text: string, date: string) => void = () => {},
 ): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   cells.forEach((raw, i) => {
@@ -161,7 +164,38 @@ export function readCells(
       });
     else if (hasControlCharacters(cell))
       add(at, 'control-character', 'the cell holds control characters / 制御文字が含まれています');
-    else column.read(cell.startsWith("'") && /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell, record);
+    else if (column.dates) {
+      const date = readDates(cell, at, add, (text, d) => read(at, text, d));
+      if (date !== undefined) column.read(date, record);
+    } else column.read(cell.startsWith("'") && /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell, record);
   });
   return record;
+}
+
+/** A date cell read as another date than it says (`2019/5/1` → `2019-05-01`), for the import report. */
+export interface DateReading {
+  readonly row: number;
+  readonly column: string;
+  /** The text of the cell (one item of a `;` list). */
+  readonly text: string;
+  readonly date: PartialDate;
+}
+
+/** Reads a cell of dates (`;`-separated); refuses each unreadable one at its cell. */
+function readDates(cell: string, column: string, add: AddIssue, read: (text: string, date: string) => void) {
+  const out: string[] = [];
+  let bad = false;
+  for (const item of cell.split(LIST_SEPARATOR)) {
+    const text = item.trim();
+    if (text === '') continue;
+    const result = parseDateInput(text);
+    if (!result.ok) {
+      add(column, result.code, result.message, result.params);
+      bad = true;
+    } else {
+      if (result.date !== text) read(text, result.date);
+      out.push(result.date);
+    }
+  }
+  return bad ? undefined : out.join(LIST_SEPARATOR);
 }

@@ -28,6 +28,7 @@ describe('CSV import and export', () => {
       rejected: [],
       encoding: 'utf-8',
       ignoredColumns: [],
+      dates: [],
     });
     const sp = network.entities().find((e) => e.kind === 'region');
     expect(sp).toMatchObject({

@@ -13,8 +13,9 @@ import {
   linkColumns,
   matchHeader,
 } from './csv-columns.js';
-import { readCells, readCsvSheet } from './csv-rows.js';
+import { type AddIssue, type DateReading, readCells, readCsvSheet } from './csv-rows.js';
 import { decodeImportText, type ImportEncoding } from './hostile-input.js';
+import { importIssueOf } from './import-issues.js';
 
 /** What a CSV sheet holds. */
 export type CsvKind = 'entities' | 'links' | 'engagements';
@@ -61,6 +62,8 @@ export interface CsvImportReport {
   readonly encoding: ImportEncoding;
   /** Header cells that name no column: their values were not read (each with the nearest known header). */
   readonly ignoredColumns: readonly IgnoredColumn[];
+  /** Every imported date cell that was written otherwise than as stored (`令和元年5月1日` → `2019-05-01`). */
+  readonly dates: readonly DateReading[];
 }
 
 /** Where a long import stands: rows checked, then records written (for a progress bar). */
@@ -126,6 +129,7 @@ export function importCsv(
     );
   }
   const issues: ErrorIssue[] = [];
+  const dates: DateReading[] = [];
   const good: { line: number; input: Record<string, unknown> }[] = [];
   const idsInFile = new Set<string>();
   const entityIdsInFile = new Set<string>();
@@ -134,7 +138,10 @@ export function importCsv(
     const rowIssues: ErrorIssue[] = [];
     const add = (column: string, code: string, message: string, params?: ErrorIssue['params']) =>
       rowIssues.push({ path: [line, column], code, message, ...(params ? { params } : {}) });
-    const record = readCells(cells, header.cells, mapped, add);
+    const rowDates: DateReading[] = [];
+    const record = readCells(cells, header.cells, mapped, add, (column, text, date) =>
+      rowDates.push({ row: line, column, text, date }),
+    );
     if (kind === 'entities' && record.name === undefined) record.name = {};
     const result = schemaOf[kind].safeParse(record);
     if (!result.success) {
@@ -142,7 +149,10 @@ export function importCsv(
         const field = String(issue.path[0] ?? '');
         const sub = issue.path[1];
         const column = columnForField(columns, field, sub, record);
-        add(column, issue.code, issue.message);
+        // a cell already refused (an unreadable date) is not reported again as missing
+        if (rowIssues.some((i) => i.path[1] === column)) continue;
+        const { code, message, params } = importIssueOf(issue, valueAt(record, issue.path));
+        add(column, code, message, params);
       }
     }
     const id = record.id as string | undefined;
@@ -154,7 +164,7 @@ export function importCsv(
             ? network.link(id)
             : network.engagement(id);
       if (idsInFile.has(id) || taken)
-        add('ID/id', 'duplicate-id', `the id ${id} is used twice / ID「${id}」が重複しています`);
+        add('ID/id', 'duplicate-id', `the id ${id} is used twice / ID「${id}」が重複しています`, { id });
       idsInFile.add(id);
       if (kind === 'entities') entityIdsInFile.add(id);
     }
@@ -166,13 +176,17 @@ export function importCsv(
             end === 'source' ? '起点/source' : '終点/target',
             'unknown-reference',
             `no entity has the id ${ref} / ID「${ref}」の組織がありません`,
+            { id: ref, target: 'entity' },
           );
         }
       }
     }
     if (kind === 'engagements') checkEngagementReferences(network, record, add);
     if (rowIssues.length > 0) issues.push(...rowIssues);
-    else good.push({ line, input: record });
+    else {
+      good.push({ line, input: record });
+      dates.push(...rowDates);
+    }
     tell('check', index + 1, rows.length);
   });
   if (issues.length > 0 && !options.partial) {
@@ -194,15 +208,11 @@ export function importCsv(
     },
     { label: `import CSV (${kind})` },
   );
-  return { imported: good.length, rejected: issues, encoding, ignoredColumns: ignored };
+  return { imported: good.length, rejected: issues, encoding, ignoredColumns: ignored, dates };
 }
 
 /** An engagement's participants must be entities of the network, its programme one of its programmes. */
-function checkEngagementReferences(
-  network: Network,
-  record: Record<string, unknown>,
-  add: (column: string, code: string, message: string) => void,
-): void {
+function checkEngagementReferences(network: Network, record: Record<string, unknown>, add: AddIssue): void {
   const participants = Array.isArray(record.participants) ? record.participants : [];
   for (const p of participants as { entity?: unknown }[]) {
     if (typeof p.entity === 'string' && p.entity !== '' && !network.entity(p.entity)) {
@@ -210,6 +220,7 @@ function checkEngagementReferences(
         '参加者/participants',
         'unknown-reference',
         `no entity has the id ${p.entity} / ID「${p.entity}」の組織がありません`,
+        { id: p.entity, target: 'entity' },
       );
     }
   }
@@ -219,6 +230,7 @@ function checkEngagementReferences(
       '事業/programme',
       'unknown-reference',
       `no programme has the id ${programme} / ID「${programme}」の事業がありません`,
+      { id: programme, target: 'programme' },
     );
   }
 }
@@ -241,4 +253,14 @@ function columnForField(
   }
   const column = columns.find((c) => c.field === field) ?? columnFor(columns, field);
   return column ? headerOf(column) : field;
+}
+
+/** The text at a path of the record being built, for messages (`planet` for an unknown kind). */
+function valueAt(record: Record<string, unknown>, path: readonly PropertyKey[]): string | undefined {
+  let value: unknown = record;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return typeof value === 'string' ? value : undefined;
 }
