@@ -3,7 +3,9 @@ import { extname } from 'node:path';
 import {
   type CsvKind,
   columnLetter,
+  type DateReading,
   fiscalYearOf,
+  headerIn,
   importCsv,
   importGraphFile,
   importJsonInto,
@@ -18,7 +20,7 @@ import {
   todayISO,
 } from '@musubi/core';
 import { openNetworkFile, repairNetworkFile } from '@musubi/core/node';
-import { type CliLang, printWarnings, say } from './messages.js';
+import { type CliLang, issueText, printWarnings, say } from './messages.js';
 import { importProgressBar } from './progress.js';
 
 const author = () => process.env.MUSUBI_AUTHOR ?? process.env.USER ?? 'cli';
@@ -165,10 +167,12 @@ export async function importFile(
         );
       }
       for (const issue of result.rejected) {
+        const column = String(issue.path[1] ?? '');
         process.stderr.write(
-          `${say(lang, { ja: `${issue.path[0]}行目「${issue.path[1]}」`, en: `row ${issue.path[0]}, ${issue.path[1]}` })}: ${issue.message}\n`,
+          `${say(lang, { ja: `${issue.path[0]}行目「${headerIn(column, 'ja')}」`, en: `row ${issue.path[0]}, ${headerIn(column, 'en')}` })}: ${issueText(issue, lang)}\n`,
         );
       }
+      printDateReadings(result.dates, lang);
     } else if (format === 'json') {
       const counts = importJsonInto(network, bytes);
       print(
@@ -284,5 +288,27 @@ export async function reportCommand(
     else print(text);
   } finally {
     await network.close();
+  }
+}
+
+/** How many date readings the command lists; the library's report keeps them all. */
+const LISTED_DATES = 20;
+
+/** Says which date cells were read as which date (`2行目「開始」: 令和元年5月1日 → 2019-05-01`). */
+function printDateReadings(dates: readonly DateReading[], lang: CliLang): void {
+  if (dates.length === 0) return;
+  process.stderr.write(
+    `${say(lang, { ja: `${dates.length} 個の日付を次のように読みました:`, en: `read ${dates.length} dates as follows:` })}\n`,
+  );
+  for (const d of dates.slice(0, LISTED_DATES)) {
+    const where = say(lang, {
+      ja: `${d.row}行目「${headerIn(d.column, 'ja')}」`,
+      en: `row ${d.row}, ${headerIn(d.column, 'en')}`,
+    });
+    process.stderr.write(`  ${where}: ${d.text} → ${d.date}\n`);
+  }
+  if (dates.length > LISTED_DATES) {
+    const more = dates.length - LISTED_DATES;
+    process.stderr.write(`${say(lang, { ja: `  ほか ${more} 件`, en: `  and ${more} more` })}\n`);
   }
 }

@@ -98,6 +98,7 @@ export {
   parseImportedJson,
   refuseXmlTricks,
 } from './io/hostile-input.js';
+export { headerIn, importIssueText, importIssueWords } from './io/import-issues.js';
 export type { JsonMigration, MusubiJson } from './io/json.js';
 export {
   importJsonInto,

@@ -15,7 +15,7 @@ import {
 } from './csv-columns.js';
 import { type AddIssue, type DateReading, readCells, readCsvSheet } from './csv-rows.js';
 import { decodeImportText, type ImportEncoding } from './hostile-input.js';
-import { importIssueOf } from './import-issues.js';
+import { headerIn, importIssueOf } from './import-issues.js';
 
 /** What a CSV sheet holds. */
 export type CsvKind = 'entities' | 'links' | 'engagements';
@@ -193,7 +193,7 @@ export function importCsv(
     const first = issues[0];
     throw new MusubiError(
       'VALIDATION',
-      `${issues.length} problem(s) in the CSV, nothing imported / CSV に ${issues.length} 件の問題があり、何も取り込んでいません (first: row ${first?.path[0]}, ${first?.path[1]}: ${first?.message})`,
+      `${issues.length} problem(s) in the CSV, nothing imported (first: row ${first?.path[0]}, ${headerIn(String(first?.path[1]), 'en')}) / CSV に ${issues.length} 件の問題があり、何も取り込んでいません（最初は ${first?.path[0]} 行目「${headerIn(String(first?.path[1]), 'ja')}」）`,
       { issues },
     );
   }
