@@ -5,7 +5,9 @@
  */
 import {
   type CsvKind,
+  type DateReading,
   type ErrorIssue,
+  type IgnoredColumn,
   importCsv,
   importGraphFile,
   importJsonInto,
@@ -43,6 +45,10 @@ export interface ImportSummary {
   readonly rejected: readonly ErrorIssue[];
   /** Kinds a graph file did not give, that were guessed. */
   readonly defaulted: readonly string[];
+  /** CSV header cells that name no column: not read (each with the nearest known header). */
+  readonly ignoredColumns?: readonly IgnoredColumn[];
+  /** CSV date cells read as another date than they say (`令和元年5月1日` → `2019-05-01`). */
+  readonly dates?: readonly DateReading[];
 }
 
 export type ImportOutcome =
@@ -93,13 +99,15 @@ function importAs(
       ...(options.partial ? { partial: true } : {}),
       ...(options.shiftJis ? { shiftJis: true } : {}),
     });
-    const collection = kind === 'entities' ? 'entity' : 'link';
+    const collection = kind === 'entities' ? 'entity' : kind === 'links' ? 'link' : 'engagement';
     return {
       format,
       csvKind: kind,
       counts: { [collection]: result.imported },
       rejected: result.rejected,
       defaulted: [],
+      ignoredColumns: result.ignoredColumns,
+      dates: result.dates,
     };
   }
   if (format === 'json') {
