@@ -88,4 +88,26 @@ describe('musubi import: real office files', () => {
     expect(run.stderr).toContain('DOCTYPE');
     expect(run.stderr).not.toMatch(/the GEXF file|declares|refused/);
   });
+
+  it('refuses a graph file with self-loops by the file’s ids, and imports the rest with --partial, summing guessed kinds in one line', () => {
+    const { dir, file } = workspace();
+    const gexf = join(dir, 'tool.gexf');
+    const nodes = Array.from({ length: 300 }, (_, i) => `<node id="n${i}" label="N${i}"/>`).join('');
+    writeFileSync(
+      gexf,
+      `<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes>${nodes}</nodes><edges><edge id="e1" source="n0" target="n1"/><edge id="loop" source="n2" target="n2"/></edges></graph></gexf>`,
+    );
+    const before = readFileSync(file);
+    const refused = musubi('--lang', 'ja', 'import', file, gexf);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('辺「loop」はノード「n2」（N2）から自身へのつながりです');
+    expect(readFileSync(file)).toEqual(before);
+    const partial = musubi('--lang', 'ja', 'import', file, gexf, '--partial');
+    expect(partial.code).toBe(0);
+    expect(partial.stdout).toContain('組織等 300、つながり 1 を取り込みました');
+    expect(partial.stderr.trim().split('\n')).toEqual([
+      '種別のない・知らない種別のノード 300 件を organization、辺 1 件を partner にしました',
+      '取り込まなかった辺: 辺「loop」はノード「n2」（N2）から自身へのつながりです',
+    ]);
+  });
 });

@@ -182,14 +182,30 @@ export async function importFile(
         }),
       );
     } else if (format === 'gexf' || format === 'graphml') {
-      const result = importGraphFile(network, bytes, format, { lang });
+      const result = importGraphFile(network, bytes, format, {
+        lang,
+        ...(options.partial ? { partial: true } : {}),
+      });
       print(
         say(lang, {
           ja: `組織等 ${result.entities}、つながり ${result.links} を取り込みました`,
           en: `imported ${result.entities} entities and ${result.links} links`,
         }),
       );
-      for (const note of result.defaulted) process.stderr.write(`${note}\n`);
+      const { nodes, edges } = result.defaultedCounts;
+      if (nodes + edges > 0) {
+        process.stderr.write(
+          `${say(lang, {
+            ja: `種別のない・知らない種別のノード ${nodes} 件を organization、辺 ${edges} 件を partner にしました`,
+            en: `${nodes} nodes without a known kind became organization, ${edges} edges became partner`,
+          })}\n`,
+        );
+      }
+      for (const issue of result.skipped) {
+        process.stderr.write(
+          `${say(lang, { ja: '取り込まなかった辺', en: 'edge left out' })}: ${issueText(issue, lang)}\n`,
+        );
+      }
     } else {
       throw new MusubiError(
         'FORMAT',

@@ -88,7 +88,7 @@ export {
   linkColumns,
 } from './io/csv-columns.js';
 export type { DateReading } from './io/csv-rows.js';
-export type { GraphImportReport, Spell } from './io/graph-files.js';
+export type { GraphImportOptions, GraphImportReport, Spell } from './io/graph-files.js';
 export { importGraphFile, linkSpells, networkToGexf, networkToGraphml } from './io/graph-files.js';
 export type { ImportEncoding } from './io/hostile-input.js';
 export {

@@ -124,6 +124,18 @@ export const importIssueWords: Readonly<Record<string, { ja: Say; en: Say }>> = 
     ja: (p) => `多すぎます（${str(p, 'max')} 個まで）`,
     en: (p) => `too many (at most ${str(p, 'max')})`,
   },
+  'self-loop': {
+    ja: (p) =>
+      `${p.edge ? `辺「${str(p, 'edge')}」は` : ''}ノード「${str(p, 'node')}」（${str(p, 'label')}）から自身へのつながりです`,
+    en: (p) =>
+      `${p.edge ? `edge ${str(p, 'edge')} ` : 'an edge '}goes from node ${str(p, 'node')} (${str(p, 'label')}) to itself`,
+  },
+  'undeclared-node': {
+    ja: (p) =>
+      `${p.edge ? `辺「${str(p, 'edge')}」` : `辺 ${str(p, 'source')}→${str(p, 'target')}`}が、ファイルにないノード「${str(p, 'node')}」を指しています`,
+    en: (p) =>
+      `${p.edge ? `edge ${str(p, 'edge')}` : `the edge ${str(p, 'source')}→${str(p, 'target')}`} refers to node ${str(p, 'node')}, which the file does not declare`,
+  },
   invalid: {
     ja: (p) => `値が正しくありません（${str(p, 'detail')}）`,
     en: (p) => `invalid value (${str(p, 'detail')})`,

@@ -6,7 +6,7 @@
 
 import { columnLetter } from '@musubi/core';
 import { useI18n } from '../i18n/i18n.js';
-import { columnLabel, csvIssueMessage, csvWhere, describeProblem } from './file-messages.js';
+import { columnLabel, csvWhere, describeProblem, problemLines } from './file-messages.js';
 import { defaultedText, summaryText } from './import-summary.js';
 import {
   badRows,
@@ -34,7 +34,7 @@ export function ImportReport({ fileName, outcome, onGoodRowsOnly, onShiftJis }: 
         <div className="files-actions">
           {canImportGoodRowsOnly(outcome) && (
             <button type="button" onClick={onGoodRowsOnly}>
-              {t('files.import.goodRowsOnly')}
+              {t(outcome.format === 'csv' ? 'files.import.goodRowsOnly' : 'files.import.withoutBadEdges')}
             </button>
           )}
           {mayBeShiftJis(outcome) && (
@@ -55,13 +55,17 @@ export function ImportReport({ fileName, outcome, onGoodRowsOnly, onShiftJis }: 
       </output>
       {summary.rejected.length > 0 && (
         <>
-          <p>{t('files.import.skipped', { rows: badRows(summary.rejected).length })}</p>
+          <p>
+            {summary.format === 'csv'
+              ? t('files.import.skipped', { rows: badRows(summary.rejected).length })
+              : t('files.import.skippedEdges', { count: summary.rejected.length })}
+          </p>
           <ul className="files-issues" aria-label={t('files.import.problems')}>
-            {skipped.map((issue, i) => (
+            {problemLines(skipped, lang, t, summary.format === 'csv').map((line, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole, never reordered
               <li key={i}>
-                <span className="files-where">{csvWhere(issue, lang, t)}</span>
-                <span>{csvIssueMessage(issue, lang, t)}</span>
+                {line.where && <span className="files-where">{line.where}</span>}
+                <span>{line.message}</span>
               </li>
             ))}
             {summary.rejected.length > skipped.length && (

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { columnLabel, describeProblem, messageIn } from './file-messages.js';
 import { countsText, defaultedText, summaryText } from './import-summary.js';
-import { importFile } from './imports.js';
+import { canImportGoodRowsOnly, importFile } from './imports.js';
 import { translator } from './node-translator.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -20,6 +20,28 @@ function problem(name: string, text: string | Uint8Array, lang: 'ja' | 'en') {
 }
 
 const badCsv = 'ID,種別,名称（日本語）,国\nok,region,よい県,TH\nbad,planet,わるい星,TH\nworse,region,,ZZ\n';
+
+describe('a graph file with self-loops', () => {
+  const gexf =
+    '<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes>' +
+    '<node id="a" label="Tsu"/><node id="b" label="Ise"/></nodes><edges>' +
+    '<edge id="e1" source="a" target="b"/><edge id="loop" source="b" target="b"/></edges></graph></gexf>';
+
+  it('is refused naming the loop by its id and label, and can be imported without it', () => {
+    const network = buildSmallNetwork();
+    const refused = importFile(network, { name: 'tool.gexf', bytes: utf8(gexf) }, { lang: 'ja' });
+    if (refused.ok) throw new Error('expected a refusal');
+    expect(canImportGoodRowsOnly(refused)).toBe(true);
+    const p = describeProblem(refused.error, 'ja', translator('ja'));
+    expect(p.lines).toEqual([
+      { where: 'edge.loop', message: '辺「loop」はノード「b」（Ise）から自身へのつながりです' },
+    ]);
+    const done = importFile(network, { name: 'tool.gexf', bytes: utf8(gexf) }, { lang: 'ja', partial: true });
+    if (!done.ok) throw new Error('expected an import');
+    expect(done.summary.counts).toEqual({ entity: 2, link: 1 });
+    expect(done.summary.rejected.map((i) => i.code)).toEqual(['self-loop']);
+  });
+});
 
 describe('a refused CSV in the user’s language', () => {
   it('refuses broken quoting by the row where the quote opened, in either language', () => {

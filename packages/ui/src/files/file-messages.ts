@@ -109,7 +109,9 @@ export function problemLines(issues: readonly ErrorIssue[], lang: Lang, t: T, cs
     if (csv && isCsvIssue(issue)) {
       return { where: csvWhere(issue, lang, t), message: csvIssueMessage(issue, lang, t) };
     }
-    const message = issueMessage(issue, lang, t);
+    const message = importIssueWords[issue.code]
+      ? importIssueText(issue, lang)
+      : issueMessage(issue, lang, t);
     return issue.path.length > 0 ? { where: formatPath(issue.path), message } : { message };
   });
 }

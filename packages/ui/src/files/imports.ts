@@ -113,11 +113,14 @@ function importAs(
   if (format === 'json') {
     return { format, counts: importJsonInto(network, file.bytes), rejected: [], defaulted: [] };
   }
-  const result = importGraphFile(network, file.bytes, format, { lang: options.lang });
+  const result = importGraphFile(network, file.bytes, format, {
+    lang: options.lang,
+    ...(options.partial ? { partial: true } : {}),
+  });
   return {
     format,
     counts: { entity: result.entities, link: result.links },
-    rejected: [],
+    rejected: result.skipped,
     defaulted: result.defaulted,
   };
 }
@@ -137,8 +140,13 @@ export function badRows(issues: readonly ErrorIssue[]): number[] {
  * column, an empty file or a wrong encoding).
  */
 export function canImportGoodRowsOnly(outcome: ImportOutcome): boolean {
-  if (outcome.ok || outcome.format !== 'csv' || outcome.error.code !== 'VALIDATION') return false;
+  if (outcome.ok || outcome.error.code !== 'VALIDATION') return false;
   const { issues } = outcome.error;
+  // a graph file refused for self-loops or edges to undeclared nodes can be imported without them
+  if (outcome.format === 'gexf' || outcome.format === 'graphml') {
+    return issues.length > 0 && issues.every((i) => i.code === 'self-loop' || i.code === 'undeclared-node');
+  }
+  if (outcome.format !== 'csv') return false;
   return (
     issues.length > 0 && issues.every((issue) => typeof issue.path[0] === 'number' && issue.path[0] >= 2)
   );
