@@ -2,7 +2,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import {
   type CsvKind,
+  columnLetter,
+  type DateReading,
   fiscalYearOf,
+  headerIn,
   importCsv,
   importGraphFile,
   importJsonInto,
@@ -19,7 +22,7 @@ import {
 } from '@musubi/core';
 import { connectNetwork } from '@musubi/core/client';
 import { openNetworkFile, repairNetworkFile } from '@musubi/core/node';
-import { type CliLang, printWarnings, say } from './messages.js';
+import { type CliLang, issueText, printWarnings, say } from './messages.js';
 import { importProgressBar } from './progress.js';
 
 const author = () => process.env.MUSUBI_AUTHOR ?? process.env.USER ?? 'cli';
@@ -216,11 +219,22 @@ export async function importFile(
       print(
         say(lang, { ja: `${result.imported} 行を取り込みました`, en: `imported ${result.imported} rows` }),
       );
-      for (const issue of result.rejected) {
+      for (const ignored of result.ignoredColumns) {
+        const near = ignored.nearest;
         process.stderr.write(
-          `${say(lang, { ja: `${issue.path[0]}行目「${issue.path[1]}」`, en: `row ${issue.path[0]}, ${issue.path[1]}` })}: ${issue.message}\n`,
+          `${say(lang, {
+            ja: `${columnLetter(ignored.column)} 列「${ignored.header}」は知らない見出しのため読みませんでした${near ? `（「${near}」のことですか）` : ''}`,
+            en: `column ${columnLetter(ignored.column)} "${ignored.header}" is not a known header and was not read${near ? ` (did you mean "${near}"?)` : ''}`,
+          })}\n`,
         );
       }
+      for (const issue of result.rejected) {
+        const column = String(issue.path[1] ?? '');
+        process.stderr.write(
+          `${say(lang, { ja: `${issue.path[0]}行目「${headerIn(column, 'ja')}」`, en: `row ${issue.path[0]}, ${headerIn(column, 'en')}` })}: ${issueText(issue, lang)}\n`,
+        );
+      }
+      printDateReadings(result.dates, lang);
     } else if (format === 'json') {
       const counts = importJsonInto(network, bytes);
       print(
@@ -230,14 +244,30 @@ export async function importFile(
         }),
       );
     } else if (format === 'gexf' || format === 'graphml') {
-      const result = importGraphFile(network, bytes, format, { lang });
+      const result = importGraphFile(network, bytes, format, {
+        lang,
+        ...(options.partial ? { partial: true } : {}),
+      });
       print(
         say(lang, {
           ja: `組織等 ${result.entities}、つながり ${result.links} を取り込みました`,
           en: `imported ${result.entities} entities and ${result.links} links`,
         }),
       );
-      for (const note of result.defaulted) process.stderr.write(`${note}\n`);
+      const { nodes, edges } = result.defaultedCounts;
+      if (nodes + edges > 0) {
+        process.stderr.write(
+          `${say(lang, {
+            ja: `種別のない・知らない種別のノード ${nodes} 件を organization、辺 ${edges} 件を partner にしました`,
+            en: `${nodes} nodes without a known kind became organization, ${edges} edges became partner`,
+          })}\n`,
+        );
+      }
+      for (const issue of result.skipped) {
+        process.stderr.write(
+          `${say(lang, { ja: '取り込まなかった辺', en: 'edge left out' })}: ${issueText(issue, lang)}\n`,
+        );
+      }
     } else {
       throw new MusubiError(
         'FORMAT',
@@ -389,5 +419,27 @@ export async function reportCommand(
     else print(text);
   } finally {
     await source.close();
+  }
+}
+
+/** How many date readings the command lists; the library's report keeps them all. */
+const LISTED_DATES = 20;
+
+/** Says which date cells were read as which date (`2行目「開始」: 令和元年5月1日 → 2019-05-01`). */
+function printDateReadings(dates: readonly DateReading[], lang: CliLang): void {
+  if (dates.length === 0) return;
+  process.stderr.write(
+    `${say(lang, { ja: `${dates.length} 個の日付を次のように読みました:`, en: `read ${dates.length} dates as follows:` })}\n`,
+  );
+  for (const d of dates.slice(0, LISTED_DATES)) {
+    const where = say(lang, {
+      ja: `${d.row}行目「${headerIn(d.column, 'ja')}」`,
+      en: `row ${d.row}, ${headerIn(d.column, 'en')}`,
+    });
+    process.stderr.write(`  ${where}: ${d.text} → ${d.date}\n`);
+  }
+  if (dates.length > LISTED_DATES) {
+    const more = dates.length - LISTED_DATES;
+    process.stderr.write(`${say(lang, { ja: `  ほか ${more} 件`, en: `  and ${more} more` })}\n`);
   }
 }

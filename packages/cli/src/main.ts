@@ -91,7 +91,13 @@ program
   .command('import <file> <input>')
   .description(t('CSV・JSON・GEXF・GraphML を取り込む', 'import a CSV, JSON, GEXF or GraphML file'))
   .addOption(new Option('--kind <kind>', t('CSV の内容', 'what the CSV holds')).choices([...csvKinds]))
-  .option('--partial', t('正しい行だけ取り込み、残りを報告する', 'import the good rows, report the others'))
+  .option(
+    '--partial',
+    t(
+      '正しい行だけ取り込み、残りを報告する（グラフファイルでは自己ループ等の辺を除いて取り込む）',
+      'import the good rows, report the others (graph files: leave out self-loops and edges to undeclared nodes)',
+    ),
+  )
   .option(
     '--no-shift-jis',
     t(

@@ -1,4 +1,13 @@
-import { type ErrorCode, formatPath, isMusubiError, type StoreWarning } from '@musubi/core';
+import {
+  type ErrorCode,
+  type ErrorIssue,
+  formatPath,
+  headerIn,
+  importIssueText,
+  importIssueWords,
+  isMusubiError,
+  type StoreWarning,
+} from '@musubi/core';
 
 /** The language of the command's messages: `--lang`, else MUSUBI_LANG, else Japanese. */
 export type CliLang = 'ja' | 'en';
@@ -50,15 +59,18 @@ export function describeError(error: unknown, lang: CliLang): string {
     return say(lang, { ja: `エラー: ${message}`, en: `error: ${message}` });
   }
   const words = say(lang, errorCodeWords[error.code]);
-  const lines = [`${error.code} (${words}): ${error.message}`];
+  const lines = [`${error.code} (${words}): ${messageIn(error.message, lang)}`];
   if (error.issues.length > 1 || (error.issues[0] && error.issues[0].message !== error.message)) {
     for (const issue of error.issues.slice(0, 50)) {
       const [row, column] = issue.path;
       const where =
         typeof row === 'number' && typeof column === 'string'
-          ? say(lang, { ja: `${row}行目「${column}」`, en: `row ${row}, ${column}` })
+          ? say(lang, {
+              ja: `${row}行目「${headerIn(column, 'ja')}」`,
+              en: `row ${row}, ${headerIn(column, 'en')}`,
+            })
           : formatPath(issue.path);
-      lines.push(`  ${where}: ${issue.message}`);
+      lines.push(`  ${where}: ${issueText(issue, lang)}`);
     }
     if (error.issues.length > 50) {
       lines.push(
@@ -95,4 +107,16 @@ export function commanderError(line: string, lang: CliLang): string {
     if (match) return `エラー: ${ja(...match.slice(1))}\n`;
   }
   return line;
+}
+
+/** The half of a core message `English / 日本語` in `lang`, or the whole message. */
+export function messageIn(message: string, lang: CliLang): string {
+  const at = message.indexOf(' / ');
+  if (at === -1) return message;
+  return lang === 'en' ? message.slice(0, at) : message.slice(at + 3);
+}
+
+/** An issue in `lang`: worded from its code when the core has words for it, else its message's half. */
+export function issueText(issue: ErrorIssue, lang: CliLang): string {
+  return importIssueWords[issue.code] ? importIssueText(issue, lang) : messageIn(issue.message, lang);
 }

@@ -28,6 +28,8 @@ export interface ErrorIssue {
   readonly path: ErrorPath;
   readonly code: string;
   readonly message: string;
+  /** The values a message in another language needs (`{ row: 5, column: '開始/since' }`). */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export interface MusubiErrorOptions {

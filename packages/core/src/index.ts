@@ -79,15 +79,17 @@ export {
   PROGRESS_EVERY,
 } from './io/csv.js';
 // interchange (io)
-export type { CsvColumn } from './io/csv-columns.js';
+export type { CsvColumn, IgnoredColumn } from './io/csv-columns.js';
 export {
+  columnLetter,
   engagementColumns,
   entityColumns,
   headerOf,
   LIST_SEPARATOR,
   linkColumns,
 } from './io/csv-columns.js';
-export type { GraphImportReport, Spell } from './io/graph-files.js';
+export type { DateReading } from './io/csv-rows.js';
+export type { GraphImportOptions, GraphImportReport, Spell } from './io/graph-files.js';
 export { importGraphFile, linkSpells, networkToGexf, networkToGraphml } from './io/graph-files.js';
 export type { ImportEncoding } from './io/hostile-input.js';
 export {
@@ -97,6 +99,7 @@ export {
   parseImportedJson,
   refuseXmlTricks,
 } from './io/hostile-input.js';
+export { headerIn, importIssueText, importIssueWords } from './io/import-issues.js';
 export type { JsonMigration, MusubiJson } from './io/json.js';
 export {
   importJsonInto,
@@ -193,6 +196,8 @@ export { openNetwork, StoredNetwork } from './storage/open-network.js';
 export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './storage/store.js';
 export { LOG_FORMAT, LOG_FORMAT_VERSION } from './storage/store.js';
 // time: fiscal years and eras
+export type { DateInputErrorCode, DateInputResult } from './time/date-input.js';
+export { dateFromExcelSerial, parseDateInput } from './time/date-input.js';
 export type { EraConvention, FiscalYearFormatOptions, FiscalYearStyle } from './time/era.js';
 export { eraOfFiscalYear, formatFiscalYear } from './time/era.js';
 export type { FiscalYear } from './time/fiscal-year.js';

@@ -1,3 +1,5 @@
+import { distance } from 'fastest-levenshtein';
+import { type ErrorIssue, MusubiError } from '../errors.js';
 import { linkEventTypes } from '../model/kinds.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 
@@ -8,6 +10,8 @@ export interface CsvColumn<R> {
   readonly required?: boolean;
   /** The record field the column fills, when it is not `en` (`end_date` fills `endDate`). */
   readonly field?: string;
+  /** The cell holds dates (several separated by `;`), read with `parseDateInput` as staff write them. */
+  readonly dates?: boolean;
   /** The cell written for a record. */
   write(record: R): string;
   /** Puts the cell's value into the input being built (only called for a non-empty cell). */
@@ -50,8 +54,8 @@ export const entityColumns: readonly CsvColumn<Entity>[] = [
     write: (e) => e.country ?? '',
     read: set('country', (c) => c.toUpperCase()),
   },
-  { ja: '開始', en: 'since', write: (e) => e.since ?? '', read: set('since') },
-  { ja: '終了', en: 'until', write: (e) => e.until ?? '', read: set('until') },
+  { ja: '開始', en: 'since', dates: true, write: (e) => e.since ?? '', read: set('since') },
+  { ja: '終了', en: 'until', dates: true, write: (e) => e.until ?? '', read: set('until') },
   {
     ja: '別名',
     en: 'aliases',
@@ -92,6 +96,7 @@ export const linkColumns: readonly CsvColumn<Link>[] = [
     (type): CsvColumn<Link> => ({
       ja: eventJa[type] ?? type,
       en: type,
+      dates: true,
       write: (l) =>
         l.events
           .filter((e) => e.type === type)
@@ -129,8 +134,15 @@ const participants = (cell: string) =>
 export const engagementColumns: readonly CsvColumn<Engagement>[] = [
   { ja: 'ID', en: 'id', write: (e) => e.id, read: set('id') },
   { ja: '種別', en: 'type', required: true, write: (e) => e.type, read: set('type') },
-  { ja: '日付', en: 'date', required: true, write: (e) => e.date, read: set('date') },
-  { ja: '終了日', en: 'end_date', field: 'endDate', write: (e) => e.endDate ?? '', read: set('endDate') },
+  { ja: '日付', en: 'date', required: true, dates: true, write: (e) => e.date, read: set('date') },
+  {
+    ja: '終了日',
+    en: 'end_date',
+    field: 'endDate',
+    dates: true,
+    write: (e) => e.endDate ?? '',
+    read: set('endDate'),
+  },
   { ja: '名称（日本語）', en: 'title_ja', write: (e) => e.title.ja ?? '', read: name('title', 'ja') },
   { ja: '名称（英語）', en: 'title_en', write: (e) => e.title.en ?? '', read: name('title', 'en') },
   {
@@ -161,10 +173,95 @@ export function headerOf(column: CsvColumn<unknown>): string {
   return `${column.ja}/${column.en}`;
 }
 
-/** Finds the column a header names: the bilingual form, the Japanese or the English one. */
+/**
+ * A header as compared: NFKC folds width (`ＩＤ` → `ID`, `（` → `(`), then case, spaces and `_` are
+ * dropped, so `名称(日本語)`, `Name JA` and `名称（日本語）/name_ja` all name the same column.
+ */
+export function headerKey(header: string): string {
+  return header.normalize('NFKC').toLowerCase().replace(/[\s_]/g, '');
+}
+
+/** Finds the column a header names: the bilingual form, the Japanese or the English one, in any width. */
 export function columnFor<R>(columns: readonly CsvColumn<R>[], header: string): CsvColumn<R> | undefined {
-  const h = header.trim();
+  const key = headerKey(header);
+  if (key === '') return undefined;
   return columns.find(
-    (c) => h === headerOf(c as CsvColumn<unknown>) || h === c.ja || h.toLowerCase() === c.en.toLowerCase(),
+    (c) =>
+      key === headerKey(headerOf(c as CsvColumn<unknown>)) ||
+      key === headerKey(c.ja) ||
+      key === headerKey(c.en),
   );
+}
+
+/** A header cell that names no column of the sheet, with the known header nearest to it. */
+export interface IgnoredColumn {
+  /** The header as the file writes it. */
+  readonly header: string;
+  /** Its place, 1 for column A. */
+  readonly column: number;
+  /** The known header (`開始/since`) nearest to it in spelling, when one is near. */
+  readonly nearest?: string;
+}
+
+/** The known header nearest to `header` (Levenshtein distance over the folded forms), if any is near. */
+export function nearestHeader<R>(columns: readonly CsvColumn<R>[], header: string): string | undefined {
+  const key = headerKey(header);
+  let best: { column: CsvColumn<R>; d: number } | undefined;
+  for (const column of columns) {
+    for (const name of [column.ja, column.en]) {
+      const d = distance(key, headerKey(name));
+      if (!best || d < best.d) best = { column, d };
+    }
+  }
+  // nearer than replacing the whole header: `国名` → `国`, `開始日` → `開始`, but not `担当者` → `国`
+  return best && best.d < key.length ? headerOf(best.column as CsvColumn<unknown>) : undefined;
+}
+
+/** Column letters as a spreadsheet shows them: 1 → `A`, 27 → `AA`. */
+export function columnLetter(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/**
+ * Reads a header row: the column each cell names, and the cells that name none (reported, with
+ * the nearest known header). Two cells naming one column are refused (VALIDATION,
+ * `duplicate-column` at the header row), since one of them would silently win.
+ */
+export function matchHeader<R>(
+  cells: readonly string[],
+  columns: readonly CsvColumn<R>[],
+  row: number,
+): { mapped: (CsvColumn<R> | undefined)[]; ignored: IgnoredColumn[] } {
+  const mapped = cells.map((h) => columnFor(columns, h));
+  const ignored: IgnoredColumn[] = [];
+  const issues: ErrorIssue[] = [];
+  mapped.forEach((column, i) => {
+    const header = cells[i]?.trim() ?? '';
+    if (!column) {
+      if (header === '') return;
+      const nearest = nearestHeader(columns, header);
+      ignored.push({ header, column: i + 1, ...(nearest ? { nearest } : {}) });
+      return;
+    }
+    const first = mapped.indexOf(column);
+    if (first === i) return;
+    const name = headerOf(column as CsvColumn<unknown>);
+    issues.push({
+      path: [row, header],
+      code: 'duplicate-column',
+      message: `columns ${columnLetter(first + 1)} and ${columnLetter(i + 1)} both name ${name} / ${columnLetter(first + 1)} 列と ${columnLetter(i + 1)} 列が同じ列「${column.ja}」です`,
+      params: { column: name, first: columnLetter(first + 1), second: columnLetter(i + 1) },
+    });
+  });
+  if (issues.length > 0) {
+    throw new MusubiError(
+      'VALIDATION',
+      `the header names a column twice, nothing imported / 見出しに同じ列が二つあるため、何も取り込んでいません (${issues.map((i) => i.params?.column).join(', ')})`,
+      { issues },
+    );
+  }
+  return { mapped, ignored };
 }

@@ -27,6 +27,8 @@ describe('CSV import and export', () => {
       imported: 2,
       rejected: [],
       encoding: 'utf-8',
+      ignoredColumns: [],
+      dates: [],
     });
     const sp = network.entities().find((e) => e.kind === 'region');
     expect(sp).toMatchObject({
@@ -160,7 +162,12 @@ describe('CSV import and export', () => {
 
   it('treats a __proto__ header as an unknown column, leaving prototypes alone', () => {
     const network = createNetwork();
-    importCsv(network, 'kind,name_ja,__proto__,constructor\nregion,甲,{"x":1},y\n', 'entities');
+    const report = importCsv(
+      network,
+      'kind,name_ja,__proto__,constructor\nregion,甲,{"x":1},y\n',
+      'entities',
+    );
+    expect(report.ignoredColumns.map((c) => c.header)).toEqual(['__proto__', 'constructor']);
     expect(network.entities()).toHaveLength(1);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });

@@ -9,9 +9,13 @@ import {
   engagementColumns,
   entityColumns,
   headerOf,
+  type IgnoredColumn,
   linkColumns,
+  matchHeader,
 } from './csv-columns.js';
-import { decodeImportText, hasControlCharacters, type ImportEncoding } from './hostile-input.js';
+import { type AddIssue, type DateReading, readCells, readCsvSheet } from './csv-rows.js';
+import { decodeImportText, type ImportEncoding } from './hostile-input.js';
+import { headerIn, importIssueOf } from './import-issues.js';
 
 /** What a CSV sheet holds. */
 export type CsvKind = 'entities' | 'links' | 'engagements';
@@ -19,8 +23,7 @@ export type CsvKind = 'entities' | 'links' | 'engagements';
 /** Every kind of CSV sheet. */
 export const csvKinds = ['entities', 'links', 'engagements'] as const satisfies readonly CsvKind[];
 
-/** The largest cell accepted on import (characters). */
-export const MAX_CELL_CHARS = 20_000;
+export { MAX_CELL_CHARS } from './csv-rows.js';
 
 /** Neutralises a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) with a `'`. */
 export function neutraliseCell(cell: string): string {
@@ -57,6 +60,10 @@ export interface CsvImportReport {
   readonly rejected: readonly ErrorIssue[];
   /** How the bytes were read: UTF-8, or Shift_JIS when `shiftJis` was set and the file was not UTF-8. */
   readonly encoding: ImportEncoding;
+  /** Header cells that name no column: their values were not read (each with the nearest known header). */
+  readonly ignoredColumns: readonly IgnoredColumn[];
+  /** Every imported date cell that was written otherwise than as stored (`令和元年5月1日` → `2019-05-01`). */
+  readonly dates: readonly DateReading[];
 }
 
 /** Where a long import stands: rows checked, then records written (for a progress bar). */
@@ -103,11 +110,9 @@ export function importCsv(
     if (options.onProgress && (done % PROGRESS_EVERY === 0 || done === total))
       options.onProgress({ phase, done, total });
   };
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  const [header, ...rows] = parsed.data;
-  if (!header) throw new MusubiError('VALIDATION', 'the CSV file is empty / CSV が空です', { path: [1] });
+  const { header, rows } = readCsvSheet(text);
   const columns = columnsOf(kind) as readonly CsvColumn<unknown>[];
-  const mapped = header.map((h) => columnFor(columns, h));
+  const { mapped, ignored } = matchHeader(header.cells, columns, header.row);
   const missing = columns.filter((c) => c.required && !mapped.includes(c));
   if (missing.length > 0) {
     throw new MusubiError(
@@ -115,42 +120,39 @@ export function importCsv(
       `missing columns / 必須の列がありません: ${missing.map(headerOf).join(', ')}`,
       {
         issues: missing.map((c) => ({
-          path: [1, headerOf(c)],
+          path: [header.row, headerOf(c)],
           code: 'missing-column',
           message: `missing column ${headerOf(c)} / 列「${c.ja}」がありません`,
+          params: { column: headerOf(c) },
         })),
       },
     );
   }
   const issues: ErrorIssue[] = [];
+  const dates: DateReading[] = [];
   const good: { line: number; input: Record<string, unknown> }[] = [];
   const idsInFile = new Set<string>();
   const entityIdsInFile = new Set<string>();
   if (kind === 'links') for (const e of network.entities()) entityIdsInFile.add(e.id);
-  rows.forEach((row, index) => {
-    const line = index + 2;
+  rows.forEach(({ row: line, cells }, index) => {
     const rowIssues: ErrorIssue[] = [];
-    const add = (column: string, code: string, message: string) =>
-      rowIssues.push({ path: [line, column], code, message });
-    const record: Record<string, unknown> = {};
-    row.forEach((raw, i) => {
-      const column = mapped[i];
-      const cell = raw.trim();
-      if (!column || cell === '') return;
-      const at = headerOf(column);
-      if (cell.length > MAX_CELL_CHARS)
-        add(at, 'too-long', `the cell is longer than ${MAX_CELL_CHARS} characters / セルが長すぎます`);
-      else if (hasControlCharacters(cell))
-        add(at, 'control-character', 'the cell holds control characters / 制御文字が含まれています');
-      else column.read(cell.startsWith("'") && /^'[=+\-@]/.test(cell) ? cell.slice(1) : cell, record);
-    });
+    const add = (column: string, code: string, message: string, params?: ErrorIssue['params']) =>
+      rowIssues.push({ path: [line, column], code, message, ...(params ? { params } : {}) });
+    const rowDates: DateReading[] = [];
+    const record = readCells(cells, header.cells, mapped, add, (column, text, date) =>
+      rowDates.push({ row: line, column, text, date }),
+    );
+    if (kind === 'entities' && record.name === undefined) record.name = {};
     const result = schemaOf[kind].safeParse(record);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const field = String(issue.path[0] ?? '');
         const sub = issue.path[1];
         const column = columnForField(columns, field, sub, record);
-        add(column, issue.code, issue.message);
+        // a cell already refused (an unreadable date) is not reported again as missing
+        if (rowIssues.some((i) => i.path[1] === column)) continue;
+        const { code, message, params } = importIssueOf(issue, valueAt(record, issue.path));
+        add(column, code, message, params);
       }
     }
     const id = record.id as string | undefined;
@@ -162,7 +164,7 @@ export function importCsv(
             ? network.link(id)
             : network.engagement(id);
       if (idsInFile.has(id) || taken)
-        add('ID/id', 'duplicate-id', `the id ${id} is used twice / ID「${id}」が重複しています`);
+        add('ID/id', 'duplicate-id', `the id ${id} is used twice / ID「${id}」が重複しています`, { id });
       idsInFile.add(id);
       if (kind === 'entities') entityIdsInFile.add(id);
     }
@@ -174,20 +176,24 @@ export function importCsv(
             end === 'source' ? '起点/source' : '終点/target',
             'unknown-reference',
             `no entity has the id ${ref} / ID「${ref}」の組織がありません`,
+            { id: ref, target: 'entity' },
           );
         }
       }
     }
     if (kind === 'engagements') checkEngagementReferences(network, record, add);
     if (rowIssues.length > 0) issues.push(...rowIssues);
-    else good.push({ line, input: record });
+    else {
+      good.push({ line, input: record });
+      dates.push(...rowDates);
+    }
     tell('check', index + 1, rows.length);
   });
   if (issues.length > 0 && !options.partial) {
     const first = issues[0];
     throw new MusubiError(
       'VALIDATION',
-      `${issues.length} problem(s) in the CSV, nothing imported / CSV に ${issues.length} 件の問題があり、何も取り込んでいません (first: row ${first?.path[0]}, ${first?.path[1]}: ${first?.message})`,
+      `${issues.length} problem(s) in the CSV, nothing imported (first: row ${first?.path[0]}, ${headerIn(String(first?.path[1]), 'en')}) / CSV に ${issues.length} 件の問題があり、何も取り込んでいません（最初は ${first?.path[0]} 行目「${headerIn(String(first?.path[1]), 'ja')}」）`,
       { issues },
     );
   }
@@ -202,15 +208,11 @@ export function importCsv(
     },
     { label: `import CSV (${kind})` },
   );
-  return { imported: good.length, rejected: issues, encoding };
+  return { imported: good.length, rejected: issues, encoding, ignoredColumns: ignored, dates };
 }
 
 /** An engagement's participants must be entities of the network, its programme one of its programmes. */
-function checkEngagementReferences(
-  network: Network,
-  record: Record<string, unknown>,
-  add: (column: string, code: string, message: string) => void,
-): void {
+function checkEngagementReferences(network: Network, record: Record<string, unknown>, add: AddIssue): void {
   const participants = Array.isArray(record.participants) ? record.participants : [];
   for (const p of participants as { entity?: unknown }[]) {
     if (typeof p.entity === 'string' && p.entity !== '' && !network.entity(p.entity)) {
@@ -218,6 +220,7 @@ function checkEngagementReferences(
         '参加者/participants',
         'unknown-reference',
         `no entity has the id ${p.entity} / ID「${p.entity}」の組織がありません`,
+        { id: p.entity, target: 'entity' },
       );
     }
   }
@@ -227,6 +230,7 @@ function checkEngagementReferences(
       '事業/programme',
       'unknown-reference',
       `no programme has the id ${programme} / ID「${programme}」の事業がありません`,
+      { id: programme, target: 'programme' },
     );
   }
 }
@@ -249,4 +253,14 @@ function columnForField(
   }
   const column = columns.find((c) => c.field === field) ?? columnFor(columns, field);
   return column ? headerOf(column) : field;
+}
+
+/** The text at a path of the record being built, for messages (`planet` for an unknown kind). */
+function valueAt(record: Record<string, unknown>, path: readonly PropertyKey[]): string | undefined {
+  let value: unknown = record;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,15 +1,9 @@
-import Graph from 'graphology';
-import { isMusubiError, MusubiError } from '../errors.js';
-import { type EntityKind, entityKinds, type LinkKind, linkKinds } from '../model/kinds.js';
 import type { Lang } from '../model/names.js';
 import { nameIn } from '../model/names.js';
 import type { Entity, Link } from '../model/records.js';
-import type { Network } from '../network/network.js';
 import { linkEnd, linkStart, sortedEvents } from '../network/valid-time.js';
 import type { NetworkView } from '../network/view.js';
 import { earliestDay, latestDay } from '../time/partial-date.js';
-import { decodeImport, refuseXmlTricks } from './hostile-input.js';
-import { parseGexfText, parseGraphmlText } from './xml-parsers.js';
 
 const escapeXml = (s: string) =>
   s
@@ -160,95 +154,5 @@ export function networkToGraphml(network: NetworkView, options: { lang?: Lang } 
   return out.join('\n');
 }
 
-/** What a graph-file import did, and the kinds it had to guess. */
-export interface GraphImportReport {
-  readonly entities: number;
-  readonly links: number;
-  /** Notes such as "node n3: kind 'city' unknown, imported as organization". */
-  readonly defaulted: readonly string[];
-}
-
-/**
- * Imports a plain GEXF or GraphML file (from Gephi, yEd, …) as entities and links, in one
- * transaction. Labels become names in `lang`; an unknown or missing kind becomes `organization`
- * (entities) or `partner` (links) and is reported. DOCTYPE/ENTITY declarations are refused first;
- * a label the schema refuses (too long, control characters) refuses the file, naming the node
- * (`path: ['node', id, 'name', lang]`). Node ids are not kept (entities get new ids), so ids such as
- * `__proto__` are harmless.
- */
-export function importGraphFile(
-  network: Network,
-  input: string | Uint8Array,
-  format: 'gexf' | 'graphml',
-  options: { lang?: Lang; maxBytes?: number } = {},
-): GraphImportReport {
-  const text = decodeImport(input, { what: `the ${format.toUpperCase()} file`, ...options });
-  refuseXmlTricks(text, `the ${format.toUpperCase()} file`);
-  let graph: Graph;
-  try {
-    graph = (format === 'gexf' ? parseGexfText : parseGraphmlText)(Graph, text, { addMissingNodes: true });
-  } catch (error) {
-    throw new MusubiError(
-      'FORMAT',
-      `the file is not readable ${format.toUpperCase()} / ${format.toUpperCase()} として読めません: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
-    );
-  }
-  const lang = options.lang ?? 'ja';
-  const defaulted: string[] = [];
-  const ids = new Map<string, string>();
-  network.transaction(
-    (n) => {
-      graph.forEachNode((node, a) => {
-        const kind = pick(a.kind, entityKinds, 'organization', `node ${node}`, defaulted) as EntityKind;
-        const name = {
-          [lang]: String(a.label ?? a.name ?? node),
-          ...(a.name_ja ? { ja: String(a.name_ja) } : {}),
-          ...(a.name_en ? { en: String(a.name_en) } : {}),
-        };
-        const country = typeof a.country === 'string' && /^[A-Z]{2}$/.test(a.country) ? a.country : undefined;
-        const entity = located(['node', node], () =>
-          n.addEntity({ kind, name, ...(country ? { country } : {}) }),
-        );
-        ids.set(node, entity.id);
-      });
-      graph.forEachEdge((edge, a, source, target) => {
-        const kind = pick(a.kind, linkKinds, 'partner', `edge ${edge}`, defaulted) as LinkKind;
-        located(['edge', edge], () =>
-          n.addLink({ kind, source: ids.get(source) ?? source, target: ids.get(target) ?? target }),
-        );
-      });
-    },
-    { label: `import ${format.toUpperCase()}` },
-  );
-  return { entities: graph.order, links: graph.size, defaulted };
-}
-
-/** Runs one write, naming the file's node or edge in the error when it is refused (a too-long label…). */
-function located<T>(where: [string, string], write: () => T): T {
-  try {
-    return write();
-  } catch (error) {
-    if (!isMusubiError(error)) throw error;
-    const [what, id] = where;
-    throw new MusubiError(error.code, `${what} ${id}: ${error.message}`, {
-      path: [...where, ...error.path],
-      issues: error.issues.map((issue) => ({ ...issue, path: [...where, ...issue.path] })),
-      cause: error,
-    });
-  }
-}
-
-function pick(
-  value: unknown,
-  allowed: readonly string[],
-  fallback: string,
-  where: string,
-  notes: string[],
-): string {
-  if (typeof value === 'string' && allowed.includes(value)) return value;
-  notes.push(`${where}: kind ${value === undefined ? '(none)' : `'${String(value)}'`} → ${fallback}`);
-  return fallback;
-}
+export type { GraphImportOptions, GraphImportReport } from './graph-import.js';
+export { importGraphFile } from './graph-import.js';

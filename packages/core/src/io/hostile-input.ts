@@ -113,7 +113,7 @@ export function refuseXmlTricks(text: string, what = 'the XML file'): void {
   if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) {
     throw new MusubiError(
       'FORMAT',
-      `${what} declares a DOCTYPE or entities, which are refused / ${what} に DOCTYPE／ENTITY 宣言があるため読み込めません`,
+      `${what} declares a DOCTYPE or entities, which are refused / ファイルに DOCTYPE／ENTITY 宣言があるため読み込めません`,
       { details: { reason: 'doctype' } },
     );
   }

@@ -56,4 +56,5 @@ export function isInGroup(code: CountryCode, group: CountryGroup): boolean {
 
 export const CountryCodeSchema = z.string().refine(isCountryCode, {
   message: 'expected an ISO 3166-1 alpha-2 country code in upper case, such as TH or BR',
+  params: { reason: 'country' },
 });

@@ -12,6 +12,7 @@ export const IdSchema = z
   })
   .refine((s) => s !== '__proto__' && s !== 'constructor' && s !== 'prototype', {
     message: 'this id is reserved',
+    params: { reason: 'id-reserved' },
   });
 
 export type Id = string;

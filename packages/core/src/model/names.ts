@@ -33,13 +33,17 @@ export function text(max: number) {
     .max(max, { message: `must be at most ${max} characters` })
     .refine((s) => !hasControlCharacter(s), {
       message: 'must not contain control characters',
+      params: { reason: 'control-character' },
     });
 }
 
 /** A name, trimmed, one line, at most 300 characters. */
 export const NameTextSchema = text(300)
   .min(1, { message: 'must not be empty' })
-  .refine((s) => !/[\r\n\t\u2028\u2029]/.test(s), { message: 'must be on one line' });
+  .refine((s) => !/[\r\n\t\u2028\u2029]/.test(s), {
+    message: 'must be on one line',
+    params: { reason: 'one-line' },
+  });
 
 /**
  * A bilingual name. Users read Japanese first and everything also exists in English, but a record
@@ -50,6 +54,7 @@ export const BilingualNameSchema = z
   .strict()
   .refine((n) => n.ja !== undefined || n.en !== undefined, {
     message: 'a name needs Japanese (ja) or English (en), or both',
+    params: { reason: 'name-needed' },
   });
 
 export type BilingualName = z.infer<typeof BilingualNameSchema>;

@@ -7,7 +7,10 @@ import { BilingualNameSchema, text } from './names.js';
 
 export const TagSchema = text(100)
   .min(1, { message: 'a tag must not be empty' })
-  .refine((s) => !/[\r\n\t\u2028\u2029]/.test(s), { message: 'a tag is one line' });
+  .refine((s) => !/[\r\n\t\u2028\u2029]/.test(s), {
+    message: 'a tag is one line',
+    params: { reason: 'one-line' },
+  });
 
 const tags = z.array(TagSchema).max(50).default([]);
 const notes = text(20_000).optional();
@@ -43,7 +46,12 @@ function checkPeriod(
   try {
     // only what is certainly before is refused: until `2000` fits since `2000-05`
     if (latestDay(end) < earliestDay(start)) {
-      ctx.addIssue({ code: 'custom', path: [to], message: `${to} (${end}) is before ${from} (${start})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [to],
+        message: `${to} (${end}) is before ${from} (${start})`,
+        params: { reason: 'end-before-start', start, end },
+      });
     }
   } catch {
     // an invalid date is reported by its own schema
@@ -98,7 +106,12 @@ function checkUniqueIds(items: readonly { id?: string | undefined }[], field: st
   items.forEach((item, i) => {
     if (item.id === undefined) return;
     if (seen.has(item.id)) {
-      ctx.addIssue({ code: 'custom', path: [field, i, 'id'], message: `the id ${item.id} is used twice` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [field, i, 'id'],
+        message: `the id ${item.id} is used twice`,
+        params: { reason: 'duplicate-id', id: item.id },
+      });
     }
     seen.add(item.id);
   });
@@ -122,6 +135,7 @@ function checkEvents(
       code: 'custom',
       path: ['events', i, 'type'],
       message: 'a link is signed once; use revised or renewed for later events',
+      params: { reason: 'signed-once' },
     });
     break;
   }
@@ -133,6 +147,7 @@ function checkEvents(
           code: 'custom',
           path: ['events', i, 'date'],
           message: `a ${e.type} event (${e.date}) cannot come before the link was signed (${first.date})`,
+          params: { reason: 'before-signed', date: first.date },
         });
       }
     } catch {
@@ -230,6 +245,7 @@ function checkEngagement(
         code: 'custom',
         path: ['participants', i, 'entity'],
         message: `${p.entity} is already a participant (at ${seen.get(p.entity)})`,
+        params: { reason: 'duplicate-participant', id: p.entity },
       });
     } else seen.set(p.entity, i);
   });

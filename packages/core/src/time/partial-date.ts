@@ -119,5 +119,9 @@ export function todayISO(now: Date = new Date()): string {
 export const PartialDateSchema = z.string().superRefine((value, ctx) => {
   const p = parsePartialDate(value);
   if ('error' in p)
-    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value.slice(0, 40))}: ${p.error}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `${JSON.stringify(value.slice(0, 40))}: ${p.error}`,
+      params: { reason: 'date-impossible', text: value.slice(0, 40) },
+    });
 });

@@ -88,6 +88,39 @@ describe('the File menu', () => {
     expect(network.log().length).toBe(before + 1);
   });
 
+  it('imports an office sheet in Japanese, listing the columns it did not read and the dates it read otherwise', async () => {
+    const network = buildSmallNetwork();
+    const screen = await renderMenu(network, 'ja');
+    await screen.getByRole('button', { name: 'ファイル' }).click();
+    const dialog = screen.getByRole('dialog', { name: 'ファイル' });
+    const csv = '\uFEFFID,種別,名称(日本語),国名,開始\r\nnan,region,ナン県,TH,令和元年5月1日\r\n';
+    await userEvent.upload(dialog.getByTestId('files-import-input'), csvFile('partners.csv', csv));
+    const ignored = dialog
+      .getByRole('list', { name: '知らない見出しの列は読んでいません:' })
+      .getByRole('listitem');
+    await expect.element(ignored.first()).toHaveTextContent('D 列「国名」（「国」のことですか）');
+    const dates = dialog.getByRole('list', { name: '次の日付を読み替えました:' }).getByRole('listitem');
+    await expect.element(dates.first()).toHaveTextContent('2 行目・「開始」列令和元年5月1日 → 2019-05-01');
+    expect(network.entity('nan')?.since).toBe('2019-05-01');
+  });
+
+  it('refuses a CSV with a quote that never closes, naming its row in Japanese, writing nothing', async () => {
+    const network = buildSmallNetwork();
+    const before = network.log().length;
+    const screen = await renderMenu(network, 'ja');
+    await screen.getByRole('button', { name: 'ファイル' }).click();
+    const dialog = screen.getByRole('dialog', { name: 'ファイル' });
+    const csv = '種別,名称（日本語）,備考\r\nregion,甲県,"閉じない\r\nregion,乙県,\r\n';
+    await userEvent.upload(dialog.getByTestId('files-import-input'), csvFile('partners.csv', csv));
+    const alert = dialog.getByRole('alert');
+    await expect.element(alert).toMatchTextContent('引用符');
+    await expect.element(alert).toMatchTextContent('2 行目・「備考」列');
+    await expect
+      .element(dialog.getByRole('button', { name: '問題のない行だけ取り込む' }))
+      .not.toBeInTheDocument();
+    expect(network.log().length).toBe(before);
+  });
+
   it('refuses a file with __proto__ keys and a newer format in the user’s language, writing nothing', async () => {
     const network = buildSmallNetwork();
     const before = network.log().length;

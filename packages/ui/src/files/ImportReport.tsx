@@ -3,10 +3,18 @@
  * with every problem by line and column, offering to import the good rows only or to read the file
  * as Shift_JIS when that would help.
  */
+
+import { columnLetter } from '@musubi/core';
 import { useI18n } from '../i18n/i18n.js';
-import { csvIssueMessage, csvWhere, describeProblem } from './file-messages.js';
+import { columnLabel, csvWhere, describeProblem, problemLines } from './file-messages.js';
 import { defaultedText, summaryText } from './import-summary.js';
-import { badRows, canImportGoodRowsOnly, type ImportOutcome, mayBeShiftJis } from './imports.js';
+import {
+  badRows,
+  canImportGoodRowsOnly,
+  type ImportOutcome,
+  type ImportSummary,
+  mayBeShiftJis,
+} from './imports.js';
 import { MAX_LISTED, ProblemList } from './ProblemList.js';
 
 export interface ImportReportProps {
@@ -26,7 +34,7 @@ export function ImportReport({ fileName, outcome, onGoodRowsOnly, onShiftJis }: 
         <div className="files-actions">
           {canImportGoodRowsOnly(outcome) && (
             <button type="button" onClick={onGoodRowsOnly}>
-              {t('files.import.goodRowsOnly')}
+              {t(outcome.format === 'csv' ? 'files.import.goodRowsOnly' : 'files.import.withoutBadEdges')}
             </button>
           )}
           {mayBeShiftJis(outcome) && (
@@ -47,13 +55,17 @@ export function ImportReport({ fileName, outcome, onGoodRowsOnly, onShiftJis }: 
       </output>
       {summary.rejected.length > 0 && (
         <>
-          <p>{t('files.import.skipped', { rows: badRows(summary.rejected).length })}</p>
+          <p>
+            {summary.format === 'csv'
+              ? t('files.import.skipped', { rows: badRows(summary.rejected).length })
+              : t('files.import.skippedEdges', { count: summary.rejected.length })}
+          </p>
           <ul className="files-issues" aria-label={t('files.import.problems')}>
-            {skipped.map((issue, i) => (
+            {problemLines(skipped, lang, t, summary.format === 'csv').map((line, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole, never reordered
               <li key={i}>
-                <span className="files-where">{csvWhere(issue, lang, t)}</span>
-                <span>{csvIssueMessage(issue, lang, t)}</span>
+                {line.where && <span className="files-where">{line.where}</span>}
+                <span>{line.message}</span>
               </li>
             ))}
             {summary.rejected.length > skipped.length && (
@@ -62,6 +74,8 @@ export function ImportReport({ fileName, outcome, onGoodRowsOnly, onShiftJis }: 
           </ul>
         </>
       )}
+      <IgnoredColumns summary={summary} />
+      <DateReadings summary={summary} />
       {summary.defaulted.length > 0 && (
         <>
           <p>{t('files.import.defaulted')}</p>
@@ -74,5 +88,56 @@ export function ImportReport({ fileName, outcome, onGoodRowsOnly, onShiftJis }: 
       )}
       <p className="muted">{t('files.import.undoHint')}</p>
     </section>
+  );
+}
+
+/** The CSV columns that were not read, each with the known header nearest to it. */
+function IgnoredColumns({ summary }: { summary: ImportSummary }) {
+  const { t, lang } = useI18n();
+  const ignored = summary.ignoredColumns ?? [];
+  if (ignored.length === 0) return null;
+  return (
+    <>
+      <p>{t('files.import.ignoredColumns')}</p>
+      <ul className="files-issues" aria-label={t('files.import.ignoredColumns')}>
+        {ignored.map((c) => (
+          <li key={c.column}>
+            {c.nearest
+              ? t('files.import.ignoredColumnNearest', {
+                  letter: columnLetter(c.column),
+                  header: c.header,
+                  nearest: columnLabel(c.nearest, lang),
+                })
+              : t('files.import.ignoredColumn', { letter: columnLetter(c.column), header: c.header })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Which CSV cells were read as which date (the first ones; the count says how many in all). */
+function DateReadings({ summary }: { summary: ImportSummary }) {
+  const { t, lang } = useI18n();
+  const dates = summary.dates ?? [];
+  if (dates.length === 0) return null;
+  const listed = dates.slice(0, MAX_LISTED);
+  return (
+    <>
+      <p>{t('files.import.dates')}</p>
+      <ul className="files-issues" aria-label={t('files.import.dates')}>
+        {listed.map((d) => (
+          <li key={`${d.row} ${d.column} ${d.text}`}>
+            <span className="files-where">
+              {csvWhere({ path: [d.row, d.column], code: 'date', message: '' }, lang, t)}
+            </span>
+            <span>{t('files.import.dateReading', { text: d.text, date: d.date })}</span>
+          </li>
+        ))}
+        {dates.length > listed.length && (
+          <li>{t('files.import.more', { count: dates.length - listed.length })}</li>
+        )}
+      </ul>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { columnLabel, describeProblem, messageIn } from './file-messages.js';
 import { countsText, defaultedText, summaryText } from './import-summary.js';
-import { importFile } from './imports.js';
+import { canImportGoodRowsOnly, importFile } from './imports.js';
 import { translator } from './node-translator.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -21,7 +21,75 @@ function problem(name: string, text: string | Uint8Array, lang: 'ja' | 'en') {
 
 const badCsv = 'ID,種別,名称（日本語）,国\nok,region,よい県,TH\nbad,planet,わるい星,TH\nworse,region,,ZZ\n';
 
+describe('a graph file with self-loops', () => {
+  const gexf =
+    '<?xml version="1.0"?><gexf xmlns="http://gexf.net/1.3" version="1.3"><graph><nodes>' +
+    '<node id="a" label="Tsu"/><node id="b" label="Ise"/></nodes><edges>' +
+    '<edge id="e1" source="a" target="b"/><edge id="loop" source="b" target="b"/></edges></graph></gexf>';
+
+  it('is refused naming the loop by its id and label, and can be imported without it', () => {
+    const network = buildSmallNetwork();
+    const refused = importFile(network, { name: 'tool.gexf', bytes: utf8(gexf) }, { lang: 'ja' });
+    if (refused.ok) throw new Error('expected a refusal');
+    expect(canImportGoodRowsOnly(refused)).toBe(true);
+    const p = describeProblem(refused.error, 'ja', translator('ja'));
+    expect(p.lines).toEqual([
+      { where: 'edge.loop', message: '辺「loop」はノード「b」（Ise）から自身へのつながりです' },
+    ]);
+    const done = importFile(network, { name: 'tool.gexf', bytes: utf8(gexf) }, { lang: 'ja', partial: true });
+    if (!done.ok) throw new Error('expected an import');
+    expect(done.summary.counts).toEqual({ entity: 2, link: 1 });
+    expect(done.summary.rejected.map((i) => i.code)).toEqual(['self-loop']);
+  });
+});
+
 describe('a refused CSV in the user’s language', () => {
+  it('refuses broken quoting by the row where the quote opened, in either language', () => {
+    const csv =
+      '種別,名称（日本語）,国,備考\nregion,よい県,TH,\nregion,わるい県,TH,"閉じない引用符\nregion,次の県,TH,\n';
+    const ja = problem('partners.csv', csv, 'ja');
+    expect(ja.summary).toContain('引用符');
+    expect(ja.lines).toEqual([
+      {
+        where: '3 行目・「備考」列',
+        message: '3 行目（ファイルの 3 行目）で開いた引用符（"）が閉じていません',
+      },
+    ]);
+    const en = problem('partners.csv', csv, 'en');
+    expect(en.summary).toContain('quotes');
+    expect(en.lines[0]?.message).toBe('a quote (") opened in row 3 (line 3 of the file) is never closed');
+  });
+
+  it('refuses a column named twice, and words dates it cannot read from their codes', () => {
+    expect(problem('partners.csv', '種別,名称(日本語),name_ja\nregion,甲,乙\n', 'ja').summary).toContain(
+      '同じ列が二つ',
+    );
+    const dates = problem(
+      'partners.csv',
+      '種別,名称（日本語）,開始\nregion,甲,1/5/2019\nregion,乙,令和元年4月1日\n',
+      'ja',
+    );
+    expect(dates.lines.map((l) => l.message)).toEqual([
+      '「1/5/2019」は複数の読み方ができます。年を4桁で先に書いてください（2019/5/1）',
+      '「令和元年4月1日」は令和の期間にありません',
+    ]);
+    const en = problem('partners.csv', '種別,名称（日本語）,開始\nregion,甲,1/5/2019\n', 'en');
+    expect(en.lines[0]?.message).toBe(
+      '"1/5/2019" can be read more than one way; write the year first with four digits (2019/5/1)',
+    );
+  });
+
+  it('reports the columns it did not read and the dates it read otherwise, with an import that succeeded', () => {
+    const outcome = importFile(
+      buildSmallNetwork(),
+      { name: 'partners.csv', bytes: utf8('種別,名称（日本語）,国名,開始\nregion,新しい県,TH,H30.4\n') },
+      { lang: 'ja' },
+    );
+    if (!outcome.ok) throw new Error('expected an import');
+    expect(outcome.summary.ignoredColumns).toEqual([{ header: '国名', column: 3, nearest: '国/country' }]);
+    expect(outcome.summary.dates).toEqual([{ row: 2, column: '開始/since', text: 'H30.4', date: '2018-04' }]);
+  });
+
   it('names every bad row by line and column, in Japanese', () => {
     const p = problem('partners.csv', badCsv, 'ja');
     expect(p.summary).toBe('2 行に 3 件の問題があります');
@@ -31,7 +99,7 @@ describe('a refused CSV in the user’s language', () => {
         message:
           '次のいずれかにしてください: self, region, government, mission, organization, municipality, company, facility, person',
       },
-      { where: '4 行目・「名称（日本語）」列', message: '入力してください' },
+      { where: '4 行目・「名称（日本語）」列', message: '日本語名か英語名（または両方）を入力してください' },
       { where: '4 行目・「国」列', message: '国を選んでください' },
     ]);
   });
@@ -44,7 +112,7 @@ describe('a refused CSV in the user’s language', () => {
       'Line 4, column name_ja',
       'Line 4, column country',
     ]);
-    expect(p.lines[1]?.message).toBe('Required');
+    expect(p.lines[1]?.message).toBe('Enter a Japanese or an English name (or both)');
   });
 
   it('says which required column is missing, and which ids are taken or unknown', () => {

@@ -3,7 +3,15 @@
  * issues and details (and a bilingual English / Japanese message for people reading logs); the UI
  * chooses its own sentence from the code and details, and keeps the file's line and column.
  */
-import { type ErrorIssue, formatPath, type Lang, MAX_CELL_CHARS, type MusubiError } from '@musubi/core';
+import {
+  type ErrorIssue,
+  formatPath,
+  importIssueText,
+  importIssueWords,
+  type Lang,
+  MAX_CELL_CHARS,
+  type MusubiError,
+} from '@musubi/core';
 import { issueMessage } from '../forms/issue-message.js';
 import type { I18n } from '../i18n/i18n.js';
 import { badRows } from './imports.js';
@@ -45,25 +53,49 @@ export function csvWhere(issue: ErrorIssue, lang: Lang, t: T): string {
   return t('files.issue.lineColumn', { line: String(line), column: columnLabel(String(column), lang) });
 }
 
-/** A CSV issue (from `importCsv`) as one sentence. */
+/** Issue codes of `importCsv` that the UI words with the form's own sentences. */
+const formWords: Readonly<Record<string, Parameters<T>[0]>> = {
+  required: 'form.error.required',
+  'name-needed': 'form.error.nameNeeded',
+  country: 'form.error.country',
+  'one-line': 'form.error.oneLine',
+  'control-character': 'form.error.controlCharacters',
+  'end-before-start': 'form.error.endBeforeStart',
+  'duplicate-participant': 'form.error.duplicateParticipant',
+  'signed-once': 'form.error.signedOnce',
+  'id-format': 'form.error.id',
+  'id-reserved': 'form.error.id',
+};
+
+/**
+ * A CSV issue (from `importCsv`) as one sentence, chosen by its code and params (never by its
+ * English message): the form's wording where the form has one, else the core's words for the code.
+ */
 export function csvIssueMessage(issue: ErrorIssue, lang: Lang, t: T): string {
-  const id = /\bid (\S+)/.exec(issue.message)?.[1] ?? '';
+  const params = issue.params ?? {};
+  const id = String(params.id ?? /\bid (\S+)/.exec(issue.message)?.[1] ?? '');
   switch (issue.code) {
     case 'missing-column':
       return t('files.issue.missingColumn', { column: columnLabel(String(issue.path[1] ?? ''), lang) });
     case 'too-long':
-      return t('form.error.tooLong', { max: MAX_CELL_CHARS });
-    case 'control-character':
-      return t('form.error.controlCharacters');
+      return t('form.error.tooLong', { max: params.max ?? MAX_CELL_CHARS });
     case 'duplicate-id':
       return t('files.issue.duplicateId', { id });
     case 'unknown-reference':
-      return t('files.issue.unknownReference', { id });
+      return t(
+        params.target === 'programme' ? 'files.issue.unknownProgramme' : 'files.issue.unknownReference',
+        {
+          id,
+        },
+      );
+    case 'not-one-of':
+      return t('files.issue.oneOf', { values: String(params.values ?? '') });
+    case 'before-signed':
+      return t('form.error.beforeSigned', { date: String(params.date ?? '') });
   }
-  const options = /expected one of (.+)$/.exec(issue.message)?.[1];
-  if (issue.code === 'invalid_value' && options) {
-    return t('files.issue.oneOf', { values: options.replace(/"/g, '').split('|').join(', ') });
-  }
+  const key = formWords[issue.code];
+  if (key) return t(key);
+  if (importIssueWords[issue.code]) return importIssueText(issue, lang);
   return issueMessage(issue, lang, t);
 }
 
@@ -77,7 +109,9 @@ export function problemLines(issues: readonly ErrorIssue[], lang: Lang, t: T, cs
     if (csv && isCsvIssue(issue)) {
       return { where: csvWhere(issue, lang, t), message: csvIssueMessage(issue, lang, t) };
     }
-    const message = issueMessage(issue, lang, t);
+    const message = importIssueWords[issue.code]
+      ? importIssueText(issue, lang)
+      : issueMessage(issue, lang, t);
     return issue.path.length > 0 ? { where: formatPath(issue.path), message } : { message };
   });
 }
@@ -91,6 +125,8 @@ function summaryOf(error: MusubiError, lang: Lang, t: T, csv: boolean): string {
   if (details.encoding === 'not-utf-8') return t('files.error.notUtf8');
   if (details.encoding === 'replacement-characters') return t('files.error.mojibake');
   if (details.reason === 'doctype') return t('files.error.doctype');
+  if (details.reason === 'csv-quoting') return t('files.error.csvQuoting');
+  if (error.issues.some((i) => i.code === 'duplicate-column')) return t('files.error.duplicateColumns');
   if (details.reason === 'empty') return t('files.error.emptyNetwork');
   if (error.code === 'VERSION') {
     return details.formatVersion === undefined

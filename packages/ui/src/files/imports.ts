@@ -5,7 +5,9 @@
  */
 import {
   type CsvKind,
+  type DateReading,
   type ErrorIssue,
+  type IgnoredColumn,
   importCsv,
   importGraphFile,
   importJsonInto,
@@ -43,6 +45,10 @@ export interface ImportSummary {
   readonly rejected: readonly ErrorIssue[];
   /** Kinds a graph file did not give, that were guessed. */
   readonly defaulted: readonly string[];
+  /** CSV header cells that name no column: not read (each with the nearest known header). */
+  readonly ignoredColumns?: readonly IgnoredColumn[];
+  /** CSV date cells read as another date than they say (`令和元年5月1日` → `2019-05-01`). */
+  readonly dates?: readonly DateReading[];
 }
 
 export type ImportOutcome =
@@ -93,23 +99,28 @@ function importAs(
       ...(options.partial ? { partial: true } : {}),
       ...(options.shiftJis ? { shiftJis: true } : {}),
     });
-    const collection = kind === 'entities' ? 'entity' : 'link';
+    const collection = kind === 'entities' ? 'entity' : kind === 'links' ? 'link' : 'engagement';
     return {
       format,
       csvKind: kind,
       counts: { [collection]: result.imported },
       rejected: result.rejected,
       defaulted: [],
+      ignoredColumns: result.ignoredColumns,
+      dates: result.dates,
     };
   }
   if (format === 'json') {
     return { format, counts: importJsonInto(network, file.bytes), rejected: [], defaulted: [] };
   }
-  const result = importGraphFile(network, file.bytes, format, { lang: options.lang });
+  const result = importGraphFile(network, file.bytes, format, {
+    lang: options.lang,
+    ...(options.partial ? { partial: true } : {}),
+  });
   return {
     format,
     counts: { entity: result.entities, link: result.links },
-    rejected: [],
+    rejected: result.skipped,
     defaulted: result.defaulted,
   };
 }
@@ -129,8 +140,13 @@ export function badRows(issues: readonly ErrorIssue[]): number[] {
  * column, an empty file or a wrong encoding).
  */
 export function canImportGoodRowsOnly(outcome: ImportOutcome): boolean {
-  if (outcome.ok || outcome.format !== 'csv' || outcome.error.code !== 'VALIDATION') return false;
+  if (outcome.ok || outcome.error.code !== 'VALIDATION') return false;
   const { issues } = outcome.error;
+  // a graph file refused for self-loops or edges to undeclared nodes can be imported without them
+  if (outcome.format === 'gexf' || outcome.format === 'graphml') {
+    return issues.length > 0 && issues.every((i) => i.code === 'self-loop' || i.code === 'undeclared-node');
+  }
+  if (outcome.format !== 'csv') return false;
   return (
     issues.length > 0 && issues.every((issue) => typeof issue.path[0] === 'number' && issue.path[0] >= 2)
   );

@@ -17,6 +17,7 @@ import {
   nameIn,
   type ParticipantRole,
 } from '@musubi/core';
+import { typedDate } from '../../forms/typed-date.js';
 import {
   addIssue,
   bilingual,
@@ -104,12 +105,12 @@ function engagementInput(values: EngagementValues): { input: EngagementInput; ro
     rows.push(i);
     participants.push({ entity: p.entity, role: p.role });
   });
-  const endDate = optionalText(values.endDate);
+  const endDate = optionalText(values.endDate) === undefined ? undefined : typedDate(values.endDate);
   const notes = optionalText(values.notes);
   const input: EngagementInput = {
     type: values.type,
     title: bilingual(values.titleJa, values.titleEn),
-    date: values.date.trim(),
+    date: typedDate(values.date),
     ...(endDate === undefined ? {} : { endDate }),
     participants,
     topics: splitList(values.topics),

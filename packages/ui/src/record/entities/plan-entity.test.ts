@@ -21,6 +21,18 @@ const say = (issue: Parameters<typeof editIssueMessage>[0], lang: Lang = 'ja') =
   editIssueMessage(issue, lang, t as never);
 
 describe('planning an entity', () => {
+  it('reads dates as staff type them (era, slashes, full width) into partial dates', () => {
+    const network = buildMieNetwork();
+    const plan = planEntity(
+      network,
+      entity({ id: 'typed-dates', nameJa: '日付の確認', since: '令和元年5月1日', until: '２０２０／３' }),
+    );
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    plan.write(network);
+    expect(network.entity('typed-dates')).toMatchObject({ since: '2019-05-01', until: '2020-03' });
+  });
+
   it('adds a region with both names, country, coordinates, aliases and tags as one labelled change', () => {
     const network = buildMieNetwork();
     const before = network.log().length;

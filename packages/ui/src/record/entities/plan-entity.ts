@@ -16,6 +16,7 @@ import {
   type Link,
   type Network,
 } from '@musubi/core';
+import { typedDate } from '../../forms/typed-date.js';
 import {
   addIssue,
   bilingual,
@@ -132,8 +133,8 @@ function candidate(network: Network, values: EntityValues, editing: string | und
     aliases: listOf(values.aliases),
     ...(optionalText(values.country) === undefined ? {} : { country: values.country.trim() }),
     ...(coords && Object.keys(issues).length === 0 ? { coordinates: coords } : {}),
-    ...(optionalText(values.since) === undefined ? {} : { since: values.since.trim() }),
-    ...(optionalText(values.until) === undefined ? {} : { until: values.until.trim() }),
+    ...(optionalText(values.since) === undefined ? {} : { since: typedDate(values.since) }),
+    ...(optionalText(values.until) === undefined ? {} : { until: typedDate(values.until) }),
     tags: listOf(values.tags),
     ...(optionalText(values.notes) === undefined ? {} : { notes: values.notes.trim() }),
   };

@@ -19,6 +19,7 @@ import {
   type Network,
   sortedEvents,
 } from '@musubi/core';
+import { typedDate } from '../../forms/typed-date.js';
 import {
   addIssue,
   bilingual,
@@ -98,7 +99,7 @@ export function planLink(network: Network, values: LinkValues): Plan<string> {
   )
     addIssue(issues, 'source', { path: ['source'], code: editIssue.notPerson, message: 'not a person' });
   const title = bilingual(values.titleJa, values.titleEn);
-  const date = values.date.trim();
+  const date = typedDate(values.date);
   const input: LinkInput = {
     kind: values.kind,
     source: values.source || 'pending',
@@ -153,7 +154,7 @@ export function planLinkEvent(network: Network, linkId: string, values: LinkEven
   }
   const event: LinkEventInput = {
     type: values.type,
-    date: values.date.trim(),
+    date: typedDate(values.date),
     ...(optionalText(values.note) === undefined ? {} : { note: values.note.trim() }),
   };
   const parsed = LinkEventInputSchema.safeParse(event);

@@ -13,6 +13,7 @@ import {
   type Network,
   type RoleHolding,
 } from '@musubi/core';
+import { typedDate } from '../../forms/typed-date.js';
 import { currentHolders } from '../current-holders.js';
 import {
   addIssue,
@@ -95,8 +96,8 @@ export function planRole(network: Network, values: RoleValues): Plan<string> {
     addIssue(issues, 'at', { path: ['at'], code: editIssue.sameEnds, message: 'same' });
 
   const title = bilingual(values.titleJa, values.titleEn);
-  const since = values.since.trim();
-  const until = values.until.trim();
+  const since = typedDate(values.since);
+  const until = typedDate(values.until);
   const link: LinkInput = {
     kind: 'role',
     source: person || 'pending',

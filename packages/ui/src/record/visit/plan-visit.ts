@@ -20,6 +20,7 @@ import {
   type Network,
   nameIn,
 } from '@musubi/core';
+import { typedDate } from '../../forms/typed-date.js';
 import { currentHolders } from '../current-holders.js';
 
 export type NewVisitorKind = 'person' | 'mission' | 'government' | 'organization';
@@ -191,7 +192,7 @@ export function planVisit(
       source: visitor || 'pending',
       target: values.post.at || 'pending',
       ...(title.ja === undefined && title.en === undefined ? {} : { title }),
-      events: [{ type: 'signed', date: values.post.since.trim() }],
+      events: [{ type: 'signed', date: typedDate(values.post.since) }],
     };
     const parsed = LinkInputSchema.safeParse(post);
     if (!parsed.success) {
@@ -201,7 +202,7 @@ export function planVisit(
     }
   }
 
-  const day = values.date.trim();
+  const day = typedDate(values.date);
   const participants: { entity: string; role: 'host' | 'visitor' }[] = values.hosts.map((entity) => ({
     entity,
     role: 'host',
@@ -257,7 +258,7 @@ export function planVisit(
         (n) => {
           if (newEntity) n.addEntity(newEntity);
           if (post) {
-            const since = values.post.since.trim();
+            const since = typedDate(values.post.since);
             if (values.post.endPrevious) {
               for (const holding of currentHolders(n, values.post.at, visitor, post.title)) {
                 n.addLinkEvent(holding.link.id, { type: 'ended', date: since });
