@@ -189,6 +189,7 @@ export type { OpenNetworkOptions, SaveState, SaveStateListener } from './storage
 export { openNetwork, StoredNetwork } from './storage/open-network.js';
 export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './storage/store.js';
 export { LOG_FORMAT, LOG_FORMAT_VERSION } from './storage/store.js';
+export { formatPartialDate } from './time/date-words.js';
 // time: fiscal years and eras
 export type { EraConvention, FiscalYearFormatOptions, FiscalYearStyle } from './time/era.js';
 export { eraOfFiscalYear, formatFiscalYear } from './time/era.js';
