@@ -41,7 +41,7 @@ export type {
   ProgrammeCost,
   ReportOptions,
 } from './indicators/report.js';
-export { budgetByFiscalYear, programmeCosts, report } from './indicators/report.js';
+export { budgetByFiscalYear, ILLUSTRATIVE_TAG, programmeCosts, report } from './indicators/report.js';
 export type {
   BasicProgramme,
   Figure,
