@@ -92,11 +92,12 @@ describe('the dashboard in Chromium', () => {
     const table = page.getByRole('table', { name: /Local SMEs expanding abroad/ });
     expect(await table.getByRole('columnheader', { name: 'FY Heisei 31' }).count()).toBe(1);
     expect(await indicatorCell(page, 'ind-companies-supported', 'actual-2017').textContent()).toBe(
-      '35 companies',
+      '35 companies 35 illustrative',
     );
     expect(await indicatorCell(page, 'ind-companies-supported', 'achievement-2016').textContent()).toBe(
-      '1.00 achieved',
+      '1.00 illustrative, not real',
     );
+    expect(await page.getByRole('note').textContent()).toContain('count illustrative (made-up) records');
     expect(await programmeCell(page, 'budget', 'prg-intl-week', 'budget-2019').textContent()).toBe('13,474');
 
     // the years shown, chosen with the keyboard

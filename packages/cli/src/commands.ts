@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import {
+  briefing,
+  briefingToMarkdown,
   type CsvKind,
   fiscalYearOf,
   importCsv,
@@ -270,6 +272,30 @@ export async function reportCommand(
       report(network, { fiscalYears: fiscalYears(options.fy, lang), asOfDate: todayISO() }),
       { lang },
     );
+    if (options.output) writeFileSync(options.output, text);
+    else print(text);
+  } finally {
+    await network.close();
+  }
+}
+
+/**
+ * `musubi briefing <file> <entity>`: the one-page brief on an entity (by id, or the best match of
+ * a name) as Markdown; `--date` sets the day it speaks of (default today).
+ */
+export async function briefingCommand(
+  file: string,
+  entity: string,
+  options: { date?: string; output?: string },
+  lang: CliLang,
+): Promise<void> {
+  const network = await openNetworkFile(file, { readOnly: true });
+  try {
+    printWarnings(network.warnings, lang);
+    const id = network.entity(entity) ? entity : (network.search(entity, { limit: 1 })[0]?.id ?? entity);
+    const text = briefingToMarkdown(briefing(network, id, options.date ? { today: options.date } : {}), {
+      lang,
+    });
     if (options.output) writeFileSync(options.output, text);
     else print(text);
   } finally {

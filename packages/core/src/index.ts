@@ -4,6 +4,31 @@
  * Every export is named here one by one: this file is the public surface of the package.
  */
 
+// briefing: a one-page brief on an entity
+export type {
+  Briefing,
+  BriefingEngagement,
+  BriefingFollowUp,
+  BriefingIndicator,
+  BriefingOptions,
+  BriefingParty,
+  BriefingPost,
+  BriefingProgramme,
+  BriefingTie,
+} from './briefing/briefing.js';
+export { briefing } from './briefing/briefing.js';
+export type { BriefingMarkdownOptions } from './briefing/briefing-markdown.js';
+export { briefingToMarkdown } from './briefing/briefing-markdown.js';
+export type { BriefingWord } from './briefing/briefing-words.js';
+export {
+  briefingWord,
+  briefingWords,
+  engagementTypeWords,
+  entityKindWords,
+  linkEventWords,
+  linkKindWords,
+  participantRoleWords,
+} from './briefing/briefing-words.js';
 export type { ErrorCode, ErrorIssue, ErrorPath, MusubiErrorOptions } from './errors.js';
 // errors
 export { errorCodes, formatPath, isMusubiError, MusubiError } from './errors.js';
@@ -157,6 +182,8 @@ export {
   TagSchema,
 } from './model/records.js';
 export { parseOrThrow } from './model/validate.js';
+export type { Anniversary, AnniversaryOptions } from './network/anniversaries.js';
+export { anniversaryLinkKinds, upcomingAnniversaries } from './network/anniversaries.js';
 export type {
   ChangeListener,
   ChangeSink,
