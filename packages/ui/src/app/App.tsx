@@ -4,6 +4,7 @@
  */
 import { todayISO } from '@musubi/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { BriefingPage } from '../briefing/BriefingPage.js';
 import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { FileMenu } from '../files/FileMenu.js';
 import { Filters } from '../filters/Filters.js';
@@ -142,6 +143,7 @@ export function App() {
           {state.view === 'world' && <WorldView network={network} visible={visible} onSelect={open} />}
           {state.view === 'record' && <RecordPage onOpen={openOnMap} />}
           {state.view === 'dashboard' && <DashboardPage onOpen={openOnMap} />}
+          {state.view === 'briefing' && <BriefingPage entity={state.entity} onChoose={open} />}
           {state.view === 'history' && <HistoryPage onOpen={openOnMap} />}
         </div>
         {explore && state.entity !== undefined && (
