@@ -13,6 +13,8 @@ import editJa from './edit.ja.json';
 import baseEn from './en.json';
 import filesEn from './files.en.json';
 import filesJa from './files.ja.json';
+import followUpsEn from './follow-ups.en.json';
+import followUpsJa from './follow-ups.ja.json';
 import historyEn from './history.en.json';
 import historyJa from './history.ja.json';
 import baseJa from './ja.json';
@@ -21,8 +23,26 @@ import recordJa from './record.ja.json';
 
 // One table per area (`<area>.ja.json` / `<area>.en.json`) so that areas grow apart; keys are
 // prefixed by the area (`record.…`, `dashboard.…`) and must not collide.
-const ja = { ...baseJa, ...recordJa, ...editJa, ...dashboardJa, ...historyJa, ...filesJa, ...activitiesJa };
-const en = { ...baseEn, ...recordEn, ...editEn, ...dashboardEn, ...historyEn, ...filesEn, ...activitiesEn };
+const ja = {
+  ...baseJa,
+  ...recordJa,
+  ...editJa,
+  ...dashboardJa,
+  ...historyJa,
+  ...filesJa,
+  ...activitiesJa,
+  ...followUpsJa,
+};
+const en = {
+  ...baseEn,
+  ...recordEn,
+  ...editEn,
+  ...dashboardEn,
+  ...historyEn,
+  ...filesEn,
+  ...activitiesEn,
+  ...followUpsEn,
+};
 
 export type MessageKey = keyof typeof ja;
 export const messages: Record<Lang, Record<MessageKey, string>> = { ja, en };
