@@ -22,16 +22,20 @@ describe('the dashboard in Chromium', () => {
     await page.getByRole('heading', { name: '施策評価' }).waitFor();
     const companies = 'ind-companies-supported';
     expect(await indicatorCell(page, companies, 'target-2016').textContent()).toBe('15社');
-    expect(await indicatorCell(page, companies, 'actual-2016').textContent()).toBe('15社');
+    expect(await indicatorCell(page, companies, 'actual-2016').textContent()).toBe('15社 例示 15');
     expect(await indicatorCell(page, companies, 'target-2017').textContent()).toBe('30社');
-    expect(await indicatorCell(page, companies, 'actual-2017').textContent()).toBe('35社');
-    expect(await indicatorCell(page, companies, 'achievement-2017').textContent()).toBe('1.17 達成');
-    expect(await indicatorCell(page, 'ind-newly-international', 'actual-2017').textContent()).toBe('6件');
+    expect(await indicatorCell(page, companies, 'actual-2017').textContent()).toBe('35社 例示 35');
+    expect(await indicatorCell(page, companies, 'achievement-2017').textContent()).toBe(
+      '1.17 例示（実績ではない）',
+    );
+    expect(await indicatorCell(page, 'ind-newly-international', 'actual-2017').textContent()).toBe(
+      '6件 例示 6',
+    );
     expect(await programmeCell(page, 'budget', 'prg-network', 'budget-2018').textContent()).toBe('3,753');
     expect(await programmeCell(page, 'budget', 'prg-network', 'budget-2019').textContent()).toBe('2,970');
     expect(await programmeCell(page, 'budget', 'total', 'budget-2019').textContent()).toBe('30,520');
-    expect(await indicatorCell(page, companies, 'actual-2019').textContent()).toBe('56社');
-    expect(await programmeCell(page, 'costs', 'prg-sme', 'engagements').textContent()).toBe('1');
+    expect(await indicatorCell(page, companies, 'actual-2019').textContent()).toBe('56社 例示 56');
+    expect(await programmeCell(page, 'costs', 'prg-sme', 'engagements').textContent()).toBe('1 例示 1');
     // the tables are what a screen reader reads; the charts are named figures
     expect(
       await page.getByRole('figure', { name: /海外事業展開に取り組む企業数.*：目標値と実績値/ }).count(),
@@ -52,19 +56,19 @@ describe('the dashboard in Chromium', () => {
     await dialog.getByRole('button', { name: '記録する' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    await showsExactly(indicatorCell(page, companies, 'actual-2019'), '57社');
-    expect(await indicatorCell(page, companies, 'achievement-2019').textContent()).toBe('0.89 未達成');
-    expect(await programmeCell(page, 'costs', 'prg-sme', 'engagements').textContent()).toBe('2');
+    await showsExactly(indicatorCell(page, companies, 'actual-2019'), '57社 例示 57');
+    expect(await indicatorCell(page, companies, 'achievement-2019').textContent()).toBe('0.89 例示（実績ではない）');
+    expect(await programmeCell(page, 'costs', 'prg-sme', 'engagements').textContent()).toBe('2 例示 1');
     expect(await programmeCell(page, 'costs', 'prg-sme', 'cost').textContent()).toBe('2,538.0');
     // the years before are as they were
-    expect(await indicatorCell(page, companies, 'actual-2017').textContent()).toBe('35社');
+    expect(await indicatorCell(page, companies, 'actual-2017').textContent()).toBe('35社 例示 35');
     await saved(page);
     await page.screenshot({ path: `${shots}dashboard-ja.png` });
 
     // still counted after a reload (the visit was saved in the browser)
     await page.reload();
     await page.locator('.app').waitFor();
-    await showsExactly(indicatorCell(page, companies, 'actual-2019'), '57社');
+    await showsExactly(indicatorCell(page, companies, 'actual-2019'), '57社 例示 57');
 
     // checking the number: the breakdown names the company, which opens on the network map
     await page.getByRole('button', { name: '2019年度の実績値 57社 の内訳を表示' }).click();
@@ -87,11 +91,12 @@ describe('the dashboard in Chromium', () => {
     const table = page.getByRole('table', { name: /Local SMEs expanding abroad/ });
     expect(await table.getByRole('columnheader', { name: 'FY Heisei 31' }).count()).toBe(1);
     expect(await indicatorCell(page, 'ind-companies-supported', 'actual-2017').textContent()).toBe(
-      '35 companies',
+      '35 companies 35 illustrative',
     );
     expect(await indicatorCell(page, 'ind-companies-supported', 'achievement-2016').textContent()).toBe(
-      '1.00 achieved',
+      '1.00 illustrative, not real',
     );
+    expect(await page.getByRole('note').textContent()).toContain('count illustrative (made-up) records');
     expect(await programmeCell(page, 'budget', 'prg-intl-week', 'budget-2019').textContent()).toBe('13,474');
 
     // the years shown, chosen with the keyboard

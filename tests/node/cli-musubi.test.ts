@@ -31,6 +31,23 @@ function musubi(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A workspace holding the example prefecture network, imported from its JSON. */
+function mieWorkspace() {
+  const { dir, file } = workspace();
+  const json = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'tests/node/fixtures/mie-json.ts')],
+    {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  expect(json.status).toBe(0);
+  writeFileSync(join(dir, 'mie.json'), json.stdout);
+  expect(musubi('import', file, join(dir, 'mie.json')).code).toBe(0);
+  return { dir, file };
+}
+
 function workspace() {
   const dir = mkdtempSync(join(tmpdir(), 'musubi-cli-'));
   const file = join(dir, 'mie.musubi.ndjson');
@@ -110,24 +127,14 @@ describe('the musubi command', () => {
   });
 
   it('reports the policy sheet of the prefecture network in the terminal, and exports XLSX and GraphML', async () => {
-    const { dir, file } = workspace();
-    const json = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(root, 'tests/node/fixtures/mie-json.ts')],
-      {
-        cwd: root,
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    expect(json.status).toBe(0);
-    writeFileSync(join(dir, 'mie.json'), json.stdout);
-    expect(musubi('import', file, join(dir, 'mie.json')).code).toBe(0);
+    const { dir, file } = mieWorkspace();
     const report = musubi('--lang', 'en', 'report', file, '--fy', '2016..2019');
     expect(report.code).toBe(0);
     expect(report.stdout).toContain('## Activity indicators');
     expect(report.stdout).toMatch(
-      /\| 33102 Promoting business expansion abroad \|[^\n]*\| 30 companies \| 35 companies \| 1\.17 \|/,
+      /\| 33102 Promoting business expansion abroad \|[^\n]*\| 30 companies \| 35 companies \[35 illustrative\] \| 1\.17 \|/,
     );
+    expect(report.stdout).toContain('Caution: actuals marked "illustrative"');
     expect(musubi('report', file, '--fy', 'soon').stderr).toContain('--fy');
 
     const xlsx = join(dir, 'sheet.xlsx');
@@ -146,6 +153,21 @@ describe('the musubi command', () => {
     const counts = JSON.parse(musubi('stats', file).stdout);
     const graph = graphml.parse(Graph, musubi('export', file, '--format', 'graphml').stdout);
     expect([graph.order, graph.size]).toEqual([counts.entities, counts.links]);
+  });
+
+  it('prints the briefing on an entity given by id or by name, in Japanese and English', () => {
+    const { file } = mieWorkspace();
+    // the brief before the Thai Ambassador's courtesy call, by id or by name, in both languages
+    const ja = musubi('briefing', file, 'thai-embassy', '--date', '2026-12-01');
+    expect(ja.code).toBe(0);
+    expect(ja.stdout).toContain('# ブリーフィング資料: 駐日タイ王国大使館');
+    expect(ja.stdout).toContain('- 特命全権大使: 大使B（例示）（着任 2018年10月1日）');
+    expect(ja.stdout).toContain('2018年12月5日 表敬訪問: 新任タイ大使の表敬訪問');
+    const en = musubi('--lang', 'en', 'briefing', file, 'Royal Thai Embassy', '--date', '2026-12-01');
+    expect(en.stdout).toContain('# Briefing: Royal Thai Embassy in Japan');
+    expect(en.stdout).toContain('Participants: Mie Prefecture (Host), Governor (illustrative) (Host)');
+    const missing = musubi('--lang', 'en', 'briefing', file, 'no-such-entity-zz');
+    expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining('NOT_FOUND')]);
   });
 
   it('imports a partner list saved by Excel as Shift_JIS (made with iconv -t CP932) without being told', () => {

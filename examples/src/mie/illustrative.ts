@@ -137,7 +137,14 @@ function addEmbassies(network: Network): void {
       '2016-04',
       undefined,
     ],
+    // the Governor receives courtesy calls: the post is real, its holder here is not
+    ['governor', '知事（例示）', 'Governor (illustrative)', 'mie', '2011-04', undefined],
   ] as const;
+  const titles = {
+    'brazil-consulate': { ja: '総領事', en: 'Consul General' },
+    'thai-embassy': { ja: '特命全権大使', en: 'Ambassador' },
+    mie: { ja: '知事', en: 'Governor' },
+  };
   for (const [id, ja, en, at, from, to] of people) {
     network.addEntity({ id, kind: 'person', name: { ja, en }, tags, notes: ILLUSTRATIVE_NOTE });
     network.addLink({
@@ -145,10 +152,7 @@ function addEmbassies(network: Network): void {
       kind: 'role',
       source: id,
       target: at,
-      title:
-        at === 'brazil-consulate'
-          ? { ja: '総領事', en: 'Consul General' }
-          : { ja: '特命全権大使', en: 'Ambassador' },
+      title: titles[at],
       events: [{ type: 'signed', date: from }, ...(to ? [{ type: 'ended' as const, date: to }] : [])],
       tags,
       notes: ILLUSTRATIVE_NOTE,
@@ -163,6 +167,8 @@ function visits(): EngagementInput[] {
     date,
     participants: [
       { entity: 'mie', role: 'host' },
+      // an ambassador's or a consul general's courtesy call is received by the Governor
+      { entity: 'governor', role: 'host' },
       { entity: who, role: 'visitor' },
       { entity: at, role: 'visitor' },
     ],

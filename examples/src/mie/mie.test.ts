@@ -86,6 +86,26 @@ describe('the Mie example network', () => {
     expect(network.asOf('2018-11-13').entity('mie-thai-center')).toBeUndefined();
   });
 
+  it('has a Governor at the prefecture who receives the courtesy calls, tagged illustrative', () => {
+    const network = buildMieNetwork();
+    const holders = network.roles('mie');
+    expect(holders.map((r) => [r.person, r.title?.ja, r.title?.en])).toEqual([
+      ['governor', '知事', 'Governor'],
+    ]);
+    expect(network.entity('governor')?.tags).toContain('illustrative');
+    expect(
+      network
+        .asOf('2019-06-30')
+        .roles('mie')
+        .map((r) => r.person),
+    ).toEqual(['governor']);
+    const calls = network.engagements({ type: 'courtesy-visit' });
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
+      expect(call.participants, call.id).toContainEqual({ entity: 'governor', role: 'host' });
+    }
+  });
+
   it('grows year by year: the network of 2014 is smaller than that of 2019', () => {
     const network = buildMieNetwork();
     const before = network.asOf('2014-03-31').counts();

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import {
+  briefing,
+  briefingToMarkdown,
   type CsvKind,
   columnLetter,
   type DateReading,
@@ -441,5 +443,29 @@ function printDateReadings(dates: readonly DateReading[], lang: CliLang): void {
   if (dates.length > LISTED_DATES) {
     const more = dates.length - LISTED_DATES;
     process.stderr.write(`${say(lang, { ja: `  ほか ${more} 件`, en: `  and ${more} more` })}\n`);
+  }
+}
+
+/**
+ * `musubi briefing <file> <entity>`: the one-page brief on an entity (by id, or the best match of
+ * a name) as Markdown; `--date` sets the day it speaks of (default today).
+ */
+export async function briefingCommand(
+  file: string,
+  entity: string,
+  options: { date?: string; output?: string },
+  lang: CliLang,
+): Promise<void> {
+  const network = await openNetworkFile(file, { readOnly: true });
+  try {
+    printWarnings(network.warnings, lang);
+    const id = network.entity(entity) ? entity : (network.search(entity, { limit: 1 })[0]?.id ?? entity);
+    const text = briefingToMarkdown(briefing(network, id, options.date ? { today: options.date } : {}), {
+      lang,
+    });
+    if (options.output) writeFileSync(options.output, text);
+    else print(text);
+  } finally {
+    await network.close();
   }
 }

@@ -1,6 +1,7 @@
 import { csvKinds } from '@musubi/core';
 import { Command, Option } from 'commander';
 import {
+  briefingCommand,
   exportFile,
   fiscalYears,
   type ImportOptions,
@@ -210,6 +211,23 @@ token
   .addOption(dataOption())
   .addOption(databaseOption())
   .action((id: string, o: Parameters<typeof tokenRevoke>[1]) => tokenRevoke(id, o, lang));
+
+program
+  .command('briefing <file> <entity>')
+  .description(
+    t(
+      'ブリーフィング資料 (Markdown): ID または名前で指定した相手の概要・役職・経緯・活動・フォローアップ・周年',
+      'a briefing (Markdown) on an entity given by id or name: who, posts, ties, engagements, follow-ups, anniversaries',
+    ),
+  )
+  .option(
+    '--date <day>',
+    t('資料の日付 YYYY-MM-DD（既定は今日）', 'the day of the brief, YYYY-MM-DD (default today)'),
+  )
+  .option('-o, --output <out>', t('出力ファイル', 'output file'))
+  .action((file: string, entity: string, o: { date?: string; output?: string }) =>
+    briefingCommand(file, entity, o, lang),
+  );
 
 try {
   await program.parseAsync(process.argv);

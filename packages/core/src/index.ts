@@ -4,6 +4,31 @@
  * Every export is named here one by one: this file is the public surface of the package.
  */
 
+// briefing: a one-page brief on an entity
+export type {
+  Briefing,
+  BriefingEngagement,
+  BriefingFollowUp,
+  BriefingIndicator,
+  BriefingOptions,
+  BriefingParty,
+  BriefingPost,
+  BriefingProgramme,
+  BriefingTie,
+} from './briefing/briefing.js';
+export { briefing } from './briefing/briefing.js';
+export type { BriefingMarkdownOptions } from './briefing/briefing-markdown.js';
+export { briefingToMarkdown } from './briefing/briefing-markdown.js';
+export type { BriefingWord } from './briefing/briefing-words.js';
+export {
+  briefingWord,
+  briefingWords,
+  engagementTypeWords,
+  entityKindWords,
+  linkEventWords,
+  linkKindWords,
+  participantRoleWords,
+} from './briefing/briefing-words.js';
 export type { ErrorCode, ErrorIssue, ErrorPath, MusubiErrorOptions } from './errors.js';
 // errors
 export { errorCodes, formatPath, isMusubiError, MusubiError } from './errors.js';
@@ -42,7 +67,7 @@ export type {
   ProgrammeCost,
   ReportOptions,
 } from './indicators/report.js';
-export { budgetByFiscalYear, programmeCosts, report } from './indicators/report.js';
+export { budgetByFiscalYear, ILLUSTRATIVE_TAG, programmeCosts, report } from './indicators/report.js';
 export type {
   BasicProgramme,
   Figure,
@@ -161,6 +186,8 @@ export {
   TagSchema,
 } from './model/records.js';
 export { parseOrThrow } from './model/validate.js';
+export type { Anniversary, AnniversaryOptions } from './network/anniversaries.js';
+export { anniversaryLinkKinds, upcomingAnniversaries } from './network/anniversaries.js';
 export type {
   ChangeListener,
   ChangeSink,
@@ -195,6 +222,7 @@ export type { OpenNetworkOptions, SaveState, SaveStateListener } from './storage
 export { openNetwork, StoredNetwork } from './storage/open-network.js';
 export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './storage/store.js';
 export { LOG_FORMAT, LOG_FORMAT_VERSION } from './storage/store.js';
+export { formatPartialDate } from './time/date-words.js';
 // time: fiscal years and eras
 export type { DateInputErrorCode, DateInputResult } from './time/date-input.js';
 export { dateFromExcelSerial, parseDateInput } from './time/date-input.js';

@@ -31,6 +31,11 @@ export const policySheetWords = {
     ja: '実績値は記録から算出（手入力 = Musubi 導入前の数値）。',
     en: 'Actuals are computed from the records (manual = a figure from before Musubi).',
   },
+  illustrative: { ja: '例示', en: 'illustrative' },
+  illustrativeNote: {
+    ja: '注意: 「例示」と記した実績値は、例示（架空）の記録を数えています（例示 n = そのうちの件数）。その実績値と目標達成状況は実際の数値ではありません。',
+    en: 'Caution: actuals marked "illustrative" count illustrative (made-up) records (n illustrative = how many of them). Those actuals and their achievement are not real figures.',
+  },
 } as const;
 
 export type PolicySheetWord = keyof typeof policySheetWords;
@@ -46,11 +51,20 @@ export function withUnit(value: number | undefined, row: IndicatorRow, lang: Lan
   return lang === 'ja' ? `${value}${row.unit}` : `${value} ${unitNames[row.unit].en}`;
 }
 
-/** The actual of a year as a cell: the value, marked when manual or pending. */
+/** How many illustrative records an actual counts, as the sheet marks it (`例示 35`, `35 illustrative`), or ''. */
+export function illustrativeMark(y: IndicatorYear, lang: Lang): string {
+  if (y.illustrative === undefined) return '';
+  const word = sheetWord('illustrative', lang);
+  return lang === 'ja' ? `${word} ${y.illustrative}` : `${y.illustrative} ${word}`;
+}
+
+/** The actual of a year as a cell: the value, marked when manual, pending or counting illustrative records. */
 export function actualCell(y: IndicatorYear, row: IndicatorRow, lang: Lang): string {
   const value = withUnit(y.actual, row, lang);
-  if (y.status === 'pending') return `(${value} ${sheetWord('pending', lang)})`;
-  return y.source === 'manual' ? `${value} (${sheetWord('manual', lang)})` : value;
+  const mark = illustrativeMark(y, lang);
+  const marked = mark === '' ? value : `${value} [${mark}]`;
+  if (y.status === 'pending') return `(${marked} ${sheetWord('pending', lang)})`;
+  return y.source === 'manual' ? `${value} (${sheetWord('manual', lang)})` : marked;
 }
 
 /**
@@ -122,7 +136,8 @@ function indicatorTable(
 
 /**
  * Writes the policy sheet as Markdown: the outcome (県民指標) and activity (活動指標) tables, then
- * the programmes (主な事業) with their budgets (予算額(千円)).
+ * the programmes (主な事業) with their budgets (予算額(千円)). An actual that counts illustrative
+ * records is marked in its cell, and a caution under the tables says what the mark means.
  */
 export function reportToMarkdown(report: PolicyReport, options: MarkdownOptions = {}): string {
   const lang = options.lang ?? 'ja';
@@ -160,5 +175,6 @@ export function reportToMarkdown(report: PolicyReport, options: MarkdownOptions 
     ),
   );
   out.push('', sheetWord('note', lang), '');
+  if (report.illustrative) out.push(sheetWord('illustrativeNote', lang), '');
   return out.join('\n');
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Lang } from '../model/names.js';
 import { nameIn } from '../model/names.js';
 import { type EraConvention, type FiscalYearStyle, formatFiscalYear } from '../time/era.js';
-import { basicProgrammeLabel, budgetTotalOf, sheetWord } from './policy-sheet-markdown.js';
+import { basicProgrammeLabel, budgetTotalOf, illustrativeMark, sheetWord } from './policy-sheet-markdown.js';
 import type { IndicatorRow, PolicyReport } from './report.js';
 import { unitNames } from './schemas.js';
 
@@ -23,7 +23,8 @@ const border = { top: thin, left: thin, bottom: thin, right: thin };
  * Writes the policy sheet as an XLSX workbook laid out like the prefecture's sheet: for each of
  * 県民指標 and 活動指標 a block with the 基本事業 and 目標項目, the 現状値, then per fiscal year
  * 目標値 / 実績値 / 目標達成状況; then 主な事業 with 予算額(千円) per fiscal year. Counts and
- * amounts are numbers (Excel can sum them); units sit in their own column.
+ * amounts are numbers (Excel can sum them); units sit in their own column. An actual that counts
+ * illustrative records is shaded and carries a note, and a caution follows the tables.
  *
  * @example
  * const bytes = await reportToXlsx(report(network, { fiscalYears: [2016, 2017, 2018, 2019] }));
@@ -127,6 +128,10 @@ export async function reportToXlsx(report: PolicyReport, options: XlsxOptions = 
   });
   sheet.addRow([]);
   sheet.addRow([sheetWord('note', lang)]);
+  if (report.illustrative) {
+    const caution = sheet.addRow([sheetWord('illustrativeNote', lang)]);
+    caution.font = { bold: true, color: { argb: 'FF9C0006' } };
+  }
 
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
@@ -150,6 +155,11 @@ function addIndicatorRow(sheet: ExcelJS.Worksheet, row: IndicatorRow, programme:
   row.years.forEach((y, i) => {
     const actual = added.getCell(5 + i * 3 + 1);
     if (y.source === 'manual') actual.note = sheetWord('manual', lang);
+    // counts stay numbers (Excel sums them); the mark goes to the cell's note and its colour
+    if (y.illustrative !== undefined) {
+      actual.note = `${illustrativeMark(y, lang)} — ${sheetWord('illustrativeNote', lang)}`;
+      actual.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } };
+    }
     if (y.status === 'pending') actual.font = { italic: true, color: { argb: 'FF808080' } };
     const ratio = added.getCell(5 + i * 3 + 2);
     if (typeof ratio.value === 'number') ratio.numFmt = '0.00';

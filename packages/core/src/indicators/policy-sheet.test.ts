@@ -4,7 +4,7 @@ import { createNetwork, type Network } from '../network/network.js';
 import { policySheetWords, reportToMarkdown } from './policy-sheet-markdown.js';
 import { reportToXlsx } from './policy-sheet-xlsx.js';
 import { addIndicator, addProgramme, recordFigure } from './records.js';
-import { report } from './report.js';
+import { programmeCosts, report } from './report.js';
 
 function sheetNetwork(): Network {
   const n = createNetwork({ author: 'test' });
@@ -130,5 +130,61 @@ describe('reportToXlsx', () => {
     expect(rows[budget]?.slice(1)).toEqual(['県内中小企業国際展開促進事業', '', '', '-', 5076]);
     expect(rows[budget + 1]).toEqual(['合計', '', '', '', '-', 5076]);
     expect(sheet?.getCell(2, 5).isMerged).toBe(true);
+  });
+});
+
+describe('an honest sheet: actuals that count illustrative records', () => {
+  function withIllustrative(): Network {
+    const n = sheetNetwork();
+    n.addEntity({ id: 'c4', kind: 'company', name: { en: 'Illustrative Co.' }, tags: ['illustrative'] });
+    n.recordEngagement({
+      type: 'business-meeting',
+      title: { en: 'illustrative meeting' },
+      date: '2019-09-10',
+      programme: 'sme',
+      participants: [{ entity: 'c4' }],
+      tags: ['illustrative'],
+    });
+    return n;
+  }
+
+  it('counts in each computed actual the records tagged illustrative, and none in a manual figure', () => {
+    const sheet = report(withIllustrative(), { fiscalYears: [2018, 2019] });
+    const years = sheet.indicators[0]?.years;
+    expect(years?.map((y) => [y.actual, y.source, y.illustrative])).toEqual([
+      [2, 'manual', undefined],
+      [6, 'computed', 1],
+    ]);
+    expect(sheet.illustrative).toBe(true);
+    expect(report(sheetNetwork(), { fiscalYears: [2018, 2019] }).illustrative).toBe(false);
+  });
+
+  it('marks them in the Markdown and says what the mark means, in both languages', () => {
+    const sheet = report(withIllustrative(), { fiscalYears: [2018, 2019] });
+    const ja = reportToMarkdown(sheet, { lang: 'ja' });
+    expect(ja).toContain('6社 [例示 1]');
+    expect(ja).toContain(policySheetWords.illustrativeNote.ja);
+    const en = reportToMarkdown(sheet, { lang: 'en' });
+    expect(en).toContain('6 companies [1 illustrative]');
+    expect(en).toContain(policySheetWords.illustrativeNote.en);
+    expect(reportToMarkdown(report(sheetNetwork(), { fiscalYears: [2019] }))).not.toContain('例示');
+  });
+
+  it('shades and annotates them in the XLSX, keeps the count a number, and writes the caution under the tables', async () => {
+    const sheet = report(withIllustrative(), { fiscalYears: [2018, 2019] });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reportToXlsx(sheet, { lang: 'en' })) as never);
+    const ws = workbook.worksheets[0];
+    if (!ws) throw new Error('no worksheet');
+    const cells: ExcelJS.Cell[] = [];
+    ws.eachRow((row) => row.eachCell((cell) => cells.push(cell)));
+    const marked = cells.filter((c) => String(c.note ?? '').includes('1 illustrative'));
+    expect(marked.map((c) => c.value)).toEqual([6]);
+    expect(cells.some((c) => c.value === policySheetWords.illustrativeNote.en)).toBe(true);
+  });
+
+  it('counts the illustrative engagements of a programme’s cost', () => {
+    const costs = programmeCosts(withIllustrative(), 2019);
+    expect(costs.map((c) => [c.engagements, c.illustrative])).toEqual([[1, 1]]);
   });
 });

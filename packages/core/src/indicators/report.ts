@@ -2,7 +2,7 @@ import type { Id } from '../model/ids.js';
 import type { BilingualName } from '../model/names.js';
 import type { NetworkView } from '../network/view.js';
 import { type FiscalYear, fiscalYearOf, fiscalYearRange } from '../time/fiscal-year.js';
-import { evaluateMeasure } from './measure.js';
+import { evaluateMeasure, measureRecords } from './measure.js';
 import { figures, indicators, programmes } from './records.js';
 import type { BasicProgramme, Indicator, IndicatorKind, IndicatorUnit } from './schemas.js';
 
@@ -30,6 +30,13 @@ export interface IndicatorYear {
   /** actual / target rounded to 2 decimals, as the sheet writes it (0.95); absent without a target or while pending. */
   achievement?: number;
   status: IndicatorStatus;
+  /**
+   * How many of the records a computed actual counts are illustrative (tagged with the report's
+   * `illustrativeTag`: an engagement so tagged, or an entity so tagged or counted through such an
+   * engagement). Absent when none is, and for a manual figure. Such an actual is not a real figure,
+   * and every view of the sheet must say so.
+   */
+  illustrative?: number;
 }
 
 export interface IndicatorRow {
@@ -59,12 +66,47 @@ export interface PolicyReport {
   budget: BudgetRow[];
   /** Budget totals per fiscal year, thousand yen. */
   budgetTotals: { fiscalYear: FiscalYear; amount: number }[];
+  /** Whether any actual counts illustrative records (see `IndicatorYear.illustrative`). */
+  illustrative: boolean;
 }
 
 export interface ReportOptions {
   fiscalYears: readonly FiscalYear[];
   /** Years that have not ended on this day (YYYY-MM-DD) are `pending`. Without it, no year is pending. */
   asOfDate?: string;
+  /** The tag that marks records as illustrative, not real; default `illustrative`. */
+  illustrativeTag?: string;
+}
+
+/** The tag that marks a record as illustrative (an example, not a fact), as the example network uses it. */
+export const ILLUSTRATIVE_TAG = 'illustrative';
+
+/** Whether the view holds any record tagged `tag` that a measure can count (an engagement or an entity). */
+function holdsTagged(view: NetworkView, tag: string): boolean {
+  return (
+    view.engagements().some((e) => e.tags.includes(tag)) || view.entities().some((e) => e.tags.includes(tag))
+  );
+}
+
+/** How many of the records counted for a fiscal year are tagged `tag` (see `IndicatorYear.illustrative`). */
+function taggedCount(view: NetworkView, indicator: Indicator, fy: FiscalYear, tag: string): number {
+  const counted = measureRecords(view, indicator.measure, fy);
+  const tagged = (id: Id) => view.engagement(id)?.tags.includes(tag) === true;
+  if (indicator.measure.count === 'engagements') return counted.engagements.filter(tagged).length;
+  return counted.entities.filter(
+    (c) => view.entity(c.entity)?.tags.includes(tag) === true || c.engagements.some(tagged),
+  ).length;
+}
+
+/** Adds to each computed year how many of its counted records are illustrative. */
+function markIllustrative(view: NetworkView, indicator: Indicator, years: IndicatorYear[], tag: string) {
+  return years.map((y) => {
+    if (y.source === 'manual' || y.actual === 0) return y;
+    let n = taggedCount(view, indicator, y.fiscalYear, tag);
+    // after a manual figure, only what the records add since it counts
+    if (y.base !== undefined) n -= taggedCount(view, indicator, y.base.fiscalYear, tag);
+    return n > 0 ? { ...y, illustrative: n } : y;
+  });
 }
 
 function yearOf(
@@ -135,15 +177,20 @@ function actuals(view: NetworkView, indicator: Indicator, fiscalYears: readonly 
  * Computes the policy sheet for fiscal years: per indicator and year the target, the actual
  * (computed from the records, or a manual figure recorded for that year, flagged `manual`; a
  * cumulative total after a manual figure builds on it), the
- * achievement ratio and a status; and the budget per programme.
+ * achievement ratio and a status; and the budget per programme. Each computed actual says how
+ * many of the records it counts are illustrative (tagged `illustrative`), so that no view of the
+ * sheet passes an example off as a real figure.
  *
  * @example
  * const sheet = report(network, { fiscalYears: [2016, 2017, 2018, 2019], asOfDate: '2019-07-01' });
  */
 export function report(view: NetworkView, options: ReportOptions): PolicyReport {
   const fiscalYears = [...options.fiscalYears].sort((a, b) => a - b);
+  const tag = options.illustrativeTag ?? ILLUSTRATIVE_TAG;
+  const anyTagged = holdsTagged(view, tag);
   const rows: IndicatorRow[] = indicators(view).map((indicator) => {
     const actualOf = actuals(view, indicator, fiscalYears);
+    const years = fiscalYears.map((fy) => yearOf(indicator, fy, actualOf, options.asOfDate));
     return {
       id: indicator.id,
       name: indicator.name,
@@ -152,7 +199,7 @@ export function report(view: NetworkView, options: ReportOptions): PolicyReport 
       ...(indicator.basicProgramme === undefined ? {} : { basicProgramme: indicator.basicProgramme }),
       cumulative: indicator.measure.aggregate === 'cumulative',
       ...(indicator.baseline === undefined ? {} : { baseline: indicator.baseline }),
-      years: fiscalYears.map((fy) => yearOf(indicator, fy, actualOf, options.asOfDate)),
+      years: anyTagged ? markIllustrative(view, indicator, years, tag) : years,
     };
   });
   const budget = budgetByFiscalYear(view, fiscalYears);
@@ -160,6 +207,7 @@ export function report(view: NetworkView, options: ReportOptions): PolicyReport 
     fiscalYears,
     ...(options.asOfDate === undefined ? {} : { asOfDate: options.asOfDate }),
     indicators: rows,
+    illustrative: rows.some((r) => r.years.some((y) => y.illustrative !== undefined)),
     budget,
     budgetTotals: fiscalYears.map((fy) => ({
       fiscalYear: fy,
@@ -192,16 +240,28 @@ export interface ProgrammeCost {
   engagements: number;
   /** Budget per engagement, thousand yen, rounded to 1 decimal; absent without a budget or engagements. */
   costPerEngagement?: number;
+  /** How many of the engagements are illustrative (tagged `illustrative`); absent when none is. */
+  illustrative?: number;
 }
 
-/** For a fiscal year: each programme's budget, the engagements recorded under it, and the cost per engagement. */
-export function programmeCosts(view: NetworkView, fy: FiscalYear): ProgrammeCost[] {
+/**
+ * For a fiscal year: each programme's budget, the engagements recorded under it, the cost per
+ * engagement, and how many of those engagements are illustrative.
+ */
+export function programmeCosts(
+  view: NetworkView,
+  fy: FiscalYear,
+  illustrativeTag: string = ILLUSTRATIVE_TAG,
+): ProgrammeCost[] {
   return programmes(view).map((p) => {
-    const count = view.engagements({ programme: p.id }).filter((e) => fiscalYearOf(e.date) === fy).length;
+    const counted = view.engagements({ programme: p.id }).filter((e) => fiscalYearOf(e.date) === fy);
+    const count = counted.length;
     const budget = p.budgets[String(fy)];
     const row: ProgrammeCost = { programme: p.id, name: p.name, engagements: count };
     if (budget !== undefined) row.budget = budget;
     if (budget !== undefined && count > 0) row.costPerEngagement = Math.round((budget / count) * 10) / 10;
+    const illustrative = counted.filter((e) => e.tags.includes(illustrativeTag)).length;
+    if (illustrative > 0) row.illustrative = illustrative;
     return row;
   });
 }

@@ -3,6 +3,7 @@
  * time, selection) lives in the URL; the network lives in `NetworkProvider`.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { BriefingPage } from '../briefing/BriefingPage.js';
 import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { FileMenu } from '../files/FileMenu.js';
 import { Filters } from '../filters/Filters.js';
@@ -154,6 +155,7 @@ export function App() {
           {view === 'world' && <WorldView network={network} visible={visible} onSelect={open} />}
           {view === 'record' && <RecordPage onOpen={openOnMap} />}
           {view === 'dashboard' && <DashboardPage onOpen={openOnMap} />}
+          {view === 'briefing' && <BriefingPage entity={state.entity} onChoose={open} />}
           {view === 'history' && <HistoryPage onOpen={openOnMap} />}
           {view === 'admin' && team && <AdminPage api={team.api} />}
         </div>

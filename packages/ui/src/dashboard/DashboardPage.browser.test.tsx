@@ -43,21 +43,21 @@ describe('the dashboard (施策評価)', () => {
     expect(companies.textContent).toContain('海外事業展開に取り組む企業数');
     expect(companies.textContent).toContain('基本事業 33102 海外事業展開の推進');
     expect(cell(companies, 'target-2016')).toBe('15社');
-    expect(cell(companies, 'actual-2016')).toBe('15社');
-    expect(cell(companies, 'achievement-2016')).toBe('1.00 達成');
+    expect(cell(companies, 'actual-2016')).toBe('15社 例示 15');
+    expect(cell(companies, 'achievement-2016')).toBe('1.00 例示（実績ではない）');
     expect(cell(companies, 'target-2017')).toBe('30社');
-    expect(cell(companies, 'actual-2017')).toBe('35社');
-    expect(cell(companies, 'achievement-2017')).toBe('1.17 達成');
+    expect(cell(companies, 'actual-2017')).toBe('35社 例示 35');
+    expect(cell(companies, 'achievement-2017')).toBe('1.17 例示（実績ではない）');
 
     const municipalities = indicator('ind-newly-international');
     expect(municipalities.textContent).toContain('基本事業 33101 国際交流の推進');
     expect([cell(municipalities, 'target-2016'), cell(municipalities, 'actual-2016')]).toEqual([
       '3件',
-      '3件',
+      '3件 例示 3',
     ]);
     expect([cell(municipalities, 'target-2017'), cell(municipalities, 'actual-2017')]).toEqual([
       '6件',
-      '6件',
+      '6件 例示 6',
     ]);
 
     const joint = indicator('ind-joint-initiatives');
@@ -78,6 +78,25 @@ describe('the dashboard (施策評価)', () => {
     await expect.element(screen.getByRole('application', { name: caption })).toBeVisible();
   });
 
+  it('says on screen that actuals counting illustrative records are not real figures, and shows real ones plainly', async () => {
+    const network = buildMieNetwork();
+    const screen = await show(network);
+    const note = screen.getByRole('note');
+    await expect.element(note).toBeVisible();
+    expect(note.element().textContent).toContain('例示（架空）の記録を数えたもの');
+    const companies = indicator('ind-companies-supported');
+    // no 達成 / 未達成 badge for an achievement computed from illustrative records
+    expect(companies.querySelector('.dashboard-status-achieved, .dashboard-status-not-achieved')).toBeNull();
+    const mark = companies.querySelector('[data-cell="actual-2016"] .dashboard-illustrative');
+    expect(mark?.getAttribute('title')).toBe(
+      'この数値のうち 15 件は例示（架空）の記録です。実際の数値ではありません。',
+    );
+    // a manual figure is not counted from records: it keeps its status and no mark
+    recordFigure(network, { indicator: 'ind-companies-supported', fiscalYear: 2016, value: 15 });
+    await expect.poll(() => cell(indicator('ind-companies-supported'), 'actual-2016')).toBe('15社 手入力');
+    expect(cell(indicator('ind-companies-supported'), 'achievement-2016')).toBe('1.00 達成');
+  });
+
   it('shows the budgets by programme with their totals, and the cost per engagement', async () => {
     await show(buildMieNetwork());
     const network = programmeRow('dashboard-budget', 'prg-network');
@@ -96,7 +115,7 @@ describe('the dashboard (施策評価)', () => {
     const sme = programmeRow('dashboard-costs', 'prg-sme');
     expect([cell(sme, 'budget'), cell(sme, 'engagements'), cell(sme, 'cost')]).toEqual([
       '5,076',
-      '1',
+      '1 例示 1',
       '5,076.0',
     ]);
   });
@@ -108,9 +127,9 @@ describe('the dashboard (施策評価)', () => {
     const companies = indicator('ind-companies-supported');
     expect(companies.textContent).toContain('Local SMEs expanding abroad');
     expect(cell(companies, 'target-2017')).toBe('30 companies');
-    expect(cell(companies, 'actual-2017')).toBe('35 companies');
-    expect(cell(companies, 'achievement-2017')).toBe('1.17 achieved');
-    expect(cell(indicator('ind-newly-international'), 'actual-2016')).toBe('3 cases');
+    expect(cell(companies, 'actual-2017')).toBe('35 companies 35 illustrative');
+    expect(cell(companies, 'achievement-2017')).toBe('1.17 illustrative, not real');
+    expect(cell(indicator('ind-newly-international'), 'actual-2016')).toBe('3 cases 3 illustrative');
     const table = screen.getByRole('table', { name: /Local SMEs expanding abroad/ });
     await expect.element(table.getByRole('columnheader', { name: 'FY2016' })).toBeVisible();
 
@@ -132,7 +151,7 @@ describe('the dashboard (施策評価)', () => {
     const network = buildMieNetwork();
     const screen = await show(network);
     const companies = indicator('ind-companies-supported');
-    expect(cell(companies, 'actual-2019')).toBe('56社');
+    expect(cell(companies, 'actual-2019')).toBe('56社 例示 56');
     network.recordEngagement({
       type: 'business-meeting',
       title: { ja: '商談会（テスト）', en: 'Business meeting (test)' },
@@ -144,10 +163,13 @@ describe('the dashboard (施策評価)', () => {
     const actual2019 = (figure: string) =>
       screen.getByRole('button', { name: `2019年度の実績値 ${figure} の内訳を表示` });
     await expect.element(actual2019('57社')).toBeVisible();
-    expect(cell(programmeRow('dashboard-costs', 'prg-sme'), 'engagements')).toBe('2');
+    // company-04 is illustrative, the meeting is not: the company still counts as illustrative
+    expect(cell(indicator('ind-companies-supported'), 'actual-2019')).toBe('57社 例示 57');
+    expect(cell(programmeRow('dashboard-costs', 'prg-sme'), 'engagements')).toBe('2 例示 1');
     expect(cell(programmeRow('dashboard-costs', 'prg-sme'), 'cost')).toBe('2,538.0');
     network.undo();
     await expect.element(actual2019('56社')).toBeVisible();
+    expect(cell(indicator('ind-companies-supported'), 'actual-2019')).toBe('56社 例示 56');
   });
 
   it('narrows the fiscal years shown, and goes back to the default', async () => {
@@ -160,7 +182,7 @@ describe('the dashboard (施策評価)', () => {
     await expect.element(table.getByRole('columnheader', { name: '2016年度' })).not.toBeInTheDocument();
     const companies = indicator('ind-companies-supported');
     expect(companies.querySelectorAll('[data-cell^="actual-"]')).toHaveLength(2);
-    expect(cell(companies, 'actual-2018')).toBe('48社');
+    expect(cell(companies, 'actual-2018')).toBe('48社 例示 48');
     await screen.getByRole('button', { name: '既定の年度に戻す' }).click();
     await expect.element(table.getByRole('columnheader', { name: '2016年度' })).toBeInTheDocument();
   });
@@ -243,6 +265,9 @@ describe('the dashboard (施策評価)', () => {
     const markdown = await blobs[0]?.text();
     expect(markdown).toContain('## Activity indicators');
     expect(markdown).toContain('| International network strengthening programme |');
+    // the export says which actuals are not real, as the screen does
+    expect(markdown).toContain('35 companies [35 illustrative]');
+    expect(markdown).toContain('Caution: actuals marked "illustrative" count illustrative (made-up) records');
     const xlsx = new Uint8Array((await blobs[1]?.arrayBuffer()) ?? new ArrayBuffer(0));
     // a zip file: "PK"
     expect([xlsx[0], xlsx[1]]).toEqual([0x50, 0x4b]);

@@ -123,6 +123,11 @@ export function DashboardPage({ onOpen }: { onOpen: (id: string) => void }) {
         />
         <SheetDownload sheet={sheet} range={range} style={style} />
       </div>
+      {sheet.illustrative && (
+        <p className="dashboard-caution" role="note">
+          {t('dashboard.illustrative.notice')}
+        </p>
+      )}
       {sheet.indicators.length === 0 && <p>{t('dashboard.noIndicators')}</p>}
       {groupByKind(sheet.indicators).map((group) => (
         <section key={group.kind} className="dashboard-section" aria-labelledby={`dashboard-${group.kind}`}>

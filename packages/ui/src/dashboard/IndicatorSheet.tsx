@@ -32,6 +32,20 @@ interface ActualCellProps {
   onToggle: () => void;
 }
 
+/** The mark of an actual that counts illustrative records: never shown as a real figure. */
+export function IllustrativeMark({ count }: { count: number | undefined }) {
+  const { t } = useI18n();
+  if (count === undefined) return null;
+  return (
+    <>
+      {' '}
+      <span className="dashboard-illustrative" title={t('dashboard.illustrative.title', { n: count })}>
+        {t('dashboard.illustrative.mark', { n: count })}
+      </span>
+    </>
+  );
+}
+
 function ActualCell({ year, row, today, yearText, expanded, details, onToggle }: ActualCellProps) {
   const { t, lang } = useI18n();
   const value = countText(year.actual, row.unit, lang);
@@ -57,7 +71,12 @@ function ActualCell({ year, row, today, yearText, expanded, details, onToggle }:
     );
   }
   if (kind === 'pending')
-    return <span className="dashboard-pending">{t('dashboard.actual.pending', { value })}</span>;
+    return (
+      <>
+        <span className="dashboard-pending">{t('dashboard.actual.pending', { value })}</span>
+        <IllustrativeMark count={year.illustrative} />
+      </>
+    );
   if (kind === 'manual') {
     return (
       <>
@@ -68,7 +87,12 @@ function ActualCell({ year, row, today, yearText, expanded, details, onToggle }:
       </>
     );
   }
-  return toggle(value);
+  return (
+    <>
+      {toggle(value)}
+      <IllustrativeMark count={year.illustrative} />
+    </>
+  );
 }
 
 function AchievementCell({ year, today }: { year: IndicatorYear; today: string }) {
@@ -82,12 +106,12 @@ function AchievementCell({ year, today }: { year: IndicatorYear; today: string }
       </>
     );
   }
+  // an achievement computed from illustrative records is no achievement: no 達成 / 未達成 badge
+  const status = year.illustrative === undefined ? year.status : 'illustrative';
   return (
     <>
       {achievementText(year.achievement)}{' '}
-      <span className={`dashboard-status dashboard-status-${year.status}`}>
-        {t(`dashboard.status.${year.status}`)}
-      </span>
+      <span className={`dashboard-status dashboard-status-${status}`}>{t(`dashboard.status.${status}`)}</span>
     </>
   );
 }

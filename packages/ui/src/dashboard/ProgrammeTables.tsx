@@ -6,6 +6,7 @@ import { type FiscalYear, nameIn, type PolicyReport } from '@musubi/core';
 import { useId, useMemo, useState } from 'react';
 import { useNetwork } from '../app/network-context.js';
 import { useI18n } from '../i18n/i18n.js';
+import { IllustrativeMark } from './IndicatorSheet.js';
 import { amountText, budgetTotals, costTable, defaultCostYear, word } from './policy-sheet.js';
 
 interface TablesProps {
@@ -110,7 +111,10 @@ export function CostTable({ sheet, yearText }: TablesProps) {
                 <th scope="row">{nameIn(row.name, lang)}</th>
                 <td className="dashboard-text">{row.basicProgramme?.code ?? ''}</td>
                 <td data-cell="budget">{amountText(row.budget)}</td>
-                <td data-cell="engagements">{row.engagements}</td>
+                <td data-cell="engagements">
+                  {row.engagements}
+                  <IllustrativeMark count={row.illustrative} />
+                </td>
                 <td data-cell="cost">{amountText(row.costPerEngagement, 1)}</td>
               </tr>
             ))}
@@ -120,7 +124,10 @@ export function CostTable({ sheet, yearText }: TablesProps) {
               <th scope="row">{word('total', lang)}</th>
               <td />
               <td data-cell="budget">{amountText(costs.total.budget)}</td>
-              <td data-cell="engagements">{costs.total.engagements}</td>
+              <td data-cell="engagements">
+                {costs.total.engagements}
+                <IllustrativeMark count={costs.total.illustrative} />
+              </td>
               <td data-cell="cost">{amountText(costs.total.costPerEngagement, 1)}</td>
             </tr>
           </tfoot>

@@ -122,7 +122,8 @@ describe('the sheet computed from the example network', () => {
       ['prg-thai-hr', undefined, 0, undefined],
     ]);
     expect(rows[0]?.basicProgramme?.code).toBe('33101');
-    expect(total).toEqual({ budget: 14920, engagements: 4, costPerEngagement: 3730 });
+    // every engagement of the example is illustrative, and the total says so
+    expect(total).toEqual({ budget: 14920, engagements: 4, costPerEngagement: 3730, illustrative: 4 });
     expect(costTable(mie, 2015).total).toEqual({ engagements: 0 });
   });
 

@@ -214,8 +214,12 @@ export function costTable(view: NetworkView, fy: FiscalYear) {
   const budget = rows.reduce((sum, r) => sum + (r.budget ?? 0), 0);
   const engagements = rows.reduce((sum, r) => sum + r.engagements, 0);
   const anyBudget = rows.some((r) => r.budget !== undefined);
-  const total: { budget?: number; engagements: number; costPerEngagement?: number } = { engagements };
+  const illustrative = rows.reduce((sum, r) => sum + (r.illustrative ?? 0), 0);
+  const total: { budget?: number; engagements: number; costPerEngagement?: number; illustrative?: number } = {
+    engagements,
+  };
   if (anyBudget) total.budget = budget;
+  if (illustrative > 0) total.illustrative = illustrative;
   if (anyBudget && engagements > 0) total.costPerEngagement = Math.round((budget / engagements) * 10) / 10;
   return { rows, total };
 }

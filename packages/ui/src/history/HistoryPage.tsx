@@ -5,12 +5,22 @@
  * records said then beside what they say now (the log's other time axis, beside the time slider's
  * valid time).
  */
-import { type Change, type Collection, collections, type Lang } from '@musubi/core';
+import {
+  type Change,
+  type Collection,
+  collections,
+  type Effect,
+  formatFiscalYear,
+  type Lang,
+  type Network,
+  nameIn,
+} from '@musubi/core';
 import { useMemo, useState } from 'react';
 import { useNetwork } from '../app/network-context.js';
 import { useI18n } from '../i18n/i18n.js';
-import { describeChange } from './describe-change.js';
-import { authorsOf, type EffectRow, type HistoryFilter, historyRows, showValue } from './history-rows.js';
+import { describeChange, operationWords } from './describe-change.js';
+import { authorsOf, type EffectRow, type HistoryFilter, historyRows } from './history-rows.js';
+import { listWords, type ReadableField, type ReadingWords, readEffect } from './readable-fields.js';
 import './history.css';
 
 const PAGE = 50;
@@ -33,10 +43,58 @@ function localToIso(value: string): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-function EffectLine({ effect, onOpen }: { effect: EffectRow; onOpen: (id: string) => void }) {
+/** The name of an entity, programme or indicator by id, in `lang`. */
+function recordNameOf(network: Network, id: string, lang: Lang): string | undefined {
+  const named =
+    network.entity(id)?.name ??
+    network.records<{ id: string; name: { ja?: string; en?: string } }>('programme').find((p) => p.id === id)
+      ?.name ??
+    network.records<{ id: string; name: { ja?: string; en?: string } }>('indicator').find((p) => p.id === id)
+      ?.name;
+  return named ? nameIn(named, lang) : undefined;
+}
+
+/** A figure has no name of its own: its indicator's and its fiscal year. */
+function effectName(effect: EffectRow, record: Record<string, unknown>, words: ReadingWords): string {
+  if (effect.collection !== 'figure') return effect.name;
+  const indicator = words.nameOf(String(record.indicator)) ?? '';
+  const fy = Number(record.fiscalYear);
+  return Number.isInteger(fy) ? `${indicator} ${formatFiscalYear(fy, { lang: words.lang })}` : indicator;
+}
+
+function ListCell({ field, side }: { field: ReadableField; side: 'before' | 'after' }) {
   const { t, lang } = useI18n();
+  const list = side === 'before' ? field.removed : field.added;
+  if (list.length === 0) return <>{field[side] === '' ? '—' : field[side]}</>;
+  return (
+    <>
+      <span className="muted">{t(side === 'before' ? 'history.removed' : 'history.added')}: </span>
+      {listWords(list, lang)}
+    </>
+  );
+}
+
+function EffectLine({
+  effect,
+  source,
+  words,
+  onOpen,
+}: {
+  effect: EffectRow;
+  source: Effect;
+  words: ReadingWords;
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useI18n();
   const { network } = useNetwork();
+  const fields = readEffect(source, words);
+  const record = (source.type === 'update' ? source.after : source.record) as unknown as Record<
+    string,
+    unknown
+  >;
+  const name = effectName(effect, record, words);
   const openable = effect.collection === 'entity' && network.entity(effect.recordId) !== undefined;
+  const oneSide = effect.type !== 'update';
   return (
     <li>
       <span className={`history-effect history-effect-${effect.type}`}>
@@ -45,26 +103,46 @@ function EffectLine({ effect, onOpen }: { effect: EffectRow; onOpen: (id: string
       <span className="muted">{t(`history.collection.${effect.collection}`)}</span>{' '}
       {openable ? (
         <button type="button" className="link" onClick={() => onOpen(effect.recordId)}>
-          {effect.name}
+          {name}
         </button>
       ) : (
-        <span>{effect.name}</span>
+        <span>{name}</span>
       )}
-      {effect.fields.length > 0 && (
+      {fields.length > 0 && (
         <table className="history-fields">
           <thead>
             <tr>
               <th scope="col">{t('history.field')}</th>
-              <th scope="col">{t('history.before')}</th>
-              <th scope="col">{t('history.after')}</th>
+              {oneSide ? (
+                <th scope="col">{t('history.value')}</th>
+              ) : (
+                <>
+                  <th scope="col">{t('history.before')}</th>
+                  <th scope="col">{t('history.after')}</th>
+                </>
+              )}
             </tr>
           </thead>
           <tbody>
-            {effect.fields.map((f) => (
-              <tr key={f.field}>
-                <th scope="row">{f.field}</th>
-                <td>{showValue(f.before, lang)}</td>
-                <td>{showValue(f.after, lang)}</td>
+            {fields.map((f) => (
+              <tr key={f.key}>
+                <th scope="row">{f.label}</th>
+                {oneSide ? (
+                  <td>
+                    {f.added.length + f.removed.length > 0
+                      ? listWords([...f.added, ...f.removed], words.lang)
+                      : f.after || f.before}
+                  </td>
+                ) : (
+                  <>
+                    <td>
+                      <ListCell field={f} side="before" />
+                    </td>
+                    <td>
+                      <ListCell field={f} side="after" />
+                    </td>
+                  </>
+                )}
               </tr>
             ))}
           </tbody>
@@ -77,10 +155,12 @@ function EffectLine({ effect, onOpen }: { effect: EffectRow; onOpen: (id: string
 function ChangeItem({
   change,
   effects,
+  words,
   onOpen,
 }: {
   change: Change;
   effects: EffectRow[];
+  words: ReadingWords;
   onOpen: (id: string) => void;
 }) {
   const { t, lang } = useI18n();
@@ -104,13 +184,19 @@ function ChangeItem({
           <span className="muted">{t('history.effects', { n: effects.length })}</span>
         </summary>
         <p className="muted">
-          {t('history.changeNumber', { seq: change.seq })} · <code>{change.operation}</code>
+          {t('history.changeNumber', { seq: change.seq })} · {operationWords(change.operation, lang)}
         </p>
         <ul className="history-effects">
           {shown.map((effect, i) => (
-            // effects of one change may touch one record twice; their order is their identity
-            // biome-ignore lint/suspicious/noArrayIndexKey: the order of effects never changes
-            <EffectLine key={i} effect={effect} onOpen={onOpen} />
+            <EffectLine
+              // effects of one change may touch one record twice; their order is their identity
+              // biome-ignore lint/suspicious/noArrayIndexKey: the order of effects never changes
+              key={i}
+              effect={effect}
+              source={change.effects[i] as Effect}
+              words={words}
+              onOpen={onOpen}
+            />
           ))}
         </ul>
         {shown.length < effects.length && (
@@ -171,6 +257,18 @@ export function HistoryPage({ onOpen }: { onOpen: (id: string) => void }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const log = useMemo(() => network.log(), [network, version]);
   const authors = useMemo(() => authorsOf(log), [log]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
+  const words = useMemo<ReadingWords>(() => {
+    const names = new Map<string, string | undefined>();
+    return {
+      lang,
+      t,
+      nameOf: (id) => {
+        if (!names.has(id)) names.set(id, recordNameOf(network, id, lang));
+        return names.get(id);
+      },
+    };
+  }, [network, version, lang, t]);
   const filter = useMemo<HistoryFilter>(
     () => ({
       ...(author !== '' && { author }),
@@ -256,7 +354,13 @@ export function HistoryPage({ onOpen }: { onOpen: (id: string) => void }) {
       ) : (
         <ol className="history-list" aria-label={t('history.list')}>
           {rows.map((row) => (
-            <ChangeItem key={row.change.id} change={row.change} effects={row.effects} onOpen={onOpen} />
+            <ChangeItem
+              key={row.change.id}
+              change={row.change}
+              effects={row.effects}
+              words={words}
+              onOpen={onOpen}
+            />
           ))}
         </ol>
       )}

@@ -1,8 +1,16 @@
 /**
  * A change in a few words, for the undo and redo buttons' titles: its label in the user's
- * language (labels are written `日本語 / English`), else the operation and the record it touched.
+ * language (labels are written `日本語 / English`), else the operation and the record it touched,
+ * both in the user's words.
  */
 import { type Change, type Lang, type Network, nameIn } from '@musubi/core';
+import { type MessageKey, messages } from '../i18n/i18n.js';
+
+/** An operation of the log in the user's words (`recordEngagement` → 活動の記録), never its code name. */
+export function operationWords(operation: string, lang: Lang): string {
+  const key = `history.operation.${operation}` as MessageKey;
+  return messages[lang][key] ?? messages[lang]['history.operation.other'];
+}
 
 /** Picks one side of a `日本語 / English` label; a label without ` / ` is returned as it is. */
 export function labelIn(label: string, lang: Lang): string {
@@ -26,8 +34,9 @@ export function describeChange(change: Change, network: Network, lang: Lang): st
     if (original) return describeChange(original, network, lang);
   }
   const first = change.effects[0];
-  if (!first) return change.operation;
+  const operation = operationWords(change.operation, lang);
+  if (!first) return operation;
   const record = first.type === 'update' ? first.after : first.record;
   const name = recordName(record, lang);
-  return name === undefined ? change.operation : `${change.operation}: ${name}`;
+  return name === undefined ? operation : `${operation}: ${name}`;
 }

@@ -160,16 +160,3 @@ export function historyRows(
 export function authorsOf(log: readonly Change[]): string[] {
   return [...new Set(log.map((c) => c.author))];
 }
-
-/** A field's value in a few words: names in `lang`, lists and objects as short JSON. */
-export function showValue(value: unknown, lang: Lang, max = 160): string {
-  if (value === undefined) return '—';
-  if (typeof value === 'string') return value.length > max ? `${value.slice(0, max)}…` : value;
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const o = value as Record<string, unknown>;
-    if (typeof o.ja === 'string' || typeof o.en === 'string')
-      return nameIn(o as { ja?: string; en?: string }, lang);
-  }
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > max ? `${json.slice(0, max)}…` : json;
-}

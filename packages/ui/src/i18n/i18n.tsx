@@ -13,6 +13,8 @@ import editJa from './edit.ja.json';
 import baseEn from './en.json';
 import filesEn from './files.en.json';
 import filesJa from './files.ja.json';
+import followUpsEn from './follow-ups.en.json';
+import followUpsJa from './follow-ups.ja.json';
 import historyEn from './history.en.json';
 import historyJa from './history.ja.json';
 import baseJa from './ja.json';
@@ -32,6 +34,7 @@ const ja = {
   ...filesJa,
   ...activitiesJa,
   ...teamJa,
+  ...followUpsJa,
 };
 const en = {
   ...baseEn,
@@ -42,6 +45,7 @@ const en = {
   ...filesEn,
   ...activitiesEn,
   ...teamEn,
+  ...followUpsEn,
 };
 
 export type MessageKey = keyof typeof ja;

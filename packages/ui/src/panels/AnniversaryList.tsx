@@ -1,7 +1,6 @@
 /** The anniversaries of the next twelve months, for the prefecture's panel and the start page. */
-import { type NetworkView, nameIn } from '@musubi/core';
+import { type NetworkView, nameIn, upcomingAnniversaries } from '@musubi/core';
 import { useI18n } from '../i18n/i18n.js';
-import { upcomingAnniversaries } from './anniversaries.js';
 
 export function AnniversaryList({
   network,

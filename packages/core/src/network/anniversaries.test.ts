@@ -1,7 +1,7 @@
-import { createNetwork } from '@musubi/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { upcomingAnniversaries } from './anniversaries.js';
+import { createNetwork } from './network.js';
 
 function network() {
   const n = createNetwork({ author: 'test' });

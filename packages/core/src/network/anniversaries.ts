@@ -4,7 +4,11 @@
  * milestone (`major`), the ones usually celebrated with visits and ceremonies. Only formal ties
  * count (sister, friendship, MOU, agreement, partner), and only while they are in force.
  */
-import { type Link, type LinkKind, linkStatusOn, type NetworkView, sortedEvents } from '@musubi/core';
+
+import type { LinkKind } from '../model/kinds.js';
+import type { Link } from '../model/records.js';
+import { linkStatusOn, sortedEvents } from './valid-time.js';
+import type { NetworkView } from './view.js';
 
 export const anniversaryLinkKinds: readonly LinkKind[] = [
   'sister',
@@ -39,7 +43,12 @@ function addMonths(day: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Anniversaries falling in [from, from + months), soonest first. A year-only signing counts in its year. */
+/**
+ * Anniversaries falling in [from, from + months), soonest first. A year-only signing counts in its year.
+ *
+ * @example
+ * upcomingAnniversaries(network, { from: '2026-04-01', entity: 'mie' }); // the 55th of São Paulo…
+ */
 export function upcomingAnniversaries(view: NetworkView, options: AnniversaryOptions): Anniversary[] {
   const from = options.from;
   const until = addMonths(from, options.months ?? 12);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { renderWithApp } from '../testing/render-with-app.js';
+import { buildSmallNetwork } from '../testing/small-network.js';
+import { HistoryPage } from './HistoryPage.js';
+
+/** The rows of the first table of fields on the page, as [label, cells…]. */
+function fieldRows(): string[][] {
+  const table = document.querySelector('.history-fields');
+  return [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) =>
+    [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? ''),
+  );
+}
+
+describe('the history page', () => {
+  it('shows each change as a person reads it, in Japanese, with no code names, JSON or English words', async () => {
+    const network = buildSmallNetwork();
+    network.addEntity({ id: 'thai-amb', kind: 'person', name: { ja: 'タイ大使' } });
+    network.transaction(() => {
+      network.updateEntity('thai-amb', { aliases: ['駐日タイ大使'], country: 'TH' });
+    });
+    network.undo();
+    const screen = await renderWithApp(<HistoryPage onOpen={() => {}} />, { network, lang: 'ja' });
+    const list = screen.getByRole('list', { name: '変更の一覧' });
+    await expect.element(list).toBeVisible();
+    const text = () => list.element().textContent ?? '';
+    // the undo, then the transaction it undid, each in words
+    const summaries = [...document.querySelectorAll('.history-change summary')].map(
+      (s) => s.textContent ?? '',
+    );
+    expect(summaries[0]).toContain('取り消し');
+    expect(summaries[1]).toContain('まとめて記録');
+    // open the transaction: its update reads as fields and values in Japanese
+    const second = document.querySelectorAll<HTMLElement>('.history-change summary')[1];
+    second?.click();
+    await expect.poll(() => document.querySelectorAll('.history-change details[open]').length).toBe(1);
+    const open = document.querySelector('.history-change details[open] .history-fields');
+    const rows = [...(open?.querySelectorAll('tbody tr') ?? [])].map((tr) =>
+      [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? ''),
+    );
+    expect(rows).toEqual([
+      ['別名', '—', '追加: 駐日タイ大使'],
+      ['国・地域', '—', 'タイ'],
+    ]);
+    expect(text()).not.toMatch(/transaction|undo|aliases|country|\[\]|\["|TH\b/);
+  });
+
+  it('lists the fields of an addition', async () => {
+    const network = buildSmallNetwork();
+    network.addEntity({
+      id: 'governor',
+      kind: 'person',
+      name: { ja: '知事', en: 'Governor' },
+      country: 'JP',
+    });
+    await renderWithApp(<HistoryPage onOpen={() => {}} />, { network, lang: 'en' });
+    document.querySelector<HTMLElement>('.history-change summary')?.click();
+    await expect.poll(() => fieldRows().length).toBeGreaterThan(0);
+    expect(fieldRows()).toEqual([
+      ['Kind', 'Person'],
+      ['Name (Japanese)', '知事'],
+      ['Name (English)', 'Governor'],
+      ['Country', 'Japan'],
+    ]);
+  });
+});
