@@ -57,7 +57,9 @@ describe('the dashboard in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     await showsExactly(indicatorCell(page, companies, 'actual-2019'), '57社 例示 57');
-    expect(await indicatorCell(page, companies, 'achievement-2019').textContent()).toBe('0.89 例示（実績ではない）');
+    expect(await indicatorCell(page, companies, 'achievement-2019').textContent()).toBe(
+      '0.89 例示（実績ではない）',
+    );
     expect(await programmeCell(page, 'costs', 'prg-sme', 'engagements').textContent()).toBe('2 例示 1');
     expect(await programmeCell(page, 'costs', 'prg-sme', 'cost').textContent()).toBe('2,538.0');
     // the years before are as they were

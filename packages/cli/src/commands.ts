@@ -404,7 +404,10 @@ export async function reportCommand(
 ): Promise<void> {
   const source = await openForReading(file, options, lang);
   try {
-    if (source.network.records('indicator').length === 0 && source.network.records('programme').length === 0) {
+    if (
+      source.network.records('indicator').length === 0 &&
+      source.network.records('programme').length === 0
+    ) {
       process.stderr.write(
         `${say(lang, {
           ja: `${file ?? options.server ?? ''} には指標も事業もまだ記録されていないため、表は空です。指標と事業は UI の「記録」や JSON の取り込みで加えられます（例: examples/ の三重県のネットワーク）。`,

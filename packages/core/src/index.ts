@@ -222,10 +222,10 @@ export type { OpenNetworkOptions, SaveState, SaveStateListener } from './storage
 export { openNetwork, StoredNetwork } from './storage/open-network.js';
 export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './storage/store.js';
 export { LOG_FORMAT, LOG_FORMAT_VERSION } from './storage/store.js';
-export { formatPartialDate } from './time/date-words.js';
 // time: fiscal years and eras
 export type { DateInputErrorCode, DateInputResult } from './time/date-input.js';
 export { dateFromExcelSerial, parseDateInput } from './time/date-input.js';
+export { formatPartialDate } from './time/date-words.js';
 export type { EraConvention, FiscalYearFormatOptions, FiscalYearStyle } from './time/era.js';
 export { eraOfFiscalYear, formatFiscalYear } from './time/era.js';
 export type { FiscalYear } from './time/fiscal-year.js';

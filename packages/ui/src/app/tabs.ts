@@ -3,7 +3,16 @@
  * its label key `tab.<id>` to both i18n JSON files, and its component in `App.tsx`'s `views`.
  * `admin` shows only to a team server's admins, `record` only to those who may write.
  */
-export const tabIds = ['start', 'map', 'world', 'record', 'dashboard', 'briefing', 'history', 'admin'] as const;
+export const tabIds = [
+  'start',
+  'map',
+  'world',
+  'record',
+  'dashboard',
+  'briefing',
+  'history',
+  'admin',
+] as const;
 export type TabId = (typeof tabIds)[number];
 
 export function isTabId(value: unknown): value is TabId {

@@ -12,15 +12,19 @@ import {
   type Effect,
   formatFiscalYear,
   type Lang,
-  type Network,
-  nameIn,
 } from '@musubi/core';
 import { useMemo, useState } from 'react';
 import { useNetwork } from '../app/network-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { describeChange, operationWords } from './describe-change.js';
 import { authorsOf, type EffectRow, type HistoryFilter, historyRows } from './history-rows.js';
-import { listWords, type ReadableField, type ReadingWords, readEffect } from './readable-fields.js';
+import {
+  listWords,
+  type ReadableField,
+  type ReadingWords,
+  readEffect,
+  recordNameOf,
+} from './readable-fields.js';
 import './history.css';
 
 const PAGE = 50;
@@ -41,17 +45,6 @@ function localToIso(value: string): string | undefined {
   if (value === '') return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
-/** The name of an entity, programme or indicator by id, in `lang`. */
-function recordNameOf(network: Network, id: string, lang: Lang): string | undefined {
-  const named =
-    network.entity(id)?.name ??
-    network.records<{ id: string; name: { ja?: string; en?: string } }>('programme').find((p) => p.id === id)
-      ?.name ??
-    network.records<{ id: string; name: { ja?: string; en?: string } }>('indicator').find((p) => p.id === id)
-      ?.name;
-  return named ? nameIn(named, lang) : undefined;
 }
 
 /** A figure has no name of its own: its indicator's and its fiscal year. */

@@ -11,6 +11,7 @@ import {
   formatFiscalYear,
   formatPartialDate,
   type Lang,
+  type Network,
   nameIn,
 } from '@musubi/core';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -35,6 +36,17 @@ export interface ReadableField {
   /** For lists: the items that came in and went out. */
   added: string[];
   removed: string[];
+}
+
+/** The name of an entity, programme or indicator by id, in `lang`. */
+export function recordNameOf(network: Network, id: string, lang: Lang): string | undefined {
+  const named =
+    network.entity(id)?.name ??
+    network.records<{ id: string; name: { ja?: string; en?: string } }>('programme').find((p) => p.id === id)
+      ?.name ??
+    network.records<{ id: string; name: { ja?: string; en?: string } }>('indicator').find((p) => p.id === id)
+      ?.name;
+  return named ? nameIn(named, lang) : undefined;
 }
 
 type Plain = Record<string, unknown>;

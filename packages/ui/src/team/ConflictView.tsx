@@ -6,16 +6,10 @@
 import type { Replica } from '@musubi/core/client';
 import { useState } from 'react';
 import { describeChange } from '../history/describe-change.js';
-import { showValue } from '../history/history-rows.js';
+import { fieldLabel, type ReadingWords, recordNameOf, valueWords } from '../history/readable-fields.js';
 import { type MessageKey, messages, useI18n } from '../i18n/i18n.js';
 import { conflictFields } from './conflict-fields.js';
 import type { Conflict } from './conflicts.js';
-
-/** A record's field in the user's words (`notes` → メモ), or its name when there is no word for it. */
-function fieldLabel(field: string, t: (key: MessageKey) => string): string {
-  const key = `conflict.fieldName.${field}`;
-  return key in messages.ja ? t(key as MessageKey) : field;
-}
 
 function ConflictItem({ conflict, replica }: { conflict: Conflict; replica: Replica }) {
   const { t, lang } = useI18n();
@@ -31,8 +25,15 @@ function ConflictItem({ conflict, replica }: { conflict: Conflict; replica: Repl
       setProblem(t('conflict.failed', { message: (error as Error).message }));
     }
   };
-  const side = (record: unknown, value: unknown) =>
-    record === null ? t('conflict.removed') : showValue(value, lang);
+  // fields and values in the user's words, as the history shows them (メモ, country names, dates)
+  const words: ReadingWords = { lang, t, nameOf: (id) => recordNameOf(replica, id, lang) };
+  // the conflict view's own word for a field (ID, 種類), else the history's (メモ, 国・地域)
+  const label = (field: string) => {
+    const key = `conflict.fieldName.${field}`;
+    return key in messages.ja ? t(key as MessageKey) : fieldLabel(conflict.collection, field, words);
+  };
+  const side = (record: unknown, field: string, value: unknown) =>
+    record === null ? t('conflict.removed') : valueWords(conflict.collection, field, value, words);
   const heading = t('conflict.record', {
     what: describeChange(conflict.change, replica, lang),
     collection: t(`history.collection.${conflict.collection}`),
@@ -56,11 +57,11 @@ function ConflictItem({ conflict, replica }: { conflict: Conflict; replica: Repl
           {rows.map((row) => (
             <tr key={row.field} className={row.differs ? 'differs' : undefined} data-field={row.field}>
               <th scope="row">
-                {fieldLabel(row.field, t)}
+                {label(row.field)}
                 {row.differs && <span className="visually-hidden"> ({t('conflict.differs')})</span>}
               </th>
-              <td>{side(conflict.mine, row.mine)}</td>
-              <td>{side(conflict.current, row.current)}</td>
+              <td>{side(conflict.mine, row.field, row.mine)}</td>
+              <td>{side(conflict.current, row.field, row.current)}</td>
             </tr>
           ))}
         </tbody>
