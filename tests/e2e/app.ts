@@ -23,6 +23,9 @@ export function dayFromTestNow(days: number): string {
   return new Date(testNow.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** How long a Playwright wait may take before it fails (a ceiling for a loaded machine, never a sleep). */
+export const waitCeiling = 120_000;
+
 export interface FreshPage {
   context: BrowserContext;
   page: Page;
@@ -56,6 +59,8 @@ export function appSession(options: BrowserContextOptions = {}): {
       const context = await started().newContext({ viewport: { width: 1400, height: 900 }, ...options });
       // the page's Date, timers and performance run from testNow (Playwright's clock), in real time
       await context.clock.install({ time: testNow });
+      // Playwright's waits are ceilings, not sleeps: long enough for a machine running several builds
+      context.setDefaultTimeout(waitCeiling);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -66,13 +71,14 @@ export function appSession(options: BrowserContextOptions = {}): {
 
 /** Opens the app with a query (`?view=map&lang=en`) and waits for its shell. */
 export async function go(page: Page, query: string): Promise<void> {
-  await page.goto(`${inject('baseUrl')}${query}`);
+  // the app's shell is the signal that it started, not the page's load event
+  await page.goto(`${inject('baseUrl')}${query}`, { waitUntil: 'commit' });
   await page.locator('.app').waitFor();
 }
 
 /**
  * Waits until the header says the network is saved (`保存済み`, or `Saved` in English): the save
- * indicator's own state, waited for by Playwright up to its 30 s (writing a whole network into
+ * indicator's own state, waited for by Playwright up to `waitCeiling` (writing a whole network into
  * IndexedDB can take a while on a slow machine).
  */
 export async function saved(page: Page, word = '保存済み'): Promise<void> {
@@ -86,7 +92,7 @@ const literal = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g,
 /**
  * Waits until `locator` shows `text` (a part of its text, case and all) or matches a pattern; the
  * element need not be visible (an `<option>` never is).
- * Playwright waits on the page (no polling of ours, no interval): up to its 30 s, and its error
+ * Playwright waits on the page (no polling of ours, no interval): up to `waitCeiling`, and its error
  * names the locator and the text.
  */
 export async function shows(locator: Locator, text: string | RegExp): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { appSession, shots, showsExactly, showsNot, testNow } from './app.js';
+import { appSession, shots, showsExactly, showsNot, testNow, waitCeiling } from './app.js';
 
 const session = appSession();
 
@@ -9,7 +9,8 @@ async function open(query: string): Promise<Page> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.clock.install({ time: testNow });
-  await page.goto(`${inject('baseUrl')}${query}`);
+  page.setDefaultTimeout(waitCeiling);
+  await page.goto(`${inject('baseUrl')}${query}`, { waitUntil: 'commit' });
   await page.locator('.app').waitFor();
   expect(errors).toEqual([]);
   return page;
