@@ -15,11 +15,18 @@ const escapeXml = (s: string) =>
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
 
 /** Node and edge attributes written to GEXF and GraphML (declared in the file's header). */
-const nodeAttributes = ['kind', 'country', 'name_ja', 'name_en'] as const;
-const edgeAttributes = ['kind', 'start', 'end'] as const;
+const nodeAttributes = ['kind', 'country', 'name_ja', 'name_en', 'since', 'until'] as const;
+const edgeAttributes = ['kind', 'start', 'end', 'events'] as const;
 
 function nodeValues(e: ReturnType<NetworkView['entities']>[number]): Record<string, string> {
-  return { kind: e.kind, country: e.country ?? '', name_ja: e.name.ja ?? '', name_en: e.name.en ?? '' };
+  return {
+    kind: e.kind,
+    country: e.country ?? '',
+    name_ja: e.name.ja ?? '',
+    name_en: e.name.en ?? '',
+    since: e.since ?? '',
+    until: e.until ?? '',
+  };
 }
 
 /** A period in valid time, as whole days (`YYYY-MM-DD`); a missing side is open. */
@@ -85,6 +92,7 @@ export function networkToGexf(network: NetworkView, options: { lang?: Lang } = {
     '    </attributes>',
     '    <attributes class="edge">',
     '      <attribute id="kind" title="kind" type="string"/>',
+    '      <attribute id="events" title="events" type="string"/>',
     '    </attributes>',
     '    <nodes>',
   ];
@@ -106,7 +114,7 @@ export function networkToGexf(network: NetworkView, options: { lang?: Lang } = {
     const label = l.title ? ` label="${escapeXml(nameIn(l.title, lang))}"` : '';
     out.push(
       `      <edge id="${escapeXml(l.id)}" source="${escapeXml(l.source)}" target="${escapeXml(l.target)}"${label}${single}>`,
-      `        <attvalues><attvalue for="kind" value="${escapeXml(l.kind)}"/></attvalues>`,
+      `        <attvalues><attvalue for="kind" value="${escapeXml(l.kind)}"/><attvalue for="events" value="${escapeXml(linkEventsText(l))}"/></attvalues>`,
     );
     if (spells.length > 1) {
       out.push('        <spells>');
@@ -144,7 +152,12 @@ export function networkToGraphml(network: NetworkView, options: { lang?: Lang } 
     out.push(
       `    <edge id="${escapeXml(l.id)}" source="${escapeXml(l.source)}" target="${escapeXml(l.target)}">`,
     );
-    const values = { kind: l.kind, start: linkStart(l) ?? '', end: linkEnd(l) ?? '' };
+    const values = {
+      kind: l.kind,
+      start: linkStart(l) ?? '',
+      end: linkEnd(l) ?? '',
+      events: linkEventsText(l),
+    };
     for (const [key, value] of Object.entries(values)) {
       if (value !== '') out.push(`      <data key="e_${key}">${escapeXml(value)}</data>`);
     }
@@ -152,6 +165,14 @@ export function networkToGraphml(network: NetworkView, options: { lang?: Lang } 
   }
   out.push('  </graph>', '</graphml>', '');
   return out.join('\n');
+}
+
+/**
+ * A link's events as one attribute, `signed:1973-09;revised:1990`, so that a GEXF or GraphML
+ * file carries the whole history back to Musubi (event notes stay in JSON).
+ */
+export function linkEventsText(link: Link): string {
+  return link.events.map((e) => `${e.type}:${e.date}`).join(';');
 }
 
 export type { GraphImportOptions, GraphImportReport } from './graph-import.js';

@@ -1,9 +1,18 @@
 import { DOMParser } from '@xmldom/xmldom';
 import Graph from 'graphology';
 import { type ErrorIssue, isMusubiError, MusubiError } from '../errors.js';
-import { type EntityKind, entityKinds, type LinkKind, linkKinds } from '../model/kinds.js';
+import { IdSchema } from '../model/ids.js';
+import {
+  type EntityKind,
+  entityKinds,
+  type LinkEventType,
+  type LinkKind,
+  linkEventTypes,
+  linkKinds,
+} from '../model/kinds.js';
 import type { Lang } from '../model/names.js';
 import type { Network } from '../network/network.js';
+import { parseDateInput } from '../time/date-input.js';
 import { decodeImport, refuseXmlTricks } from './hostile-input.js';
 import { parseGexfText, parseGraphmlText } from './xml-parsers.js';
 
@@ -33,6 +42,20 @@ interface FileOutline {
   readonly document: Document;
   readonly nodes: ReadonlySet<string>;
   readonly edgeIds: ReadonlySet<string>;
+  /** GEXF dynamics (Gephi's `start`/`end` and `<spells>`) by node or edge id. */
+  readonly spells: ReadonlyMap<string, readonly { start?: string; end?: string }[]>;
+}
+
+/** The `start`/`end` of an element and of its `<spell>`s, as GEXF writes valid time. */
+function spellsOf(element: Element): { start?: string; end?: string }[] {
+  const read = (e: Element) => {
+    const start = e.getAttribute('start') || e.getAttribute('startopen') || undefined;
+    const end = e.getAttribute('end') || e.getAttribute('endopen') || undefined;
+    return { ...(start ? { start } : {}), ...(end ? { end } : {}) };
+  };
+  const spells = Array.from(element.getElementsByTagName('spell')).map(read);
+  const own = read(element);
+  return [...(own.start || own.end ? [own] : []), ...spells];
 }
 
 function outline(text: string, format: 'gexf' | 'graphml'): FileOutline {
@@ -68,7 +91,15 @@ function outline(text: string, format: 'gexf' | 'graphml'): FileOutline {
         .map((e) => e.getAttribute('id'))
         .filter((id): id is string => id !== null && id !== ''),
     );
-  return { document, nodes: ids('node'), edgeIds: ids('edge') };
+  const spells = new Map<string, { start?: string; end?: string }[]>();
+  for (const tag of ['node', 'edge']) {
+    for (const element of Array.from(document.getElementsByTagName(tag))) {
+      const id = element.getAttribute('id');
+      const found = id ? spellsOf(element) : [];
+      if (id && found.length > 0) spells.set(`${tag} ${id}`, found);
+    }
+  }
+  return { document, nodes: ids('node'), edgeIds: ids('edge'), spells };
 }
 
 /**
@@ -79,8 +110,10 @@ function outline(text: string, format: 'gexf' | 'graphml'): FileOutline {
  * an edge to a node the file does not declare (`undeclared-node`) refuses the file, each named by the
  * file's own ids and labels; with `{ partial: true }` the rest is imported and those edges are listed
  * in `skipped`. A label the schema refuses refuses the file, naming the node
- * (`path: ['node', id, 'name', lang]`). Node ids are not kept (entities get new ids), so ids such as
- * `__proto__` are harmless.
+ * (`path: ['node', id, 'name', lang]`). The file's node and edge ids are kept when they are valid
+ * Musubi ids not yet taken (others, `__proto__` among them, get new ids); `since`/`until` and a
+ * link's `events` written by Musubi come back as they were, and Gephi's dynamics (`start`/`end`,
+ * `<spells>`) become periods and link events.
  */
 export function importGraphFile(
   network: Network,
@@ -178,8 +211,17 @@ function write(
           ...(a.name_en ? { en: String(a.name_en) } : {}),
         };
         const country = typeof a.country === 'string' && /^[A-Z]{2}$/.test(a.country) ? a.country : undefined;
+        const id = keptId(node, (i) => n.entity(i) !== undefined);
+        const [since, until] = entityPeriod(a, file.spells.get(`node ${node}`));
         const entity = located(['node', node], () =>
-          n.addEntity({ kind, name, ...(country ? { country } : {}) }),
+          n.addEntity({
+            ...(id ? { id } : {}),
+            kind,
+            name,
+            ...(country ? { country } : {}),
+            ...(since ? { since } : {}),
+            ...(until ? { until } : {}),
+          }),
         );
         ids.set(node, entity.id);
         entities++;
@@ -188,8 +230,16 @@ function write(
         if (left.has(edge)) return;
         const kind = pick(a.kind, linkKinds, 'partner', `edge ${edge}`, defaulted) as LinkKind;
         if (kind !== a.kind) counts.edges++;
+        const id = file.edgeIds.has(edge) ? keptId(edge, (i) => n.link(i) !== undefined) : undefined;
+        const events = linkEvents(a.events, file.spells.get(`edge ${edge}`));
         located(['edge', edge], () =>
-          n.addLink({ kind, source: ids.get(source) ?? source, target: ids.get(target) ?? target }),
+          n.addLink({
+            ...(id ? { id } : {}),
+            kind,
+            source: ids.get(source) ?? source,
+            target: ids.get(target) ?? target,
+            ...(events.length > 0 ? { events } : {}),
+          }),
         );
         links++;
       });
@@ -224,4 +274,55 @@ function pick(
   if (typeof value === 'string' && allowed.includes(value)) return value;
   notes.push(`${where}: kind ${value === undefined ? '(none)' : `'${String(value)}'`} → ${fallback}`);
   return fallback;
+}
+
+/** The file's own id, kept when it is a valid Musubi id not yet taken (else a new one is made). */
+function keptId(id: string, taken: (id: string) => boolean): string | undefined {
+  return IdSchema.safeParse(id).success && !taken(id) ? id : undefined;
+}
+
+/** A date of a file (`1973-09`, Gephi's `2013-11-01`); undefined when it is not one. */
+function dateOf(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const result = parseDateInput(value);
+  return result.ok ? result.date : undefined;
+}
+
+/** An entity's since/until: Musubi's own attributes, else the node's GEXF dynamics. */
+function entityPeriod(
+  a: Record<string, unknown>,
+  spells: readonly { start?: string; end?: string }[] | undefined,
+): [string | undefined, string | undefined] {
+  const starts = (spells ?? []).map((s) => dateOf(s.start)).filter((d): d is string => d !== undefined);
+  const ends = (spells ?? []).map((s) => dateOf(s.end)).filter((d): d is string => d !== undefined);
+  return [dateOf(a.since) ?? starts.sort()[0], dateOf(a.until) ?? ends.sort().at(-1)];
+}
+
+/**
+ * A link's events: Musubi's `events` attribute (`signed:1973-09;revised:1990`), else the edge's
+ * GEXF periods: the first start signed, later starts renewed, an end before a later period
+ * suspended, the last end ended.
+ */
+function linkEvents(
+  attribute: unknown,
+  spells: readonly { start?: string; end?: string }[] | undefined,
+): { type: LinkEventType; date: string }[] {
+  if (typeof attribute === 'string' && attribute.trim() !== '') {
+    const events = attribute.split(';').flatMap((item) => {
+      const at = item.indexOf(':');
+      const type = item.slice(0, at).trim() as LinkEventType;
+      const date = dateOf(item.slice(at + 1));
+      return at > 0 && linkEventTypes.includes(type) && date ? [{ type, date }] : [];
+    });
+    if (events.length > 0) return events;
+  }
+  const periods = (spells ?? [])
+    .map((s) => ({ start: dateOf(s.start), end: dateOf(s.end) }))
+    .sort((x, y) => (x.start ?? '').localeCompare(y.start ?? ''));
+  return periods.flatMap((p, i) => [
+    ...(p.start ? [{ type: (i === 0 ? 'signed' : 'renewed') as LinkEventType, date: p.start }] : []),
+    ...(p.end
+      ? [{ type: (i === periods.length - 1 ? 'ended' : 'suspended') as LinkEventType, date: p.end }]
+      : []),
+  ]);
 }
