@@ -64,6 +64,16 @@ export function App() {
     }
   };
   const explore = state.view === 'map' || state.view === 'world';
+  // on a narrow screen the filters live in a drawer (see app.css); on a wide one it is always open
+  const [drawer, setDrawer] = useState(false);
+  useEffect(() => {
+    if (!drawer) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setDrawer(false);
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [drawer]);
   return (
     <div className="app">
       <header className="topbar">
@@ -98,7 +108,26 @@ export function App() {
       {explore && <TimeBar state={state} span={span} day={visible.day} onChange={update} />}
       <main className={explore ? 'explore' : 'page'}>
         {explore && (
-          <div className="sidebar">
+          <button
+            type="button"
+            className="drawer-toggle"
+            aria-expanded={drawer}
+            aria-controls="explore-sidebar"
+            onClick={() => setDrawer((open) => !open)}
+          >
+            {t('explore.showFilters')}
+          </button>
+        )}
+        {explore && (
+          <div id="explore-sidebar" className={drawer ? 'sidebar open' : 'sidebar'}>
+            <button
+              type="button"
+              className="drawer-close"
+              aria-label={t('explore.hideFilters')}
+              onClick={() => setDrawer(false)}
+            >
+              ×
+            </button>
             <Filters network={network} state={state} visible={visible} onChange={update} />
             {state.view === 'map' && (
               <>

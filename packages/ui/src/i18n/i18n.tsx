@@ -11,6 +11,8 @@ import dashboardJa from './dashboard.ja.json';
 import editEn from './edit.en.json';
 import editJa from './edit.ja.json';
 import baseEn from './en.json';
+import exploreEn from './explore.en.json';
+import exploreJa from './explore.ja.json';
 import filesEn from './files.en.json';
 import filesJa from './files.ja.json';
 import historyEn from './history.en.json';
@@ -21,8 +23,26 @@ import recordJa from './record.ja.json';
 
 // One table per area (`<area>.ja.json` / `<area>.en.json`) so that areas grow apart; keys are
 // prefixed by the area (`record.…`, `dashboard.…`) and must not collide.
-const ja = { ...baseJa, ...recordJa, ...editJa, ...dashboardJa, ...historyJa, ...filesJa, ...activitiesJa };
-const en = { ...baseEn, ...recordEn, ...editEn, ...dashboardEn, ...historyEn, ...filesEn, ...activitiesEn };
+const ja = {
+  ...baseJa,
+  ...recordJa,
+  ...editJa,
+  ...dashboardJa,
+  ...historyJa,
+  ...filesJa,
+  ...activitiesJa,
+  ...exploreJa,
+};
+const en = {
+  ...baseEn,
+  ...recordEn,
+  ...editEn,
+  ...dashboardEn,
+  ...historyEn,
+  ...filesEn,
+  ...activitiesEn,
+  ...exploreEn,
+};
 
 export type MessageKey = keyof typeof ja;
 export const messages: Record<Lang, Record<MessageKey, string>> = { ja, en };

@@ -55,12 +55,17 @@ export function NetworkMap({ network, version, visible, sizeBy, selected, onSele
     };
     showCamera();
     camera.on('updated', showCamera);
+    // sigma follows the window's size only; the container also changes with the layout (a bottom
+    // sheet opening, the drawer, a phone turned)
+    const resized = new ResizeObserver(() => sigma.resize());
+    resized.observe(element);
     sigma.on('enterNode', ({ node }) => setHovered(node));
     sigma.on('leaveNode', () => setHovered(undefined));
     sigma.on('clickNode', ({ node }) => onSelectRef.current(node));
     sigma.on('clickStage', () => onSelectRef.current(undefined));
     return () => {
       camera.removeListener('updated', showCamera);
+      resized.disconnect();
       sigma.kill();
       sigmaRef.current = undefined;
     };
