@@ -1,11 +1,15 @@
 /**
  * Starts the app. The network lives in this browser's IndexedDB and survives reloads; the first
- * start loads the prefecture's example network. No server, no account.
+ * start loads the prefecture's example network. No server, no account. The shell and a progress
+ * message are drawn at once, before the network is open (index.html already shows one before any
+ * script has run).
  */
 import { StrictMode, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import './app/app.css';
+import { LoadingShell } from './app/LoadingShell.js';
 import { NetworkProvider, type Workspace } from './app/network-context.js';
 import { type Opened, openSaved, replaceSaved } from './app/workspace.js';
 import { I18nProvider } from './i18n/i18n.js';
@@ -29,10 +33,21 @@ function Root({ initial }: { initial: Opened }) {
   );
 }
 
-const root = document.getElementById('root');
-if (root) {
+const element = document.getElementById('root');
+if (element) {
+  const root = createRoot(element);
+  // drawn now, before IndexedDB is asked for anything
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <I18nProvider>
+          <LoadingShell />
+        </I18nProvider>
+      </StrictMode>,
+    ),
+  );
   void openSaved().then((opened) => {
-    createRoot(root).render(
+    root.render(
       <StrictMode>
         <I18nProvider>
           <Root initial={opened} />

@@ -3,28 +3,33 @@
  * time, selection) lives in the URL; the network lives in `NetworkProvider`.
  */
 import { todayISO } from '@musubi/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { DashboardPage } from '../dashboard/DashboardPage.js';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { FileMenu } from '../files/FileMenu.js';
 import { Filters } from '../filters/Filters.js';
 import { visibleNetwork } from '../filters/visible.js';
-import { WorldView } from '../geo/WorldView.js';
-import { HistoryPage } from '../history/HistoryPage.js';
 import { UndoRedo } from '../history/UndoRedo.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Legend } from '../map/Legend.js';
-import { NetworkMap } from '../map/NetworkMap.js';
 import { SearchBox } from '../map/SearchBox.js';
 import { EntityPanel } from '../panels/EntityPanel.js';
-import { RecordPage } from '../record/RecordPage.js';
 import { RecordVisitButton } from '../record/RecordVisitButton.js';
 import { StartPage } from '../start/StartPage.js';
 import { fiscalYearSpan } from '../time/fiscal-year.js';
 import { TimeBar } from '../time/TimeBar.js';
 import { type ExploreState, parseExploreState, serializeExploreState } from './explore-state.js';
+import { Loading } from './LoadingShell.js';
 import { useNetwork } from './network-context.js';
 import { SaveIndicator } from './SaveIndicator.js';
 import { type TabId, tabIds } from './tabs.js';
+
+// each view's code (sigma, d3-geo and the world atlas, recharts, the forms) loads when it is first shown
+const NetworkMap = lazy(() => import('../map/NetworkMap.js').then((m) => ({ default: m.NetworkMap })));
+const WorldView = lazy(() => import('../geo/WorldView.js').then((m) => ({ default: m.WorldView })));
+const RecordPage = lazy(() => import('../record/RecordPage.js').then((m) => ({ default: m.RecordPage })));
+const DashboardPage = lazy(() =>
+  import('../dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
+);
+const HistoryPage = lazy(() => import('../history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })));
 
 function useExploreState(): [ExploreState, (patch: Partial<ExploreState>) => void] {
   const [state, setState] = useState(() => parseExploreState(location.search));
@@ -151,27 +156,29 @@ export function App() {
           </div>
         )}
         <div className="content">
-          {state.view === 'start' && (
-            <StartPage
-              network={network}
-              onOpen={(id) => update({ entity: id, view: 'map' })}
-              onView={(view) => update({ view })}
-            />
-          )}
-          {state.view === 'map' && (
-            <NetworkMap
-              network={network}
-              version={version}
-              visible={visible}
-              sizeBy={state.sizeBy}
-              selected={state.entity}
-              onSelect={open}
-            />
-          )}
-          {state.view === 'world' && <WorldView network={network} visible={visible} onSelect={open} />}
-          {state.view === 'record' && <RecordPage onOpen={openOnMap} />}
-          {state.view === 'dashboard' && <DashboardPage onOpen={openOnMap} />}
-          {state.view === 'history' && <HistoryPage onOpen={openOnMap} />}
+          <Suspense fallback={<Loading />}>
+            {state.view === 'start' && (
+              <StartPage
+                network={network}
+                onOpen={(id) => update({ entity: id, view: 'map' })}
+                onView={(view) => update({ view })}
+              />
+            )}
+            {state.view === 'map' && (
+              <NetworkMap
+                network={network}
+                version={version}
+                visible={visible}
+                sizeBy={state.sizeBy}
+                selected={state.entity}
+                onSelect={open}
+              />
+            )}
+            {state.view === 'world' && <WorldView network={network} visible={visible} onSelect={open} />}
+            {state.view === 'record' && <RecordPage onOpen={openOnMap} />}
+            {state.view === 'dashboard' && <DashboardPage onOpen={openOnMap} />}
+            {state.view === 'history' && <HistoryPage onOpen={openOnMap} />}
+          </Suspense>
         </div>
         {explore && state.entity !== undefined && (
           <EntityPanel network={network} id={state.entity} onOpen={open} onClose={() => open(undefined)} />
