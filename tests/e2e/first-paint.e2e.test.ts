@@ -13,12 +13,12 @@ const probe = `(() => {
   window.__events = [];
   const open = IDBFactory.prototype.open;
   IDBFactory.prototype.open = function (...args) {
-    const shown = document.querySelector('.app [role="status"]');
+    const shown = document.querySelector('.app-shell [role="status"]');
     window.__events.push(shown ? 'indexedDB.open, the shell shown' : 'indexedDB.open, no shell yet');
     return open.apply(this, args);
   };
   new MutationObserver(() => {
-    if (document.querySelector('.app:not([data-loading])') && !window.__events.includes('app')) window.__events.push('app');
+    if (document.querySelector('.app') && !window.__events.includes('app')) window.__events.push('app');
   }).observe(document, { childList: true, subtree: true });
 })()`;
 
@@ -35,7 +35,7 @@ for (const size of ['desktop', 'phone'] as const) {
       await page.addInitScript({ content: probe });
       const response = await page.goto(`${inject('baseUrl')}?view=map`);
       expect(await response?.text()).toContain('読み込み中… / Loading…');
-      await page.locator('.app:not([data-loading])').waitFor({ timeout: 60_000 });
+      await page.locator('.app').waitFor({ timeout: 60_000 });
       const events = (await page.evaluate('window.__events')) as string[];
       expect(events[0]).toBe('indexedDB.open, the shell shown');
       expect(events).toContain('app');
@@ -50,7 +50,7 @@ for (const size of ['desktop', 'phone'] as const) {
         if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
       });
       await page.goto(`${inject('baseUrl')}?view=start`);
-      await page.locator('.app:not([data-loading])').waitFor({ timeout: 60_000 });
+      await page.locator('.app').waitFor({ timeout: 60_000 });
       await page.locator('.start').waitFor();
       const named = (name: string) => scripts.some((s) => s.includes(`/${name}-`));
       expect(named('NetworkMap')).toBe(false);

@@ -84,13 +84,13 @@ function serve(dist: string, logFile: () => string): Promise<{ url: string; clos
 
 /**
  * Counts WebGL draw calls (sigma is the app's only WebGL user): the first one is the first drawn
- * map; and notes when the app's shell (`.app`, with its progress message while the network opens)
- * is first in the page. In-page code is plain JavaScript text: functions compiled by tsx carry
+ * map; and notes when the app's shell (`.app-shell` with its progress message while the network
+ * opens, or `.app` from builds without one) is first in the page. In-page code is plain JavaScript text: functions compiled by tsx carry
  * helpers the page lacks.
  */
 const drawProbe = `(() => {
   new MutationObserver((records, observer) => {
-    if (window.__shell === undefined && document.querySelector('.app')) {
+    if (window.__shell === undefined && document.querySelector('.app-shell, .app')) {
       window.__shell = performance.now();
       observer.disconnect();
     }
@@ -286,7 +286,7 @@ export async function uiRows(options: {
           ? { musubi: { ms: median(shells), runs: shells.length, heapMB: Number.NaN, rssMB: Number.NaN } }
           : {}),
         references: [],
-        note: `when .app is first in the page; first contentful paint ${paints.length > 0 ? `${median(paints).toFixed(0)} ms` : 'not reported'}`,
+        note: `when the shell (.app-shell, or .app) is first in the page; first contentful paint ${paints.length > 0 ? `${median(paints).toFixed(0)} ms` : 'not reported'}`,
       },
       {
         group: 'ui',

@@ -2,7 +2,9 @@
  * The app shell: header (title, language switch), tabs, and the views. Explore state (filters,
  * time, selection) lives in the URL; the network lives in `NetworkProvider`.
  */
+
 import { todayISO } from '@musubi/core';
+import { X } from 'lucide-react';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { FileMenu } from '../files/FileMenu.js';
 import { Filters } from '../filters/Filters.js';
@@ -131,7 +133,7 @@ export function App() {
               aria-label={t('explore.hideFilters')}
               onClick={() => setDrawer(false)}
             >
-              ×
+              <X className="icon" aria-hidden="true" />
             </button>
             <Filters network={network} state={state} visible={visible} onChange={update} />
             {state.view === 'map' && (

@@ -3,7 +3,9 @@
  * touch and keyboard): one entity, or a cluster with its count that opens to a list of its
  * members; and their labels where they fit.
  */
+
 import { type NetworkView, nameIn } from '@musubi/core';
+import { X } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { placeLabels } from '../map/labels.js';
@@ -150,7 +152,7 @@ function ClusterList({
       <header>
         <strong>{t('world.here', { count: cluster.members.length })}</strong>
         <button type="button" onClick={onClose} aria-label={t('panel.close')}>
-          ×
+          <X className="icon" aria-hidden="true" />
         </button>
       </header>
       <ul>

@@ -6,6 +6,7 @@
  */
 import { type Network, nameIn } from '@musubi/core';
 import { geoNaturalEarth1, geoPath } from 'd3-geo';
+import { Minus, Plus } from 'lucide-react';
 import { useMemo, useRef, useState } from 'react';
 import type { VisibleNetwork } from '../filters/visible.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -122,7 +123,7 @@ export function WorldView({
             aria-label={t('world.zoomIn')}
             title={t('world.zoomIn')}
           >
-            +
+            <Plus className="icon" aria-hidden="true" />
           </button>
           <button
             type="button"
@@ -130,7 +131,7 @@ export function WorldView({
             aria-label={t('world.zoomOut')}
             title={t('world.zoomOut')}
           >
-            −
+            <Minus className="icon" aria-hidden="true" />
           </button>
           <button type="button" onClick={reset}>
             {t('world.whole')}

@@ -3,7 +3,9 @@
  * the people who held posts there (and their visits), engagements, follow-ups still to do and,
  * for the prefecture, the anniversaries of the next twelve months.
  */
+
 import { countryName, type Network, nameIn, todayISO } from '@musubi/core';
+import { X } from 'lucide-react';
 import { useI18n } from '../i18n/i18n.js';
 import { EditEntityButton } from '../record/entities/EditEntityButton.js';
 import { AnniversaryList } from './AnniversaryList.js';
@@ -39,7 +41,7 @@ export function EntityPanel({ network, id, onOpen, onClose, today = todayISO() }
         <span className="edit-panel-actions">
           <EditEntityButton entity={entity} />
           <button type="button" onClick={onClose} aria-label={t('panel.close')}>
-            ×
+            <X className="icon" aria-hidden="true" />
           </button>
         </span>
       </header>
