@@ -64,6 +64,8 @@ describe('the dashboard in Chromium', () => {
     // still counted after a reload (the visit was saved in the browser)
     await page.reload();
     await page.locator('.app').waitFor();
+    // the sheet's code loads when the view is first shown
+    await page.getByRole('heading', { name: '施策評価' }).waitFor();
     await expect.poll(() => indicatorCell(page, companies, 'actual-2019').textContent()).toBe('57社');
 
     // checking the number: the breakdown names the company, which opens on the network map
@@ -73,7 +75,8 @@ describe('the dashboard in Chromium', () => {
     await breakdown.getByRole('button', { name: '例示株式会社04' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('entity')).toBe('company-04');
     expect(new URL(page.url()).searchParams.get('view')).toBe('map');
-    await expect.poll(() => page.locator('aside').textContent()).toContain('例示株式会社04');
+    // the map's code loads when the view is first shown: wait for the panel, not a fixed second
+    await page.locator('aside', { hasText: '例示株式会社04' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
