@@ -80,7 +80,7 @@ describe('the explore views in Chromium', () => {
     await search.press('Enter');
     await page.getByRole('heading', { name: /Board of Investment/ }).waitFor();
     // the map says which entity the camera has come to rest on
-    await page.locator('[data-testid="network-map"][data-camera-on="thai-boi"]').waitFor();
+    await page.locator('[data-testid="network-map"][data-framed="thai-boi"]').waitFor();
     expect(await map.getAttribute('data-camera')).not.toBe(before);
     const panel = page.locator('aside.panel');
     expect(await panel.textContent()).toContain('2018-07');
@@ -109,7 +109,7 @@ describe('the explore views in Chromium', () => {
     const holders = await roles.locator(':scope > li').allTextContents();
     expect(holders.length).toBeGreaterThanOrEqual(2);
     expect(holders.some((h) => /Visits: \d{4}-\d{2}/.test(h))).toBe(true);
-    await page.locator('[data-testid="network-map"][data-camera-on]').waitFor();
+    await page.locator('[data-testid="network-map"][data-framed]:not([data-framed="moving"])').waitFor();
     await page.screenshot({ path: `${shots}map-embassy-en.png` });
   });
 

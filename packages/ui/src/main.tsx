@@ -2,12 +2,16 @@
  * Starts the app. Alone (local mode), the network lives in this browser's IndexedDB and survives
  * reloads; the first start loads the prefecture's example network. On a team server (the page is
  * served by one, or was pointed at one with `?server=`), the user signs in and works on the team's
- * network, kept in IndexedDB too so that work goes on offline.
+ * network, kept in IndexedDB too so that work goes on offline. The shell and a progress message are
+ * drawn at once, before the server is asked for or the network opened (index.html already shows one
+ * before any script has run).
  */
 import { StrictMode, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
 import './app/app.css';
+import { LoadingShell } from './app/LoadingShell.js';
 import { NetworkProvider, type Workspace } from './app/network-context.js';
 import { type Opened, openSaved, replaceSaved } from './app/workspace.js';
 import { I18nProvider } from './i18n/i18n.js';
@@ -34,7 +38,18 @@ function Root({ initial }: { initial: Opened }) {
   );
 }
 
-async function start(root: HTMLElement): Promise<void> {
+async function start(element: HTMLElement): Promise<void> {
+  const root = createRoot(element);
+  // drawn now, before the server or IndexedDB is asked for anything
+  flushSync(() =>
+    root.render(
+      <StrictMode>
+        <I18nProvider>
+          <LoadingShell />
+        </I18nProvider>
+      </StrictMode>,
+    ),
+  );
   const connection = await findConnection();
   const app =
     connection.kind === 'team' ? (
@@ -44,12 +59,12 @@ async function start(root: HTMLElement): Promise<void> {
     ) : (
       <Root initial={await openSaved()} />
     );
-  createRoot(root).render(
+  root.render(
     <StrictMode>
       <I18nProvider>{app}</I18nProvider>
     </StrictMode>,
   );
 }
 
-const root = document.getElementById('root');
-if (root) void start(root);
+const element = document.getElementById('root');
+if (element) void start(element);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// ExcelJS is loaded on first use: most programs that import the core never write a workbook
+import type ExcelJS from 'exceljs';
 import type { Lang } from '../model/names.js';
 import { nameIn } from '../model/names.js';
 import { type EraConvention, type FiscalYearStyle, formatFiscalYear } from '../time/era.js';
@@ -39,7 +40,8 @@ export async function reportToXlsx(report: PolicyReport, options: XlsxOptions = 
       style,
       ...(options.eraConvention ? { eraConvention: options.eraConvention } : {}),
     });
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Musubi';
   const sheet = workbook.addWorksheet(options.sheetName ?? (lang === 'ja' ? '施策シート' : 'Policy sheet'));
   sheet.columns = [

@@ -2,21 +2,16 @@
  * The app shell: header (title, language switch), tabs, and the views. Explore state (filters,
  * time, selection) lives in the URL; the network lives in `NetworkProvider`.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { BriefingPage } from '../briefing/BriefingPage.js';
-import { DashboardPage } from '../dashboard/DashboardPage.js';
+import { X } from 'lucide-react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { FileMenu } from '../files/FileMenu.js';
 import { Filters } from '../filters/Filters.js';
 import { visibleNetwork } from '../filters/visible.js';
-import { WorldView } from '../geo/WorldView.js';
-import { HistoryPage } from '../history/HistoryPage.js';
 import { UndoRedo } from '../history/UndoRedo.js';
 import { useI18n } from '../i18n/i18n.js';
 import { Legend } from '../map/Legend.js';
-import { NetworkMap } from '../map/NetworkMap.js';
 import { SearchBox } from '../map/SearchBox.js';
 import { EntityPanel } from '../panels/EntityPanel.js';
-import { RecordPage } from '../record/RecordPage.js';
 import { RecordVisitButton } from '../record/RecordVisitButton.js';
 import { StartPage } from '../start/StartPage.js';
 import { AdminPage } from '../team/AdminPage.js';
@@ -27,9 +22,22 @@ import { fiscalYearSpan } from '../time/fiscal-year.js';
 import { TimeBar } from '../time/TimeBar.js';
 import { useToday } from './clock.js';
 import { type ExploreState, parseExploreState, serializeExploreState } from './explore-state.js';
+import { Loading } from './LoadingShell.js';
 import { useNetwork } from './network-context.js';
 import { SaveIndicator } from './SaveIndicator.js';
 import { type TabId, tabIds } from './tabs.js';
+
+// each view's code (sigma, d3-geo and the world atlas, recharts, the forms) loads when it is first shown
+const NetworkMap = lazy(() => import('../map/NetworkMap.js').then((m) => ({ default: m.NetworkMap })));
+const WorldView = lazy(() => import('../geo/WorldView.js').then((m) => ({ default: m.WorldView })));
+const RecordPage = lazy(() => import('../record/RecordPage.js').then((m) => ({ default: m.RecordPage })));
+const DashboardPage = lazy(() =>
+  import('../dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
+);
+const BriefingPage = lazy(() =>
+  import('../briefing/BriefingPage.js').then((m) => ({ default: m.BriefingPage })),
+);
+const HistoryPage = lazy(() => import('../history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })));
 
 function useExploreState(): [ExploreState, (patch: Partial<ExploreState>) => void] {
   const [state, setState] = useState(() => parseExploreState(location.search));
@@ -76,6 +84,16 @@ export function App() {
   const tabs = tabIds.filter((id) => (id !== 'record' || canWrite) && (id !== 'admin' || isAdmin));
   const view = tabs.includes(state.view) ? state.view : 'start';
   const explore = view === 'map' || view === 'world';
+  // on a narrow screen the filters live in a drawer (see app.css); on a wide one it is always open
+  const [drawer, setDrawer] = useState(false);
+  useEffect(() => {
+    if (!drawer) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setDrawer(false);
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [drawer]);
   return (
     <div className="app">
       <header className="topbar">
@@ -111,7 +129,26 @@ export function App() {
       {explore && <TimeBar state={state} span={span} day={visible.day} onChange={update} />}
       <main className={explore ? 'explore' : 'page'}>
         {explore && (
-          <div className="sidebar">
+          <button
+            type="button"
+            className="drawer-toggle"
+            aria-expanded={drawer}
+            aria-controls="explore-sidebar"
+            onClick={() => setDrawer((open) => !open)}
+          >
+            {t('explore.showFilters')}
+          </button>
+        )}
+        {explore && (
+          <div id="explore-sidebar" className={drawer ? 'sidebar open' : 'sidebar'}>
+            <button
+              type="button"
+              className="drawer-close"
+              aria-label={t('explore.hideFilters')}
+              onClick={() => setDrawer(false)}
+            >
+              <X className="icon" aria-hidden="true" />
+            </button>
             <Filters network={network} state={state} visible={visible} onChange={update} />
             {view === 'map' && (
               <>
@@ -135,29 +172,31 @@ export function App() {
           </div>
         )}
         <div className="content">
-          {view === 'start' && (
-            <StartPage
-              network={network}
-              onOpen={(id) => update({ entity: id, view: 'map' })}
-              onView={(view) => update({ view })}
-            />
-          )}
-          {view === 'map' && (
-            <NetworkMap
-              network={network}
-              version={version}
-              visible={visible}
-              sizeBy={state.sizeBy}
-              selected={state.entity}
-              onSelect={open}
-            />
-          )}
-          {view === 'world' && <WorldView network={network} visible={visible} onSelect={open} />}
-          {view === 'record' && <RecordPage onOpen={openOnMap} />}
-          {view === 'dashboard' && <DashboardPage onOpen={openOnMap} />}
-          {view === 'briefing' && <BriefingPage entity={state.entity} onChoose={open} />}
-          {view === 'history' && <HistoryPage onOpen={openOnMap} />}
-          {view === 'admin' && team && <AdminPage api={team.api} />}
+          <Suspense fallback={<Loading />}>
+            {view === 'start' && (
+              <StartPage
+                network={network}
+                onOpen={(id) => update({ entity: id, view: 'map' })}
+                onView={(view) => update({ view })}
+              />
+            )}
+            {view === 'map' && (
+              <NetworkMap
+                network={network}
+                version={version}
+                visible={visible}
+                sizeBy={state.sizeBy}
+                selected={state.entity}
+                onSelect={open}
+              />
+            )}
+            {view === 'world' && <WorldView network={network} visible={visible} onSelect={open} />}
+            {view === 'record' && <RecordPage onOpen={openOnMap} />}
+            {view === 'dashboard' && <DashboardPage onOpen={openOnMap} />}
+            {view === 'briefing' && <BriefingPage entity={state.entity} onChoose={open} />}
+            {view === 'history' && <HistoryPage onOpen={openOnMap} />}
+            {view === 'admin' && team && <AdminPage api={team.api} />}
+          </Suspense>
         </div>
         {explore && state.entity !== undefined && (
           <EntityPanel network={network} id={state.entity} onOpen={open} onClose={() => open(undefined)} />

@@ -6,7 +6,6 @@
  * nothing.
  */
 import { type Change, IndexedDbStore, MemoryStore, openNetwork, type StoredNetwork } from '@musubi/core';
-import { buildMieNetwork } from '@musubi/examples';
 
 const POINTER_KEY = 'musubi.database';
 const DEFAULT_DB = 'musubi';
@@ -54,7 +53,9 @@ export interface Opened {
   snapshotKept?: Promise<boolean>;
 }
 
-function exampleLog(): Change[] {
+/** The example network's log, loaded on first need (a first start, going back to the example). */
+async function exampleLog(): Promise<Change[]> {
+  const { buildMieNetwork } = await import('@musubi/examples');
   return buildMieNetwork().log();
 }
 
@@ -93,7 +94,7 @@ async function openWith(
   const store = await IndexedDbStore.open(name);
   try {
     if ((await store.lastSeq()) === 0) {
-      const first = log ?? exampleLog();
+      const first = log ?? (await exampleLog());
       await store.append(first);
       writeSetting(baseKey(name), String(first.length));
     }
@@ -125,7 +126,7 @@ export async function openSaved(snapshotAfter = SNAPSHOT_AFTER): Promise<Opened>
     return await openWith(name, undefined, snapshotAfter);
   } catch (error) {
     const store = new MemoryStore();
-    const first = exampleLog();
+    const first = await exampleLog();
     await store.append(first);
     return {
       network: await openNetwork(store, { author: currentAuthor() }),
@@ -144,7 +145,7 @@ export async function replaceSaved(current: Opened, log: readonly Change[] | und
   if (log !== undefined && log.length === 0) throw new Error('the file has no changes');
   if (current.database === undefined) {
     const store = new MemoryStore();
-    const first = log ?? exampleLog();
+    const first = log ?? (await exampleLog());
     await store.append(first);
     return {
       network: await openNetwork(store, { author: currentAuthor() }),

@@ -3,14 +3,19 @@
  * (save, open, reset to the example), import into the network, and export. A native <dialog>:
  * focus stays inside, Escape closes it, and focus returns to the button.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { Loading } from '../app/LoadingShell.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useCanWrite, useTeam } from '../team/team-context.js';
-import { ExportSection } from './ExportSection.js';
-import { ImportSection } from './ImportSection.js';
-import { NetworkFileSection } from './NetworkFileSection.js';
 import { peekNotice, stashNotice } from './replaced-notice.js';
 import './files.css';
+
+// the formats' code (CSV, GEXF and GraphML readers, the workbook writer) loads when the menu first opens
+const ExportSection = lazy(() => import('./ExportSection.js').then((m) => ({ default: m.ExportSection })));
+const ImportSection = lazy(() => import('./ImportSection.js').then((m) => ({ default: m.ImportSection })));
+const NetworkFileSection = lazy(() =>
+  import('./NetworkFileSection.js').then((m) => ({ default: m.NetworkFileSection })),
+);
 
 export function FileMenu() {
   const { t } = useI18n();
@@ -62,10 +67,12 @@ export function FileMenu() {
         </header>
         {open && (
           <div key={round} className="files-body">
-            {/* on a team server the network is the team's: no replacing it from a file */}
-            {!team && <NetworkFileSection />}
-            {canWrite && <ImportSection />}
-            <ExportSection />
+            <Suspense fallback={<Loading />}>
+              {/* on a team server the network is the team's: no replacing it from a file */}
+              {!team && <NetworkFileSection />}
+              {canWrite && <ImportSection />}
+              <ExportSection />
+            </Suspense>
           </div>
         )}
       </dialog>

@@ -11,6 +11,8 @@ import dashboardJa from './dashboard.ja.json';
 import editEn from './edit.en.json';
 import editJa from './edit.ja.json';
 import baseEn from './en.json';
+import exploreEn from './explore.en.json';
+import exploreJa from './explore.ja.json';
 import filesEn from './files.en.json';
 import filesJa from './files.ja.json';
 import followUpsEn from './follow-ups.en.json';
@@ -35,6 +37,7 @@ const ja = {
   ...activitiesJa,
   ...teamJa,
   ...followUpsJa,
+  ...exploreJa,
 };
 const en = {
   ...baseEn,
@@ -46,6 +49,7 @@ const en = {
   ...activitiesEn,
   ...teamEn,
   ...followUpsEn,
+  ...exploreEn,
 };
 
 export type MessageKey = keyof typeof ja;

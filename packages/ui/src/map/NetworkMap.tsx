@@ -1,19 +1,23 @@
 /**
- * The network map: sigma (WebGL) over the display graph. Filters, time, hover and language reach
- * sigma through reducers, so the graph itself stays as built and positions never jump.
+ * The network map: sigma (WebGL) over the display graph. One renderer and one display graph live
+ * as long as the map; a change of the network updates the graph in place. Filters, time, hover
+ * and language reach sigma through reducers, so positions never jump. Labels are chosen where
+ * they fit (labels.ts); selecting a node frames it with its neighbours (frame.ts).
  */
 import { type Network, nameIn } from '@musubi/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import type { SizeBy } from '../app/explore-state.js';
 import type { VisibleNetwork } from '../filters/visible.js';
 import { useI18n } from '../i18n/i18n.js';
-import { buildDisplayGraph, type DisplayEdge, type DisplayNode } from './display-graph.js';
+import { createDisplayGraph, type DisplayEdge, type DisplayNode, syncDisplayGraph } from './display-graph.js';
+import { countInView, frameOf } from './frame.js';
+import { placeLabels } from './labels.js';
 import { useLayout } from './use-layout.js';
 
 export interface NetworkMapProps {
   network: Network;
-  /** Bumped on every change of the network, to rebuild the display graph. */
+  /** Bumped on every change of the network, to update the display graph. */
   version: number;
   visible: VisibleNetwork;
   sizeBy: SizeBy;
@@ -23,61 +27,82 @@ export interface NetworkMapProps {
 
 const DIM_NODE = '#d5d8dc';
 const DIM_EDGE = '#eef0f2';
+const LABEL_FONT = 'system-ui, "Hiragino Sans", "Noto Sans CJK JP", sans-serif';
+const LABEL_SIZE = 13;
+/** At most this many labels are weighed per frame (the biggest nodes first). */
+const LABEL_CANDIDATES = 1500;
 
 export function NetworkMap({ network, version, visible, sizeBy, selected, onSelect }: NetworkMapProps) {
   const { t, lang } = useI18n();
   const container = useRef<HTMLDivElement>(null);
-  const sigmaRef = useRef<Sigma<DisplayNode, DisplayEdge> | undefined>(undefined);
+  const [graph] = useState(createDisplayGraph);
+  const [sigma, setSigma] = useState<Sigma<DisplayNode, DisplayEdge> | undefined>(undefined);
   const [hovered, setHovered] = useState<string | undefined>(undefined);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the graph is rebuilt when the network changes
-  const { graph, fresh } = useMemo(() => buildDisplayGraph(network), [network, version]);
-  const { running, settled, run } = useLayout(graph, fresh);
+  const { running, run, placed } = useLayout(graph);
+  /** True once the network is in the display graph (and its first layout, if any, has started). */
+  const [synced, setSynced] = useState(false);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
+  /** The nodes whose labels are drawn, chosen by `placeLabels`. */
+  const labelled = useRef(new Set<string>());
+  /** Recomputes the labels at the next frame (after the camera or the reducers changed). */
+  const relabel = useRef<() => void>(() => {});
 
+  // one renderer for the life of the map
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const sigma = new Sigma<DisplayNode, DisplayEdge>(graph, element, {
+    const s = new Sigma<DisplayNode, DisplayEdge>(graph, element, {
       allowInvalidContainer: true,
-      labelDensity: 0.6,
-      labelGridCellSize: 120,
-      labelRenderedSizeThreshold: 5,
-      labelFont: 'system-ui, "Hiragino Sans", "Noto Sans CJK JP", sans-serif',
+      // only the labels chosen by placeLabels are drawn (forceLabel); sigma's own grid draws none
+      labelRenderedSizeThreshold: Number.POSITIVE_INFINITY,
+      labelSize: LABEL_SIZE,
+      labelFont: LABEL_FONT,
       zIndex: true,
       defaultEdgeType: 'line',
     });
-    sigmaRef.current = sigma;
-    const camera = sigma.getCamera();
+    const camera = s.getCamera();
     const showCamera = () => {
-      const s = camera.getState();
-      element.dataset.camera = `${s.x.toFixed(4)},${s.y.toFixed(4)},${s.ratio.toFixed(4)}`;
+      const c = camera.getState();
+      element.dataset.camera = `${c.x.toFixed(4)},${c.y.toFixed(4)},${c.ratio.toFixed(4)}`;
+      relabel.current();
     };
     showCamera();
     camera.on('updated', showCamera);
-    sigma.on('enterNode', ({ node }) => setHovered(node));
-    sigma.on('leaveNode', () => setHovered(undefined));
-    sigma.on('clickNode', ({ node }) => onSelectRef.current(node));
-    sigma.on('clickStage', () => onSelectRef.current(undefined));
+    // sigma follows the window's size only; the container also changes with the layout (a bottom
+    // sheet opening, the drawer, a phone turned)
+    const resized = new ResizeObserver(() => {
+      s.resize();
+      relabel.current();
+    });
+    resized.observe(element);
+    s.on('enterNode', ({ node }) => setHovered(node));
+    s.on('leaveNode', () => setHovered(undefined));
+    s.on('clickNode', ({ node }) => onSelectRef.current(node));
+    s.on('clickStage', () => onSelectRef.current(undefined));
+    setSigma(s);
     return () => {
       camera.removeListener('updated', showCamera);
-      sigma.kill();
-      sigmaRef.current = undefined;
+      resized.disconnect();
+      s.kill();
+      setSigma(undefined);
     };
   }, [graph]);
 
+  // the network into the display graph, in place; a first visit runs the seeded layout
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
+  useEffect(() => {
+    const { fresh } = syncDisplayGraph(graph, network);
+    if (container.current) container.current.dataset.nodes = String(graph.order);
+    if (fresh) run();
+    setSynced(true);
+  }, [graph, network, version, run]);
+
   // reducers: what is visible, sizes, labels in the current language, hover highlight
   useEffect(() => {
-    const sigma = sigmaRef.current;
     if (!sigma) return;
     const focus = hovered ?? selected;
-    const neighbours = new Set<string>();
-    if (focus !== undefined && graph.hasNode(focus)) {
-      graph.forEachEdge(focus, (edge, _, source, target) => {
-        if (visible.links.has(edge) || visible.ties.has(edge))
-          neighbours.add(source === focus ? target : source);
-      });
-    }
+    const neighbours = neighboursOf(graph, focus, visible);
     const degree = new Map<string, number>();
     for (const id of visible.links) {
       if (!graph.hasEdge(id)) continue;
@@ -89,11 +114,11 @@ export function NetworkMap({ network, version, visible, sizeBy, selected, onSele
       const size = (data.kind === 'self' ? 12 : 5) + 2.5 * Math.sqrt(weight);
       const entity = network.entity(node);
       const label = entity ? nameIn(entity.name, lang) : data.label;
-      if (focus === undefined) return { ...data, size, label };
-      if (node === focus)
-        return { ...data, size: size + 2, label, highlighted: true, zIndex: 2, forceLabel: true };
-      if (neighbours.has(node)) return { ...data, size, label, zIndex: 1, forceLabel: true };
-      return { ...data, size, label: '', color: DIM_NODE, zIndex: 0 };
+      const forceLabel = labelled.current.has(node);
+      if (focus === undefined) return { ...data, size, label, forceLabel };
+      if (node === focus) return { ...data, size: size + 2, label, highlighted: true, zIndex: 2, forceLabel };
+      if (neighbours.has(node)) return { ...data, size, label, zIndex: 1, forceLabel };
+      return { ...data, size, label: '', color: DIM_NODE, zIndex: 0, forceLabel: false };
     });
     sigma.setSetting('edgeReducer', (edge, data) => {
       if (!visible.links.has(edge) && !visible.ties.has(edge)) return { ...data, hidden: true };
@@ -102,29 +127,44 @@ export function NetworkMap({ network, version, visible, sizeBy, selected, onSele
       if (source === focus || target === focus) return { ...data, size: data.size + 1, zIndex: 1 };
       return { ...data, color: DIM_EDGE, zIndex: 0 };
     });
+    // labels where they fit: the focus first, then its neighbours, then the biggest nodes
+    let frame = 0;
+    relabel.current = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const chosen = chooseLabels(sigma, focus, neighbours);
+        const same =
+          chosen.size === labelled.current.size && [...chosen].every((id) => labelled.current.has(id));
+        if (container.current) container.current.dataset.labels = String(chosen.size);
+        if (same) return;
+        labelled.current = chosen;
+        sigma.refresh({ skipIndexation: true });
+      });
+    };
     sigma.refresh();
-  }, [graph, visible, sizeBy, hovered, selected, lang, network]);
+    relabel.current();
+    return () => cancelAnimationFrame(frame);
+  }, [sigma, graph, visible, sizeBy, hovered, selected, lang, network]);
 
-  // the camera moves to the selected entity (search, a click, a shared URL)
+  // a selection (search, a click, a shared URL) frames the node with its neighbours, again when the
+  // layout has moved them
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placed marks new positions from the layout
   useEffect(() => {
-    const sigma = sigmaRef.current;
     if (!sigma || selected === undefined || !graph.hasNode(selected)) return;
-    const data = sigma.getNodeDisplayData(selected);
-    if (!data) return;
+    const ids = [selected, ...neighboursOf(graph, selected, visible)];
     const element = container.current;
-    // data-camera-on names the entity the camera has come to rest on (a signal for tests and tools)
-    if (element) delete element.dataset.cameraOn;
-    let current = true;
+    const target = frameOf(sigma, ids);
+    if (!target || !element) return;
+    element.dataset.framed = 'moving';
     void sigma
       .getCamera()
-      .animate({ x: data.x, y: data.y, ratio: 0.5 }, { duration: 600 })
+      .animate(target, { duration: 500 })
       .then(() => {
-        if (current && element) element.dataset.cameraOn = selected;
+        element.dataset.neighbourhood = String(ids.length);
+        element.dataset.inView = String(countInView(sigma, ids));
+        element.dataset.framed = selected;
       });
-    return () => {
-      current = false;
-    };
-  }, [selected, graph]);
+  }, [sigma, selected, graph, visible, placed]);
 
   return (
     <div className="map">
@@ -132,7 +172,8 @@ export function NetworkMap({ network, version, visible, sizeBy, selected, onSele
         ref={container}
         className="map-canvas"
         data-testid="network-map"
-        data-layout={settled ? 'settled' : 'running'}
+        // a signal for tests and tools: `settled` once the positions are final (kept, or laid out)
+        data-layout={synced && !running ? 'settled' : 'running'}
         role="img"
         aria-label={t('map.label')}
       />
@@ -143,4 +184,55 @@ export function NetworkMap({ network, version, visible, sizeBy, selected, onSele
       </div>
     </div>
   );
+}
+
+/** The visible neighbours of `focus` (by a shown link or tie). */
+function neighboursOf(
+  graph: ReturnType<typeof createDisplayGraph>,
+  focus: string | undefined,
+  visible: VisibleNetwork,
+): Set<string> {
+  const out = new Set<string>();
+  if (focus === undefined || !graph.hasNode(focus)) return out;
+  graph.forEachEdge(focus, (edge, _, source, target) => {
+    const other = source === focus ? target : source;
+    if ((visible.links.has(edge) || visible.ties.has(edge)) && visible.entities.has(other)) out.add(other);
+  });
+  return out;
+}
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+function measure(text: string): number {
+  if (measureContext === undefined) measureContext = document.createElement('canvas').getContext('2d');
+  if (!measureContext) return text.length * LABEL_SIZE * 0.6;
+  measureContext.font = `${LABEL_SIZE}px ${LABEL_FONT}`;
+  return Math.ceil(measureContext.measureText(text).width);
+}
+
+/** The nodes to label now: on screen, labelled, not covering one another (sigma draws them to the right). */
+function chooseLabels(
+  sigma: Sigma<DisplayNode, DisplayEdge>,
+  focus: string | undefined,
+  neighbours: Set<string>,
+): Set<string> {
+  const { width, height } = sigma.getDimensions();
+  const candidates: { key: string; text: string; x: number; y: number; r: number; rank: number }[] = [];
+  sigma.getGraph().forEachNode((id) => {
+    const data = sigma.getNodeDisplayData(id);
+    if (!data || data.hidden || !data.label) return;
+    const p = sigma.framedGraphToViewport(data);
+    if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) return;
+    const r = sigma.scaleSize(data.size);
+    const rank = id === focus ? Number.POSITIVE_INFINITY : neighbours.has(id) ? 1e6 + r : r;
+    candidates.push({ key: id, text: data.label, x: p.x, y: p.y, r, rank });
+  });
+  candidates.sort((a, b) => b.rank - a.rank || a.key.localeCompare(b.key));
+  const placed = placeLabels(
+    candidates.slice(0, LABEL_CANDIDATES),
+    { width, height },
+    measure,
+    LABEL_SIZE + 2,
+    ['right'],
+  );
+  return new Set(placed.keys());
 }

@@ -1,54 +1,55 @@
 /**
- * Runs ForceAtlas2 in a web worker (graphology's supervisor) for a short while, then keeps the
- * positions. The page stays responsive while it runs.
+ * Runs the seeded ForceAtlas2 layout in a web worker (layout.worker.ts) and puts its positions on
+ * the display graph, then keeps them. The page stays responsive while it runs.
  */
-import { inferSettings } from 'graphology-layout-forceatlas2';
-import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
+import type { EntityKind } from '@musubi/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type DisplayGraph, positionsOf } from './display-graph.js';
-import { savePositions } from './positions.js';
-
-const RUN_MS = 2500;
+import { type LayoutRequest, type LayoutResult, layoutIterations } from './layout-messages.js';
+import { savePositions, seededPosition } from './positions.js';
 
 /**
- * Returns whether the layout runs, whether the positions are final (`settled`: kept from before, or a
- * run has finished) and a function to run it again. Runs at once when `fresh`.
+ * Returns whether the layout runs, a function to run it (again), and `placed`: how many times its
+ * positions were put on the graph (a camera framing the selection follows them).
  */
-export function useLayout(graph: DisplayGraph | undefined, fresh: boolean) {
+export function useLayout(graph: DisplayGraph) {
   const [running, setRunning] = useState(false);
-  const [finished, setFinished] = useState<DisplayGraph | undefined>(undefined);
-  const supervisor = useRef<FA2LayoutSupervisor | undefined>(undefined);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [placed, setPlaced] = useState(0);
+  const worker = useRef<Worker | undefined>(undefined);
 
   const stop = useCallback(() => {
-    clearTimeout(timer.current);
-    supervisor.current?.kill();
-    supervisor.current = undefined;
+    worker.current?.terminate();
+    worker.current = undefined;
     setRunning(false);
   }, []);
 
   const run = useCallback(() => {
-    if (!graph || graph.order === 0) return;
+    if (graph.order === 0) return;
     stop();
-    const layout = new FA2LayoutSupervisor(graph, {
-      settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 500, adjustSizes: false },
-    });
-    supervisor.current = layout;
-    layout.start();
-    setRunning(true);
-    timer.current = setTimeout(() => {
-      layout.stop();
+    const w = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+    worker.current = w;
+    const request: LayoutRequest = {
+      // from the seeded places, not the current ones: the same network gives everyone the same map
+      nodes: graph.mapNodes((id, a) => {
+        const at = seededPosition(id, a.kind as EntityKind);
+        return [id, at.x, at.y];
+      }),
+      edges: graph.mapEdges((_, __, source, target) => [source, target]),
+      iterations: layoutIterations(graph.order),
+    };
+    w.addEventListener('message', (event: MessageEvent<LayoutResult>) => {
+      for (const [id, at] of Object.entries(event.data.positions)) {
+        if (graph.hasNode(id)) graph.mergeNodeAttributes(id, at);
+      }
       savePositions(positionsOf(graph));
+      setPlaced((n) => n + 1);
       stop();
-      setFinished(graph);
-    }, RUN_MS);
+    });
+    w.postMessage(request);
+    setRunning(true);
   }, [graph, stop]);
 
-  useEffect(() => {
-    if (fresh) run();
-    return stop;
-  }, [fresh, run, stop]);
+  useEffect(() => stop, [stop]);
 
-  const empty = !graph || graph.order === 0;
-  return { running, settled: !running && (!fresh || empty || finished === graph), run };
+  return { running, run, placed };
 }

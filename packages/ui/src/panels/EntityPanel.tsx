@@ -5,6 +5,7 @@
  * next twelve months. "Today" is the app's clock.
  */
 import { countryName, type Network, nameIn } from '@musubi/core';
+import { X } from 'lucide-react';
 import { useToday } from '../app/clock.js';
 import { useI18n } from '../i18n/i18n.js';
 import { EditEntityButton } from '../record/entities/EditEntityButton.js';
@@ -41,7 +42,7 @@ export function EntityPanel({ network, id, onOpen, onClose }: EntityPanelProps) 
         <span className="edit-panel-actions">
           {canWrite && <EditEntityButton entity={entity} />}
           <button type="button" onClick={onClose} aria-label={t('panel.close')}>
-            ×
+            <X className="icon" aria-hidden="true" />
           </button>
         </span>
       </header>

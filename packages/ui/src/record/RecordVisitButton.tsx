@@ -3,10 +3,13 @@
  * modal dialog. After recording, a notice names what was recorded and offers to show it on the map.
  */
 import { nameIn } from '@musubi/core';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { Loading } from '../app/LoadingShell.js';
 import { useNetwork } from '../app/network-context.js';
 import { useI18n } from '../i18n/i18n.js';
-import { VisitForm } from './visit/VisitForm.js';
+
+// the form's code (react-hook-form, the planners) loads when the dialog first opens
+const VisitForm = lazy(() => import('./visit/VisitForm.js').then((m) => ({ default: m.VisitForm })));
 
 export function RecordVisitButton({ onOpen }: { onOpen: (id: string) => void }) {
   const { t, lang } = useI18n();
@@ -46,15 +49,17 @@ export function RecordVisitButton({ onOpen }: { onOpen: (id: string) => void }) 
           </button>
         </header>
         {open && (
-          <VisitForm
-            key={round}
-            onCancel={close}
-            onRecorded={(id, entity) => {
-              const engagement = network.engagement(id);
-              setDone({ title: engagement ? nameIn(engagement.title, lang) : id, show: entity });
-              close();
-            }}
-          />
+          <Suspense fallback={<Loading />}>
+            <VisitForm
+              key={round}
+              onCancel={close}
+              onRecorded={(id, entity) => {
+                const engagement = network.engagement(id);
+                setDone({ title: engagement ? nameIn(engagement.title, lang) : id, show: entity });
+                close();
+              }}
+            />
+          </Suspense>
         )}
       </dialog>
       {done && (

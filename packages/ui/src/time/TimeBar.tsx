@@ -2,6 +2,7 @@
  * The point in time: a slider by fiscal year, a date field, a play button that walks through the
  * years (you watch the network grow), and Western / Japanese-era year labels.
  */
+import { Pause, Play } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { ExploreState } from '../app/explore-state.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -46,7 +47,13 @@ export function TimeBar({ state, span, day, onChange }: TimeBarProps) {
           setPlaying(!playing);
         }}
       >
-        {playing ? `⏸ ${t('time.pause')}` : `▶ ${t('time.play')}`}
+        {/* drawn icons: a symbol font may lack ⏸ (an empty box) */}
+        {playing ? (
+          <Pause className="icon" aria-hidden="true" />
+        ) : (
+          <Play className="icon" aria-hidden="true" />
+        )}
+        {playing ? t('time.pause') : t('time.play')}
       </button>
       <label className="slider">
         <span className="visually-hidden">{t('time.slider')}</span>
