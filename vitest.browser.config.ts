@@ -1,7 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
-// Component and storage tests in a real Chromium (Debian's, see ../shared/TOOLCHAIN.md):
+// Component and storage tests in a real Chromium (Debian's, see CONTRIBUTING.md):
 // UI components (`*.browser.test.tsx`) and browser-only library code such as IndexedDB
 // (`*.browser.test.ts`). They read the core's source, like the Node tests.
 const core = new URL('./packages/core/src/index.ts', import.meta.url).pathname;

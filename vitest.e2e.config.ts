@@ -8,7 +8,9 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.test.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
-    testTimeout: 60_000,
+    // a ceiling, not a wait: the tests wait on the app's signals; a loaded machine (CI, several builds at
+    // once) can take minutes over a long scenario
+    testTimeout: 240_000,
     hookTimeout: 120_000,
     fileParallelism: false,
   },

@@ -67,7 +67,7 @@ for (const [name, config] of suites) {
     'run',
     '--config',
     config,
-    '--reporter=default',
+    '--reporter=verbose',
     '--reporter=json',
     `--outputFile.json=${file}`,
   ]);

@@ -6,7 +6,7 @@
  * Run it from the repository root:
  *   pnpm --filter @musubi/core build && node --import tsx examples/src/core-tour.ts
  *
- * Public facts come from ../../shared/DOMAIN-FACTS.md (sources in each record's notes). The embassy's
+ * Public facts come from docs/example-facts.md (sources in each record's notes). The embassy's
  * ambassadors, their dates and the courtesy visit are illustrative: tagged `illustrative`, and their
  * notes say so.
  */

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appSession, go, saved, shots } from './app.js';
+import { appSession, dayFromTestNow, go, saved, shots, shows, showsExactly } from './app.js';
 
 const { fresh } = appSession();
 
@@ -19,7 +19,7 @@ function section(page: Page, heading: string): Locator {
 }
 
 describe('the activity forms in Chromium', () => {
-  it('records a business meeting with three participants under a programme, and finds it after a reload on a participant’s panel', async () => {
+  it('records a business meeting with three participants under a programme, and finds it after a reload on a participant’s panel with its overdue follow-up marked', async () => {
     const { context, page, errors } = await fresh();
     await go(page, '?view=record');
     await saved(page);
@@ -39,13 +39,16 @@ describe('the activity forms in Chromium', () => {
     await form.getByLabel('目的・話題').fill('食品加工、輸出');
     await form.getByRole('button', { name: 'フォローアップを追加' }).click();
     await form.getByLabel('フォローアップ 1 の内容').fill('商談結果を確認する');
-    await form.getByLabel('フォローアップ 1 の期限').fill('2026-11-30');
+    // due yesterday by the page's clock: overdue, and still listed until it is done
+    const yesterday = dayFromTestNow(-1);
+    await form.getByLabel('フォローアップ 1 の期限').fill(yesterday);
+    await form.getByRole('button', { name: 'フォローアップを追加' }).click();
+    await form.getByLabel('フォローアップ 2 の内容').fill('サンプルを送る');
+    await form.getByLabel('フォローアップ 2 の期限').fill(dayFromTestNow(14));
     await form.screenshot({ path: `${shots}activities-engagement-ja.png` });
     await form.getByRole('button', { name: '活動を記録する' }).click();
     const engagements = section(page, '活動（商談会・セミナー・ミッションなど）');
-    await expect
-      .poll(() => engagements.locator('.notice').textContent())
-      .toContain('記録しました: タイ食品企業との商談会');
+    await shows(engagements.locator('.notice'), '記録しました: タイ食品企業との商談会');
     // the form starts afresh
     expect(await form.getByLabel('件名（日本語）').inputValue()).toBe('');
     await saved(page);
@@ -55,8 +58,13 @@ describe('the activity forms in Chromium', () => {
     await go(page, '?view=map&entity=company-01');
     const panel = page.locator('aside');
     await panel.waitFor();
-    await expect.poll(() => panel.textContent()).toContain('2026-10-15 商談会 — タイ食品企業との商談会');
-    await expect.poll(() => panel.textContent()).toContain('商談結果を確認する');
+    await shows(panel, '2026-10-15 商談会 — タイ食品企業との商談会');
+    const late = panel.getByRole('listitem').filter({ hasText: '商談結果を確認する' });
+    await late.waitFor();
+    expect(await late.textContent()).toMatch(new RegExp(`期限 ${yesterday}\\s*期限切れ`));
+    expect(
+      await panel.getByRole('listitem').filter({ hasText: 'サンプルを送る' }).textContent(),
+    ).not.toContain('期限切れ');
     await page.screenshot({ path: `${shots}activities-engagement-panel-ja.png` });
     expect(errors).toEqual([]);
     await context.close();
@@ -73,9 +81,7 @@ describe('the activity forms in Chromium', () => {
     expect(await programmeForm.textContent()).toContain('平成31年度／令和元年度');
     await programmeForm.getByLabel('予算 2 の金額（千円）').fill('3,100');
     await programmeForm.getByRole('button', { name: '事業の変更を保存' }).click();
-    await expect
-      .poll(() => programmes.locator('.notice').textContent())
-      .toContain('事業を保存しました: 国際ネットワーク強化推進事業');
+    await shows(programmes.locator('.notice'), '事業を保存しました: 国際ネットワーク強化推進事業');
     await saved(page);
 
     const targetsSection = section(page, '指標の目標値と実績値');
@@ -85,9 +91,7 @@ describe('the activity forms in Chromium', () => {
     await targets.getByLabel('目標 4 の値').fill('70');
     await targets.screenshot({ path: `${shots}activities-targets-ja.png` });
     await targets.getByRole('button', { name: '現状値と目標値を保存' }).click();
-    await expect
-      .poll(() => targetsSection.locator('.notice').textContent())
-      .toContain('目標値を保存しました');
+    await shows(targetsSection.locator('.notice'), '目標値を保存しました');
     await saved(page);
 
     await page.reload();
@@ -109,18 +113,14 @@ describe('the activity forms in Chromium', () => {
 
     await go(page, '?view=dashboard');
     await page.locator('.dashboard-budget').waitFor();
-    await expect
-      .poll(() =>
-        page
-          .locator('.dashboard-budget [data-programme="prg-network"] [data-cell="budget-2019"]')
-          .textContent(),
-      )
-      .toBe('3,100');
-    await expect
-      .poll(() =>
-        page.locator('[data-indicator="ind-companies-supported"] [data-cell="target-2019"]').textContent(),
-      )
-      .toBe('70社');
+    await showsExactly(
+      page.locator('.dashboard-budget [data-programme="prg-network"] [data-cell="budget-2019"]'),
+      '3,100',
+    );
+    await showsExactly(
+      page.locator('[data-indicator="ind-companies-supported"] [data-cell="target-2019"]'),
+      '70社',
+    );
     await page.screenshot({ path: `${shots}activities-dashboard-ja.png` });
     expect(errors).toEqual([]);
     await context.close();
@@ -135,14 +135,14 @@ describe('the activity forms in Chromium', () => {
     await form.getByLabel('End date (when several days)').fill('2018-01');
     await form.getByLabel('Title (Japanese)').fill('<img src=x onerror=alert(1)>');
     await form.getByRole('button', { name: 'Record the engagement' }).click();
-    await expect
-      .poll(() => form.getByRole('alert').allTextContents())
-      .toEqual(
-        expect.arrayContaining([
-          expect.stringMatching(/Nothing has been recorded/),
-          '2019-02-30 is not a day in the calendar',
-        ]),
-      );
+    // the summary and the fields' errors come in one render: wait for the summary, then read them all
+    await shows(form.getByRole('alert'), 'Nothing has been recorded');
+    expect(await form.getByRole('alert').allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Nothing has been recorded/),
+        '2019-02-30 is not a day in the calendar',
+      ]),
+    );
 
     await section(page, 'Programmes and budgets').getByLabel('Programme to change').selectOption('prg-sme');
     const programmeForm = page.getByRole('form', { name: 'Add or change a programme' });
@@ -150,15 +150,14 @@ describe('the activity forms in Chromium', () => {
     await programmeForm.getByLabel('Budget 2: amount (thousand yen)').fill('five thousand');
     await programmeForm.getByLabel('Basic programme code (5 digits)').fill('331');
     await programmeForm.getByRole('button', { name: 'Save the programme' }).click();
-    await expect
-      .poll(() => programmeForm.getByRole('alert').allTextContents())
-      .toEqual(
-        expect.arrayContaining([
-          'Enter a number of 0 or more',
-          'Enter a number',
-          expect.stringMatching(/five digits|5 digits/),
-        ]),
-      );
+    await shows(programmeForm.getByRole('alert'), 'Enter a number of 0 or more');
+    expect(await programmeForm.getByRole('alert').allTextContents()).toEqual(
+      expect.arrayContaining([
+        'Enter a number of 0 or more',
+        'Enter a number',
+        expect.stringMatching(/five digits|5 digits/),
+      ]),
+    );
     await section(page, 'Indicator targets and figures')
       .getByLabel('Indicator', { exact: true })
       .selectOption('ind-companies-supported');
@@ -166,9 +165,10 @@ describe('the activity forms in Chromium', () => {
     await targets.getByLabel('Target 1: value').fill('-3');
     await targets.getByLabel('Target 2: fiscal year').fill('2016');
     await targets.getByRole('button', { name: 'Save baseline and targets' }).click();
-    await expect
-      .poll(() => targets.getByRole('alert').allTextContents())
-      .toEqual(expect.arrayContaining(['Enter a number of 0 or more', 'FY2016 is entered twice']));
+    await shows(targets.getByRole('alert'), 'FY2016 is entered twice');
+    expect(await targets.getByRole('alert').allTextContents()).toEqual(
+      expect.arrayContaining(['Enter a number of 0 or more', 'FY2016 is entered twice']),
+    );
     await page.screenshot({ path: `${shots}activities-errors-en.png`, fullPage: true });
     // nothing was written: there is nothing to undo
     expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium, launched the way ../../../shared/TOOLCHAIN.md found to work here. Playwright
+ * Debian's Chromium, launched the way CONTRIBUTING.md (Tests) found to work here. Playwright
  * gives every launch a fresh temporary profile (it refuses `--user-data-dir` with `launch`).
  */
 import { type Browser, chromium } from 'playwright-core';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appSession, go, saved, shots } from './app.js';
+import { appSession, go, hasCount, saved, shots, showsExactly } from './app.js';
 
 const { fresh } = appSession({ viewport: { width: 1400, height: 1000 } });
 
@@ -54,9 +54,9 @@ describe('the dashboard in Chromium', () => {
     await dialog.getByLabel('種類').selectOption('business-meeting');
     await dialog.getByLabel('事業').selectOption({ label: '県内中小企業国際展開促進事業' });
     await dialog.getByRole('button', { name: '記録する' }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await dialog.waitFor({ state: 'hidden' });
 
-    await expect.poll(() => indicatorCell(page, companies, 'actual-2019').textContent()).toBe('57社 例示 57');
+    await showsExactly(indicatorCell(page, companies, 'actual-2019'), '57社 例示 57');
     expect(await indicatorCell(page, companies, 'achievement-2019').textContent()).toBe(
       '0.89 例示（実績ではない）',
     );
@@ -70,16 +70,17 @@ describe('the dashboard in Chromium', () => {
     // still counted after a reload (the visit was saved in the browser)
     await page.reload();
     await page.locator('.app').waitFor();
-    await expect.poll(() => indicatorCell(page, companies, 'actual-2019').textContent()).toBe('57社 例示 57');
+    await showsExactly(indicatorCell(page, companies, 'actual-2019'), '57社 例示 57');
 
     // checking the number: the breakdown names the company, which opens on the network map
     await page.getByRole('button', { name: '2019年度の実績値 57社 の内訳を表示' }).click();
     const breakdown = page.getByRole('region', { name: /2019年度の実績値 57社 の内訳/ });
     expect(await breakdown.locator('ol > li').count()).toBe(57);
     await breakdown.getByRole('button', { name: '例示株式会社04' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('entity')).toBe('company-04');
+    // the panel opens in the same render that puts the entity in the URL
+    await page.locator('aside').getByRole('heading', { name: '例示株式会社04' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('entity')).toBe('company-04');
     expect(new URL(page.url()).searchParams.get('view')).toBe('map');
-    await expect.poll(() => page.locator('aside').textContent()).toContain('例示株式会社04');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -104,9 +105,7 @@ describe('the dashboard in Chromium', () => {
     const to = page.getByRole('combobox', { name: 'To fiscal year' });
     await to.focus();
     await to.selectOption('2019');
-    await expect
-      .poll(() => page.locator('[data-indicator="ind-companies-supported"] [data-cell^="actual-"]').count())
-      .toBe(4);
+    await hasCount(page, '[data-indicator="ind-companies-supported"] [data-cell^="actual-"]', 4);
     await page.getByRole('combobox', { name: 'Fiscal years as' }).selectOption('western');
     expect(await table.getByRole('columnheader', { name: 'FY2019' }).count()).toBe(1);
     await page.screenshot({ path: `${shots}dashboard-en.png` });

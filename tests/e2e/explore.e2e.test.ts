@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { appSession, shots } from './app.js';
+import { appSession, shots, showsExactly, showsNot, testNow } from './app.js';
 
 const session = appSession();
 
@@ -8,6 +8,7 @@ async function open(query: string): Promise<Page> {
   const page = await session.browser().newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  await page.clock.install({ time: testNow });
   await page.goto(`${inject('baseUrl')}${query}`);
   await page.locator('.app').waitFor();
   expect(errors).toEqual([]);
@@ -60,7 +61,8 @@ describe('the explore views in Chromium', () => {
   it('draws the network map with non-blank pixels', async () => {
     const page = await open('?view=map');
     await page.locator('[data-testid="network-map"] canvas').first().waitFor();
-    await page.waitForTimeout(3500); // the layout runs for 2.5 s in its worker
+    // the layout runs in its worker; the map says when the positions are final
+    await page.locator('[data-testid="network-map"][data-layout="settled"]').waitFor();
     const pixels = await nonBackgroundPixels(page, '[data-testid="network-map"]');
     expect(pixels).toBeGreaterThan(500);
     await page.screenshot({ path: `${shots}map-ja.png` });
@@ -76,11 +78,12 @@ describe('the explore views in Chromium', () => {
     await page.getByRole('option').first().waitFor();
     await search.press('Enter');
     await page.getByRole('heading', { name: /Board of Investment/ }).waitFor();
-    await expect.poll(() => map.getAttribute('data-camera')).not.toBe(before);
+    // the map says which entity the camera has come to rest on
+    await page.locator('[data-testid="network-map"][data-camera-on="thai-boi"]').waitFor();
+    expect(await map.getAttribute('data-camera')).not.toBe(before);
     const panel = page.locator('aside.panel');
     expect(await panel.textContent()).toContain('2018-07');
     expect(await panel.textContent()).toContain('Revised');
-    await page.waitForTimeout(800);
     await page.screenshot({ path: `${shots}map-search-boi-en.png` });
   });
 
@@ -105,7 +108,7 @@ describe('the explore views in Chromium', () => {
     const holders = await roles.locator(':scope > li').allTextContents();
     expect(holders.length).toBeGreaterThanOrEqual(2);
     expect(holders.some((h) => /Visits: \d{4}-\d{2}/.test(h))).toBe(true);
-    await page.waitForTimeout(800);
+    await page.locator('[data-testid="network-map"][data-camera-on]').waitFor();
     await page.screenshot({ path: `${shots}map-embassy-en.png` });
   });
 
@@ -113,11 +116,11 @@ describe('the explore views in Chromium', () => {
     const page = await open('?view=map&lang=en');
     const today = await count(page, 'count-links');
     await page.getByRole('slider', { name: 'Choose a fiscal year' }).fill('2012');
-    await expect.poll(() => page.getByTestId('time-label').textContent()).toBe('FY2012');
+    await showsExactly(page.getByTestId('time-label'), 'FY2012');
     const then = await count(page, 'count-links');
     expect(then).toBeLessThan(today);
     expect(page.url()).toContain('fy=2012');
-    await page.waitForTimeout(500);
+    await page.locator('[data-testid="network-map"][data-layout="settled"]').waitFor();
     await page.screenshot({ path: `${shots}map-fy2012-en.png` });
   });
 
@@ -126,10 +129,11 @@ describe('the explore views in Chromium', () => {
     const label = page.getByTestId('time-label');
     const today = await label.textContent();
     await page.getByRole('button', { name: /再生/ }).click();
-    await expect.poll(() => label.textContent()).not.toBe(today);
-    const first = await label.textContent();
+    await showsNot(label, new RegExp(`^${today}$`));
+    const first = (await label.textContent()) ?? '';
     expect(first).toMatch(/^(昭和|平成|令和)(元|\d+)年度$/);
-    await expect.poll(() => label.textContent(), { timeout: 5_000 }).not.toBe(first);
+    // the next year comes by itself
+    await showsNot(label, new RegExp(`^${first}$`));
     await page.getByRole('button', { name: /一時停止/ }).click();
   });
 

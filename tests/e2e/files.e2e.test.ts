@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appSession, go, saved, shots } from './app.js';
+import { appSession, go, saved, shots, shows } from './app.js';
 
 const { fresh } = appSession({ acceptDownloads: true });
 
@@ -119,7 +119,7 @@ describe('the File menu in Chromium', () => {
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await go(page, '?view=map&lang=en');
     await page.getByRole('combobox', { name: 'Search (Japanese or English)' }).fill('Chiang Mai');
-    await expect.poll(() => page.getByRole('listbox').textContent()).toContain('Nothing found');
+    await shows(page.getByRole('listbox'), 'Nothing found');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -145,7 +145,7 @@ describe('the File menu in Chromium', () => {
     await page.getByRole('button', { name: '元に戻す' }).click();
     await saved(page);
     await page.getByRole('combobox', { name: '検索（日本語・英語）' }).fill('ちぇんまい');
-    await expect.poll(() => page.getByRole('listbox').textContent()).toContain('見つかりません');
+    await shows(page.getByRole('listbox'), '見つかりません');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -181,7 +181,7 @@ describe('the File menu in Chromium', () => {
     await saved(page, 'Saved');
     const search = page.getByRole('combobox', { name: 'Search (Japanese or English)' });
     await search.fill('Chiang Mai');
-    await expect.poll(() => page.getByRole('listbox').textContent()).toContain('Nothing found');
+    await shows(page.getByRole('listbox'), 'Nothing found');
     await search.fill('');
 
     // open the saved file: it replaces the network
@@ -195,7 +195,7 @@ describe('the File menu in Chromium', () => {
     await page.locator('.files-notice', { hasText: `Opened ${file.name}` }).waitFor();
     await saved(page, 'Saved');
     await search.fill('Chiang Mai');
-    await expect.poll(() => page.getByRole('listbox').textContent()).toContain('Chiang Mai Province');
+    await shows(page.getByRole('listbox'), 'Chiang Mai Province');
 
     // and it is still there after a reload
     await page.reload();
@@ -220,18 +220,18 @@ describe('the File menu in Chromium', () => {
       'future.json',
       newer,
     );
-    await expect
-      .poll(() => dialog.getByRole('alert').textContent())
-      .toContain(
-        '新しい版の Musubi で書かれたファイルです（形式 99。この Musubi が読めるのは形式 1 までです）',
-      );
+    await shows(
+      dialog.getByRole('alert'),
+      '新しい版の Musubi で書かれたファイルです（形式 99。この Musubi が読めるのは形式 1 までです）',
+    );
     expect(await page.getByRole('alertdialog').count()).toBe(0);
 
     const bomb = '<?xml version="1.0"?><!DOCTYPE g [<!ENTITY a "aaaa">]><graphml><graph/></graphml>';
     await choose(page, dialog.getByRole('button', { name: '取り込むファイルを選ぶ…' }), 'bomb.graphml', bomb);
-    await expect
-      .poll(() => dialog.locator('.files-report').getByRole('alert').textContent())
-      .toContain('DOCTYPE や ENTITY の宣言を含む XML ファイルは、安全のため読み込みません');
+    await shows(
+      dialog.locator('.files-report').getByRole('alert'),
+      'DOCTYPE や ENTITY の宣言を含む XML ファイルは、安全のため読み込みません',
+    );
     await dialog.getByRole('button', { name: '閉じる' }).click();
     expect(await page.getByRole('button', { name: '元に戻す' }).isDisabled()).toBe(true);
     expect(errors).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appSession, go, saved, shots } from './app.js';
+import { appSession, go, holds, saved, shots, shows, showsNot } from './app.js';
 
 const { fresh } = appSession();
 
@@ -19,13 +19,13 @@ describe('recording in Chromium', () => {
     await dialog.waitFor();
     await dialog.getByRole('combobox', { name: '来訪者（人・公館・団体）' }).fill('大使C');
     await dialog.getByRole('button', { name: /新しく登録する: 大使C/ }).click();
-    await expect.poll(() => dialog.getByLabel('名前（日本語）').inputValue()).toBe('大使C');
+    await holds(dialog.getByLabel('名前（日本語）'), '大使C');
     await dialog.getByLabel('名前（英語）').fill('Ambassador C');
     await dialog.getByLabel('国').selectOption('TH');
     await dialog.getByLabel('新任の大使・総領事など（公館の長）として登録する').check();
     await pick(dialog, '着任先', 'タイ王国', /駐日タイ王国大使館/);
     await dialog.getByLabel('着任日').fill('2026-10-01');
-    await expect.poll(() => dialog.getByText(/前任者の任期をこの日で終える: 大使B/).count()).toBe(1);
+    await dialog.getByText(/前任者の任期をこの日で終える: 大使B/).waitFor();
     await dialog.getByLabel('日付').fill('2026-11-20');
     await dialog.getByLabel('目的・話題').fill('観光、産業人材');
     await dialog.getByLabel('事業').selectOption({ label: '国際ネットワーク強化推進事業' });
@@ -34,8 +34,8 @@ describe('recording in Chromium', () => {
     await dialog.getByLabel('フォローアップ 1 の期限').fill('2026-12-15');
     await page.screenshot({ path: `${shots}record-visit-ja.png` });
     await dialog.getByRole('button', { name: '記録する' }).click();
-    await expect.poll(() => dialog.isVisible()).toBe(false);
-    await expect.poll(() => page.locator('.notice').textContent()).toContain('記録しました: 大使Cの表敬訪問');
+    await dialog.waitFor({ state: 'hidden' });
+    await shows(page.locator('.notice'), '記録しました: 大使Cの表敬訪問');
     await saved(page);
 
     // closed and opened again: the visit is still there
@@ -49,10 +49,10 @@ describe('recording in Chromium', () => {
     expect(c).toContain('2026-11-20 大使Cの表敬訪問');
     expect(c).toMatch(/2026-10-01.*現在|現在/);
     expect(holders.find((h) => h.includes('大使B'))).toContain('2026-10-01');
-    await expect.poll(() => page.locator('aside').textContent()).toContain('来年度の研修案内を送る');
+    await shows(page.locator('aside'), '来年度の研修案内を送る');
 
     await page.getByRole('button', { name: '変更履歴' }).click();
-    await expect.poll(() => page.locator('main').textContent()).toContain('来訪を記録');
+    await shows(page.locator('main'), '来訪を記録');
     // the change opens on what it did: the new person, the new post, the visit
     const change = page.getByRole('listitem').filter({ hasText: '来訪を記録' }).first();
     await change.locator('summary').click();
@@ -65,9 +65,7 @@ describe('recording in Chromium', () => {
     );
     expect(effects.join(' ')).not.toMatch(/events|participants|\[\{/);
     await page.getByRole('combobox', { name: '記録した人' }).selectOption('international-affairs');
-    await expect
-      .poll(() => page.getByRole('list', { name: '変更の一覧' }).textContent())
-      .not.toContain('来訪を記録');
+    await showsNot(page.getByRole('list', { name: '変更の一覧' }), '来訪を記録');
     await page.screenshot({ path: `${shots}history-ja.png` });
     expect(errors).toEqual([]);
     await context.close();
@@ -85,17 +83,17 @@ describe('recording in Chromium', () => {
     await dialog.getByLabel('Title (Japanese)').fill('<img src=x onerror=alert(1)>');
     await dialog.getByRole('button', { name: 'Record', exact: true }).click();
     const alerts = dialog.getByRole('alert');
-    await expect
-      .poll(() => alerts.allTextContents())
-      .toEqual(
-        expect.arrayContaining([
-          expect.stringMatching(/Nothing has been recorded/),
-          '2019-02-30 is not a day in the calendar',
-          'There is no month 13',
-          'Say what the follow-up is',
-          'Required',
-        ]),
-      );
+    // the summary and the fields' errors come in one render: wait for the summary, then read them all
+    await shows(alerts, 'Nothing has been recorded');
+    expect(await alerts.allTextContents()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Nothing has been recorded/),
+        '2019-02-30 is not a day in the calendar',
+        'There is no month 13',
+        'Say what the follow-up is',
+        'Required',
+      ]),
+    );
     await page.screenshot({ path: `${shots}record-errors-en.png` });
     // nothing was written: there is nothing to undo and the history has no visit
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -117,9 +115,7 @@ describe('recording in Chromium', () => {
     await form.getByLabel('Date').fill('2026-11-02');
     await form.getByLabel('Title (English)').fill('Visit about the Brazil festival');
     await form.getByRole('button', { name: 'Record', exact: true }).click();
-    await expect
-      .poll(() => page.locator('.notice').textContent())
-      .toContain('Recorded: Visit about the Brazil festival');
+    await shows(page.locator('.notice'), 'Recorded: Visit about the Brazil festival');
     await saved(page, 'Saved');
 
     const visitsOfConsulate = async () => {
@@ -129,16 +125,12 @@ describe('recording in Chromium', () => {
     };
     expect(await visitsOfConsulate()).toContain('Visit about the Brazil festival');
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect
-      .poll(() => page.locator('aside').textContent())
-      .not.toContain('Visit about the Brazil festival');
+    await showsNot(page.locator('aside'), 'Visit about the Brazil festival');
     expect(await redo.isDisabled()).toBe(false);
     await page.locator('body').press('Control+Shift+Z');
-    await expect.poll(() => page.locator('aside').textContent()).toContain('Visit about the Brazil festival');
+    await shows(page.locator('aside'), 'Visit about the Brazil festival');
     await page.locator('body').press('Control+Z');
-    await expect
-      .poll(() => page.locator('aside').textContent())
-      .not.toContain('Visit about the Brazil festival');
+    await showsNot(page.locator('aside'), 'Visit about the Brazil festival');
     await saved(page, 'Saved');
     // the undo is kept too
     await page.reload();

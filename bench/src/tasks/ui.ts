@@ -16,7 +16,7 @@ import type { Row } from '../results.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// the flags ../../../../shared/TOOLCHAIN.md found to work here (the same as tests/e2e/chromium.ts)
+// the flags CONTRIBUTING.md (Tests) found to work here (the same as tests/e2e/chromium.ts)
 const chromiumArgs = [
   '--headless',
   '--no-sandbox',

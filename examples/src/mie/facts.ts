@@ -1,7 +1,7 @@
 /**
  * The public facts of the prefecture's network: the prefecture, its sister and friendship regions,
  * its agreements, the support bodies and places of the seed document. Each record cites its source
- * (../../../../shared/DOMAIN-FACTS.md and the FY2019 policy sheet) in its notes. Coordinates are
+ * (docs/example-facts.md and the FY2019 policy sheet) in its notes. Coordinates are
  * approximate (the partner's capital or seat), for the map.
  */
 import type { Network } from '@musubi/core';

@@ -5,7 +5,7 @@ import { addPolicy } from './policy.js';
 
 /**
  * Builds Mie Prefecture's partner network: the public facts of the seed document and
- * DOMAIN-FACTS.md (sources in notes), the policy sheet's programmes and indicators, and
+ * docs/example-facts.md (sources in notes), the policy sheet's programmes and indicators, and
  * illustrative embassies, ambassadors, municipalities, companies and engagements (tagged
  * `illustrative`) so that the map grows year by year and the report reproduces the seed's actuals.
  *

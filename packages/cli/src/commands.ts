@@ -137,6 +137,7 @@ export async function importFile(
     }
     const format = extname(input).slice(1).toLowerCase();
     if (format === 'csv') {
+      if (options.kind === undefined) refuseOtherSheet(input, bytes, lang);
       const bar = importProgressBar(lang);
       let result: ReturnType<typeof importCsv>;
       try {
@@ -193,6 +194,38 @@ export async function importFile(
   }
 }
 
+/** Columns that only one sheet has: a CSV with one of them is that sheet, not entities. */
+const sheetMarks: { kind: CsvKind; columns: readonly string[] }[] = [
+  { kind: 'engagements', columns: ['参加者', 'participants', '日付', 'date'] },
+  { kind: 'links', columns: ['起点', 'source', '終点', 'target'] },
+];
+
+/**
+ * Without `--kind` a CSV is read as entities; when its header names another sheet's columns, says
+ * which `--kind` it needs instead of listing the entity columns it lacks.
+ */
+function refuseOtherSheet(input: string, bytes: Uint8Array, lang: CliLang): void {
+  const firstLine =
+    new TextDecoder()
+      .decode(bytes.subarray(0, 4096))
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)[0] ?? '';
+  const header = firstLine.split(',').map((cell) => cell.trim().replace(/^"|"$/g, '').toLowerCase());
+  const other = sheetMarks.find((mark) => mark.columns.some((column) => header.includes(column)));
+  if (!other) return;
+  const what = { engagements: { ja: '活動', en: 'engagements' }, links: { ja: 'つながり', en: 'links' } }[
+    other.kind as 'engagements' | 'links'
+  ];
+  throw new MusubiError(
+    'VALIDATION',
+    say(lang, {
+      ja: `${input} は${what.ja}の表のようです（見出しに ${other.columns.filter((c) => header.includes(c.toLowerCase())).join('、')}）。--kind ${other.kind} を付けて取り込んでください`,
+      en: `${input} looks like a sheet of ${what.en} (its header has ${other.columns.filter((c) => header.includes(c.toLowerCase())).join(', ')}): import it with --kind ${other.kind}`,
+    }),
+    { path: ['kind'] },
+  );
+}
+
 export interface ExportOptions {
   format: 'json' | 'csv' | 'gexf' | 'graphml' | 'xlsx';
   output?: string;
@@ -230,8 +263,16 @@ export async function exportFile(file: string, options: ExportOptions, lang: Cli
         path: ['format'],
       });
     }
-    if (options.output) writeFileSync(options.output, data);
-    else process.stdout.write(data);
+    if (options.output) {
+      writeFileSync(options.output, data);
+      const c = network.counts();
+      print(
+        say(lang, {
+          ja: `書き出しました: ${options.output}（${options.format}、組織等 ${c.entities}、つながり ${c.links}、活動 ${c.engagements}）`,
+          en: `wrote ${options.output} (${options.format}: ${c.entities} entities, ${c.links} links, ${c.engagements} engagements)`,
+        }),
+      );
+    } else process.stdout.write(data);
   } finally {
     await network.close();
   }
@@ -268,6 +309,15 @@ export async function reportCommand(
   const network = await openNetworkFile(file, { readOnly: true });
   try {
     printWarnings(network.warnings, lang);
+    if (network.records('indicator').length === 0 && network.records('programme').length === 0) {
+      process.stderr.write(
+        `${say(lang, {
+          ja: `${file} には指標も事業もまだ記録されていないため、表は空です。指標と事業は UI の「記録」や JSON の取り込みで加えられます（例: examples/ の三重県のネットワーク）。`,
+          en: `${file} records no indicators and no programmes yet, so the tables are empty. Add them in the UI (Record) or by importing JSON (see the prefecture's network in examples/).`,
+        })}
+`,
+      );
+    }
     const text = reportToMarkdown(
       report(network, { fiscalYears: fiscalYears(options.fy, lang), asOfDate: todayISO() }),
       { lang },

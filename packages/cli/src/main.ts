@@ -12,7 +12,7 @@ import {
   stats,
   validate,
 } from './commands.js';
-import { type CliLang, describeError } from './messages.js';
+import { type CliLang, commanderError, describeError } from './messages.js';
 
 /** The language chosen on the command line (`--lang en`) or by MUSUBI_LANG; Japanese by default. */
 function langOf(argv: readonly string[]): CliLang {
@@ -34,6 +34,7 @@ const program = new Command('musubi')
   .helpOption('-h, --help', t('使い方を表示する', 'display help for command'))
   .helpCommand('help [command]', t('コマンドの使い方を表示する', 'display help for command'))
   .showHelpAfterError()
+  .configureOutput({ outputError: (line, write) => write(commanderError(line, lang)) })
   .exitOverride();
 
 program

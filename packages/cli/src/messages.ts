@@ -61,3 +61,28 @@ export function describeError(error: unknown, lang: CliLang): string {
   }
   return lines.join('\n');
 }
+
+/** commander's own error lines (it writes them in English) and their Japanese. */
+const commanderErrors: [RegExp, (...groups: string[]) => string][] = [
+  [/^error: missing required argument '([^']+)'/, (a) => `引数 ${a} がありません`],
+  [/^error: unknown option '([^']+)'/, (o) => `不明なオプションです: ${o}`],
+  [/^error: unknown command '([^']+)'/, (c) => `不明なコマンドです: ${c}`],
+  [/^error: too many arguments/, () => '引数が多すぎます'],
+  [/^error: required option '([^']+)' not specified/, (o) => `オプション ${o} を指定してください`],
+  [/^error: option '([^']+)' argument missing/, (o) => `オプション ${o} に値がありません`],
+  [
+    /^error: option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/,
+    (o, v, choices) => `オプション ${o} の値「${v}」は使えません。使える値: ${choices}`,
+  ],
+];
+
+/** An error line of commander in the chosen language (the English line when no translation fits). */
+export function commanderError(line: string, lang: CliLang): string {
+  if (lang === 'en') return line;
+  const text = line.trim();
+  for (const [pattern, ja] of commanderErrors) {
+    const match = pattern.exec(text);
+    if (match) return `エラー: ${ja(...match.slice(1))}\n`;
+  }
+  return line;
+}

@@ -2,13 +2,13 @@
  * The app shell: header (title, language switch), tabs, and the views. Explore state (filters,
  * time, selection) lives in the URL; the network lives in `NetworkProvider`.
  */
-import { todayISO } from '@musubi/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BriefingPage } from '../briefing/BriefingPage.js';
 import { DashboardPage } from '../dashboard/DashboardPage.js';
 import { FileMenu } from '../files/FileMenu.js';
 import { Filters } from '../filters/Filters.js';
 import { visibleNetwork } from '../filters/visible.js';
+import { FollowUpsPage } from '../follow-ups/FollowUpsPage.js';
 import { WorldView } from '../geo/WorldView.js';
 import { HistoryPage } from '../history/HistoryPage.js';
 import { UndoRedo } from '../history/UndoRedo.js';
@@ -22,6 +22,7 @@ import { RecordVisitButton } from '../record/RecordVisitButton.js';
 import { StartPage } from '../start/StartPage.js';
 import { fiscalYearSpan } from '../time/fiscal-year.js';
 import { TimeBar } from '../time/TimeBar.js';
+import { useToday } from './clock.js';
 import { type ExploreState, parseExploreState, serializeExploreState } from './explore-state.js';
 import { useNetwork } from './network-context.js';
 import { SaveIndicator } from './SaveIndicator.js';
@@ -49,10 +50,11 @@ export function App() {
   const { t, lang, setLang } = useI18n();
   const { network, version } = useNetwork();
   const [state, update] = useExploreState();
+  const today = useToday();
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
-  const visible = useMemo(() => visibleNetwork(network, state), [network, version, state]);
+  const visible = useMemo(() => visibleNetwork(network, state, today), [network, version, state, today]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
-  const span = useMemo(() => fiscalYearSpan(network, todayISO()), [network, version]);
+  const span = useMemo(() => fiscalYearSpan(network, today), [network, version, today]);
   const open = (id: string | undefined) => update({ entity: id });
   const openOnMap = (id: string) => update({ entity: id, view: 'map' });
   const switchLang = () => {
@@ -143,6 +145,7 @@ export function App() {
           {state.view === 'world' && <WorldView network={network} visible={visible} onSelect={open} />}
           {state.view === 'record' && <RecordPage onOpen={openOnMap} />}
           {state.view === 'dashboard' && <DashboardPage onOpen={openOnMap} />}
+          {state.view === 'follow-ups' && <FollowUpsPage onOpen={openOnMap} />}
           {state.view === 'briefing' && <BriefingPage entity={state.entity} onChoose={open} />}
           {state.view === 'history' && <HistoryPage onOpen={openOnMap} />}
         </div>

@@ -2,7 +2,16 @@
  * The app's views, in tab order. To add a view (record, dashboard, history), add its id here,
  * its label key `tab.<id>` to both i18n JSON files, and its component in `App.tsx`'s `views`.
  */
-export const tabIds = ['start', 'map', 'world', 'record', 'dashboard', 'briefing', 'history'] as const;
+export const tabIds = [
+  'start',
+  'map',
+  'world',
+  'record',
+  'follow-ups',
+  'dashboard',
+  'briefing',
+  'history',
+] as const;
 export type TabId = (typeof tabIds)[number];
 
 export function isTabId(value: unknown): value is TabId {

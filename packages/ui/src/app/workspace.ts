@@ -47,6 +47,11 @@ export interface Opened {
   database: string | undefined;
   /** Why IndexedDB could not be used, when it could not. */
   problem?: string;
+  /**
+   * Settles once the opening's snapshot question is answered: true when a snapshot was kept in the
+   * background, false when none was needed (a short opening) or it could not be kept.
+   */
+  snapshotKept?: Promise<boolean>;
 }
 
 function exampleLog(): Change[] {
@@ -64,13 +69,19 @@ function baseKey(name: string): string {
 export const SNAPSHOT_AFTER = 10_000;
 
 /** Keeps a snapshot in the background when the opening replayed many changes; a failure only costs speed. */
-function keepSnapshotIfLong(network: StoredNetwork, after: number): void {
-  if (network.changesSinceSnapshot < after) return;
-  setTimeout(() => {
-    network.saveSnapshot().catch((error: unknown) => {
-      console.warn('Musubi: the snapshot could not be kept; the next start replays the whole log', error);
-    });
-  }, 1_000);
+function keepSnapshotIfLong(network: StoredNetwork, after: number): Promise<boolean> {
+  if (network.changesSinceSnapshot < after) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    setTimeout(() => {
+      network.saveSnapshot().then(
+        () => resolve(true),
+        (error: unknown) => {
+          console.warn('Musubi: the snapshot could not be kept; the next start replays the whole log', error);
+          resolve(false);
+        },
+      );
+    }, 1_000);
+  });
 }
 
 /** Opens the database `name`, writing `log` (or the example) into it first when it is empty. */
@@ -87,9 +98,9 @@ async function openWith(
       writeSetting(baseKey(name), String(first.length));
     }
     const network = await openNetwork(store, { author: currentAuthor() });
-    keepSnapshotIfLong(network, snapshotAfter);
+    const snapshotKept = keepSnapshotIfLong(network, snapshotAfter);
     const base = Number(readSetting(baseKey(name)) ?? '1');
-    return { network, base: Number.isFinite(base) ? base : 1, database: name };
+    return { network, base: Number.isFinite(base) ? base : 1, database: name, snapshotKept };
   } catch (error) {
     await store.close().catch(() => undefined);
     throw error;

@@ -4,8 +4,9 @@
  * programmes' budgets by year and their cost per engagement. Every change of the network (a
  * recorded visit that counts) re-renders it at once.
  */
-import { type FiscalYear, nameIn, todayISO } from '@musubi/core';
+import { type FiscalYear, nameIn } from '@musubi/core';
 import { useCallback, useMemo, useState } from 'react';
+import { useToday } from '../app/clock.js';
 import { parseExploreState } from '../app/explore-state.js';
 import { useNetwork } from '../app/network-context.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -87,7 +88,7 @@ function RangeControls({
 export function DashboardPage({ onOpen }: { onOpen: (id: string) => void }) {
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
-  const today = todayISO();
+  const today = useToday();
   // the explore views' "Japanese era" choice (`?era=1`) is where the dashboard starts
   const [style, setStyle] = useState<YearStyle>(() =>
     parseExploreState(location.search).era ? 'era-sheet' : 'western',

@@ -3,6 +3,7 @@
  * GraphML with labels in it, and the policy sheet as XLSX for the chosen fiscal years.
  */
 import { useId, useState } from 'react';
+import { useClock } from '../app/clock.js';
 import { useNetwork } from '../app/network-context.js';
 import { type MessageKey, useI18n } from '../i18n/i18n.js';
 import { download } from './download.js';
@@ -26,8 +27,9 @@ const plain: readonly [ExportKind, MessageKey][] = [
 export function ExportSection() {
   const { t, lang } = useI18n();
   const { network } = useNetwork();
+  const clock = useClock();
   const id = useId();
-  const [initial] = useState(() => defaultSheetYears(network, localDay()));
+  const [initial] = useState(() => defaultSheetYears(network, localDay(clock())));
   const [from, setFrom] = useState(String(initial[0]));
   const [to, setTo] = useState(String(initial[1]));
   const [busy, setBusy] = useState(false);
@@ -42,6 +44,7 @@ export function ExportSection() {
     try {
       const file = await buildExport(network, kind, {
         lang,
+        now: clock(),
         ...(kind === 'xlsx' ? { sheetYears: span } : {}),
       });
       download(file);

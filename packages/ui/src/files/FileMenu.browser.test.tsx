@@ -4,18 +4,19 @@ import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
 import { NetworkProvider, type Workspace } from '../app/network-context.js';
 import { I18nProvider } from '../i18n/i18n.js';
+import { Calls } from '../testing/calls.js';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { FileMenu } from './FileMenu.js';
 
 /** The workspace around the network: it records what the menu asks of it (the app's real one needs IndexedDB). */
 function recordingWorkspace() {
-  const replaced: (readonly Change[])[] = [];
+  const replaced = new Calls<readonly Change[]>();
   let resets = 0;
   const workspace: Workspace = {
     description: 'IndexedDB musubi-test',
     base: 0,
     replace: async (log) => {
-      replaced.push(log);
+      replaced.record(log);
     },
     resetToExample: async () => {
       resets++;
@@ -136,15 +137,15 @@ describe('the File menu', () => {
     await expect.element(confirm).toMatchTextContent('Opening other.json (entities: 6, links: 5)');
     await expect.element(confirm.getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await confirm.getByRole('button', { name: 'Cancel' }).click();
-    expect(replaced).toHaveLength(0);
+    expect(replaced.values).toHaveLength(0);
 
     await userEvent.upload(input, file);
     await screen
       .getByRole('alertdialog', { name: 'Replace the current network?' })
       .getByRole('button', { name: 'Replace without saving' })
       .click();
-    await expect.poll(() => replaced.length).toBe(1);
-    expect(replaced[0]).toEqual(other.log());
+    expect(await replaced.nth(1)).toEqual(other.log());
+    expect(replaced.values).toHaveLength(1);
   });
 
   it('refuses to open a file that is not a network, and asks for nothing', async () => {
@@ -159,6 +160,6 @@ describe('the File menu', () => {
       .element(screen.getByRole('alert'))
       .toMatchTextContent('「list.json」を開けませんでした。現在のネットワークはそのままです。');
     expect(screen.getByRole('alertdialog').elements()).toHaveLength(0);
-    expect(replaced).toHaveLength(0);
+    expect(replaced.values).toHaveLength(0);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { isMusubiError, MusubiError } from '@musubi/core';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
+import { useClock } from '../app/clock.js';
 import { useNetwork, useWorkspace } from '../app/network-context.js';
 import { currentAuthor } from '../app/workspace.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -23,6 +24,7 @@ type Pending = { kind: 'open'; name: string; file: NetworkFile } | { kind: 'rese
 export function NetworkFileSection() {
   const { t, lang } = useI18n();
   const { network } = useNetwork();
+  const clock = useClock();
   const workspace = useWorkspace();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -32,7 +34,7 @@ export function NetworkFileSection() {
   const [status, setStatus] = useState<string>();
 
   const save = async () => {
-    const file = await buildExport(network, 'json', { lang });
+    const file = await buildExport(network, 'json', { lang, now: clock() });
     download(file);
     setStatus(t('files.network.saved', { name: file.name }));
   };

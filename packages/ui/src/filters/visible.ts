@@ -2,7 +2,7 @@
  * Which entities and links the explore views show for the current filters and point in time:
  * a pure function of a network view, shared by the map, the world view and the counts.
  */
-import { isInGroup, type Network, type NetworkView, todayISO } from '@musubi/core';
+import { isInGroup, type Network, type NetworkView } from '@musubi/core';
 import type { ExploreState } from '../app/explore-state.js';
 import { tiesOf } from '../map/engagement-ties.js';
 import { fiscalYearEnd, fiscalYearOfDay, fiscalYearStart } from '../time/fiscal-year.js';
@@ -27,7 +27,7 @@ type Filters = Pick<
 >;
 
 /** The day a state shows: its date, the end of its fiscal year (not after today), or today. */
-export function shownDay(state: Pick<Filters, 'fiscalYear' | 'date'>, today: string = todayISO()): string {
+export function shownDay(state: Pick<Filters, 'fiscalYear' | 'date'>, today: string): string {
   if (state.date !== undefined) return state.date;
   if (state.fiscalYear === undefined) return today;
   const end = fiscalYearEnd(state.fiscalYear);
@@ -35,7 +35,7 @@ export function shownDay(state: Pick<Filters, 'fiscalYear' | 'date'>, today: str
 }
 
 /** The entities and links to show. The prefecture (`self`) stays visible under every filter. */
-export function visibleNetwork(network: Network, state: Filters, today: string = todayISO()): VisibleNetwork {
+export function visibleNetwork(network: Network, state: Filters, today: string): VisibleNetwork {
   const day = shownDay(state, today);
   const view: NetworkView = day >= today ? network : network.asOf(day);
   const entities = new Set<string>();

@@ -41,7 +41,9 @@ function Item({ item, onOpen }: { item: FollowUpListItem; onOpen: (id: string) =
   return (
     <li className={`follow-up-item follow-up-${item.group}`}>
       <span className="follow-up-due">{f.due ? date(f.due) : t('followUps.noDue')}</span>{' '}
-      {item.group === 'overdue' && <span className="follow-up-tag follow-up-late">{t('followUps.overdue')}</span>}{' '}
+      {item.group === 'overdue' && (
+        <span className="follow-up-tag follow-up-late">{t('followUps.overdue')}</span>
+      )}{' '}
       <strong>{f.text}</strong>
       <div className="muted follow-up-context">
         {t('followUps.engagement')}: {nameIn(g.title, lang)}

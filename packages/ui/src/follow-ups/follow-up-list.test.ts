@@ -31,10 +31,13 @@ describe('the follow-up list', () => {
   it('groups every follow-up as overdue, this week, later or done, with its engagement, partner and owner', () => {
     const list = followUpList(network(), today);
     const texts = (group: keyof typeof list) =>
-      list[group].map((i) => (i.kind === 'follow-up' ? i.followUp.text : `anniversary ${i.anniversary.link.id}`));
+      list[group].map((i) =>
+        i.kind === 'follow-up' ? i.followUp.text : `anniversary ${i.anniversary.link.id}`,
+      );
     expect(texts('overdue')).toEqual(['礼状を送る']);
     expect(texts('week')).toEqual(['資料を送る']);
-    expect(texts('later')).toEqual(['次回の日程', 'いつか', 'お礼状を送る / Send a letter of thanks']);
+    // soonest first, undated last
+    expect(texts('later')).toEqual(['次回の日程', 'お礼状を送る / Send a letter of thanks', 'いつか']);
     expect(texts('done')).toEqual(['名刺を整理']);
     const late = list.overdue[0];
     if (late?.kind !== 'follow-up') throw new Error('expected a follow-up');
@@ -44,10 +47,14 @@ describe('the follow-up list', () => {
   it('puts the coming anniversaries and renewals in the same list', () => {
     const list = followUpList(network(), '2028-11-01');
     const anniversaries = [...list.week, ...list.later].filter((i) => i.kind === 'anniversary');
-    // the MOU signed 2013-11 turns 15 in November 2028: up for renewal
-    expect(anniversaries.map((i) => i.kind === 'anniversary' && [i.anniversary.link.id, i.anniversary.years, i.renewal])).toEqual([
-      ['mie-boi-mou', 15, true],
+    // São Paulo's 55th falls this week; the MOU signed 2013-11 turns 15 in November 2028: up for renewal
+    expect(
+      anniversaries.map(
+        (i) => i.kind === 'anniversary' && [i.anniversary.link.id, i.anniversary.years, i.renewal],
+      ),
+    ).toEqual([
       ['mie-sao-paulo', 55, false],
+      ['mie-boi-mou', 15, true],
     ]);
   });
 
@@ -56,7 +63,12 @@ describe('the follow-up list', () => {
     const before = n.log().length;
     markDone(n, 'call', 'late');
     expect(n.log().length).toBe(before + 1);
-    expect(groupOf(n.engagement('call')?.followUps.find((f) => f.id === 'late') ?? { id: 'x', text: 'x', done: false }, today)).toBe('done');
+    expect(
+      groupOf(
+        n.engagement('call')?.followUps.find((f) => f.id === 'late') ?? { id: 'x', text: 'x', done: false },
+        today,
+      ),
+    ).toBe('done');
     expect(followUpList(n, today).overdue).toEqual([]);
     expect(() => markDone(n, 'nothing', 'late')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });

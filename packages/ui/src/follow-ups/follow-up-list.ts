@@ -113,7 +113,8 @@ export function followUpList(network: Network, today: string): Record<FollowUpGr
 /** Marks one follow-up of an engagement done, as one change. */
 export function markDone(network: Network, engagementId: string, followUpId: string): void {
   const engagement = network.engagement(engagementId);
-  if (!engagement) throw new MusubiError('NOT_FOUND', `no engagement ${engagementId}`, { path: ['engagement'] });
+  if (!engagement)
+    throw new MusubiError('NOT_FOUND', `no engagement ${engagementId}`, { path: ['engagement'] });
   network.updateEngagement(engagementId, {
     followUps: engagement.followUps.map((f) => (f.id === followUpId ? { ...f, done: true } : f)),
   });

@@ -31,7 +31,7 @@ export function NetworkMap({ network, version, visible, sizeBy, selected, onSele
   const [hovered, setHovered] = useState<string | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the graph is rebuilt when the network changes
   const { graph, fresh } = useMemo(() => buildDisplayGraph(network), [network, version]);
-  const { running, run } = useLayout(graph, fresh);
+  const { running, settled, run } = useLayout(graph, fresh);
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
 
@@ -111,7 +111,19 @@ export function NetworkMap({ network, version, visible, sizeBy, selected, onSele
     if (!sigma || selected === undefined || !graph.hasNode(selected)) return;
     const data = sigma.getNodeDisplayData(selected);
     if (!data) return;
-    sigma.getCamera().animate({ x: data.x, y: data.y, ratio: 0.5 }, { duration: 600 });
+    const element = container.current;
+    // data-camera-on names the entity the camera has come to rest on (a signal for tests and tools)
+    if (element) delete element.dataset.cameraOn;
+    let current = true;
+    void sigma
+      .getCamera()
+      .animate({ x: data.x, y: data.y, ratio: 0.5 }, { duration: 600 })
+      .then(() => {
+        if (current && element) element.dataset.cameraOn = selected;
+      });
+    return () => {
+      current = false;
+    };
   }, [selected, graph]);
 
   return (
@@ -120,6 +132,7 @@ export function NetworkMap({ network, version, visible, sizeBy, selected, onSele
         ref={container}
         className="map-canvas"
         data-testid="network-map"
+        data-layout={settled ? 'settled' : 'running'}
         role="img"
         aria-label={t('map.label')}
       />

@@ -10,9 +10,13 @@ import { savePositions } from './positions.js';
 
 const RUN_MS = 2500;
 
-/** Returns whether the layout runs and a function to run it again. Runs at once when `fresh`. */
+/**
+ * Returns whether the layout runs, whether the positions are final (`settled`: kept from before, or a
+ * run has finished) and a function to run it again. Runs at once when `fresh`.
+ */
 export function useLayout(graph: DisplayGraph | undefined, fresh: boolean) {
   const [running, setRunning] = useState(false);
+  const [finished, setFinished] = useState<DisplayGraph | undefined>(undefined);
   const supervisor = useRef<FA2LayoutSupervisor | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -36,6 +40,7 @@ export function useLayout(graph: DisplayGraph | undefined, fresh: boolean) {
       layout.stop();
       savePositions(positionsOf(graph));
       stop();
+      setFinished(graph);
     }, RUN_MS);
   }, [graph, stop]);
 
@@ -44,5 +49,6 @@ export function useLayout(graph: DisplayGraph | undefined, fresh: boolean) {
     return stop;
   }, [fresh, run, stop]);
 
-  return { running, run };
+  const empty = !graph || graph.order === 0;
+  return { running, settled: !running && (!fresh || empty || finished === graph), run };
 }

@@ -66,11 +66,46 @@ describe('the entity panel', () => {
     expect(opened).toEqual(['mie']);
   });
 
+  it('keeps an overdue follow-up that is not done, marked overdue, and drops it once done', async () => {
+    const network = buildSmallNetwork();
+    const visit = network.engagements({ entity: 'thai-embassy' })[0];
+    if (!visit) throw new Error('the small network has a visit');
+    network.updateEngagement(visit.id, {
+      followUps: [
+        { id: 'late', text: '商談結果を確認する', due: '2026-11-30' },
+        { id: 'later', text: '資料を送る', due: '2026-12-20' },
+      ],
+    });
+    const screen = await renderWithApp(
+      <EntityPanel network={network} id="thai-embassy" onOpen={noop} onClose={noop} />,
+      { network, now: () => new Date('2026-12-01T01:00:00Z') },
+    );
+    const late = screen.getByRole('listitem').filter({ hasText: '商談結果を確認する' });
+    await expect.element(late).toHaveAttribute('data-overdue', 'true');
+    expect(late.element().textContent).toMatch(/期限 2026-11-30\s*期限切れ/);
+    const later = screen.getByRole('listitem').filter({ hasText: '資料を送る' });
+    expect(later.element().textContent).not.toMatch(/期限切れ/);
+    expect(later.element().hasAttribute('data-overdue')).toBe(false);
+    network.updateEngagement(visit.id, {
+      followUps: [
+        { id: 'late', text: '商談結果を確認する', due: '2026-11-30', done: true },
+        { id: 'later', text: '資料を送る', due: '2026-12-20' },
+      ],
+    });
+    await screen.unmount();
+    const after = await renderWithApp(
+      <EntityPanel network={network} id="thai-embassy" onOpen={noop} onClose={noop} />,
+      { network, now: () => new Date('2026-12-01T01:00:00Z') },
+    );
+    await expect.element(after.getByText(/資料を送る/)).toBeVisible();
+    await expect.element(after.getByText(/商談結果を確認する/)).not.toBeInTheDocument();
+  });
+
   it("lists the prefecture's anniversaries in the next twelve months", async () => {
     const network = buildSmallNetwork();
     const screen = await renderWithApp(
-      <EntityPanel network={network} id="mie" onOpen={noop} onClose={noop} today="2023-04-01" />,
-      { network, lang: 'en' },
+      <EntityPanel network={network} id="mie" onOpen={noop} onClose={noop} />,
+      { network, lang: 'en', now: () => new Date('2023-04-01T00:00:00Z') },
     );
     const list = screen.getByTestId('anniversaries');
     await expect.element(list).toBeVisible();

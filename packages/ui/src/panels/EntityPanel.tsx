@@ -1,12 +1,15 @@
 /**
  * An entity's panel: names, kind, country, notes (always as text), links with their full history,
- * the people who held posts there (and their visits), engagements, follow-ups still to do and,
- * for the prefecture, the anniversaries of the next twelve months.
+ * the people who held posts there (and their visits), engagements, follow-ups still to do (an overdue
+ * one stays, marked overdue, until it is done) and, for the prefecture, the anniversaries of the
+ * next twelve months. "Today" is the app's clock.
  */
-import { countryName, type Network, nameIn, todayISO } from '@musubi/core';
+import { countryName, type Network, nameIn } from '@musubi/core';
+import { useToday } from '../app/clock.js';
 import { useI18n } from '../i18n/i18n.js';
 import { EditEntityButton } from '../record/entities/EditEntityButton.js';
 import { AnniversaryList } from './AnniversaryList.js';
+import { followUpsToDo } from './follow-ups.js';
 import { LinkHistory } from './LinkHistory.js';
 
 export interface EntityPanelProps {
@@ -14,11 +17,11 @@ export interface EntityPanelProps {
   id: string;
   onOpen: (id: string) => void;
   onClose: () => void;
-  today?: string;
 }
 
-export function EntityPanel({ network, id, onOpen, onClose, today = todayISO() }: EntityPanelProps) {
+export function EntityPanel({ network, id, onOpen, onClose }: EntityPanelProps) {
   const { t, lang } = useI18n();
+  const today = useToday();
   const entity = network.entity(id);
   if (!entity) return null;
   const name = (other: string) => {
@@ -28,10 +31,7 @@ export function EntityPanel({ network, id, onOpen, onClose, today = todayISO() }
   const links = network.links({ entity: id }).filter((l) => l.kind !== 'role');
   const roles = network.roles(id).filter((r) => r.entity === id);
   const engagements = network.engagements({ entity: id });
-  const followUps = engagements
-    .flatMap((g) => g.followUps.map((f) => ({ f, g })))
-    .filter(({ f }) => !f.done && (f.due === undefined || f.due >= today.slice(0, f.due.length)))
-    .sort((a, b) => (a.f.due ?? '9999').localeCompare(b.f.due ?? '9999'));
+  const followUps = followUpsToDo(engagements, today);
   return (
     <aside className="panel" aria-labelledby="panel-title">
       <header>
@@ -145,9 +145,10 @@ export function EntityPanel({ network, id, onOpen, onClose, today = todayISO() }
           <p className="muted">{t('panel.noFollowUps')}</p>
         ) : (
           <ul className="plain">
-            {followUps.map(({ f, g }) => (
-              <li key={`${g.id}-${f.id}`}>
+            {followUps.map(({ followUp: f, engagement: g, overdue }) => (
+              <li key={`${g.id}-${f.id}`} data-overdue={overdue || undefined}>
                 {f.text} {f.due && <span className="muted">{t('panel.due', { date: f.due })}</span>}
+                {overdue && <strong className="overdue"> {t('panel.overdue')}</strong>}
               </li>
             ))}
           </ul>

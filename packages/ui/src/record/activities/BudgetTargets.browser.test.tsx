@@ -41,10 +41,6 @@ function network(): Network {
   return n;
 }
 
-function notice(): string {
-  return document.querySelector('output.notice')?.textContent ?? '';
-}
-
 describe('the budget and target forms', () => {
   it('changes a programme’s FY2019 budget, shows the year in both eras, and adds a year', async () => {
     const n = network();
@@ -60,7 +56,9 @@ describe('the budget and target forms', () => {
     await expect.element(form.getByText('令和2年度')).toBeVisible();
     await form.getByLabelText('予算 3 の金額（千円）').fill('６０００');
     await form.getByRole('button', { name: '事業の変更を保存' }).click();
-    await expect.poll(() => notice()).toContain('事業を保存しました: 県内中小企業国際展開促進事業');
+    await expect
+      .element(screen.getByRole('status'))
+      .toMatchTextContent('事業を保存しました: 県内中小企業国際展開促進事業');
     expect(n.record<Programme>('programme', 'prg-sme')?.budgets).toEqual({
       '2018': 5644,
       '2019': 5500,
@@ -109,7 +107,7 @@ describe('the budget and target forms', () => {
     await expect.element(targets.getByLabelText('目標 3 の年度')).toHaveValue('2018');
     await targets.getByLabelText('目標 3 の値').fill('47');
     await targets.getByRole('button', { name: '現状値と目標値を保存' }).click();
-    await expect.poll(() => notice()).toContain('目標値を保存しました');
+    await expect.element(screen.getByRole('status')).toMatchTextContent('目標値を保存しました');
     expect(n.record('indicator', 'ind-companies')).toMatchObject({
       baseline: { fiscalYear: 2015, value: 8 },
       targets: { '2016': 15, '2017': 30, '2018': 47 },
@@ -124,13 +122,13 @@ describe('the budget and target forms', () => {
     await manual.getByLabelText('実績値', { exact: true }).fill('35');
     await manual.getByLabelText('出典・メモ').fill('<img src=x onerror=alert(1)>');
     await manual.getByRole('button', { name: '実績値を記録' }).click();
-    await expect.poll(() => notice()).toContain('実績値を記録しました: 2017年度');
+    await expect.element(screen.getByRole('status')).toMatchTextContent('実績値を記録しました: 2017年度');
     expect(figureFor(n, 'ind-companies', 2017)?.value).toBe(35);
     const again = screen.getByRole('form', { name: '手入力の実績値（Musubi 導入前の年度）' });
     await expect.element(again.getByText(/2017年度: 35/)).toBeVisible();
     expect(document.querySelector('img[src="x"]')).toBeNull();
     await again.getByRole('button', { name: '2017年度 の実績値を削除' }).click();
-    await expect.poll(() => notice()).toContain('実績値を削除しました: 2017年度');
+    await expect.element(screen.getByRole('status')).toMatchTextContent('実績値を削除しました: 2017年度');
     expect(figureFor(n, 'ind-companies', 2017)).toBeUndefined();
   });
 
@@ -147,7 +145,7 @@ describe('the budget and target forms', () => {
     await form.getByLabelText('Seminar').click();
     await form.getByLabelText('Programme for local SMEs going international').click();
     await form.getByRole('button', { name: 'Add the indicator' }).click();
-    await expect.poll(() => notice()).toContain('Indicator added: Seminars per year');
+    await expect.element(screen.getByRole('status')).toMatchTextContent('Indicator added: Seminars per year');
     const added = n
       .records<{ id: string; name: { en?: string }; measure: unknown }>('indicator')
       .find((i) => i.name.en === 'Seminars per year');

@@ -29,11 +29,6 @@ async function choose(
     .click();
 }
 
-/** The text of the notice shown after a write (empty while there is none). */
-function notice(): string {
-  return document.querySelector('output.notice')?.textContent ?? '';
-}
-
 describe('the engagement form', () => {
   it('records a seminar with several participants, each with a role, under a programme', async () => {
     const n = network();
@@ -62,7 +57,7 @@ describe('the engagement form', () => {
     await form.getByLabelText('Follow-up 1: due').fill('2026-09-30');
     await form.getByRole('button', { name: 'Record the engagement' }).click();
 
-    await expect.poll(() => notice()).toContain('Recorded: Thai investment seminar');
+    await expect.element(screen.getByRole('status')).toMatchTextContent('Recorded: Thai investment seminar');
     const recorded = n.engagements({ type: 'seminar' });
     expect(recorded).toHaveLength(1);
     expect(recorded[0]).toMatchObject({
@@ -112,7 +107,9 @@ describe('the engagement form', () => {
     await form.getByLabelText('Follow-up 1 is done').click();
     await form.getByLabelText('Title (English)').fill('Courtesy visit of Ambassador B');
     await form.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => notice()).toContain('Saved: Courtesy visit of Ambassador B');
+    await expect
+      .element(screen.getByRole('status'))
+      .toMatchTextContent('Saved: Courtesy visit of Ambassador B');
     expect(n.engagement('visit-2019-06')).toMatchObject({
       title: { en: 'Courtesy visit of Ambassador B' },
       followUps: [{ done: true }],
@@ -125,7 +122,9 @@ describe('the engagement form', () => {
     await expect.element(confirm).toBeVisible();
     expect(confirm.element().textContent).toContain('Delete “Courtesy visit of Ambassador B”?');
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
-    await expect.poll(() => notice()).toContain('Deleted: Courtesy visit of Ambassador B');
+    await expect
+      .element(screen.getByRole('status'))
+      .toMatchTextContent('Deleted: Courtesy visit of Ambassador B');
     expect(n.engagement('visit-2019-06')).toBeUndefined();
   });
 });

@@ -4,16 +4,10 @@
  * and follow-ups. Records a new engagement, or changes (and deletes) one already recorded.
  * Everything is checked by `planEngagement` before anything is written.
  */
-import {
-  type Engagement,
-  engagementTypes,
-  nameIn,
-  participantRoles,
-  programmes,
-  todayISO,
-} from '@musubi/core';
+import { type Engagement, engagementTypes, nameIn, participantRoles, programmes } from '@musubi/core';
 import { useId, useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -38,12 +32,13 @@ export interface EngagementFormProps {
 }
 
 export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProps) {
+  const today = useToday();
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
   const uid = useId();
   const self = useMemo(() => network.entities({ kind: 'self' })[0]?.id, [network]);
   const { register, control, handleSubmit, watch } = useForm<EngagementValues>({
-    defaultValues: editing ? engagementValuesOf(editing) : emptyEngagement(todayISO(), self),
+    defaultValues: editing ? engagementValuesOf(editing) : emptyEngagement(today, self),
   });
   const participants = useFieldArray({ control, name: 'participants' });
   const followUps = useFieldArray({ control, name: 'followUps' });

@@ -4,9 +4,10 @@
  * era too. Adds a programme, or changes or deletes the one chosen; a deletion that the core
  * refuses (engagements still refer to the programme) says why.
  */
-import { nameIn, type Programme, todayISO } from '@musubi/core';
+import { nameIn, type Programme } from '@musubi/core';
 import { useId, useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
+import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { fiscalYearOfDay } from '../../time/fiscal-year.js';
@@ -31,11 +32,12 @@ export interface ProgrammeFormProps {
 }
 
 export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
+  const today = useToday();
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
   const uid = useId();
   const { register, control, handleSubmit, watch, setValue } = useForm<ProgrammeValues>({
-    defaultValues: editing ? programmeValuesOf(editing) : emptyProgramme(fiscalYearOfDay(todayISO())),
+    defaultValues: editing ? programmeValuesOf(editing) : emptyProgramme(fiscalYearOfDay(today)),
   });
   const budgets = useFieldArray({ control, name: 'budgets' });
   const { setIssues, invalid, err, summary } = useFieldIssues();
@@ -161,7 +163,7 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
           type="button"
           onClick={() => {
             const last = Number(years.at(-1));
-            const next = Number.isInteger(last) && last >= 1900 ? last + 1 : fiscalYearOfDay(todayISO());
+            const next = Number.isInteger(last) && last >= 1900 ? last + 1 : fiscalYearOfDay(today);
             budgets.append({ fiscalYear: String(next), amount: '' });
           }}
         >

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { Calls } from '../../testing/calls.js';
 import { renderWithApp } from '../../testing/render-with-app.js';
 import { buildSmallNetwork } from '../../testing/small-network.js';
 import { EntityForms } from './EntityForms.js';
 import { LinkEventForm } from './LinkEventForm.js';
-
-/** The notice after a write (an `<output>`), or '' before one. */
-const noticeText = () => document.querySelector('output.edit-notice')?.textContent ?? '';
 
 describe('the entity form', () => {
   it('shows every problem on its field in Japanese and writes nothing, then adds the entity and starts afresh', async () => {
@@ -37,7 +35,9 @@ describe('the entity form', () => {
     await form.getByLabelText('設立・開設（任意）').fill('1970');
     await form.getByLabelText('ID（任意）').fill('lombardy');
     await form.getByRole('button', { name: '登録する' }).click();
-    await expect.poll(noticeText).toMatch(/登録しました: <img src=x onerror=alert\(1\)>/);
+    await expect
+      .element(screen.getByRole('status'))
+      .toMatchTextContent(/登録しました: <img src=x onerror=alert\(1\)>/);
     expect(document.querySelector('img[src="x"]')).toBeNull();
     expect(network.entity('lombardy')).toMatchObject({
       country: 'IT',
@@ -65,7 +65,9 @@ describe('the entity form', () => {
     await expect.element(form.getByText('Enter a Japanese or an English name (or both)')).toBeVisible();
     await form.getByLabelText('Name (English)').fill('Board of Investment of Thailand');
     await form.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(noticeText).toMatch(/Saved: Board of Investment of Thailand/);
+    await expect
+      .element(screen.getByRole('status'))
+      .toMatchTextContent(/Saved: Board of Investment of Thailand/);
     expect(network.entity('thai-boi')?.name).toEqual({ en: 'Board of Investment of Thailand' });
   });
 
@@ -90,7 +92,9 @@ describe('the entity form', () => {
     );
     expect(network.log().length).toBe(before);
     await screen.getByRole('button', { name: 'Remove it with the 4 records above' }).click();
-    await expect.poll(noticeText).toMatch(/Removed: Royal Thai Embassy in Japan/);
+    await expect
+      .element(screen.getByRole('status'))
+      .toMatchTextContent(/Removed: Royal Thai Embassy in Japan/);
     expect(network.entity('thai-embassy')).toBeUndefined();
     expect(network.log().length).toBe(before + 1);
   });
@@ -100,9 +104,9 @@ describe('the link-event form', () => {
   it('refuses a revision before the signing on the date field, then records it', async () => {
     const network = buildSmallNetwork();
     const before = network.log().length;
-    const done: string[] = [];
+    const done = new Calls<string>();
     const screen = await renderWithApp(
-      <LinkEventForm linkId="mie-boi-mou" from="thai-boi" onDone={(n) => done.push(n.message)} />,
+      <LinkEventForm linkId="mie-boi-mou" from="thai-boi" onDone={(n) => done.record(n.message)} />,
       { network },
     );
     const form = screen.getByRole('form', { name: '出来事を記録' });
@@ -115,7 +119,8 @@ describe('the link-event form', () => {
     await form.getByLabelText('日付').fill('2024-03');
     await form.getByLabelText('内容（任意）').fill('EV parts added');
     await form.getByRole('button', { name: '出来事を記録する' }).click();
-    await expect.poll(() => done).toEqual(['記録しました: 覚書（MOU） — 三重県: 改定 2024-03']);
+    expect(await done.nth(1)).toBe('記録しました: 覚書（MOU） — 三重県: 改定 2024-03');
+    expect(done.values).toHaveLength(1);
     expect(network.link('mie-boi-mou')?.events.at(-1)).toMatchObject({
       type: 'revised',
       date: '2024-03',
@@ -138,7 +143,9 @@ describe('the link-event form', () => {
     await form.getByLabelText('Event').selectOptions('suspended');
     await form.getByLabelText('Date').fill('2025');
     await form.getByRole('button', { name: 'Add the event' }).click();
-    await expect.poll(noticeText).toMatch('Recorded: MOU — Mie Prefecture: Suspended 2025');
+    await expect
+      .element(screen.getByRole('status'))
+      .toMatchTextContent('Recorded: MOU — Mie Prefecture: Suspended 2025');
     expect(network.link('mie-boi-mou')?.events.map((e) => e.type)).toEqual([
       'signed',
       'revised',

@@ -2,8 +2,9 @@
  * Choosing a link: first an entity (search as you type), then one of its links, each labelled with
  * its kind, the entity at the other end and whether it is in force today.
  */
-import { type LinkKind, nameIn, todayISO } from '@musubi/core';
+import { type LinkKind, nameIn } from '@musubi/core';
 import { useId, useMemo, useState } from 'react';
+import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -36,7 +37,7 @@ export function LinkChooser({
   const { network, version } = useNetwork();
   const [entity, setEntity] = useState<string | undefined>();
   const id = useId();
-  const day = todayISO();
+  const day = useToday();
   const listFor = (of: string | undefined) =>
     of === undefined
       ? []

@@ -3,9 +3,10 @@
  * is enough) and a note. An event before the signing is shown on the date field and nothing is
  * written.
  */
-import { type LinkEventType, linkEventTypes, nameIn, todayISO } from '@musubi/core';
+import { type LinkEventType, linkEventTypes, nameIn } from '@musubi/core';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
+import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { type Notice, useFieldIssues } from './FormParts.js';
@@ -22,10 +23,11 @@ export interface LinkEventFormProps {
 }
 
 export function LinkEventForm({ linkId, from, onDone, types = linkEventTypes }: LinkEventFormProps) {
+  const today = useToday();
   const { t, lang } = useI18n();
   const { network } = useNetwork();
   const { register, handleSubmit } = useForm<LinkEventValues>({
-    defaultValues: emptyLinkEvent(todayISO(), types.includes('revised') ? 'revised' : (types[0] ?? 'ended')),
+    defaultValues: emptyLinkEvent(today, types.includes('revised') ? 'revised' : (types[0] ?? 'ended')),
   });
   const { setIssues, invalid, err, summary } = useFieldIssues();
   const uid = useId();

@@ -3,9 +3,10 @@
  * its title, and the first event of its history (signed, with a date that may be a year or a
  * month only), tags and notes.
  */
-import { linkEventTypes, linkKinds, nameIn, todayISO } from '@musubi/core';
+import { linkEventTypes, linkKinds, nameIn } from '@musubi/core';
 import { useId, useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
+import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -14,11 +15,12 @@ import { refusalIssues } from './field-issues.js';
 import { emptyLink, type LinkValues, planLink } from './plan-link.js';
 
 export function LinkForm({ onDone }: { onDone: (notice: Notice) => void }) {
+  const today = useToday();
   const { t, lang } = useI18n();
   const { network } = useNetwork();
   const self = useMemo(() => network.entities({ kind: 'self' })[0]?.id, [network]);
   const { register, control, handleSubmit, watch } = useForm<LinkValues>({
-    defaultValues: emptyLink(todayISO(), self),
+    defaultValues: emptyLink(today, self),
   });
   const { setIssues, say, invalid, err, summary } = useFieldIssues();
   const uid = useId();

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { Calls } from '../../testing/calls.js';
 import { renderWithApp } from '../../testing/render-with-app.js';
 import { buildSmallNetwork } from '../../testing/small-network.js';
 import { RoleForm } from './RoleForm.js';
-
-const noticeOf = (messages: string[]) => () => messages.at(-1) ?? '';
 
 describe('the role form', () => {
   it('makes a new ambassador on the spot and ends the predecessor’s post, in one change', async () => {
     const network = buildSmallNetwork();
     const before = network.log().length;
-    const messages: string[] = [];
-    const screen = await renderWithApp(<RoleForm onDone={(n) => messages.push(n.message)} />, {
+    const messages = new Calls<string>();
+    const screen = await renderWithApp(<RoleForm onDone={(n) => messages.record(n.message)} />, {
       network,
       lang: 'en',
     });
@@ -31,9 +30,7 @@ describe('the role form', () => {
       .element(form.getByLabelText(/End the predecessor’s post on that day: Ambassador B/))
       .toBeChecked();
     await form.getByRole('button', { name: 'Record the role' }).click();
-    await expect
-      .poll(noticeOf(messages))
-      .toBe('Recorded: Ambassador C — Ambassador (Royal Thai Embassy in Japan)');
+    expect(await messages.nth(1)).toBe('Recorded: Ambassador C — Ambassador (Royal Thai Embassy in Japan)');
     expect(network.log().length).toBe(before + 1);
     const line = network.roles('thai-embassy');
     expect(line.find((r) => r.person === 'ambassador-b')?.to).toBe('2026-10-01');
@@ -44,8 +41,8 @@ describe('the role form', () => {
 
   it('ends a post held now, chosen from the person', async () => {
     const network = buildSmallNetwork();
-    const messages: string[] = [];
-    const screen = await renderWithApp(<RoleForm onDone={(n) => messages.push(n.message)} />, { network });
+    const messages = new Calls<string>();
+    const screen = await renderWithApp(<RoleForm onDone={(n) => messages.record(n.message)} />, { network });
     await screen.getByRole('combobox', { name: '人物または所属先' }).fill('大使B');
     await screen.getByRole('option', { name: /大使B/ }).click();
     const form = screen.getByRole('form', { name: '出来事を記録' });
@@ -55,7 +52,7 @@ describe('the role form', () => {
     await expect.element(form.getByText('締結日（2019-04）より前の日付は入力できません')).toBeVisible();
     await form.getByLabelText('日付').fill('2026-03-31');
     await form.getByRole('button', { name: '出来事を記録する' }).click();
-    await expect.poll(noticeOf(messages)).toBe('記録しました: 役職 — 駐日タイ王国大使館: 終了 2026-03-31');
+    expect(await messages.nth(1)).toBe('記録しました: 役職 — 駐日タイ王国大使館: 終了 2026-03-31');
     expect(network.roles('ambassador-b')[0]?.to).toBe('2026-03-31');
   });
 });

@@ -3,9 +3,10 @@
  * at an entity with a title and a period, ending the post of whoever held the same title there;
  * and record that someone left their post.
  */
-import { nameIn, todayISO } from '@musubi/core';
+import { nameIn } from '@musubi/core';
 import { useState } from 'react';
 import { Controller, type UseFormRegisterReturn, useForm } from 'react-hook-form';
+import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -45,10 +46,11 @@ export function RoleForm({ onDone }: { onDone: (notice: Notice) => void }) {
 }
 
 function GiveRole({ onDone }: { onDone: (notice: Notice) => void }) {
+  const today = useToday();
   const { t, lang } = useI18n();
   const { network } = useNetwork();
   const { register, control, handleSubmit, watch, setValue } = useForm<RoleValues>({
-    defaultValues: emptyRole(todayISO()),
+    defaultValues: emptyRole(today),
   });
   const { setIssues, say, invalid, err, summary } = useFieldIssues();
   const values = watch();

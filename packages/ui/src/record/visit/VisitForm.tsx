@@ -13,10 +13,10 @@ import {
   type Lang,
   nameIn,
   programmes,
-  todayISO,
 } from '@musubi/core';
 import { useId, useMemo, useState } from 'react';
 import { Controller, type UseFormRegisterReturn, useFieldArray, useForm } from 'react-hook-form';
+import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { rememberAuthor } from '../../app/workspace.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
@@ -46,11 +46,12 @@ export interface VisitFormProps {
 }
 
 export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
+  const today = useToday();
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
   const self = useMemo(() => network.entities({ kind: 'self' })[0]?.id, [network]);
   const { register, control, handleSubmit, watch, setValue } = useForm<VisitValues>({
-    defaultValues: emptyVisit(todayISO(), self),
+    defaultValues: emptyVisit(today, self),
   });
   const followUps = useFieldArray({ control, name: 'followUps' });
   const [issues, setIssues] = useState<FieldIssues>({});
