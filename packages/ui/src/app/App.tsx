@@ -37,6 +37,9 @@ const DashboardPage = lazy(() =>
 const BriefingPage = lazy(() =>
   import('../briefing/BriefingPage.js').then((m) => ({ default: m.BriefingPage })),
 );
+const FollowUpsPage = lazy(() =>
+  import('../follow-ups/FollowUpsPage.js').then((m) => ({ default: m.FollowUpsPage })),
+);
 const HistoryPage = lazy(() => import('../history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })));
 
 function useExploreState(): [ExploreState, (patch: Partial<ExploreState>) => void] {
@@ -192,6 +195,7 @@ export function App() {
             )}
             {view === 'world' && <WorldView network={network} visible={visible} onSelect={open} />}
             {view === 'record' && <RecordPage onOpen={openOnMap} />}
+            {view === 'follow-ups' && <FollowUpsPage onOpen={openOnMap} />}
             {view === 'dashboard' && <DashboardPage onOpen={openOnMap} />}
             {view === 'briefing' && <BriefingPage entity={state.entity} onChoose={open} />}
             {view === 'history' && <HistoryPage onOpen={openOnMap} />}

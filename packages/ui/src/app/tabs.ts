@@ -8,6 +8,7 @@ export const tabIds = [
   'map',
   'world',
   'record',
+  'follow-ups',
   'dashboard',
   'briefing',
   'history',

@@ -20,9 +20,9 @@ import {
   linkKindWords,
   nameIn,
   participantRoleWords,
-  todayISO,
 } from '@musubi/core';
 import { useMemo } from 'react';
+import { useToday } from '../app/clock.js';
 import { useNetwork } from '../app/network-context.js';
 import { download } from '../files/download.js';
 import { EntityPicker } from '../forms/EntityPicker.js';
@@ -33,7 +33,7 @@ export interface BriefingPageProps {
   /** The entity briefed on; none yet shows only the picker. */
   entity: string | undefined;
   onChoose: (id: string | undefined) => void;
-  /** The day of the brief (YYYY-MM-DD); default today. */
+  /** The day of the brief (YYYY-MM-DD); default today by the app's clock. */
   today?: string;
 }
 
@@ -199,7 +199,9 @@ export function BriefingSheet({ brief }: { brief: Briefing }) {
   );
 }
 
-export function BriefingPage({ entity, onChoose, today = todayISO() }: BriefingPageProps) {
+export function BriefingPage({ entity, onChoose, today: fixed }: BriefingPageProps) {
+  const clockToday = useToday();
+  const today = fixed ?? clockToday;
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network

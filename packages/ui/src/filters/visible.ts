@@ -2,10 +2,9 @@
  * Which entities and links the explore views show for the current filters and point in time:
  * a pure function of a network view, shared by the map, the world view and the counts.
  */
-import { isInGroup, type Network, type NetworkView } from '@musubi/core';
+import { fiscalYearOf, fiscalYearRange, isInGroup, type Network, type NetworkView } from '@musubi/core';
 import type { ExploreState } from '../app/explore-state.js';
 import { tiesOf } from '../map/engagement-ties.js';
-import { fiscalYearEnd, fiscalYearOfDay, fiscalYearStart } from '../time/fiscal-year.js';
 
 export interface VisibleNetwork {
   /** The network at the chosen point in time (`asOf`), or the live network for today. */
@@ -30,7 +29,7 @@ type Filters = Pick<
 export function shownDay(state: Pick<Filters, 'fiscalYear' | 'date'>, today: string): string {
   if (state.date !== undefined) return state.date;
   if (state.fiscalYear === undefined) return today;
-  const end = fiscalYearEnd(state.fiscalYear);
+  const end = fiscalYearRange(state.fiscalYear).end;
   return end < today ? end : today;
 }
 
@@ -64,10 +63,11 @@ export function visibleNetwork(network: Network, state: Filters, today: string):
       if (entities.has(tie.source) && entities.has(tie.target)) ties.add(key);
     }
   }
-  const fiscalYear = fiscalYearOfDay(day);
+  // a day always has a fiscal year
+  const fiscalYear = fiscalYearOf(day) as number;
   const activity = new Map<string, number>();
   let engagements = 0;
-  for (const g of view.engagements({ from: fiscalYearStart(fiscalYear), to: day })) {
+  for (const g of view.engagements({ from: fiscalYearRange(fiscalYear).start, to: day })) {
     if (!g.participants.some((p) => entities.has(p.entity))) continue;
     engagements += 1;
     for (const p of g.participants) activity.set(p.entity, (activity.get(p.entity) ?? 0) + 1);

@@ -36,7 +36,8 @@ describe('the follow-up list', () => {
       );
     expect(texts('overdue')).toEqual(['礼状を送る']);
     expect(texts('week')).toEqual(['資料を送る']);
-    expect(texts('later')).toEqual(['次回の日程', 'いつか', 'お礼状を送る / Send a letter of thanks']);
+    // soonest first, undated last
+    expect(texts('later')).toEqual(['次回の日程', 'お礼状を送る / Send a letter of thanks', 'いつか']);
     expect(texts('done')).toEqual(['名刺を整理']);
     const late = list.overdue[0];
     if (late?.kind !== 'follow-up') throw new Error('expected a follow-up');
@@ -46,14 +47,14 @@ describe('the follow-up list', () => {
   it('puts the coming anniversaries and renewals in the same list', () => {
     const list = followUpList(network(), '2028-11-01');
     const anniversaries = [...list.week, ...list.later].filter((i) => i.kind === 'anniversary');
-    // the MOU signed 2013-11 turns 15 in November 2028: up for renewal
+    // São Paulo's 55th falls this week; the MOU signed 2013-11 turns 15 in November 2028: up for renewal
     expect(
       anniversaries.map(
         (i) => i.kind === 'anniversary' && [i.anniversary.link.id, i.anniversary.years, i.renewal],
       ),
     ).toEqual([
-      ['mie-boi-mou', 15, true],
       ['mie-sao-paulo', 55, false],
+      ['mie-boi-mou', 15, true],
     ]);
   });
 

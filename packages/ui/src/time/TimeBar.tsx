@@ -2,11 +2,11 @@
  * The point in time: a slider by fiscal year, a date field, a play button that walks through the
  * years (you watch the network grow), and Western / Japanese-era year labels.
  */
+import { formatFiscalYear } from '@musubi/core';
 import { Pause, Play } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { ExploreState } from '../app/explore-state.js';
 import { useI18n } from '../i18n/i18n.js';
-import { fiscalYearLabel } from './fiscal-year.js';
 
 export interface TimeBarProps {
   state: ExploreState;
@@ -36,7 +36,7 @@ export function TimeBar({ state, span, day, onChange }: TimeBarProps) {
     return () => clearInterval(timer);
   }, [playing, span.first, span.last]);
 
-  const label = fiscalYearLabel(year, lang, state.era);
+  const label = formatFiscalYear(year, { lang, style: state.era ? 'era' : 'western' });
   return (
     <section className="timebar" aria-label={t('time.title')}>
       <button

@@ -4,13 +4,12 @@
  * era too. Adds a programme, or changes or deletes the one chosen; a deletion that the core
  * refuses (engagements still refer to the programme) says why.
  */
-import { nameIn, type Programme } from '@musubi/core';
+import { fiscalYearOf, nameIn, type Programme } from '@musubi/core';
 import { useId, useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { fiscalYearOfDay } from '../../time/fiscal-year.js';
 import { Confirm } from './Confirm.js';
 import { refusalIssues } from './field-issues.js';
 import {
@@ -37,7 +36,7 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
   const { network, version } = useNetwork();
   const uid = useId();
   const { register, control, handleSubmit, watch, setValue } = useForm<ProgrammeValues>({
-    defaultValues: editing ? programmeValuesOf(editing) : emptyProgramme(fiscalYearOfDay(today)),
+    defaultValues: editing ? programmeValuesOf(editing) : emptyProgramme(fiscalYearOf(today) as number),
   });
   const budgets = useFieldArray({ control, name: 'budgets' });
   const { setIssues, invalid, err, summary } = useFieldIssues();
@@ -163,7 +162,7 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
           type="button"
           onClick={() => {
             const last = Number(years.at(-1));
-            const next = Number.isInteger(last) && last >= 1900 ? last + 1 : fiscalYearOfDay(today);
+            const next = Number.isInteger(last) && last >= 1900 ? last + 1 : (fiscalYearOf(today) as number);
             budgets.append({ fiscalYear: String(next), amount: '' });
           }}
         >

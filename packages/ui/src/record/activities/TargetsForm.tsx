@@ -3,11 +3,10 @@
  * values for years before Musubi was used, which the policy sheet shows instead of the computed
  * ones. Both are checked by `planTargets` / `planFigure` before anything is written.
  */
-import { figures, type Indicator, nameIn, removeFigure, unitNames } from '@musubi/core';
+import { figures, formatFiscalYear, type Indicator, nameIn, removeFigure, unitNames } from '@musubi/core';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { fiscalYearLabel } from '../../time/fiscal-year.js';
 import { refusalIssues } from './field-issues.js';
 import { fiscalYearHint } from './plan-programme.js';
 import {
@@ -135,7 +134,7 @@ function FiguresForm({ indicator, onDone }: TargetsFormProps) {
   const year = watch('fiscalYear');
   const replaced = list.find((f) => String(f.fiscalYear) === year.normalize('NFKC').trim());
   const formName = t('activities.indicator.figures');
-  const label = (fy: number) => fiscalYearLabel(fy, lang, false);
+  const label = (fy: number) => formatFiscalYear(fy, { lang });
 
   const onSubmit = handleSubmit((values) => {
     const plan = planFigure(network, indicator.id, values);

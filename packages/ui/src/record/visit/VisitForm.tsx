@@ -347,7 +347,11 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
         {err('topics')}
         <div className="field">
           <label htmlFor={`${uid}-programme`}>{t('record.visit.programme')}</label>
-          <select id={`${uid}-programme`} {...register('programme')}>
+          <select
+            id={`${uid}-programme`}
+            {...register('programme')}
+            aria-invalid={say('programme') ? true : undefined}
+          >
             <option value="">{t('record.visit.noProgramme')}</option>
             {programmeList.map((p) => (
               <option key={p.id} value={p.id}>
