@@ -1,7 +1,7 @@
 import type { EngagementInput, Entity, MusubiError } from '@musubi/core';
 import { isMusubiError } from '@musubi/core';
 import { type ConnectedNetwork, connectNetwork } from '@musubi/core/client';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database/database.js';
 import { createServer, type MusubiServer } from '../server.js';
 import { engines } from '../testing/databases.js';
@@ -47,6 +47,10 @@ for (const engine of engines) {
     opened ??= engine.open();
     return opened;
   };
+  // opening the engine (PGlite compiles its WebAssembly) is not part of any test's time
+  beforeAll(async () => {
+    await database();
+  });
   afterAll(async () => {
     if (opened) await (await opened).close();
   });
