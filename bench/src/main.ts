@@ -32,6 +32,8 @@ const { values } = parseArgs({
     // the team server under load (PGlite, and PostgreSQL when installed); --server-only for it alone
     server: { type: 'boolean', default: true },
     'server-only': { type: 'boolean', default: false },
+    'server-clients': { type: 'string', default: '50' },
+    'server-changes': { type: 'string', default: '200' },
   },
   allowNegative: true,
 });
@@ -166,7 +168,11 @@ try {
     collectGarbage();
   }
   if (values.server || values['server-only']) {
-    result.server = await serverBench({ log });
+    result.server = await serverBench({
+      log,
+      clients: Number(values['server-clients']),
+      perClient: Number(values['server-changes']),
+    });
     const table = formatServerTable(result.server);
     if (values.json) console.error(`\n${table}\n`);
     else console.log(`\n${table}\n`);

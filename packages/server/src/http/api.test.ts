@@ -1,5 +1,5 @@
 import { type Change, createNetwork } from '@musubi/core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../database/database.js';
 import { engines } from '../testing/databases.js';
 import { PASSWORD, proposalOf, type TestServer, testServer } from '../testing/test-server.js';
@@ -35,6 +35,8 @@ for (const engine of engines) {
     opened ??= engine.open();
     return opened;
   };
+  // PGlite compiles its WebAssembly when it starts: on a busy machine that can take minutes
+  beforeAll(() => database(), 600_000);
   afterAll(async () => {
     if (opened) await (await opened).close();
   });

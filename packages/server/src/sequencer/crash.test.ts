@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { freshPostgresUrl } from '../testing/databases.js';
 import { readLog, runWriters, type Target } from '../testing/writers.js';
 
@@ -53,6 +53,7 @@ for (const engine of targets) {
   describe(`kill -9 of the server on ${engine.name}`, () => {
     it('keeps every acknowledged change exactly once, and stores a retried unanswered push once', async () => {
       const { database, cleanup } = await engine.database();
+      onTestFinished(cleanup); // the data folder goes, whatever happens
       let current = await startChild(database);
       let signalBack: () => void = () => {};
       let back = new Promise<void>((resolve) => {
@@ -89,7 +90,6 @@ for (const engine of targets) {
       expect(report.acknowledged).toHaveLength(80);
       expect(ids).toHaveLength(80);
       await killed(current.process);
-      cleanup();
     }, 600_000); // PGlite compiles its WebAssembly at each start: slow on a busy machine
   });
 }

@@ -1,5 +1,5 @@
 import { createNetwork, openNetwork } from '@musubi/core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeStoreContract } from '../../../core/src/storage/store.contract.js';
 import type { Database } from '../database/database.js';
 import { engines } from '../testing/databases.js';
@@ -13,6 +13,8 @@ for (const engine of engines) {
     return db;
   };
   let counter = 0;
+  // PGlite compiles its WebAssembly when it starts: on a busy machine that can take minutes
+  beforeAll(() => database(), 600_000);
   afterAll(async () => {
     if (db) await (await db).close();
   });
