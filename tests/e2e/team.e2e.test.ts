@@ -89,7 +89,7 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     expect(await dialog.isVisible()).toBe(true);
     await b.page.screenshot({ path: `${shots}team-live-ja.png` });
 
-    await dialog.getByRole('button', { name: '×' }).click();
+    await b.page.keyboard.press('Escape');
     await b.page.getByRole('button', { name: '変更履歴' }).click();
     const change = b.page.getByRole('list', { name: '変更の一覧' }).getByRole('listitem').first();
     await expect.poll(() => change.textContent(), patient).toContain('suzuki');
@@ -203,10 +203,19 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     // the server does not take it either, whatever the page sends
     const status = await v.page.evaluate(async () => {
       const session = await (await fetch('/api/session')).json();
+      const snapshot = await (await fetch('/api/snapshot')).json();
+      const before = snapshot.records.entity.find((e: { id: string }) => e.id === 'thai-boi');
+      const change = {
+        id: 'chg_01JF8Y4N8ZQ6W3V2T1S0R9P8Q7',
+        operation: 'updateEntity',
+        effects: [
+          { type: 'update', collection: 'entity', before, after: { ...before, notes: '閲覧者の書き込み' } },
+        ],
+      };
       const response = await fetch('/api/changes', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: JSON.stringify({ baseSeq: 0, changes: [] }),
+        body: JSON.stringify({ baseSeq: snapshot.seq, changes: [change] }),
       });
       return response.status;
     });
