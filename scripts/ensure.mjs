@@ -57,3 +57,22 @@ export function ensureChromium() {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
 }
+
+/**
+ * Debian's PostgreSQL for the team server's tests: they start a throwaway cluster with its initdb
+ * and pg_ctl (/usr/lib/postgresql/15/bin), loopback only, and stop it afterwards.
+ */
+export function ensurePostgres() {
+  if (existsSync('/usr/lib/postgresql/15/bin/initdb')) return;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      'PostgreSQL is missing: run `sudo apt-get install -y postgresql` / PostgreSQL がありません',
+    );
+    process.exit(1);
+  }
+  console.log('Installing PostgreSQL (Debian) / PostgreSQL をインストールします');
+  sh('apt-get', ['update']);
+  sh('apt-get', ['install', '-y', 'postgresql'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}

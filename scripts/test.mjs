@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureDependencies, ensurePnpm } from './ensure.mjs';
+import { ensureChromium, ensureDependencies, ensurePnpm, ensurePostgres } from './ensure.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const polyfills = join(root, 'scripts', 'node-polyfills.mjs');
@@ -12,6 +12,7 @@ process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${polyfil
 ensurePnpm();
 ensureDependencies();
 ensureChromium();
+ensurePostgres();
 const reports = join(root, 'tests', 'artifacts', 'reports');
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });

@@ -17,6 +17,7 @@ import { writeLogFile } from './tasks/log-file.js';
 import { openRows } from './tasks/open.js';
 import { queryRows } from './tasks/queries.js';
 import { reportRow } from './tasks/report.js';
+import { formatServerTable, serverBench } from './tasks/server.js';
 import { loadSql } from './tasks/sql.js';
 import { buildUi, uiRows } from './tasks/ui.js';
 import { writeRows } from './tasks/write.js';
@@ -28,13 +29,20 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     ui: { type: 'boolean', default: true },
+    // the team server under load (PGlite, and PostgreSQL when installed); --server-only for it alone
+    server: { type: 'boolean', default: true },
+    'server-only': { type: 'boolean', default: false },
+    'server-clients': { type: 'string', default: '50' },
+    'server-changes': { type: 'string', default: '200' },
   },
   allowNegative: true,
 });
 
-const wanted = values.all
-  ? ['S', 'M', 'L']
-  : (values.scale ?? ['S', 'M']).flatMap((s) => s.toUpperCase().split(','));
+const wanted = values['server-only']
+  ? []
+  : values.all
+    ? ['S', 'M', 'L']
+    : (values.scale ?? ['S', 'M']).flatMap((s) => s.toUpperCase().split(','));
 for (const name of wanted) {
   if (!(name in scales)) {
     console.error(`unknown scale ${name}: use S, M or L`);
@@ -158,6 +166,16 @@ try {
     if (values.json) console.error(`\n${table}\n`);
     else console.log(`\n${table}\n`);
     collectGarbage();
+  }
+  if (values.server || values['server-only']) {
+    result.server = await serverBench({
+      log,
+      clients: Number(values['server-clients']),
+      perClient: Number(values['server-changes']),
+    });
+    const table = formatServerTable(result.server);
+    if (values.json) console.error(`\n${table}\n`);
+    else console.log(`\n${table}\n`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -34,6 +34,8 @@ export interface BenchResult {
   /** Wall time and CPU time (user + system) of the whole run, in seconds. */
   cost?: { wallS: number; cpuS: number };
   readonly scales: ScaleResult[];
+  /** The team server task (bench/src/tasks/server.ts). */
+  server?: import('./tasks/server.js').ServerFigures[];
 }
 
 /** A reference and Musubi's ratio to it. */

@@ -9,4 +9,6 @@ export default defineConfig({
   clean: true,
   // @musubi/core and the cli's own dependencies are resolved at run time from node_modules
   banner: { js: '#!/usr/bin/env node' },
+  // the example network is TypeScript source in the workspace: bundle it (`musubi serve --example`)
+  noExternal: ['@musubi/examples'],
 });

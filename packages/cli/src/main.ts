@@ -12,6 +12,16 @@ import {
   validate,
 } from './commands.js';
 import { type CliLang, describeError } from './messages.js';
+import {
+  serve,
+  tokenCreate,
+  tokenList,
+  tokenRevoke,
+  userAdd,
+  userDisable,
+  userList,
+  userPassword,
+} from './serve.js';
 
 /** The language chosen on the command line (`--lang en`) or by MUSUBI_LANG; Japanese by default. */
 function langOf(argv: readonly string[]): CliLang {
@@ -97,6 +107,84 @@ program
     fiscalYears(o.fy, lang);
     return reportCommand(file, o, lang);
   });
+
+const dataOption = () =>
+  new Option('--data <folder>', t('PGlite のデータフォルダ', "PGlite's data folder")).default(
+    './musubi-data',
+  );
+const databaseOption = () =>
+  new Option(
+    '--database <url>',
+    t('PostgreSQL の URL（DATABASE_URL でも可）', 'a PostgreSQL URL (or DATABASE_URL)'),
+  );
+
+program
+  .command('serve')
+  .description(t('チームサーバーを起動する', 'start the team server'))
+  .addOption(dataOption())
+  .addOption(databaseOption())
+  .option('--port <port>', t('ポート', 'port'), '8080')
+  .option('--host <host>', t('待ち受けるアドレス', 'address to listen on'), '127.0.0.1')
+  .option(
+    '--example',
+    t('空のデータベースに例示ネットワークを読み込む', 'load the example network into an empty database'),
+  )
+  .option('--ui [folder]', t('UI（packages/ui/dist）も配信する', 'also serve the UI (packages/ui/dist)'))
+  .action((o: Parameters<typeof serve>[0]) => serve(o, lang));
+
+const user = program.command('user').description(t('サーバーのアカウント', "the server's accounts"));
+user
+  .command('add <username>')
+  .description(
+    t('アカウントを追加する（パスワードは標準入力から）', 'add an account (the password from stdin)'),
+  )
+  .addOption(
+    new Option('--role <role>', t('役割', 'role')).choices(['viewer', 'editor', 'admin']).default('editor'),
+  )
+  .option('--name <name>', t('表示名', 'display name'))
+  .addOption(dataOption())
+  .addOption(databaseOption())
+  .action((username: string, o: Parameters<typeof userAdd>[1]) => userAdd(username, o, lang));
+user
+  .command('list')
+  .description(t('アカウントの一覧', 'list the accounts'))
+  .addOption(dataOption())
+  .addOption(databaseOption())
+  .action((o: Parameters<typeof userList>[0]) => userList(o, lang));
+user
+  .command('disable <username>')
+  .description(t('アカウントを無効にする（--enable で戻す）', 'disable an account (--enable to undo)'))
+  .option('--enable', t('有効に戻す', 'enable it again'))
+  .addOption(dataOption())
+  .addOption(databaseOption())
+  .action((username: string, o: Parameters<typeof userDisable>[1]) => userDisable(username, o, lang));
+user
+  .command('password <username>')
+  .description(t('パスワードを変える（標準入力から）', 'set a new password (from stdin)'))
+  .addOption(dataOption())
+  .addOption(databaseOption())
+  .action((username: string, o: Parameters<typeof userPassword>[1]) => userPassword(username, o, lang));
+
+const token = program.command('token').description(t('API トークン', 'API tokens'));
+token
+  .command('create <name>')
+  .description(t('API トークンを作る', 'make an API token'))
+  .addOption(new Option('--scope <scope>', t('権限', 'scope')).choices(['read', 'write']).default('read'))
+  .addOption(dataOption())
+  .addOption(databaseOption())
+  .action((name: string, o: Parameters<typeof tokenCreate>[1]) => tokenCreate(name, o, lang));
+token
+  .command('list')
+  .description(t('API トークンの一覧', 'list the API tokens'))
+  .addOption(dataOption())
+  .addOption(databaseOption())
+  .action((o: Parameters<typeof tokenList>[0]) => tokenList(o, lang));
+token
+  .command('revoke <id>')
+  .description(t('API トークンを取り消す', 'revoke an API token'))
+  .addOption(dataOption())
+  .addOption(databaseOption())
+  .action((id: string, o: Parameters<typeof tokenRevoke>[1]) => tokenRevoke(id, o, lang));
 
 try {
   await program.parseAsync(process.argv);

@@ -230,13 +230,23 @@ export class Accounts {
     }
   }
 
-  /** The live token whose secret is `token`, if any. */
+  /** The live token whose secret is `token`, if any (its last use is written at most once a minute). */
   async tokenFor(token: string): Promise<{ id: string; name: string; scope: TokenScope } | undefined> {
-    const rows = await this.db.query<{ id: string; name: string; scope: TokenScope }>(
-      'UPDATE tokens SET last_used_at = $2 WHERE secret_hash = $1 AND revoked_at IS NULL RETURNING id, name, scope',
-      [secretHash(token), this.now().toISOString()],
-    );
-    return rows[0];
+    const rows = await this.db.query<{
+      id: string;
+      name: string;
+      scope: TokenScope;
+      last_used_at: Date | string | null;
+    }>('SELECT id, name, scope, last_used_at FROM tokens WHERE secret_hash = $1 AND revoked_at IS NULL', [
+      secretHash(token),
+    ]);
+    const row = rows[0];
+    if (!row) return undefined;
+    const now = this.now();
+    if (row.last_used_at === null || now.getTime() - new Date(row.last_used_at).getTime() > 60_000) {
+      await this.db.query('UPDATE tokens SET last_used_at = $2 WHERE id = $1', [row.id, now.toISOString()]);
+    }
+    return { id: row.id, name: row.name, scope: row.scope };
   }
 
   /** Writes an event to the audit trail. */

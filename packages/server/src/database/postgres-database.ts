@@ -57,6 +57,11 @@ export class PostgresDatabase implements Database {
       throw storageError(error, this.description);
     }
     let broken = false;
+    // a checked-out connection that the server cuts emits `error`: the query in flight fails with it
+    const onError = () => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work({
@@ -73,6 +78,7 @@ export class PostgresDatabase implements Database {
       }
       throw storageError(error, this.description);
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

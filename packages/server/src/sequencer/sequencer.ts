@@ -115,7 +115,15 @@ export class Sequencer {
     try {
       while (this.#queue.length > 0) {
         const group = this.#queue.splice(0, this.#maxGroup);
-        await this.#mutex.runExclusive(() => this.#land(group));
+        await this.#mutex.runExclusive(async () => {
+          try {
+            await this.#land(group);
+          } catch (error) {
+            // a failure that is no refusal (a bug): answer every push, and start again from the database
+            this.#broken = true;
+            for (const pending of group) pending.reject(error);
+          }
+        });
       }
     } finally {
       this.#draining = false;

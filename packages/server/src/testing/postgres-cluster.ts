@@ -3,11 +3,12 @@
  * folder, listening on loopback only at a free port. As root they run as the `postgres` user
  * (PostgreSQL refuses to run as root). Not part of the public API.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 
 const BIN = process.env.MUSUBI_PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -16,8 +17,8 @@ export interface Cluster {
   /** A URL of the cluster's `postgres` database, as the superuser. */
   readonly url: string;
   readonly port: number;
-  /** `pg_ctl restart` (fast shutdown: open connections are cut). */
-  restart(): void;
+  /** `pg_ctl restart` (fast shutdown: open connections are cut), without blocking this process. */
+  restartAsync(): Promise<void>;
   stop(): void;
   /** Makes an empty database and returns its URL. */
   createDatabase(name: string): Promise<string>;
@@ -42,10 +43,20 @@ export async function freePort(): Promise<number> {
 
 const asRoot = process.getuid?.() === 0;
 
-function run(command: string, args: readonly string[]): void {
+function commandLine(command: string, args: readonly string[]): [string, string[]] {
   const quoted = [join(BIN, command), ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
-  if (asRoot) execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', quoted], { stdio: 'pipe' });
-  else execFileSync(join(BIN, command), [...args], { stdio: 'pipe' });
+  return asRoot ? ['su', ['postgres', '-s', '/bin/sh', '-c', quoted]] : [join(BIN, command), [...args]];
+}
+
+function run(command: string, args: readonly string[]): void {
+  const [file, argv] = commandLine(command, args);
+  execFileSync(file, argv, { stdio: 'pipe' });
+}
+
+/** The same without blocking this process (its server goes on answering, with errors). */
+async function runAsync(command: string, args: readonly string[]): Promise<void> {
+  const [file, argv] = commandLine(command, args);
+  await promisify(execFile)(file, argv);
 }
 
 /** Starts a new cluster (initdb, then pg_ctl start and wait). */
@@ -71,8 +82,19 @@ export async function startCluster(): Promise<Cluster> {
   return {
     url,
     port,
-    restart() {
-      run('pg_ctl', ['-D', data, '-o', options, '-l', join(folder, 'log'), '-w', '-m', 'fast', 'restart']);
+    restartAsync() {
+      return runAsync('pg_ctl', [
+        '-D',
+        data,
+        '-o',
+        options,
+        '-l',
+        join(folder, 'log'),
+        '-w',
+        '-m',
+        'fast',
+        'restart',
+      ]);
     },
     stop() {
       try {

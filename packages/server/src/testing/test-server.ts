@@ -19,6 +19,8 @@ let counter = 0;
 export interface TestServer {
   readonly server: MusubiServer;
   readonly clock: TestClock;
+  /** The network's name in the database. */
+  readonly network: string;
   /** Usernames of this server's accounts (unique in the database the tests share). */
   readonly users: { admin: string; editor: string; viewer: string };
   readonly tokens: { read: string; write: string };
@@ -30,7 +32,8 @@ export interface TestServer {
 export async function testServer(db: Database, options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const n = `${process.pid}-${++counter}`;
   const clock = new TestClock();
-  const server = await createServer({ db, network: `test-${n}`, now: clock.now, ...options });
+  const network = `test-${n}`;
+  const server = await createServer({ db, network, now: clock.now, ...options });
   const users = { admin: `admin-${n}`, editor: `editor-${n}`, viewer: `viewer-${n}` };
   for (const role of ['admin', 'editor', 'viewer'] as const) {
     await server.accounts.addUser({ username: users[role], password: PASSWORD, role });
@@ -40,6 +43,7 @@ export async function testServer(db: Database, options: Partial<ServerOptions> =
   return {
     server,
     clock,
+    network,
     users,
     tokens: { read, write },
     async signIn(username) {
