@@ -7,6 +7,7 @@ import {
   importGraphFile,
   importJsonInto,
   MusubiError,
+  type Network,
   networkToCsv,
   networkToGexf,
   networkToGraphml,
@@ -16,6 +17,7 @@ import {
   reportToXlsx,
   todayISO,
 } from '@musubi/core';
+import { connectNetwork } from '@musubi/core/client';
 import { openNetworkFile, repairNetworkFile } from '@musubi/core/node';
 import { type CliLang, printWarnings, say } from './messages.js';
 import { importProgressBar } from './progress.js';
@@ -70,14 +72,73 @@ export async function validate(file: string, lang: CliLang): Promise<void> {
   }
 }
 
-/** `musubi stats <file>`: counts of the current network, as JSON. */
-export async function stats(file: string, lang: CliLang): Promise<void> {
+/** Where a read command reads: a network file, or a team server (`--server`, `--token`). */
+export interface SourceOptions {
+  server?: string;
+  token?: string;
+}
+
+/** A network opened for reading, with what its opening found and how to let it go. */
+interface ReadSource {
+  readonly network: Network;
+  /** How many changes the network's log holds (on a server: its last seq). */
+  readonly changes: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the network a read command works on: the file, or the network of the team server named by
+ * `--server` (else MUSUBI_SERVER when no file is given) with `--token` (else MUSUBI_TOKEN), read
+ * through `connectNetwork` from its snapshot (its whole log with `history`).
+ */
+export async function openForReading(
+  file: string | undefined,
+  options: SourceOptions,
+  lang: CliLang,
+  history = false,
+): Promise<ReadSource> {
+  const server = options.server ?? (file === undefined ? process.env.MUSUBI_SERVER : undefined);
+  if (server !== undefined && server !== '') {
+    if (file !== undefined) {
+      throw new MusubiError(
+        'VALIDATION',
+        say(lang, {
+          ja: 'ファイルと --server は同時に指定できません',
+          en: 'give either a file or --server, not both',
+        }),
+        { path: ['server'] },
+      );
+    }
+    const token = options.token ?? process.env.MUSUBI_TOKEN;
+    const network = await connectNetwork(server, {
+      ...(token ? { token } : {}),
+      live: false,
+      history,
+    });
+    return { network, changes: network.confirmedSeq, close: () => network.close() };
+  }
+  if (file === undefined) {
+    throw new MusubiError(
+      'VALIDATION',
+      say(lang, {
+        ja: 'ネットワークファイルか --server <URL> を指定してください',
+        en: 'give a network file or --server <url>',
+      }),
+      { path: ['file'] },
+    );
+  }
   const network = await openNetworkFile(file, { readOnly: true });
+  printWarnings(network.warnings, lang);
+  return { network, changes: network.log().length, close: () => network.close() };
+}
+
+/** `musubi stats <file>` (or `--server`): counts of the current network, as JSON. */
+export async function stats(file: string | undefined, options: SourceOptions, lang: CliLang): Promise<void> {
+  const source = await openForReading(file, options, lang);
   try {
-    printWarnings(network.warnings, lang);
-    print(JSON.stringify({ ...network.counts(), changes: network.log().length }));
+    print(JSON.stringify({ ...source.network.counts(), changes: source.changes }));
   } finally {
-    await network.close();
+    await source.close();
   }
 }
 
@@ -191,7 +252,7 @@ export async function importFile(
   }
 }
 
-export interface ExportOptions {
+export interface ExportOptions extends SourceOptions {
   format: 'json' | 'csv' | 'gexf' | 'graphml' | 'xlsx';
   output?: string;
   kind?: CsvKind;
@@ -199,11 +260,16 @@ export interface ExportOptions {
   fy?: string;
 }
 
-/** `musubi export <file> --format …`: writes to `-o` or stdout (xlsx needs `-o`). */
-export async function exportFile(file: string, options: ExportOptions, lang: CliLang): Promise<void> {
-  const network = await openNetworkFile(file, { readOnly: true });
+/** `musubi export <file> --format …` (or `--server`): writes to `-o` or stdout (xlsx needs `-o`). */
+export async function exportFile(
+  file: string | undefined,
+  options: ExportOptions,
+  lang: CliLang,
+): Promise<void> {
+  // JSON with history needs the server's whole log; the other formats read the current records
+  const source = await openForReading(file, options, lang, options.format === 'json' && !options.state);
+  const network = source.network;
   try {
-    printWarnings(network.warnings, lang);
     let data: string | Uint8Array;
     if (options.format === 'json') data = networkToJson(network, { kind: options.state ? 'state' : 'log' });
     else if (options.format === 'csv') data = networkToCsv(network, options.kind ?? 'entities');
@@ -231,7 +297,7 @@ export async function exportFile(file: string, options: ExportOptions, lang: Cli
     if (options.output) writeFileSync(options.output, data);
     else process.stdout.write(data);
   } finally {
-    await network.close();
+    await source.close();
   }
 }
 
@@ -257,22 +323,21 @@ export function fiscalYears(spec: string | undefined, lang: CliLang): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-/** `musubi report <file>`: the policy-sheet report as Markdown. */
+/** `musubi report <file>` (or `--server`): the policy-sheet report as Markdown. */
 export async function reportCommand(
-  file: string,
-  options: { fy?: string; output?: string },
+  file: string | undefined,
+  options: SourceOptions & { fy?: string; output?: string },
   lang: CliLang,
 ): Promise<void> {
-  const network = await openNetworkFile(file, { readOnly: true });
+  const source = await openForReading(file, options, lang);
   try {
-    printWarnings(network.warnings, lang);
     const text = reportToMarkdown(
-      report(network, { fiscalYears: fiscalYears(options.fy, lang), asOfDate: todayISO() }),
+      report(source.network, { fiscalYears: fiscalYears(options.fy, lang), asOfDate: todayISO() }),
       { lang },
     );
     if (options.output) writeFileSync(options.output, text);
     else print(text);
   } finally {
-    await network.close();
+    await source.close();
   }
 }

@@ -8,6 +8,7 @@ import {
   init,
   repair,
   reportCommand,
+  type SourceOptions,
   stats,
   validate,
 } from './commands.js';
@@ -55,10 +56,25 @@ program
   .description(t('ファイルの全変更を検証する', 'check every change of a network file'))
   .action((file: string) => validate(file, lang));
 
-program
-  .command('stats <file>')
-  .description(t('件数を表示する (JSON)', 'print the counts (JSON)'))
-  .action((file: string) => stats(file, lang));
+/** `--server` and `--token` of the commands that read: a team server's network instead of a file. */
+function withServer(command: Command): Command {
+  return command
+    .option(
+      '--server <url>',
+      t(
+        'ファイルの代わりにチームサーバーのネットワークを読む (MUSUBI_SERVER)',
+        "read a team server's network instead of a file (MUSUBI_SERVER)",
+      ),
+    )
+    .option(
+      '--token <token>',
+      t('サーバーの API トークン (MUSUBI_TOKEN)', "the server's API token (MUSUBI_TOKEN)"),
+    );
+}
+
+withServer(
+  program.command('stats [file]').description(t('件数を表示する (JSON)', 'print the counts (JSON)')),
+).action((file: string | undefined, o: SourceOptions) => stats(file, o, lang));
 
 program
   .command('repair <file>')
@@ -84,29 +100,31 @@ program
   )
   .action((file: string, input: string, o: ImportOptions) => importFile(file, input, o, lang));
 
-program
-  .command('export <file>')
-  .description(t('書き出す（-o がなければ標準出力）', 'export (to stdout without -o)'))
-  .addOption(
-    new Option('--format <format>', t('形式', 'format'))
-      .choices(['json', 'csv', 'gexf', 'graphml', 'xlsx'])
-      .makeOptionMandatory(),
-  )
-  .addOption(new Option('--kind <kind>', t('CSV の内容', 'what the CSV holds')).choices([...csvKinds]))
-  .option('--state', t('JSON を履歴なしの現状で書く', 'write JSON as the current state, without history'))
-  .option('--fy <years>', t('xlsx の年度 (例 2016..2019)', 'fiscal years for xlsx (e.g. 2016..2019)'))
-  .option('-o, --output <out>', t('出力ファイル', 'output file'))
-  .action((file: string, o: Parameters<typeof exportFile>[1]) => exportFile(file, o, lang));
+withServer(
+  program
+    .command('export [file]')
+    .description(t('書き出す（-o がなければ標準出力）', 'export (to stdout without -o)'))
+    .addOption(
+      new Option('--format <format>', t('形式', 'format'))
+        .choices(['json', 'csv', 'gexf', 'graphml', 'xlsx'])
+        .makeOptionMandatory(),
+    )
+    .addOption(new Option('--kind <kind>', t('CSV の内容', 'what the CSV holds')).choices([...csvKinds]))
+    .option('--state', t('JSON を履歴なしの現状で書く', 'write JSON as the current state, without history'))
+    .option('--fy <years>', t('xlsx の年度 (例 2016..2019)', 'fiscal years for xlsx (e.g. 2016..2019)'))
+    .option('-o, --output <out>', t('出力ファイル', 'output file')),
+).action((file: string | undefined, o: Parameters<typeof exportFile>[1]) => exportFile(file, o, lang));
 
-program
-  .command('report <file>')
-  .description(t('施策シートの指標報告 (Markdown)', 'the policy-sheet indicator report (Markdown)'))
-  .option('--fy <years>', t('年度 (例 2016..2019)', 'fiscal years (e.g. 2016..2019)'))
-  .option('-o, --output <out>', t('出力ファイル', 'output file'))
-  .action((file: string, o: { fy?: string; output?: string }) => {
-    fiscalYears(o.fy, lang);
-    return reportCommand(file, o, lang);
-  });
+withServer(
+  program
+    .command('report [file]')
+    .description(t('施策シートの指標報告 (Markdown)', 'the policy-sheet indicator report (Markdown)'))
+    .option('--fy <years>', t('年度 (例 2016..2019)', 'fiscal years (e.g. 2016..2019)'))
+    .option('-o, --output <out>', t('出力ファイル', 'output file')),
+).action((file: string | undefined, o: SourceOptions & { fy?: string; output?: string }) => {
+  fiscalYears(o.fy, lang);
+  return reportCommand(file, o, lang);
+});
 
 const dataOption = () =>
   new Option('--data <folder>', t('PGlite のデータフォルダ', "PGlite's data folder")).default(

@@ -137,24 +137,3 @@ export function malformedChange(value: unknown): string | undefined {
   }
   return undefined;
 }
-
-/**
- * Deep equality of two JSON values as JSON sees them: the order of an object's keys does not count
- * (a database may store them in another order) and a key whose value is undefined is as absent.
- * How a change's `before` is compared with the current record, here and on the server.
- */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const other = b as unknown[];
-    return a.length === other.length && a.every((item, i) => sameJson(item, other[i]));
-  }
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
-  const leftKeys = keys(left);
-  if (leftKeys.length !== keys(right).length) return false;
-  return leftKeys.every((k) => Object.hasOwn(right, k) && sameJson(left[k], right[k]));
-}

@@ -15,6 +15,7 @@ import {
   decodeProposedChange,
   effectTarget,
   type ProposedChange,
+  sameJson,
 } from '../history/proposed-change.js';
 import { generateId, type Id } from '../model/ids.js';
 import {
@@ -457,15 +458,26 @@ export class Network extends NetworkView {
 
   /**
    * @internal Lands a change made elsewhere as it is (its id, seq, time and author kept): all of
-   * its effects or none (it throws the first effect's error and the state is as before). The
-   * listeners are told unless `quiet`. For a replica: the server's changes, and its own pending
-   * changes put back on top of them.
+   * its effects or none (it throws the first effect's error and the state is as before). A removal
+   * must find the record as it names it (CONFLICT otherwise), as an update must. The listeners are
+   * told unless `quiet`. For a replica: the server's changes, and its own pending changes put back
+   * on top of them.
    */
   protected landChange(change: Change, quiet = false): void {
     this.#refuseInTransaction('landChange');
     const applied: Effect[] = [];
     try {
       for (const effect of change.effects) {
+        if (effect.type === 'delete') {
+          const current = this.state.get(effect.collection, effect.record.id);
+          if (current !== undefined && !sameJson(current, effect.record)) {
+            throw new MusubiError(
+              'CONFLICT',
+              `${effect.collection} ${effect.record.id} changed since this removal was prepared`,
+              { details: { collection: effect.collection, id: effect.record.id } },
+            );
+          }
+        }
         this.state.apply(effect);
         applied.push(effect);
       }

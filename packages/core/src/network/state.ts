@@ -1,6 +1,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { MusubiError } from '../errors.js';
-import { type Collection, type Effect, type StoredRecord, sameJson } from '../history/change.js';
+import type { Collection, Effect, StoredRecord } from '../history/change.js';
+import { sameJson } from '../history/proposed-change.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { EngagementColumns } from './engagement-columns.js';

@@ -1,5 +1,6 @@
 import { isMusubiError, MusubiError } from '../errors.js';
-import { type Change, type Collection, type Effect, type StoredRecord, sameJson } from '../history/change.js';
+import type { Change, Collection, Effect, StoredRecord } from '../history/change.js';
+import { sameJson } from '../history/proposed-change.js';
 import type { Id } from '../model/ids.js';
 import type { NetworkState } from '../network/state.js';
 

@@ -6,7 +6,13 @@ import { ServerSync, type SyncOptions } from './server-sync.js';
 export interface ConnectOptions
   extends ServerOptions,
     SyncOptions,
-    Omit<ReplicaOptions, 'snapshot' | 'log' | 'pending' | 'setAside'> {}
+    Omit<ReplicaOptions, 'snapshot' | 'log' | 'pending' | 'setAside'> {
+  /**
+   * Read the server's whole log instead of starting from its snapshot: slower for a long log, but
+   * `log()`, `asRecordedAt()` and a JSON export with history then reach back to the first change.
+   */
+  history?: boolean;
+}
 
 /**
  * A network kept by a team server, as a live local replica: the read API of a {@link Network}
@@ -61,12 +67,18 @@ export class ConnectedNetwork extends Replica {
  * await network.close();
  */
 export async function connectNetwork(url: string, options: ConnectOptions = {}): Promise<ConnectedNetwork> {
-  const { token, fetch, headers, ...rest } = options;
+  const { token, fetch, headers, history, ...rest } = options;
   const api = new ServerApi(url, {
     ...(token === undefined ? {} : { token }),
     ...(fetch === undefined ? {} : { fetch }),
     ...(headers === undefined ? {} : { headers }),
   });
+  if (history) {
+    const network = new ConnectedNetwork(api, rest);
+    await network.server.pull();
+    network.server.start();
+    return network;
+  }
   const snapshot = await api.snapshot();
   const network = new ConnectedNetwork(api, { ...rest, snapshot });
   network.server.start();

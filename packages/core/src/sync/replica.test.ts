@@ -99,6 +99,7 @@ describe('Replica', () => {
     server.updateEntity('mie', { tags: ['asean'] });
     server.updateEntity('mie', { notes: 'theirs' });
     deliver(server, replica);
+    push(server, replica);
     const [aside] = replica.setAside();
 
     const again = replica.reapply(aside?.change.id as string);
@@ -115,6 +116,7 @@ describe('Replica', () => {
     replica.updateEntity('mie', { notes: 'mine' });
     server.updateEntity('mie', { notes: 'theirs' });
     deliver(server, replica);
+    push(server, replica);
     replica.drop(replica.setAside()[0]?.change.id as string);
     expect(replica.setAside()).toEqual([]);
     expect(replica.entity('mie')?.notes).toBe('theirs');
@@ -132,16 +134,51 @@ describe('Replica', () => {
     replica.refuse(first?.id as string, new MusubiError('FORBIDDEN', 'a read-only token'));
 
     expect(replica.setAside().map((s) => s.error.code)).toEqual(['FORBIDDEN', 'CONFLICT']);
+    expect(replica.entity('th')).toBeUndefined();
+    expect(replica.entity('vn')).toBeDefined();
+    push(server, replica);
+    expect(server.entity('vn')).toBeDefined();
     expect(replica.setAside()[1]?.error.details).toMatchObject({
       collection: 'entity',
       id: 'th',
       current: null,
     });
-    expect(replica.entity('th')).toBeUndefined();
-    expect(replica.entity('vn')).toBeDefined();
-    expect(replica.pending()).toHaveLength(1);
-    push(server, replica);
-    expect(server.entity('vn')).toBeDefined();
+    expect(replica.pending()).toEqual([]);
+  });
+
+  it('does not set aside a change the server stored after a change that a later one undid', () => {
+    const { server, replica } = serverAndReplica();
+    const colleague = new Replica({ snapshot: server.snapshot(), author: 'tanaka' });
+    colleague.updateEntity('mie', { notes: 'by mistake' });
+    push(server, colleague);
+    colleague.undo();
+    push(server, colleague);
+    replica.updateEntity('mie', { notes: 'mine' });
+    push(server, replica); // stored at seq 4, after the undo put the record back
+    expect(replica.receive(server.log().slice(1, 2))).toBe(2); // only the mistake came so far
+    expect(replica.setAside()).toEqual([]);
+    expect(replica.stalled()).toHaveLength(1);
+    deliver(server, replica);
+    expect(replica.stalled()).toEqual([]);
+    expect(replica.entity('mie')?.notes).toBe('mine');
+    expect(replica.syncState).toEqual({ status: 'saved' });
+  });
+
+  it('takes back a set-aside change that turns up in the server’s log (stored after a lost reply)', () => {
+    const { server, replica } = serverAndReplica();
+    const colleague = new Replica({ snapshot: server.snapshot(), author: 'tanaka' });
+    colleague.updateEntity('mie', { notes: 'by mistake' });
+    push(server, colleague);
+    colleague.undo();
+    push(server, colleague);
+    replica.updateEntity('mie', { notes: 'mine' });
+    server.push(replica.outbox(), 'suzuki'); // stored; the reply is lost
+    replica.receive(server.log().slice(1, 2));
+    expect(replica.setAside()).toHaveLength(1); // as far as it can tell, the record moved on
+    deliver(server, replica);
+    expect(replica.setAside()).toEqual([]);
+    expect(replica.entity('mie')?.notes).toBe('mine');
+    expect(replica.syncState).toEqual({ status: 'saved' });
   });
 
   it('waits for the changes between the confirmed log and later ones, and ignores ones it has', () => {

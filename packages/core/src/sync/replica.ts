@@ -1,18 +1,9 @@
 import { MusubiError } from '../errors.js';
 import { type Change, type Effect, invertEffects, malformedChange, undoStacks } from '../history/change.js';
+import type { ProposedChange } from '../history/proposed-change.js';
 import type { Id } from '../model/ids.js';
 import { Network, type NetworkOptions, type NetworkSnapshot } from '../network/network.js';
 import { conflictOf, effectKey, rebaseEffects, recordOf } from './conflicts.js';
-
-/** A change as a client sends it to the server: the server gives it its seq, time and author. */
-export interface ProposedChange {
-  readonly id: Id;
-  readonly operation: Change['operation'];
-  readonly label?: string;
-  readonly undoes?: Id;
-  readonly redoes?: Id;
-  readonly effects: readonly Effect[];
-}
 
 /** What a replica pushes: its pending changes and the seq of the log they were made on. */
 export interface Outbox {
@@ -78,9 +69,10 @@ const withSeq = (change: Change, seq: number): Change =>
  *
  * When the server's changes arrive ({@link receive}), the pending changes are taken off, the
  * server's put on, and the pending ones put back (the cost is that of the pending changes, not of
- * the log). One whose records moved on is set aside with a `CONFLICT` naming the record
- * ({@link setAside}), to be re-applied on the current record ({@link reapply}) or dropped
- * ({@link drop}). Undo undoes this user's own last change, as a new change.
+ * the log). One whose records moved on, or that the server refuses, is set aside with a `CONFLICT`
+ * naming the record (or the server's error), never dropped silently ({@link setAside}), to be
+ * re-applied on the current record ({@link reapply}) or dropped ({@link drop}). Undo undoes this
+ * user's own last change, as a new change.
  *
  * The replica does no I/O: {@link connectNetwork} joins it to a server over HTTP; a browser keeps
  * it in IndexedDB from {@link confirmedSnapshot}, {@link onConfirmed}, {@link pending} and
@@ -96,6 +88,11 @@ export class Replica extends Network {
   #confirmedSeq: number;
   /** The pending changes, in log order, on top of the confirmed log. */
   #pending: Change[] = [];
+  /**
+   * Pending changes the server has acknowledged (at a seq not reached yet) that do not apply on the
+   * confirmed log as it is: they wait for the server's changes before them, then land at their seq.
+   */
+  #stalled: Change[] = [];
   #setAside: SetAsideChange[] = [];
   /** Server changes that came before the ones between them and the confirmed log. */
   readonly #early = new Map<number, Change>();
@@ -156,9 +153,20 @@ export class Replica extends Network {
     return this.#confirmedSeq;
   }
 
-  /** The local changes not yet acknowledged by the server, oldest first (keep them to restart with). */
+  /**
+   * The local changes not yet acknowledged by the server (keep them to restart with): those in the
+   * projection, oldest first, then the {@link stalled} ones.
+   */
   pending(): readonly Change[] {
-    return [...this.#pending];
+    return [...this.#pending, ...this.#stalled];
+  }
+
+  /**
+   * Pending changes the server has already stored, not in the projection until the server's
+   * changes before them arrive (they did not apply on the records as those left them).
+   */
+  stalled(): readonly Change[] {
+    return [...this.#stalled];
   }
 
   /** The changes set aside (refused, or their records moved on), oldest first. */
@@ -181,7 +189,7 @@ export class Replica extends Network {
 
   /** Where the changes stand: saved, pending, offline, or conflict (some set aside). */
   get syncState(): SyncState {
-    const pending = this.#pending.length;
+    const pending = this.#pending.length + this.#stalled.length;
     if (this.#setAside.length > 0) return { status: 'conflict', conflicts: this.#setAside.length, pending };
     if (this.#connection === 'offline') return { status: 'offline', pending };
     if (pending > 0) return { status: 'pending', pending };
@@ -227,7 +235,7 @@ export class Replica extends Network {
    */
   outbox(limit = 100): Outbox {
     const changes: ProposedChange[] = [];
-    for (const change of this.#pending) {
+    for (const change of [...this.#pending, ...this.#stalled]) {
       if (changes.length >= limit) break;
       if (this.#acknowledged.has(change.id)) continue;
       changes.push(proposed(change));
@@ -258,7 +266,7 @@ export class Replica extends Network {
   /** Takes a push's reply: the stored changes (with their seq, time and author). */
   acknowledge(accepted: readonly Change[]): number | undefined {
     for (const change of accepted) {
-      if (change.seq > this.#confirmedSeq && this.#pending.some((p) => p.id === change.id)) {
+      if (change.seq > this.#confirmedSeq && this.#isPending(change.id)) {
         this.#acknowledged.set(change.id, change);
       }
       this.#settle(change.id, (w) => w.resolve(change));
@@ -272,15 +280,31 @@ export class Replica extends Network {
    * applies without it.
    */
   refuse(changeId: Id, error: MusubiError): void {
-    const at = this.#pending.findIndex((p) => p.id === changeId);
-    if (at < 0) return;
-    const taken = this.takeOffLast(this.#pending.length - at);
-    this.#pending.length = at;
-    const [refused, ...rest] = taken as [Change, ...Change[]];
-    this.#setChangeAside(refused, this.#withChangeId(error, refused.id));
-    const setAside = this.#putBackAll(rest);
-    this.#tellSetAside([refused, ...setAside]);
+    const stalled = this.#stalled.findIndex((p) => p.id === changeId);
+    if (stalled >= 0) {
+      const [refused] = this.#stalled.splice(stalled, 1) as [Change];
+      this.#setChangeAside(refused, this.#withChangeId(error, refused.id));
+    } else {
+      const at = this.#pending.findIndex((p) => p.id === changeId);
+      if (at < 0) return;
+      const taken = this.takeOffLast(this.#pending.length - at);
+      this.#pending.length = at;
+      const [refused, ...rest] = taken as [Change, ...Change[]];
+      this.#setChangeAside(refused, this.#withChangeId(error, refused.id));
+      const off = this.#putBackAll([...rest, ...this.#takeStalled()]);
+      this.#tellSetAside([refused, ...off.filter((c) => rest.includes(c))]);
+    }
     this.#tellState();
+  }
+
+  #isPending(id: Id): boolean {
+    return this.#pending.some((p) => p.id === id) || this.#stalled.some((p) => p.id === id);
+  }
+
+  #takeStalled(): Change[] {
+    const stalled = this.#stalled;
+    this.#stalled = [];
+    return stalled;
   }
 
   #withChangeId(error: MusubiError, changeId: Id): MusubiError {
@@ -301,6 +325,7 @@ export class Replica extends Network {
     }
     const taken = this.takeOffLast(this.#pending.length);
     this.#pending = [];
+    const waiting = [...taken, ...this.#takeStalled()];
     const confirmedIds = new Set<Id>();
     const landed: Change[] = [];
     try {
@@ -311,11 +336,15 @@ export class Replica extends Network {
         confirmedIds.add(change.id);
         this.#acknowledged.delete(change.id);
         if (this.#isMine(change)) this.#myConfirmed.push(change);
+        // set aside here (its records had moved on when it was put back) but stored after all
+        // (a reply lost, or a later change of the log put the record back): it is confirmed
+        const aside = this.#setAside.findIndex((a) => a.change.id === change.id);
+        if (aside >= 0) this.#setAside.splice(aside, 1);
       }
     } catch (error) {
       // the server's log does not apply here: this replica went astray; keep what it had
       for (const change of run.slice(landed.length)) this.#early.set(change.seq, change);
-      this.#putBackAll(taken.filter((p) => !confirmedIds.has(p.id)));
+      this.#putBackAll(waiting.filter((p) => !confirmedIds.has(p.id)));
       throw new MusubiError(
         'FORMAT',
         `the server's change ${run[landed.length]?.seq} does not apply on this replica: ${(error as Error).message}; start again from a snapshot`,
@@ -324,9 +353,9 @@ export class Replica extends Network {
     } finally {
       for (const change of landed) this.#settle(change.id, (w) => w.resolve(change));
     }
-    const setAside = this.#putBackAll(taken.filter((p) => !confirmedIds.has(p.id)));
+    const off = this.#putBackAll(waiting.filter((p) => !confirmedIds.has(p.id)));
     for (const change of landed) this.tell(change);
-    this.#tellSetAside(setAside);
+    this.#tellSetAside(off.filter((c) => taken.includes(c)));
     for (const listener of this.#confirmedListeners) {
       try {
         listener(landed);
@@ -337,11 +366,11 @@ export class Replica extends Network {
     this.#tellState();
   }
 
-  /** Puts pending changes back on top; returns those that no longer apply (set aside). */
+  /** Puts pending changes back on top; returns those that no longer apply (set aside or stalled). */
   #putBackAll(changes: readonly Change[]): Change[] {
-    const setAside: Change[] = [];
-    for (const change of changes) if (!this.#putBack(change)) setAside.push(change);
-    return setAside;
+    const off: Change[] = [];
+    for (const change of changes) if (!this.#putBack(change)) off.push(change);
+    return off;
   }
 
   #putBack(change: Change): boolean {
@@ -351,7 +380,9 @@ export class Replica extends Network {
       this.#pending.push(again);
       return true;
     } catch (error) {
-      this.#setChangeAside(change, conflictOf(this.state, change, error));
+      // the server has it at a later seq: it lands there; otherwise its records moved on
+      if (this.#acknowledged.has(change.id)) this.#stalled.push(change);
+      else this.#setChangeAside(change, conflictOf(this.state, change, error));
       return false;
     }
   }
@@ -362,7 +393,10 @@ export class Replica extends Network {
     this.#settle(change.id, (w) => w.reject(error));
   }
 
-  /** Tells the listeners that changes left the projection, as changes that undo them (not in the log). */
+  /**
+   * Tells the listeners that changes left the projection (set aside), as changes that undo them
+   * with the operation `setAside` (they are not in the log).
+   */
   #tellSetAside(changes: readonly Change[]): void {
     for (const change of changes) {
       this.tell(
@@ -391,7 +425,7 @@ export class Replica extends Network {
     if (acknowledged) return Promise.resolve(acknowledged);
     const aside = this.#setAside.find((s) => s.change.id === changeId);
     if (aside) return Promise.reject(aside.error);
-    if (!this.#pending.some((p) => p.id === changeId)) {
+    if (!this.#isPending(changeId)) {
       const change = this.log().find((c) => c.id === changeId);
       if (change) return Promise.resolve(change);
       return Promise.reject(
@@ -410,7 +444,7 @@ export class Replica extends Network {
    * the first one set aside (`CONFLICT`, `VALIDATION`, `FORBIDDEN`…).
    */
   async acknowledged(): Promise<void> {
-    await Promise.all(this.#pending.map((p) => this.whenAcknowledged(p.id)));
+    await Promise.all(this.pending().map((p) => this.whenAcknowledged(p.id)));
   }
 
   // ── set-aside changes ──────────────────────────────────────────────────────────────────

@@ -131,10 +131,11 @@ export class ServerApi {
     return response;
   }
 
-  async #json<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async #json<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     const response = await this.#send(method, path, {
       headers: this.#headers(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(signal ? { signal } : {}),
     });
     try {
       return (await response.json()) as T;
@@ -164,8 +165,8 @@ export class ServerApi {
    * `POST /api/changes`: the stored changes. A refusal rejects with the server's error, whose
    * `details.accepted` holds the changes of the batch stored before the refused one.
    */
-  async push(outbox: Outbox): Promise<Change[]> {
-    const answer = await this.#json<{ accepted: Change[] }>('POST', 'api/changes', outbox);
+  async push(outbox: Outbox, signal?: AbortSignal): Promise<Change[]> {
+    const answer = await this.#json<{ accepted: Change[] }>('POST', 'api/changes', outbox, signal);
     return answer.accepted;
   }
 

@@ -1,4 +1,4 @@
-import { isMusubiError, type MusubiError } from '../errors.js';
+import { isMusubiError, MusubiError } from '../errors.js';
 import type { Change } from '../history/change.js';
 import type { Id } from '../model/ids.js';
 import { readEventStream } from './event-stream.js';
@@ -47,6 +47,8 @@ export class ServerSync {
   #error: MusubiError | undefined;
   /** Wakes the waits between tries (the server came back, or the replica has something new). */
   #wake: (() => void) | undefined;
+  /** Rejects when the sync is closed, so that a `sync()` waiting then does not wait for ever. */
+  readonly #closed: Promise<never>;
 
   constructor(replica: Replica, api: ServerApi, options: SyncOptions = {}) {
     this.#replica = replica;
@@ -58,6 +60,17 @@ export class ServerSync {
       batch: options.batch ?? 100,
       live: options.live ?? true,
     };
+    this.#closed = new Promise<never>((_, reject) => {
+      this.#stop.signal.addEventListener('abort', () =>
+        reject(
+          new MusubiError(
+            'UNAVAILABLE',
+            'the connection to the server was closed before the changes were acknowledged',
+          ),
+        ),
+      );
+    });
+    this.#closed.catch(() => undefined);
   }
 
   /** Starts following the server and pushing what is written. */
@@ -192,7 +205,7 @@ export class ServerSync {
         const outbox = this.#replica.outbox(this.#options.batch);
         if (outbox.changes.length === 0) break;
         try {
-          const accepted = await this.#api.push(outbox);
+          const accepted = await this.#api.push(outbox, this.#stop.signal);
           this.#online();
           attempt = 0;
           const gap = this.#replica.acknowledge(accepted);
@@ -230,9 +243,10 @@ export class ServerSync {
    */
   async sync(): Promise<void> {
     if (this.#error) throw this.#error;
+    if (this.#stop.signal.aborted) await this.#closed;
     const waiting = this.#replica.acknowledged();
     void this.push().catch(() => undefined);
-    await waiting;
+    await Promise.race([waiting, this.#closed]);
   }
 
   /** Stops following and pushing. Pending changes stay in the replica. */

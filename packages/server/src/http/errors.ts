@@ -20,6 +20,8 @@ const statusOf: Record<HttpErrorCode, number> = {
   READ_ONLY: 403,
   VERSION: 409,
   STORAGE: 503,
+  // the core's code for a server that cannot be reached (a client's; a server does not send it)
+  UNAVAILABLE: 503,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   RATE_LIMITED: 429,
