@@ -108,7 +108,8 @@ export async function buildApp(parts: ServerParts, options: AppOptions = {}): Pr
   app.decorateRequest('caller', null as unknown as never);
   app.addHook('preHandler', async (request) => {
     // the UI's files and an unknown path (the not-found handler runs the hooks too) are for anyone
-    const open = request.is404 || !request.url.startsWith('/api/');
+    // by the route's pattern, not the request's spelling: `/%61pi/snapshot` finds the /api route too
+    const open = request.is404 || !(request.routeOptions.url ?? '').startsWith('/api/');
     const access = open ? 'anyone' : (request.routeOptions.config.access ?? 'admin');
     const caller = await identify(request, parts.accounts, parts.sessions);
     request.caller = caller;
