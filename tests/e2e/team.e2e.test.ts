@@ -53,7 +53,7 @@ async function editNotes(page: Page, id: string, notes: string): Promise<void> {
   const form = page.getByRole('form', { name: '相手先の編集' });
   await form.getByLabel('メモ').fill(notes);
   await form.getByRole('button', { name: '変更を保存する' }).click();
-  await expect.poll(() => page.locator('.edit-notice', patient).textContent()).toContain('更新しました');
+  await expect.poll(() => page.locator('.edit-notice').textContent(), patient).toContain('更新しました');
 }
 
 const panelText = (page: Page) => page.locator('aside.panel').textContent();
@@ -89,7 +89,7 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     expect(await dialog.isVisible()).toBe(true);
     await b.page.screenshot({ path: `${shots}team-live-ja.png` });
 
-    await dialog.getByRole('button', { name: '×' }).click();
+    await b.page.keyboard.press('Escape');
     await b.page.getByRole('button', { name: '変更履歴' }).click();
     const change = b.page.getByRole('list', { name: '変更の一覧' }).getByRole('listitem').first();
     await expect.poll(() => change.textContent(), patient).toContain('suzuki');
@@ -178,7 +178,7 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     await expect.poll(() => panelText(a.page), patient).toContain('田中が書き直した');
     await a.page.getByRole('button', { name: '元に戻す' }).click();
     await expect
-      .poll(() => a.page.locator('.undo-redo [role=alert]', patient).textContent())
+      .poll(() => a.page.locator('.undo-redo [role=alert]').textContent(), patient)
       .toContain('tanaka');
     expect(await panelText(a.page)).toContain('田中が書き直した');
     // tanaka's own last change can be undone: it goes back to suzuki's version, as a new change
@@ -203,10 +203,19 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     // the server does not take it either, whatever the page sends
     const status = await v.page.evaluate(async () => {
       const session = await (await fetch('/api/session')).json();
+      const snapshot = await (await fetch('/api/snapshot')).json();
+      const before = snapshot.records.entity.find((e: { id: string }) => e.id === 'thai-boi');
+      const change = {
+        id: 'chg_01JF8Y4N8ZQ6W3V2T1S0R9P8Q7',
+        operation: 'updateEntity',
+        effects: [
+          { type: 'update', collection: 'entity', before, after: { ...before, notes: '閲覧者の書き込み' } },
+        ],
+      };
       const response = await fetch('/api/changes', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: JSON.stringify({ baseSeq: 0, changes: [] }),
+        body: JSON.stringify({ baseSeq: snapshot.seq, changes: [change] }),
       });
       return response.status;
     });
@@ -223,13 +232,13 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     await form.getByLabel('Password').fill('not-the-password');
     await form.getByRole('button', { name: 'Sign in' }).click();
     await expect
-      .poll(() => form.getByRole('alert', patient).textContent())
+      .poll(() => form.getByRole('alert').textContent(), patient)
       .toBe('Wrong user name or password.');
     await form.getByLabel('Password').fill('kanri-pass-2026');
     await form.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Admin' }).click();
     const usersTable = page.getByRole('table', { name: 'Users and roles' });
-    await expect.poll(() => usersTable.locator('tbody tr', patient).count()).toBe(users.length);
+    await expect.poll(() => usersTable.locator('tbody tr').count(), patient).toBe(users.length);
     expect(await usersTable.locator('tr', { hasText: 'sato' }).textContent()).toContain('Viewer');
     const audit = page.getByRole('table', { name: 'Audit log (newest first)' });
     await expect.poll(() => audit.textContent(), patient).toContain('kanri');

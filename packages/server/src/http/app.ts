@@ -107,9 +107,8 @@ export async function buildApp(parts: ServerParts, options: AppOptions = {}): Pr
 
   app.decorateRequest('caller', null as unknown as never);
   app.addHook('preHandler', async (request) => {
-    // an unknown path answers 404 to anyone (the not-found handler runs the hooks too), and the UI's
-    // files (routes outside /api/, by the route's pattern, not the request's spelling) are for
-    // anyone: the page itself asks who is signed in
+    // the UI's files and an unknown path (the not-found handler runs the hooks too) are for anyone
+    // by the route's pattern, not the request's spelling: `/%61pi/snapshot` finds the /api route too
     const open = request.is404 || !(request.routeOptions.url ?? '').startsWith('/api/');
     const access = open ? 'anyone' : (request.routeOptions.config.access ?? 'admin');
     const caller = await identify(request, parts.accounts, parts.sessions);

@@ -23,6 +23,17 @@ describe('serving the built UI', () => {
     expect([route.statusCode, route.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
     const api = await app.inject({ url: '/api/nothing' });
     expect([api.statusCode, api.json().error.code]).toEqual([404, 'NOT_FOUND']);
+    // an /api route spelled with escapes is still an /api route: closed without a session
+    for (const url of ['/%61pi/snapshot', '/%61pi/changes?after=0', '/api/%73napshot']) {
+      const spelled = await app.inject({ url });
+      expect([url, spelled.statusCode]).toEqual([url, 401]);
+    }
+    const push = await app.inject({
+      method: 'POST',
+      url: '/%61pi/changes',
+      payload: { baseSeq: 0, changes: [] },
+    });
+    expect(push.statusCode).toBeGreaterThanOrEqual(400);
     await t.server.close();
     await db.close();
     rmSync(folder, { recursive: true, force: true });

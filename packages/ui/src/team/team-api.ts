@@ -47,11 +47,15 @@ export class TeamApi {
     this.#fetch = fetcher;
   }
 
-  /** `fetch` against the server with the session's cookie and, for unsafe methods, its CSRF token. */
-  readonly fetch: typeof fetch = (input, init = {}) => {
+  /**
+   * `fetch` against the server with the session's cookie and, for unsafe methods, its CSRF token
+   * (asked for first when this page has none yet: it started while the server could not be reached).
+   */
+  readonly fetch: typeof fetch = async (input, init = {}) => {
     const url = typeof input === 'string' || input instanceof URL ? new URL(input, this.server) : input;
-    const headers = new Headers(init.headers);
     const method = (init.method ?? 'GET').toUpperCase();
+    if (unsafe.has(method) && this.#csrf === undefined) await this.session().catch(() => undefined);
+    const headers = new Headers(init.headers);
     if (unsafe.has(method) && this.#csrf !== undefined) headers.set('x-csrf-token', this.#csrf);
     return this.#fetch(url, { ...init, headers, credentials: 'include' });
   };
