@@ -17,9 +17,10 @@ async function resolveFromHere(code: string): Promise<string> {
 }
 
 describe('the public surface of @musubi/core', () => {
-  it('is its exports map: the package root, the Node entry and package.json, all built', () => {
+  it('is its exports map: the package root, the Node entry, the team client and package.json, all built', () => {
     const pkg = JSON.parse(readFileSync(`${root}packages/core/package.json`, 'utf8'));
-    expect(Object.keys(pkg.exports)).toEqual(['.', './node', './package.json']);
+    expect(Object.keys(pkg.exports)).toEqual(['.', './node', './client', './package.json']);
+    expect(pkg.exports['./client']).toEqual({ types: './dist/client.d.ts', import: './dist/client.js' });
     expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
     expect(pkg.files).toEqual(['dist', 'README.md']);
   });
