@@ -126,8 +126,14 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
   it('shows a refused edit with both versions, and applies mine again on the current record', async () => {
     const a = await signedIn('suzuki');
     const b = await signedIn('tanaka');
+    // cut off on an open page (a page opened again while cut off: see the offline test's comment)
+    await b.page.goto(`${server.url}?view=record&edit=jetro`);
+    const form = b.page.getByRole('form', { name: '相手先の編集' });
+    await form.getByLabel('メモ').waitFor();
     const reconnect = await cutOff(b.context);
-    await editNotes(b.page, 'jetro', '田中: 商談会は11月');
+    await form.getByLabel('メモ').fill('田中: 商談会は11月');
+    await form.getByRole('button', { name: '変更を保存する' }).click();
+    await expect.poll(() => b.page.locator('.edit-notice').textContent(), patient).toContain('更新しました');
     await editNotes(a.page, 'jetro', '鈴木: 商談会は12月');
     await synced(a.page);
     await reconnect();
