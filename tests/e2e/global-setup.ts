@@ -29,19 +29,27 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(url: string, child: ChildProcess, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url} within ${ms} ms`);
+/**
+ * Resolves when `vite preview` says it listens (it prints its address once the port is bound), and
+ * rejects if it exits first: no polling, no timer.
+ */
+function listening(url: string, child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: vite may colour its address
+      seen = (seen + chunk.toString('utf8')).replace(/\u001b\[[0-9;]*m/g, '').slice(-4096);
+      if (seen.includes(url)) {
+        child.stdout?.off('data', onData);
+        child.off('exit', onExit);
+        resolve();
+      }
+    };
+    const onExit = (code: number | null) =>
+      reject(new Error(`vite preview exited with ${code} before it listened at ${url}`));
+    child.stdout?.on('data', onData);
+    child.once('exit', onExit);
+  });
 }
 
 export default async function setup(project: TestProject) {
@@ -61,7 +69,9 @@ export default async function setup(project: TestProject) {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}/`;
-  await waitFor(baseUrl, child);
+  await listening(baseUrl, child);
+  // its output is read no further: keep the pipe drained
+  child.stdout?.resume();
   project.provide('baseUrl', baseUrl);
   return async () => {
     child.kill('SIGTERM');
