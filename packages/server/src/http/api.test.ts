@@ -1,7 +1,6 @@
 import { type Change, createNetwork } from '@musubi/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../database/database.js';
-import { engines } from '../testing/databases.js';
+import { describe, expect, it } from 'vitest';
+import { databaseFor, engines } from '../testing/databases.js';
 import { PASSWORD, proposalOf, type TestServer, testServer } from '../testing/test-server.js';
 
 /** A replica of the server's log: writes made on it become the changes to push. */
@@ -30,16 +29,7 @@ async function push(t: TestServer, changes: readonly Change[], bearer = t.tokens
 }
 
 for (const engine of engines) {
-  let opened: Promise<Database> | undefined;
-  const database = () => {
-    opened ??= engine.open();
-    return opened;
-  };
-  // PGlite compiles its WebAssembly when it starts: on a busy machine that can take minutes
-  beforeAll(() => database(), 600_000);
-  afterAll(async () => {
-    if (opened) await (await opened).close();
-  });
+  const database = databaseFor(engine);
 
   describe(`the team server's API on ${engine.name}`, () => {
     it('lands changes to different records, refuses a stale update with CONFLICT naming it, stores a retried push once, and ignores a forged author', async () => {

@@ -1,8 +1,7 @@
 import { createNetwork } from '@musubi/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../accounts/roles.js';
-import type { Database } from '../database/database.js';
-import { engines } from '../testing/databases.js';
+import { databaseFor, engines } from '../testing/databases.js';
 import { PASSWORD, proposalOf, type TestServer, testServer } from '../testing/test-server.js';
 
 type Access = 'anyone' | 'signed-in' | Role;
@@ -67,16 +66,7 @@ const endpoints: Endpoint[] = [
 const rank: Record<Access, number> = { anyone: 0, 'signed-in': 1, viewer: 1, editor: 2, admin: 3 };
 
 for (const engine of engines) {
-  let opened: Promise<Database> | undefined;
-  const database = () => {
-    opened ??= engine.open();
-    return opened;
-  };
-  // PGlite compiles its WebAssembly when it starts: on a busy machine that can take minutes
-  beforeAll(() => database(), 600_000);
-  afterAll(async () => {
-    if (opened) await (await opened).close();
-  });
+  const database = databaseFor(engine);
 
   describe(`the authorisation matrix on ${engine.name}`, () => {
     it('answers every endpoint for anonymous, viewer, editor, admin, read and write tokens, a revoked token, an expired session and a disabled account', async () => {

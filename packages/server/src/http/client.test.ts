@@ -1,10 +1,9 @@
 import type { EngagementInput, Entity, MusubiError } from '@musubi/core';
 import { isMusubiError } from '@musubi/core';
 import { type ConnectedNetwork, connectNetwork } from '@musubi/core/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../database/database.js';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type MusubiServer } from '../server.js';
-import { engines } from '../testing/databases.js';
+import { databaseFor, engines } from '../testing/databases.js';
 import { TestClock } from '../testing/test-server.js';
 
 /** connectNetwork (the core's client) against the real server, on loopback, on each engine. */
@@ -42,18 +41,7 @@ function until(network: ConnectedNetwork, ready: () => boolean): Promise<void> {
 }
 
 for (const engine of engines) {
-  let opened: Promise<Database> | undefined;
-  const database = () => {
-    opened ??= engine.open();
-    return opened;
-  };
-  // opening the engine (PGlite compiles its WebAssembly) is not part of any test's time
-  beforeAll(async () => {
-    await database();
-  });
-  afterAll(async () => {
-    if (opened) await (await opened).close();
-  });
+  const database = databaseFor(engine);
 
   /** A server with a network of its own (Mie and the Thai embassy on it) and two write tokens. */
   async function office() {

@@ -1,7 +1,6 @@
 import { createNetwork } from '@musubi/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../database/database.js';
-import { engines } from '../testing/databases.js';
+import { describe, expect, it } from 'vitest';
+import { databaseFor, engines } from '../testing/databases.js';
 import { proposalOf, testServer } from '../testing/test-server.js';
 
 /** Reads a Server-Sent Events stream, resolving `next(n)` once n events have come. */
@@ -52,16 +51,7 @@ function follow(url: string, headers: Record<string, string>) {
 }
 
 for (const engine of engines) {
-  let opened: Promise<Database> | undefined;
-  const database = () => {
-    opened ??= engine.open();
-    return opened;
-  };
-  // PGlite compiles its WebAssembly when it starts: on a busy machine that can take minutes
-  beforeAll(() => database(), 600_000);
-  afterAll(async () => {
-    if (opened) await (await opened).close();
-  });
+  const database = databaseFor(engine);
 
   describe(`the live stream on ${engine.name}`, () => {
     it('sends the changes after a seq, then each new one live, and resumes from Last-Event-ID', async () => {
