@@ -1,21 +1,15 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { coreSourceAliases } from './packages/core/source-aliases.ts';
 
 // Component and storage tests in a real Chromium (Debian's, see CONTRIBUTING.md):
 // UI components (`*.browser.test.tsx`) and browser-only library code such as IndexedDB
 // (`*.browser.test.ts`). They read the core's source, like the Node tests.
-const core = new URL('./packages/core/src/index.ts', import.meta.url).pathname;
-const coreClient = new URL('./packages/core/src/sync/index.ts', import.meta.url).pathname;
 
 export default defineConfig({
   // TSX is compiled by Vite's own transform (automatic JSX runtime); no React plugin is needed for tests
   oxc: { jsx: { runtime: 'automatic' } },
-  resolve: {
-    alias: [
-      { find: /^@musubi\/core$/, replacement: core },
-      { find: /^@musubi\/core\/client$/, replacement: coreClient },
-    ],
-  },
+  resolve: { alias: coreSourceAliases },
   test: {
     name: 'browser',
     include: ['packages/ui/src/**/*.browser.test.tsx', 'packages/*/src/**/*.browser.test.ts'],

@@ -1,16 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { coreSourceAliases } from './packages/core/source-aliases.ts';
 
 // Unit and integration tests that run in Node. Browser projects are added beside this one.
-const core = new URL('./packages/core/src/index.ts', import.meta.url).pathname;
-const coreNode = new URL('./packages/core/src/node/index.ts', import.meta.url).pathname;
-const coreClient = new URL('./packages/core/src/sync/index.ts', import.meta.url).pathname;
 
 export default defineConfig({
   // tests run against the core's source, so a change needs no rebuild; programs use the built package
-  // the subpath first: an alias also matches `@musubi/core/…`
-  resolve: {
-    alias: { '@musubi/core/node': coreNode, '@musubi/core/client': coreClient, '@musubi/core': core },
-  },
+  resolve: { alias: coreSourceAliases },
   test: {
     projects: [
       {

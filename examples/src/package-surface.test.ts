@@ -17,12 +17,39 @@ async function resolveFromHere(code: string): Promise<string> {
 }
 
 describe('the public surface of @musubi/core', () => {
-  it('is its exports map: the package root, the Node entry, the team client and package.json, all built', () => {
+  it('is its exports map: the main entry, one subpath per format, store or caller, and package.json', () => {
     const pkg = JSON.parse(readFileSync(`${root}packages/core/package.json`, 'utf8'));
-    expect(Object.keys(pkg.exports)).toEqual(['.', './node', './client', './package.json']);
-    expect(pkg.exports['./client']).toEqual({ types: './dist/client.d.ts', import: './dist/client.js' });
-    expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
-    expect(pkg.files).toEqual(['dist', 'README.md']);
+    // entries.json is what tsup builds and what the UI and the tests alias to the source
+    const entries = JSON.parse(readFileSync(`${root}packages/core/entries.json`, 'utf8'));
+    const subpaths = ['.', './csv', './graph-files', './xlsx', './indexeddb', './node', './client'];
+    expect(Object.keys(entries)).toEqual([...subpaths, './schemas', './words', './log']);
+    expect(Object.keys(pkg.exports)).toEqual([...Object.keys(entries), './package.json']);
+    for (const subpath of Object.keys(entries)) {
+      const name = subpath === '.' ? 'index' : subpath.slice(2);
+      // ESM only, loaded from CommonJS too by Node ≥ 20.19 (require(esm)): `default`, not `import`
+      expect(pkg.exports[subpath]).toEqual({ types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` });
+      if (subpath !== '.') expect(pkg.typesVersions['*'][name]).toEqual([`./dist/${name}.d.ts`]);
+    }
+    expect(pkg.engines.node).toBe('>=20.19');
+    expect(pkg.files).toEqual(['dist', 'README.md', 'src/io/README.md', 'src/storage/README.md']);
+    // ExcelJS (and the @types/node@14 its dependencies carry) comes only to those who install it
+    expect(pkg.dependencies.exceljs).toBeUndefined();
+    expect(pkg.peerDependenciesMeta.exceljs).toEqual({ optional: true });
+  });
+
+  it('keeps the main entry small: the formats, stores, schemas and words are subpaths', () => {
+    const names = Object.keys(source);
+    expect(names.length).toBeLessThanOrEqual(80); // 131 before the subpaths, 74 now
+    for (const name of [
+      'importCsv',
+      'importGraphFile',
+      'reportToXlsx',
+      'IndexedDbStore',
+      'EntitySchema',
+      'entityKindWords',
+    ]) {
+      expect(names, name).not.toContain(name);
+    }
   });
 
   it('refuses deep imports into the package', async () => {

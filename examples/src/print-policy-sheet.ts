@@ -7,15 +7,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import {
-  formatFiscalYear,
-  type Lang,
-  nameIn,
-  programmeCosts,
-  report,
-  reportToMarkdown,
-  reportToXlsx,
-} from '@musubi/core';
+import { formatFiscalYear, type Lang, nameIn, programmeCosts, report, reportToMarkdown } from '@musubi/core';
+import { reportToXlsx } from '@musubi/core/xlsx';
 import { buildMieNetwork } from './index.js';
 
 const { values } = parseArgs({

@@ -1,9 +1,17 @@
 import { defineConfig } from 'tsup';
+import entries from './entries.json' with { type: 'json' };
+
+// One entry per subpath of the exports map (entries.json, checked against package.json by
+// examples/src/package-surface.test.ts). `index` is the main entry, kept small and browser-safe; the
+// formats and stores that pull in big dependencies are entries of their own; `node` needs Node (the
+// NDJSON file store); `client` (a replica of a team server's network) needs only fetch.
+const entry = Object.fromEntries(
+  Object.entries(entries).map(([subpath, file]) => [subpath === '.' ? 'index' : subpath.slice(2), file]),
+);
 
 export default defineConfig({
-  // `node` holds what needs Node (the NDJSON file store); `index` stays browser-safe; `client`
-  // (a replica of a team server's network) needs only fetch
-  entry: { index: 'src/index.ts', node: 'src/node/index.ts', client: 'src/sync/index.ts' },
+  entry,
+  // ESM only: Node ≥ 20.19 (the engines) loads it from CommonJS too, with require(esm)
   format: ['esm'],
   dts: true,
   sourcemap: true,

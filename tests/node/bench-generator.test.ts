@@ -1,14 +1,11 @@
+import { type Change, createNetwork, report, type StoredRecord } from '@musubi/core';
 import {
-  type Change,
-  createNetwork,
   EngagementSchema,
   EntitySchema,
   IndicatorSchema,
   LinkSchema,
   ProgrammeSchema,
-  report,
-  type StoredRecord,
-} from '@musubi/core';
+} from '@musubi/core/schemas';
 import { describe, expect, it } from 'vitest';
 import { generateNetwork, scales } from '../../bench/src/generator.js';
 

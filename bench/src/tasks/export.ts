@@ -1,4 +1,6 @@
-import { type Network, networkToCsv, networkToGexf, networkToJson } from '@musubi/core';
+import { type Network, networkToJson } from '@musubi/core';
+import { networkToCsv } from '@musubi/core/csv';
+import { networkToGexf } from '@musubi/core/graph-files';
 import { measure } from '../measure.js';
 import { against, type Row } from '../results.js';
 

@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { LOG_FORMAT, LOG_FORMAT_VERSION } from '@musubi/core';
+import { LOG_FORMAT, LOG_FORMAT_VERSION } from '@musubi/core/log';
 import { type Browser, chromium } from 'playwright-core';
 import { median } from '../measure.js';
 import type { Row } from '../results.js';

@@ -1,4 +1,5 @@
-import { fiscalYearOf, type IndicatorRow, programmeCosts, report, reportToXlsx } from '@musubi/core';
+import { fiscalYearOf, type IndicatorRow, programmeCosts, report } from '@musubi/core';
+import { reportToXlsx } from '@musubi/core/xlsx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildMieNetwork } from '../index.js';

@@ -3,27 +3,21 @@ import { extname } from 'node:path';
 import {
   briefing,
   briefingToMarkdown,
-  type CsvKind,
-  columnLetter,
-  type DateReading,
   fiscalYearOf,
-  headerIn,
-  importCsv,
-  importGraphFile,
   importJsonInto,
   MusubiError,
   type Network,
-  networkToCsv,
-  networkToGexf,
-  networkToGraphml,
   networkToJson,
   report,
   reportToMarkdown,
-  reportToXlsx,
   todayISO,
 } from '@musubi/core';
 import { connectNetwork } from '@musubi/core/client';
+import { type CsvKind, columnLetter, type DateReading, importCsv, networkToCsv } from '@musubi/core/csv';
+import { importGraphFile, networkToGexf, networkToGraphml } from '@musubi/core/graph-files';
 import { openNetworkFile, repairNetworkFile } from '@musubi/core/node';
+import { headerIn } from '@musubi/core/words';
+import { reportToXlsx } from '@musubi/core/xlsx';
 import { type CliLang, issueText, printWarnings, say } from './messages.js';
 import { importProgressBar } from './progress.js';
 

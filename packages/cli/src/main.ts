@@ -1,4 +1,4 @@
-import { csvKinds } from '@musubi/core';
+import { csvKinds } from '@musubi/core/csv';
 import { Command, Option } from 'commander';
 import {
   briefingCommand,

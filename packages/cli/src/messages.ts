@@ -1,13 +1,5 @@
-import {
-  type ErrorCode,
-  type ErrorIssue,
-  formatPath,
-  headerIn,
-  importIssueText,
-  importIssueWords,
-  isMusubiError,
-  type StoreWarning,
-} from '@musubi/core';
+import { type ErrorCode, type ErrorIssue, formatPath, isMusubiError, type StoreWarning } from '@musubi/core';
+import { headerIn, importIssueText, importIssueWords } from '@musubi/core/words';
 
 /** The language of the command's messages: `--lang`, else MUSUBI_LANG, else Japanese. */
 export type CliLang = 'ja' | 'en';

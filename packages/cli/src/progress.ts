@@ -1,4 +1,4 @@
-import type { CsvImportProgress } from '@musubi/core';
+import type { CsvImportProgress } from '@musubi/core/csv';
 import { SingleBar } from 'cli-progress';
 import { type CliLang, say } from './messages.js';
 

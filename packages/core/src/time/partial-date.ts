@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
+import * as z from 'zod';
 import { MusubiError } from '../errors.js';
 
 /**

@@ -1,13 +1,5 @@
-import {
-  type Change,
-  decodeSnapshot,
-  LogAssembler,
-  type LogRead,
-  MusubiError,
-  type NetworkSnapshot,
-  parseLogJson,
-  type Store,
-} from '@musubi/core';
+import { type Change, type LogRead, MusubiError, type NetworkSnapshot, type Store } from '@musubi/core';
+import { decodeSnapshot, LogAssembler, parseLogJson } from '@musubi/core/log';
 import type { Database, Queryable } from '../database/database.js';
 
 /** Rows per INSERT: 7 parameters a row stays far below PostgreSQL's 65,535. */

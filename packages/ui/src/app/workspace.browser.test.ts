@@ -1,4 +1,5 @@
-import { createNetwork, IndexedDbStore } from '@musubi/core';
+import { createNetwork } from '@musubi/core';
+import { IndexedDbStore } from '@musubi/core/indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openSaved } from './workspace.js';
 

@@ -5,7 +5,8 @@
  * and replays without error does the app switch to it and drop the old one: a failed open loses
  * nothing.
  */
-import { type Change, IndexedDbStore, MemoryStore, openNetwork, type StoredNetwork } from '@musubi/core';
+import { type Change, MemoryStore, openNetwork, type StoredNetwork } from '@musubi/core';
+import { IndexedDbStore } from '@musubi/core/indexeddb';
 
 const POINTER_KEY = 'musubi.database';
 const DEFAULT_DB = 'musubi';

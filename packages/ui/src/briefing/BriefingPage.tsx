@@ -6,21 +6,23 @@
  */
 import {
   type Briefing,
-  type BriefingWord,
   briefing,
   briefingToMarkdown,
-  briefingWord,
   countryName,
-  engagementTypeWords,
-  entityKindWords,
   formatFiscalYear,
   formatPartialDate,
   type Lang,
+  nameIn,
+} from '@musubi/core';
+import {
+  type BriefingWord,
+  briefingWord,
+  engagementTypeWords,
+  entityKindWords,
   linkEventWords,
   linkKindWords,
-  nameIn,
   participantRoleWords,
-} from '@musubi/core';
+} from '@musubi/core/words';
 import { useMemo } from 'react';
 import { useToday } from '../app/clock.js';
 import { useNetwork } from '../app/network-context.js';

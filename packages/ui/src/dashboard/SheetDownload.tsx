@@ -3,7 +3,7 @@
  * out like the prefecture's sheet), in the current language and year style. The general export
  * menu lives in the Files area.
  */
-import { type PolicyReport, reportToMarkdown, reportToXlsx } from '@musubi/core';
+import { type PolicyReport, reportToMarkdown } from '@musubi/core';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { sheetFileName, type YearRange, type YearStyle, yearFormat } from './policy-sheet.js';
@@ -42,6 +42,8 @@ export function SheetDownload({
     setProblem(undefined);
     setBusy(true);
     try {
+      // ExcelJS loads when a workbook is written, not with the dashboard
+      const { reportToXlsx } = await import('@musubi/core/xlsx');
       const bytes = await reportToXlsx(sheet, options);
       save(
         bytes as Uint8Array<ArrayBuffer>,

@@ -19,12 +19,11 @@ import {
   type Lang,
   type NetworkView,
   type PolicyReport,
-  policySheetWords,
   programmeCosts,
   programmes,
   report,
-  unitNames,
 } from '@musubi/core';
+import { policySheetWords, unitNames } from '@musubi/core/words';
 
 /**
  * How fiscal years are written: `western` (2019年度 / FY2019); `era-sheet`, the era on the year's

@@ -4,7 +4,7 @@
  * as Shift_JIS when that would help.
  */
 
-import { columnLetter } from '@musubi/core';
+import { columnLetter } from '@musubi/core/csv';
 import { useI18n } from '../i18n/i18n.js';
 import { columnLabel, csvWhere, describeProblem, problemLines } from './file-messages.js';
 import { defaultedText, summaryText } from './import-summary.js';

@@ -2,7 +2,9 @@
  * Import into the current network: choose a file (CSV, JSON, GEXF, GraphML), and it is imported
  * at once as one change (all or nothing; undo takes it back), with the report below.
  */
-import { type CsvKind, isMusubiError, MusubiError } from '@musubi/core';
+
+import { isMusubiError, MusubiError } from '@musubi/core';
+import type { CsvKind } from '@musubi/core/csv';
 import { type ChangeEvent, useId, useRef, useState } from 'react';
 import { useNetwork } from '../app/network-context.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -28,10 +30,10 @@ export function ImportSection() {
   // how the chosen file was last read (as Shift_JIS, good rows only), kept for the next retry
   const [extra, setExtra] = useState<Extra>({});
 
-  const run = (file: ChosenFile, how: Extra = {}) => {
+  const run = async (file: ChosenFile, how: Extra = {}) => {
     setExtra(how);
     setOutcome(
-      importFile(network, file, {
+      await importFile(network, file, {
         lang,
         ...(sheet === 'auto' ? {} : { csvKind: sheet }),
         ...how,
@@ -49,7 +51,7 @@ export function ImportSection() {
     try {
       const read = await readChosenFile(file);
       setChosen(read);
-      run(read);
+      await run(read);
     } catch (error) {
       const refusal = isMusubiError(error)
         ? error
@@ -96,8 +98,8 @@ export function ImportSection() {
         <ImportReport
           fileName={chosen.name}
           outcome={outcome}
-          onGoodRowsOnly={() => run(chosen, { ...extra, partial: true })}
-          onShiftJis={() => run(chosen, { ...extra, shiftJis: true })}
+          onGoodRowsOnly={() => void run(chosen, { ...extra, partial: true })}
+          onShiftJis={() => void run(chosen, { ...extra, shiftJis: true })}
         />
       )}
     </section>

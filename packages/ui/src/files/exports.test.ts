@@ -1,4 +1,5 @@
-import { addIndicator, createNetwork, importCsv, readMusubiJson } from '@musubi/core';
+import { addIndicator, createNetwork, readMusubiJson } from '@musubi/core';
+import { importCsv } from '@musubi/core/csv';
 import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { buildExport, defaultSheetYears, localiseCsvHeader, sheetYearsProblem } from './exports.js';

@@ -3,24 +3,23 @@
  * `networkToGraphml`, `reportToXlsx` of `report`) with the UI's language and a file name. Pure but
  * for the clock; the download itself is in download.ts.
  */
+
+import {
+  fiscalYearOf,
+  indicators,
+  type Lang,
+  type Network,
+  type NetworkView,
+  networkToJson,
+  report,
+} from '@musubi/core';
 import {
   type CsvColumn,
   type CsvKind,
   engagementColumns,
   entityColumns,
-  fiscalYearOf,
-  indicators,
-  type Lang,
   linkColumns,
-  type Network,
-  type NetworkView,
-  networkToCsv,
-  networkToGexf,
-  networkToGraphml,
-  networkToJson,
-  report,
-  reportToXlsx,
-} from '@musubi/core';
+} from '@musubi/core/csv';
 import { type ExportKind, exportFileName, localDay, mimeTypes } from './file-names.js';
 
 /** A file ready to download. */
@@ -94,17 +93,24 @@ export async function buildExport(
     case 'csv-engagements': {
       const sheet: CsvKind =
         kind === 'csv-entities' ? 'entities' : kind === 'csv-links' ? 'links' : 'engagements';
+      // the writers load when a file is written: the menu's first chunk stays small
+      const { networkToCsv } = await import('@musubi/core/csv');
       return {
         name: exportFileName(kind, day),
         type,
         data: localiseCsvHeader(networkToCsv(network, sheet), sheet, lang),
       };
     }
-    case 'gexf':
+    case 'gexf': {
+      const { networkToGexf } = await import('@musubi/core/graph-files');
       return { name: exportFileName(kind, day), type, data: networkToGexf(network, { lang }) };
-    case 'graphml':
+    }
+    case 'graphml': {
+      const { networkToGraphml } = await import('@musubi/core/graph-files');
       return { name: exportFileName(kind, day), type, data: networkToGraphml(network, { lang }) };
+    }
     case 'xlsx': {
+      const { reportToXlsx } = await import('@musubi/core/xlsx');
       const span = options.sheetYears ?? defaultSheetYears(network, day);
       const sheet = report(network, { fiscalYears: yearsOf(span), asOfDate: day });
       return { name: exportFileName(kind, day, span), type, data: await reportToXlsx(sheet, { lang }) };

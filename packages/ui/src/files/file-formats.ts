@@ -3,7 +3,7 @@
  * then by its first characters when the name says nothing (`export.txt`, no extension). And which
  * CSV sheet (entities or links) a CSV file is, from its header row.
  */
-import { type CsvColumn, type CsvKind, engagementColumns, headerOf, linkColumns } from '@musubi/core';
+import { type CsvColumn, type CsvKind, engagementColumns, headerOf, linkColumns } from '@musubi/core/csv';
 
 /** The formats a file can be imported from. */
 export const importFormats = ['csv', 'json', 'gexf', 'graphml'] as const;

@@ -3,15 +3,9 @@
  * issues and details (and a bilingual English / Japanese message for people reading logs); the UI
  * chooses its own sentence from the code and details, and keeps the file's line and column.
  */
-import {
-  type ErrorIssue,
-  formatPath,
-  importIssueText,
-  importIssueWords,
-  type Lang,
-  MAX_CELL_CHARS,
-  type MusubiError,
-} from '@musubi/core';
+import { type ErrorIssue, formatPath, type Lang, type MusubiError } from '@musubi/core';
+import { MAX_CELL_CHARS } from '@musubi/core/csv';
+import { importIssueText, importIssueWords } from '@musubi/core/words';
 import { issueMessage } from '../forms/issue-message.js';
 import type { I18n } from '../i18n/i18n.js';
 import { badRows } from './imports.js';

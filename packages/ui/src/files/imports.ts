@@ -3,19 +3,16 @@
  * `importJsonInto`, `importGraphFile`). Each is one transaction: all of it lands or nothing does,
  * and undo takes it back as one change. The outcome is data for the report the user sees.
  */
+
 import {
-  type CsvKind,
-  type DateReading,
   type ErrorIssue,
-  type IgnoredColumn,
-  importCsv,
-  importGraphFile,
   importJsonInto,
   isMusubiError,
   type Lang,
   MusubiError,
   type Network,
 } from '@musubi/core';
+import type { CsvKind, DateReading, IgnoredColumn } from '@musubi/core/csv';
 import { csvKindOf, headOf, type ImportFormat, importFormatOf } from './file-formats.js';
 
 /** A file the user chose, read into memory. */
@@ -69,7 +66,11 @@ export function formatOfFile(file: ChosenFile): ImportFormat | undefined {
  * Imports `file` into `network`. Never throws a MusubiError: a refusal comes back as the outcome,
  * and the network is then exactly as before.
  */
-export function importFile(network: Network, file: ChosenFile, options: ImportOptions): ImportOutcome {
+export async function importFile(
+  network: Network,
+  file: ChosenFile,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
   const format = formatOfFile(file);
   const csvKind = format === 'csv' ? (options.csvKind ?? csvKindOf(headOf(file.bytes))) : undefined;
   try {
@@ -78,7 +79,7 @@ export function importFile(network: Network, file: ChosenFile, options: ImportOp
         details: { reason: 'unknown-format' },
       });
     }
-    const summary = importAs(network, file, format, csvKind, options);
+    const summary = await importAs(network, file, format, csvKind, options);
     return { ok: true, summary };
   } catch (error) {
     if (!isMusubiError(error)) throw error;
@@ -86,14 +87,16 @@ export function importFile(network: Network, file: ChosenFile, options: ImportOp
   }
 }
 
-function importAs(
+// the CSV and XML parsers load when a file of their format is imported, not with the file menu
+async function importAs(
   network: Network,
   file: ChosenFile,
   format: ImportFormat,
   csvKind: CsvKind | undefined,
   options: ImportOptions,
-): ImportSummary {
+): Promise<ImportSummary> {
   if (format === 'csv') {
+    const { importCsv } = await import('@musubi/core/csv');
     const kind = csvKind ?? 'entities';
     const result = importCsv(network, file.bytes, kind, {
       ...(options.partial ? { partial: true } : {}),
@@ -113,6 +116,7 @@ function importAs(
   if (format === 'json') {
     return { format, counts: importJsonInto(network, file.bytes), rejected: [], defaulted: [] };
   }
+  const { importGraphFile } = await import('@musubi/core/graph-files');
   const result = importGraphFile(network, file.bytes, format, {
     lang: options.lang,
     ...(options.partial ? { partial: true } : {}),

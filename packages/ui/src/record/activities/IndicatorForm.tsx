@@ -10,8 +10,8 @@ import {
   indicatorUnits,
   nameIn,
   programmes,
-  unitNames,
 } from '@musubi/core';
+import { unitNames } from '@musubi/core/words';
 import { useId, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';

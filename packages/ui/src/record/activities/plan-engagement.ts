@@ -7,7 +7,6 @@
 import {
   type Engagement,
   type EngagementInput,
-  EngagementInputSchema,
   type EngagementPatch,
   type EngagementType,
   foldForSearch,
@@ -17,6 +16,7 @@ import {
   nameIn,
   type ParticipantRole,
 } from '@musubi/core';
+import { EngagementInputSchema } from '@musubi/core/schemas';
 import { typedDate } from '../../forms/typed-date.js';
 import {
   addIssue,

@@ -10,12 +10,12 @@ import {
   type EntityKind,
   type Indicator,
   type IndicatorInput,
-  IndicatorInputSchema,
   type IndicatorKind,
   type IndicatorUnit,
   type Measure,
   type Network,
 } from '@musubi/core';
+import { IndicatorInputSchema } from '@musubi/core/schemas';
 import { addIssue, bilingual, type FieldIssues, mapZodIssues, ownIssue, type Plan } from './field-issues.js';
 
 export interface IndicatorValues {

@@ -16,11 +16,11 @@ import {
   nameIn,
   type Programme,
   type ProgrammeInput,
-  ProgrammeInputSchema,
   programmes,
   removeProgramme,
   updateProgramme,
 } from '@musubi/core';
+import { ProgrammeInputSchema } from '@musubi/core/schemas';
 import {
   addIssue,
   bilingual,

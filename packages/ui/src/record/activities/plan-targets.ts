@@ -6,14 +6,13 @@
  */
 import {
   type Figure,
-  FigureInputSchema,
   figureFor,
   type Indicator,
-  IndicatorSchema,
   type Network,
   recordFigure,
   updateIndicator,
 } from '@musubi/core';
+import { FigureInputSchema, IndicatorSchema } from '@musubi/core/schemas';
 import {
   addIssue,
   type FieldIssues,

@@ -8,14 +8,13 @@ import {
   type Engagement,
   type Entity,
   type EntityInput,
-  EntityInputSchema,
   type EntityKind,
   type EntityPatch,
-  EntityPatchSchema,
   isMusubiError,
   type Link,
   type Network,
 } from '@musubi/core';
+import { EntityInputSchema, EntityPatchSchema } from '@musubi/core/schemas';
 import { typedDate } from '../../forms/typed-date.js';
 import {
   addIssue,

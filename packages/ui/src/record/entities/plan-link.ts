@@ -7,18 +7,15 @@
 import {
   type Link,
   type LinkEventInput,
-  LinkEventInputSchema,
   type LinkEventType,
   type LinkInput,
-  LinkInputSchema,
   type LinkKind,
   type LinkPatch,
-  LinkPatchSchema,
-  LinkSchema,
   linkStatusOn,
   type Network,
   sortedEvents,
 } from '@musubi/core';
+import { LinkEventInputSchema, LinkInputSchema, LinkPatchSchema, LinkSchema } from '@musubi/core/schemas';
 import { typedDate } from '../../forms/typed-date.js';
 import {
   addIssue,

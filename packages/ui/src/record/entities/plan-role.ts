@@ -4,15 +4,8 @@
  * one who held the same title there until then, as the visit form does for a new ambassador. All
  * of it is one change: it lands whole or not at all.
  */
-import {
-  type EntityInput,
-  EntityInputSchema,
-  generateId,
-  type LinkInput,
-  LinkInputSchema,
-  type Network,
-  type RoleHolding,
-} from '@musubi/core';
+import { type EntityInput, generateId, type LinkInput, type Network, type RoleHolding } from '@musubi/core';
+import { EntityInputSchema, LinkInputSchema } from '@musubi/core/schemas';
 import { typedDate } from '../../forms/typed-date.js';
 import { currentHolders } from '../current-holders.js';
 import {

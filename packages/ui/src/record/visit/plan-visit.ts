@@ -7,19 +7,17 @@
 
 import {
   type EngagementInput,
-  EngagementInputSchema,
   type EngagementType,
   type EntityInput,
-  EntityInputSchema,
   type ErrorIssue,
   generateId,
   isMusubiError,
   type Lang,
   type LinkInput,
-  LinkInputSchema,
   type Network,
   nameIn,
 } from '@musubi/core';
+import { EngagementInputSchema, EntityInputSchema, LinkInputSchema } from '@musubi/core/schemas';
 import { typedDate } from '../../forms/typed-date.js';
 import { currentHolders } from '../current-holders.js';
 

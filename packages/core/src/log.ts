@@ -1,0 +1,8 @@
+/**
+ * @musubi/core/log — the change log's format, for who implements a `Store` elsewhere (the team
+ * server's PostgreSQL store): read a log and its snapshots as the core does.
+ */
+
+export { decodeSnapshot, LogAssembler, parseLogJson } from './storage/log-codec.js';
+export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './storage/store.js';
+export { LOG_FORMAT, LOG_FORMAT_VERSION } from './storage/store.js';
