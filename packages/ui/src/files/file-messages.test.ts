@@ -110,7 +110,7 @@ describe('a refused CSV in the user’s language', () => {
 
   it('names every bad row by line and column, in English', async () => {
     const p = await problem('partners.csv', badCsv, 'en');
-    expect(p.summary).toBe('3 await problem(s) in 2 row(s)');
+    expect(p.summary).toBe('3 problem(s) in 2 row(s)');
     expect(p.lines.map((l) => l.where)).toEqual([
       'Line 3, column kind',
       'Line 4, column name_ja',
