@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Change } from '../history/change.js';
 import { createNetwork } from '../network/network.js';
 import { openNetwork } from '../storage/open-network.js';
+import { legacyLog, writeEndRecord } from './fixtures/log-files.js';
 import { openNetworkFile, repairNetworkFile } from './index.js';
-import { EndRecord } from './log-end.js';
 import { NdjsonFileStore } from './ndjson-store.js';
 
 function tempLog(): string {
@@ -28,21 +28,6 @@ function replaceLine(path: string, lines: string[], line: number, text: string |
   const parts = lines.map((l) => Buffer.from(`${l}\n`));
   parts[line - 1] = Buffer.concat([Buffer.from(text), Buffer.from('\n')]);
   writeFileSync(path, Buffer.concat(parts));
-}
-
-/** A log file of format 1 (no checks, as files were written before them), from a network's changes. */
-export function legacyLog(changes: readonly unknown[]): string {
-  const path = tempLog();
-  const header = { format: 'musubi-log', formatVersion: 1, createdAt: '2026-04-01T00:00:00.000Z' };
-  writeFileSync(path, [header, ...changes].map((line) => `${JSON.stringify(line)}\n`).join(''));
-  return path;
-}
-
-/** Writes the end record of a forged file as the store would have after appending change `seq`. */
-export function writeEndRecord(path: string, seq: number, line: string): void {
-  const record = new EndRecord(path);
-  record.write({ seq, line: seq + 1, check: JSON.parse(line).check });
-  record.close();
 }
 
 async function openError(path: string, options = {}): Promise<unknown> {
