@@ -3,14 +3,11 @@ import {
   existsSync,
   fstatSync,
   fsyncSync,
-  ftruncateSync,
   openSync,
   readFileSync,
   readSync,
   renameSync,
-  writeSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
 import { type ErrorPath, MusubiError } from '../errors.js';
 import { type Change, type Collection, collections, type StoredRecord } from '../history/change.js';
 import type { NetworkSnapshot } from '../network/network.js';
