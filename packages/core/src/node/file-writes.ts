@@ -22,9 +22,9 @@ export function syncDirectory(path: string): void {
   }
 }
 
-/** A failure of the file system as a STORAGE MusubiError (the system's message and code kept). */
+/** A failure of the file system as a STORAGE MusubiError (the system's message and code kept in `details.systemCode`). */
 export function storageError(error: unknown, what: string): MusubiError {
-  if (error instanceof MusubiError && error.code === 'STORAGE') return error;
+  if (error instanceof MusubiError) return error; // already named (a damaged line is FORMAT, not STORAGE)
   const code = (error as { code?: unknown } | null)?.code;
   return new MusubiError('STORAGE', `${what}: ${(error as Error)?.message ?? String(error)}`, {
     cause: error,

@@ -19,9 +19,9 @@ import {
   parseLogJson,
 } from '../storage/log-codec.js';
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type Store } from '../storage/store.js';
-import { storageError, syncDirectory, writeAll } from './file-writes.js';
+import { removeQuietly, storageError, syncDirectory, writeAll } from './file-writes.js';
 import { damagedLine, type LineCheck, sealLine, unsealLine } from './log-check.js';
-import { cutLog, EndRecord, type LogEnd, readEnd } from './log-end.js';
+import { cutLog, EndRecord, endPath, type LogEnd, readEnd } from './log-end.js';
 import { type LineStart, readLines } from './log-lines.js';
 import { acquireLock } from './log-lock.js';
 import { type RepairReport, repairLog } from './log-repair.js';
@@ -123,7 +123,7 @@ export class NdjsonFileStore implements Store {
   readonly description: string;
   readonly readOnly: boolean;
   readonly maxLineBytes: number;
-  #fd: number | null;
+  #fd: number | null = null;
   #release: (() => void) | null = null;
   #broken: MusubiError | null = null;
   /** Known to end with a newline (checked once, then kept true by our own whole-line appends). */
@@ -146,6 +146,7 @@ export class NdjsonFileStore implements Store {
         details: { file: path },
       });
     }
+    const existed = existsSync(path);
     if (!this.readOnly) this.#release = acquireLock(`${path}.lock`, path);
     try {
       this.#fd = this.readOnly ? null : openSync(path, 'a+');
@@ -154,6 +155,15 @@ export class NdjsonFileStore implements Store {
         syncDirectory(path); // a new file's name must survive a power cut too
       }
     } catch (error) {
+      if (this.#fd !== null) closeSync(this.#fd);
+      this.#fd = null;
+      try {
+        this.#end?.close();
+      } catch {
+        // removed below, or left as it was
+      }
+      // a file this call created and could not finish is not left behind (a full disk)
+      if (!existed) removeQuietly([path, endPath(path)]);
       this.#release?.();
       throw storageError(error, `cannot open ${path}`);
     }
@@ -264,6 +274,14 @@ export class NdjsonFileStore implements Store {
 
   async readChanges(after = 0): Promise<LogRead> {
     this.#refuseClosed();
+    try {
+      return this.#readFrom(after);
+    } catch (error) {
+      throw storageError(error, `cannot read ${this.path}`);
+    }
+  }
+
+  #readFrom(after: number): LogRead {
     const place = this.#snapshotPlace;
     if (after > 0 && place?.seq === after) {
       try {
@@ -346,7 +364,12 @@ export class NdjsonFileStore implements Store {
     this.#refuseClosed();
     if (this.#fd === null) throw new MusubiError('READ_ONLY', `${this.path} was opened read-only`);
     if (this.#broken) throw this.#broken;
-    const torn = this.#whole ? undefined : this.#tornTailStart();
+    let torn: { offset: number } | undefined;
+    try {
+      torn = this.#whole ? undefined : this.#tornTailStart();
+    } catch (error) {
+      throw storageError(error, `cannot read ${this.path}`);
+    }
     this.#whole = torn === undefined;
     if (torn) {
       throw new MusubiError(
@@ -361,7 +384,12 @@ export class NdjsonFileStore implements Store {
   /** Writes the changes as lines and fsyncs before returning; throws STORAGE if that fails. */
   appendSync(changes: readonly Change[]): void {
     const fd = this.#writable();
-    const tail = this.#tailOf(fd);
+    let tail: LogTail;
+    try {
+      tail = this.#tailOf(fd);
+    } catch (error) {
+      throw storageError(error, `cannot read ${this.path}`);
+    }
     let check = tail.check;
     const lines = changes.map((change) => {
       if (tail.version < 2) return JSON.stringify(change);
@@ -410,9 +438,18 @@ export class NdjsonFileStore implements Store {
   repair(): RepairReport | undefined {
     this.#refuseClosed();
     if (this.#fd === null) throw new MusubiError('READ_ONLY', `${this.path} was opened read-only`);
-    this.#end?.close();
+    try {
+      this.#end?.close();
+    } catch {
+      // written again by the repair
+    }
     this.#end = null;
-    const report = repairLog(this.path, this.maxLineBytes);
+    let report: RepairReport | undefined;
+    try {
+      report = repairLog(this.path, this.maxLineBytes);
+    } catch (error) {
+      throw storageError(error, `cannot repair ${this.path}`);
+    }
     this.#tail = undefined;
     this.#version = undefined;
     this.#snapshotPlace = undefined;
@@ -439,6 +476,14 @@ export class NdjsonFileStore implements Store {
    */
   async readSnapshot(): Promise<NetworkSnapshot | undefined> {
     this.#refuseClosed();
+    try {
+      return this.#readSnapshot();
+    } catch (error) {
+      throw storageError(error, `cannot read the snapshot of ${this.path}`);
+    }
+  }
+
+  #readSnapshot(): NetworkSnapshot | undefined {
     this.#snapshotPlace = undefined;
     const file = `${this.path}.snapshot`;
     if (!existsSync(file)) return undefined;
@@ -509,7 +554,12 @@ export class NdjsonFileStore implements Store {
     const fd = this.#writable();
     const file = `${this.path}.snapshot`;
     const temporary = `${file}.${process.pid}.tmp`;
-    const log = this.#placeOf(fd, snapshot);
+    let log: (LineStart & { check?: LineCheck }) | undefined;
+    try {
+      log = this.#placeOf(fd, snapshot);
+    } catch (error) {
+      throw storageError(error, `cannot write the snapshot ${file}`);
+    }
     const header = {
       format: SNAPSHOT_FORMAT,
       formatVersion: LOG_FORMAT_VERSION,
@@ -544,6 +594,8 @@ export class NdjsonFileStore implements Store {
       renameSync(temporary, file);
       syncDirectory(file);
     } catch (error) {
+      // a write, an fsync or a close that failed (a full disk) leaves no temporary file
+      removeQuietly([temporary]);
       throw storageError(error, `cannot write the snapshot ${file}`);
     }
   }
@@ -584,9 +636,14 @@ export class NdjsonFileStore implements Store {
       // the end record lags at worst (see #writeEnd)
     }
     this.#end = null;
-    if (this.#fd !== null) closeSync(this.#fd);
-    this.#fd = null;
-    this.#release?.();
-    this.#release = null;
+    try {
+      if (this.#fd !== null) closeSync(this.#fd);
+    } catch (error) {
+      throw storageError(error, `cannot close ${this.path}`);
+    } finally {
+      this.#fd = null;
+      this.#release?.();
+      this.#release = null;
+    }
   }
 }
