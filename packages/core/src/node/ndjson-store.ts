@@ -384,6 +384,7 @@ export class NdjsonFileStore implements Store {
   /** Writes the changes as lines and fsyncs before returning; throws STORAGE if that fails. */
   appendSync(changes: readonly Change[]): void {
     const fd = this.#writable();
+    if (changes.length === 0) return; // (an empty write would leave an empty line)
     let tail: LogTail;
     try {
       tail = this.#tailOf(fd);
