@@ -1,5 +1,13 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -275,7 +283,38 @@ describe('the musubi command', () => {
     expect(repaired.code).toBe(0);
     expect(repaired.stdout).toContain('moved the torn line 3');
     expect(musubi('validate', file).code).toBe(0);
-    expect(musubi('repair', file).stdout).toContain('途切れていません');
+    expect(musubi('repair', file).stdout).toContain('壊れても途切れてもいません');
+  });
+
+  it('names a damaged middle line in validate, and repair sets it aside saying what was lost', () => {
+    const { dir, file } = workspace();
+    writeFileSync(join(dir, 'entities.csv'), entitiesCsv);
+    musubi('import', file, join(dir, 'entities.csv'));
+    writeFileSync(join(dir, 'more.csv'), 'kind,name_ja\ncompany,追加株式会社\n');
+    musubi('import', file, join(dir, 'more.csv'));
+    const lines = readFileSync(file, 'utf8').split('\n');
+    // a digit of the first import's record time flipped: still valid JSON, only its check tells
+    lines[1] = (lines[1] ?? '').replace(
+      /"recordedAt":"(\d)/,
+      (_, d: string) => `"recordedAt":"${(Number(d) + 1) % 10}`,
+    );
+    writeFileSync(file, lines.join('\n'));
+    const opened = musubi('--lang', 'en', 'stats', file);
+    expect(opened.code).toBe(1);
+    expect(opened.stderr).toContain('line 2 does not match its integrity check');
+    const validate = musubi('--lang', 'en', 'validate', file);
+    expect(validate.code).toBe(1);
+    expect(validate.stderr).toContain('line 2 (change 1)');
+    expect(validate.stderr).toContain('keeps 1 changes');
+    const repaired = musubi('--lang', 'en', 'repair', file);
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toContain('moved 1 lines to');
+    expect(repaired.stdout).toContain('keeps 1 changes (1 of them under a new seq)');
+    expect(readdirSync(dir).some((name) => name.includes('.damaged-'))).toBe(true);
+    expect(JSON.parse(musubi('stats', file).stdout)).toMatchObject({ entities: 1, changes: 1 });
+    expect(musubi('validate', file).code).toBe(0);
+    // in Japanese too
+    expect(musubi('repair', file).stdout).toContain('壊れても途切れてもいません');
   });
 
   it('loses nothing acknowledged when killed with -9 in the middle of writing a large import', async () => {

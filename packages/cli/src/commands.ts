@@ -15,7 +15,13 @@ import {
 import { connectNetwork } from '@musubi/core/client';
 import { type CsvKind, columnLetter, type DateReading, importCsv, networkToCsv } from '@musubi/core/csv';
 import { importGraphFile, networkToGexf, networkToGraphml } from '@musubi/core/graph-files';
-import { openNetworkFile, repairNetworkFile } from '@musubi/core/node';
+import {
+  inspectNetworkFile,
+  type LogInspection,
+  openNetworkFile,
+  type RepairReport,
+  repairNetworkFile,
+} from '@musubi/core/node';
 import { headerIn } from '@musubi/core/words';
 import { reportToXlsx } from '@musubi/core/xlsx';
 import { type CliLang, issueText, printWarnings, say } from './messages.js';
@@ -44,8 +50,59 @@ export async function init(file: string, lang: CliLang): Promise<void> {
   print(say(lang, { ja: `作成しました: ${file}`, en: `created ${file}` }));
 }
 
-/** `musubi validate <file>`: replays the whole log, checking every change. */
+/** Each line a repair sets aside, and each run of changes known to be lost, one per line. */
+function lossLines(found: Pick<LogInspection, 'setAside' | 'missing'>, lang: CliLang): string[] {
+  const lines = found.setAside.map((line) => {
+    const change =
+      line.seq === undefined ? '' : say(lang, { ja: `（変更 ${line.seq}）`, en: ` (change ${line.seq})` });
+    return `  ${say(lang, { ja: `${line.line} 行目`, en: `line ${line.line}` })}${change}: ${line.message[lang]}`;
+  });
+  for (const run of found.missing) {
+    const which = run.from === run.to ? `${run.from}` : `${run.from}–${run.to}`;
+    lines.push(
+      `  ${say(lang, {
+        ja: `変更 ${which} がありません（ファイルが切り詰められたか、行が消されています）`,
+        en: `change ${which} is missing (the file was cut, or a line removed)`,
+      })}`,
+    );
+  }
+  return lines;
+}
+
+/**
+ * `musubi validate <file>`: checks every line's integrity check and the file's end against its
+ * end record, then replays the whole log, validating every change. Exits 1 naming every damaged
+ * line when the file is damaged.
+ */
 export async function validate(file: string, lang: CliLang): Promise<void> {
+  const inspection = inspectNetworkFile(file);
+  const damage = inspection.setAside.filter((line) => line.reason !== 'torn');
+  if (damage.length > 0 || inspection.missing.length > 0 || inspection.endRecord === 'wrong') {
+    const lines = [
+      say(lang, {
+        ja: `${file} は壊れています:`,
+        en: `${file} is damaged:`,
+      }),
+      ...lossLines(inspection, lang),
+    ];
+    if (inspection.endRecord === 'wrong' && inspection.missing.length === 0) {
+      lines.push(
+        `  ${say(lang, {
+          ja: `終端記録（${file}.end）がファイルの最後の行と一致しません（置き換えか編集）`,
+          en: `the end record (${file}.end) does not match the file's last line (replaced or edited)`,
+        })}`,
+      );
+    }
+    lines.push(
+      say(lang, {
+        ja: `musubi repair ${file} は変更 ${inspection.kept.length} 件を残し、上の行を別ファイルに移します。`,
+        en: `musubi repair ${file} keeps ${inspection.kept.length} changes and moves the lines above to a side file.`,
+      }),
+    );
+    process.stderr.write(`${lines.join('\n')}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const network = await openNetworkFile(file, { readOnly: true, fullReplay: true });
   try {
     printWarnings(network.warnings, lang);
@@ -66,6 +123,14 @@ export async function validate(file: string, lang: CliLang): Promise<void> {
         en: `valid: ${network.log().length} changes, ${c.entities} entities, ${c.links} links, ${c.engagements} engagements`,
       }),
     );
+    if (inspection.formatVersion < 2) {
+      process.stderr.write(
+        `${say(lang, {
+          ja: `注意: このファイルは整合性チェックのない旧形式（形式 1）です。musubi repair ${file} でチェックを付けられます。`,
+          en: `note: this file has no integrity checks (log format 1); musubi repair ${file} adds them.`,
+        })}\n`,
+      );
+    }
   } finally {
     await network.close();
   }
@@ -148,24 +213,60 @@ export interface ImportOptions {
   shiftJis?: boolean;
 }
 
-/** `musubi repair <file>`: moves a torn last line (left by a crash) to a side file. */
+/**
+ * `musubi repair <file>`: sets aside a torn last line, damaged lines and the changes that depend
+ * on them (to a side file), keeps every change that can still be trusted, adds integrity checks to
+ * a file of format 1, and says exactly what was set aside or lost.
+ */
 export function repair(file: string, lang: CliLang): void {
   const report = repairNetworkFile(file);
   if (!report) {
     print(
       say(lang, {
-        ja: `${file} は途切れていません（何もしませんでした）`,
-        en: `${file} is whole; nothing to do`,
+        ja: `${file} は壊れても途切れてもいません（何もしませんでした）`,
+        en: `${file} is whole and sound; nothing to do`,
       }),
     );
     return;
   }
-  print(
+  print(repairText(file, report, lang));
+}
+
+function repairText(file: string, report: RepairReport, lang: CliLang): string {
+  const [only] = report.setAside;
+  if (report.setAside.length === 1 && only?.reason === 'torn' && report.missing.length === 0) {
+    return say(lang, {
+      ja: `${only.line} 行目の途切れた ${report.bytes} バイトを ${report.movedTo} に移しました。書き込みを再開できます。`,
+      en: `moved the torn line ${only.line} (${report.bytes} bytes) to ${report.movedTo}; the file can be written again`,
+    });
+  }
+  const lines: string[] = [];
+  if (report.setAside.length > 0) {
+    lines.push(
+      say(lang, {
+        ja: `${report.setAside.length} 行を ${report.movedTo} に移しました:`,
+        en: `moved ${report.setAside.length} lines to ${report.movedTo}:`,
+      }),
+    );
+  } else if (report.missing.length > 0) {
+    lines.push(say(lang, { ja: '失われた変更:', en: 'lost changes:' }));
+  }
+  lines.push(...lossLines(report, lang));
+  if (report.upgraded) {
+    lines.push(
+      say(lang, {
+        ja: '各行に整合性チェックを付けました（形式 2）。',
+        en: 'added an integrity check to every line (log format 2).',
+      }),
+    );
+  }
+  lines.push(
     say(lang, {
-      ja: `${report.line} 行目の途切れた ${report.bytes} バイトを ${report.movedTo} に移しました。書き込みを再開できます。`,
-      en: `moved the torn line ${report.line} (${report.bytes} bytes) to ${report.movedTo}; the file can be written again`,
+      ja: `${file} に変更 ${report.kept} 件を残しました（うち ${report.renumbered} 件は番号が繰り上がりました）。書き込みを再開できます。`,
+      en: `${file} keeps ${report.kept} changes (${report.renumbered} of them under a new seq); the file can be written again`,
     }),
   );
+  return lines.join('\n');
 }
 
 /**

@@ -55,7 +55,12 @@ program
 
 program
   .command('validate <file>')
-  .description(t('ファイルの全変更を検証する', 'check every change of a network file'))
+  .description(
+    t(
+      'ファイルの全行の整合性チェックと全変更を検証する',
+      "check every line's integrity check and every change of a network file",
+    ),
+  )
   .action((file: string) => validate(file, lang));
 
 /** `--server` and `--token` of the commands that read: a team server's network instead of a file. */
@@ -82,8 +87,8 @@ program
   .command('repair <file>')
   .description(
     t(
-      '途切れた最後の行（強制終了の跡）を別ファイルに移し、書き込みを再開できるようにする',
-      'move a torn last line (left by a crash) to a side file so the file can be written again',
+      '途切れた最後の行・壊れた行とそれに依存する変更を別ファイルに移し、残りで書き込みを再開できるようにする',
+      'move a torn last line, damaged lines and the changes that depend on them to a side file, so the file can be written again',
     ),
   )
   .action((file: string) => repair(file, lang));

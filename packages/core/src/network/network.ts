@@ -18,6 +18,7 @@ import {
   sameJson,
 } from '../history/proposed-change.js';
 import { generateId, type Id } from '../model/ids.js';
+import { plainInput } from '../model/input.js';
 import { isWellFormedText, NameTextSchema } from '../model/names.js';
 import {
   type Engagement,
@@ -528,6 +529,9 @@ export class Network extends NetworkView {
    */
   accept(proposed: ProposedChange, meta: { author: string }): Change {
     this.#refuseInTransaction('accept');
+    // read once, here: a throwing getter or Proxy is refused with VALIDATION before anything lands
+    proposed = plainInput(proposed, 'proposed change');
+    meta = plainInput(meta, 'accept() meta');
     const id = (proposed as { id?: unknown } | null)?.id;
     const stored = typeof id === 'string' ? this.#byId.get(id) : undefined;
     if (stored) return stored;
@@ -579,6 +583,7 @@ export class Network extends NetworkView {
    */
   transaction<T>(fn: (network: this) => T, options: TransactionOptions = {}): T {
     if (this.#pending !== null) return fn(this);
+    options = plainInput(options, 'transaction options');
     const label =
       options.label === undefined
         ? undefined
@@ -602,6 +607,11 @@ export class Network extends NetworkView {
   }
 
   #require<T extends StoredRecord>(collection: Collection, id: Id): T {
+    if (typeof id !== 'string') {
+      throw new MusubiError('VALIDATION', `a ${collection} id is a string, not ${typeof id}`, {
+        path: ['id'],
+      });
+    }
     const record = this.state.get<T>(collection, id);
     if (!record) {
       throw new MusubiError(
@@ -641,6 +651,7 @@ export class Network extends NetworkView {
    * refer to it, unless `{ cascade: true }`.
    */
   removeEntity(id: Id, options: RemoveOptions = {}): Entity {
+    options = plainInput(options, 'remove options');
     return this.write('removeEntity', () => {
       const record = this.#require<Entity>('entity', id);
       if (options.cascade) {
@@ -783,6 +794,7 @@ export class Network extends NetworkView {
     input: unknown,
     operation: Operation = 'putRecord',
   ): T {
+    input = plainInput(input, `${collection} record`);
     return this.write(operation, () => {
       const spec = collectionSpec(collection);
       if (!spec || collection === 'entity' || collection === 'link' || collection === 'engagement') {

@@ -87,9 +87,14 @@ export function entityStart(entity: Entity, touching: Iterable<string>): string 
 
 /** Normalises an `asOf` argument (a partial date or a Date) to the day it means: its last day. */
 export function dayOf(date: string | Date): string {
-  if (date instanceof Date) {
-    if (Number.isNaN(date.getTime())) throw new MusubiError('VALIDATION', 'asOf() needs a valid date');
-    return date.toISOString().slice(0, 10);
+  if (date === null || typeof date !== 'object') return latestDay(date);
+  let day: string | undefined;
+  try {
+    // a Proxy's traps, or a Date's, may throw: the caller's error becomes the cause
+    if (date instanceof Date && !Number.isNaN(date.getTime())) day = date.toISOString().slice(0, 10);
+  } catch (error) {
+    throw new MusubiError('VALIDATION', 'asOf() needs a partial date or a valid Date', { cause: error });
   }
-  return latestDay(date);
+  if (day === undefined) throw new MusubiError('VALIDATION', 'asOf() needs a partial date or a valid Date');
+  return day;
 }

@@ -2,6 +2,7 @@ import { MusubiError } from '../errors.js';
 import type { Collection, StoredRecord } from '../history/change.js';
 import { type CountryGroup, isInGroup } from '../model/countries.js';
 import type { Id } from '../model/ids.js';
+import { plainInput } from '../model/input.js';
 import type { EngagementType, EntityKind, LinkKind } from '../model/kinds.js';
 import type { BilingualName } from '../model/names.js';
 import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
@@ -298,6 +299,7 @@ export class NetworkView {
 
   /** The entities linked to `id`, each once. */
   neighbors(id: Id, filter: NeighborFilter = {}): Entity[] {
+    filter = plainInput(filter, 'neighbors filter');
     const g = this.state.graph;
     if (!g.hasNode(id)) return [];
     const seen = new Set<Id>();
@@ -358,7 +360,7 @@ export class NetworkView {
    * case- and width-insensitive (`ＢＯＩ` finds `BOI`) and treats katakana and hiragana alike.
    */
   search(text: string, options: SearchOptions = {}): Entity[] {
-    return searchIn(this.state, text, options);
+    return searchIn(this.state, text, plainInput(options, 'search options'));
   }
 
   /**

@@ -4,8 +4,10 @@
  */
 
 import { type OpenNetworkOptions, openNetwork, type StoredNetwork } from '../storage/open-network.js';
+import { inspectLog, type LogInspection } from './log-repair.js';
 import { NdjsonFileStore, type NdjsonFileStoreOptions, type RepairReport } from './ndjson-store.js';
 
+export type { LogInspection, MissingChanges, SetAsideLine } from './log-repair.js';
 export type { NdjsonFileStoreOptions, RepairReport } from './ndjson-store.js';
 export { NdjsonFileStore } from './ndjson-store.js';
 
@@ -38,12 +40,15 @@ export async function openNetworkFile(
 }
 
 /**
- * Moves a torn last line (left by a crash) of a log file to a side file so that writing can resume;
- * returns what it moved, or undefined when the file was whole. Nothing else in the file changes.
+ * Repairs a log file so that it opens and takes appends again (see {@link NdjsonFileStore.repair}):
+ * a torn last line, lines whose integrity check fails and the changes that depend on them go
+ * verbatim to a side file; what can still be trusted is kept; a file of format 1 gets its checks.
+ * Returns what it did, or undefined when the file was sound. A failure is STORAGE and leaves the
+ * file as it was, with no side or temporary file.
  *
  * @example
  * const report = repairNetworkFile('mie.musubi.ndjson');
- * if (report) console.log(`line ${report.line} moved to ${report.movedTo}`);
+ * for (const line of report?.setAside ?? []) console.log(`line ${line.line}: ${line.message.en}`);
  */
 export function repairNetworkFile(path: string): RepairReport | undefined {
   const store = NdjsonFileStore.open(path);
@@ -52,4 +57,20 @@ export function repairNetworkFile(path: string): RepairReport | undefined {
   } finally {
     void store.close();
   }
+}
+
+/**
+ * Reads a whole log file as `repair` would, changing nothing: checks every line's integrity check,
+ * validates and replays every change, and compares the file's end with its end record. `sound` is
+ * true when nothing is wrong; otherwise `setAside` and `missing` say what a repair would lose.
+ * The lock is not taken. For `musubi validate`.
+ *
+ * @example
+ * const inspection = inspectNetworkFile('mie.musubi.ndjson');
+ * if (!inspection.sound) console.log(inspection.setAside.map((l) => l.line));
+ */
+export function inspectNetworkFile(path: string, options: { maxLineBytes?: number } = {}): LogInspection {
+  const store = NdjsonFileStore.open(path, { readOnly: true });
+  void store.close();
+  return inspectLog(path, options.maxLineBytes ?? store.maxLineBytes);
 }

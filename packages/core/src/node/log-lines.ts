@@ -23,14 +23,16 @@ export interface LineStart {
  * more than one line in memory. A line longer than `maxLineBytes` is refused with a FORMAT error
  * naming it; bytes after the last newline are returned as the torn tail, not passed on. `from`
  * starts at a known line (a snapshot's place in the log) instead of the first; `limit` stops after
- * that many lines.
+ * that many lines. With `onUnreadable` (repair), a line that is too long or not UTF-8 is handed to
+ * it instead of refused. Each line comes with where it starts and its length in bytes.
  */
 export function readLines(
   path: string,
   maxLineBytes: number,
-  onLine: (text: string, line: number) => void,
+  onLine: (text: string, line: number, offset: number, bytes: number) => void,
   from: LineStart = { offset: 0, line: 1 },
   limit = Number.POSITIVE_INFINITY,
+  onUnreadable?: (problem: 'too-long' | 'not-utf8', line: number, offset: number, bytes: number) => void,
 ): { tornTail?: TornTail; lines: number } {
   const fd = openSync(path, 'r');
   const chunk = Buffer.allocUnsafe(1 << 20);
@@ -55,19 +57,26 @@ export function readLines(
         if (newline === -1 || newline >= read) break;
         const piece = chunk.subarray(start, newline);
         const length = pendingBytes + piece.length;
-        if (length > maxLineBytes) throw tooLong();
-        const bytes = pendingBytes > 0 ? Buffer.concat([...pending, piece]) : piece;
-        let text: string;
-        try {
-          text = utf8.decode(bytes);
-        } catch (error) {
-          throw new MusubiError('FORMAT', `${path}: line ${line} is not valid UTF-8`, {
-            path: [line],
-            details: { file: path },
-            cause: error,
-          });
+        let text: string | undefined;
+        if (length > maxLineBytes) {
+          if (!onUnreadable) throw tooLong();
+          onUnreadable('too-long', line, lineStart, length);
+        } else {
+          const bytes = pendingBytes > 0 ? Buffer.concat([...pending, piece]) : piece;
+          try {
+            text = utf8.decode(bytes);
+          } catch (error) {
+            if (!onUnreadable) {
+              throw new MusubiError('FORMAT', `${path}: line ${line} is not valid UTF-8`, {
+                path: [line],
+                details: { file: path },
+                cause: error,
+              });
+            }
+            onUnreadable('not-utf8', line, lineStart, length);
+          }
         }
-        onLine(text, line);
+        if (text !== undefined) onLine(text, line, lineStart, length);
         if (line - from.line + 1 >= limit) return { lines: limit };
         line++;
         lineStart += length + 1;

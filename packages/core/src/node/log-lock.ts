@@ -74,9 +74,18 @@ export function acquireLock(lockPath: string, what: string): () => void {
     }
     const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
     try {
-      writeSync(fd, JSON.stringify(me));
-    } finally {
-      closeSync(fd);
+      try {
+        writeSync(fd, JSON.stringify(me));
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      // a full disk: no empty lock is left behind to block the next try
+      rmSync(lockPath, { force: true });
+      throw new MusubiError('STORAGE', `cannot lock ${what}: ${(error as Error).message}`, {
+        cause: error,
+        details: { systemCode: (error as NodeJS.ErrnoException).code },
+      });
     }
     return () => {
       // release only our own lock (never one a later holder took over)

@@ -1,9 +1,11 @@
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Change } from '../history/change.js';
 import { createNetwork } from '../network/network.js';
 import { openNetwork } from '../storage/open-network.js';
+import { legacyLog, writeEndRecord } from './fixtures/log-files.js';
 import { openNetworkFile, repairNetworkFile } from './index.js';
 import { NdjsonFileStore } from './ndjson-store.js';
 
@@ -38,8 +40,10 @@ async function openError(path: string, options = {}): Promise<unknown> {
 describe('NdjsonFileStore files', () => {
   it('writes a header line with the format and its version, then one change per line', async () => {
     const { lines } = await logWithThreeChanges();
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ format: 'musubi-log', formatVersion: 1 });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ format: 'musubi-log', formatVersion: 2 });
     expect(lines.slice(1).map((l) => JSON.parse(l).seq)).toEqual([1, 2, 3]);
+    // each line ends with its integrity check
+    for (const line of lines) expect(line).toMatch(/,"check":"[0-9a-f]{8}"\}$/);
   });
 
   it('refuses a missing file unless asked to create it', async () => {
@@ -52,6 +56,8 @@ describe('NdjsonFileStore files', () => {
     const { path, lines } = await logWithThreeChanges();
     const torn = (lines[3] ?? '').slice(0, 40);
     writeFileSync(path, `${lines.slice(0, 3).join('\n')}\n${torn}`);
+    // as a crash leaves it: the end record names the last change acknowledged before the torn write
+    writeEndRecord(path, 2, lines[2] ?? '');
     const store = NdjsonFileStore.open(path);
     const network = await openNetwork(store);
     expect(network.entities().map((e) => e.id)).toEqual(['mie', 'tsu']);
@@ -111,7 +117,7 @@ describe('NdjsonFileStore files', () => {
 
   it('refuses a log written by a newer format version, and a file that is not a Musubi log', async () => {
     const { path, lines } = await logWithThreeChanges();
-    replaceLine(path, lines, 1, '{"format":"musubi-log","formatVersion":2}');
+    replaceLine(path, lines, 1, '{"format":"musubi-log","formatVersion":3}');
     expect(await openError(path)).toMatchObject({ code: 'VERSION', path: [1] });
     replaceLine(path, lines, 1, '{"type":"FeatureCollection"}');
     expect(await openError(path)).toMatchObject({ code: 'FORMAT', path: [1] });
@@ -174,9 +180,7 @@ describe('NdjsonFileStore files', () => {
     source.addEntity({ id: 'tsu', kind: 'municipality', name: { ja: '津市' } });
     source.addLink({ kind: 'supports', source: 'mie', target: 'tsu' });
     const [first, , third] = source.log();
-    const path = tempLog();
-    await NdjsonFileStore.open(path, { create: true }).close();
-    appendFileSync(path, `${JSON.stringify(first)}\n${JSON.stringify({ ...third, seq: 2 })}\n`);
+    const path = legacyLog([first, { ...third, seq: 2 }]);
     expect(await openError(path)).toMatchObject({ code: 'FORMAT', path: [3] });
   });
 
@@ -227,7 +231,7 @@ describe('NdjsonFileStore snapshots', () => {
       formatVersion: 1,
       seq: 3,
       changeId: JSON.parse(lines[3] ?? '').id,
-      log: { offset, line: 4 },
+      log: { offset, line: 4, check: JSON.parse(lines[3] ?? '').check },
     });
     expect(records.map((r) => JSON.parse(r))).toEqual([
       ['entity', expect.objectContaining({ id: 'mie' })],
@@ -253,7 +257,17 @@ describe('NdjsonFileStore snapshots', () => {
   });
 
   it('reads the whole log when the place no longer holds the snapshot change', async () => {
-    const { path, lines } = await logWithSnapshot();
+    // a file without checks (format 1), which may be edited: with checks the edit is damage
+    const source = createNetwork();
+    for (const id of ['mie', 'tsu', 'ise', 'nabari'])
+      source.addEntity({ id, kind: 'municipality', name: { ja: id } });
+    const path = legacyLog(source.log().slice(0, 3));
+    const network3 = await openNetworkFile(path);
+    await network3.saveSnapshot();
+    network3.store.appendSync?.([source.log()[3] as Change]);
+    await network3.close();
+    const lines = readFileSync(path, 'utf8').split('\n').slice(0, -1);
+    expect(lines.some((line) => line.includes('"check"'))).toBe(false);
     // the header grows by some bytes: the recorded offset now falls inside a line
     const header = JSON.stringify({ ...JSON.parse(lines[0] ?? ''), note: 'edited by hand' });
     replaceLine(path, lines, 1, header);

@@ -3,14 +3,11 @@ import {
   existsSync,
   fstatSync,
   fsyncSync,
-  ftruncateSync,
   openSync,
   readFileSync,
   readSync,
   renameSync,
-  writeSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
 import { type ErrorPath, MusubiError } from '../errors.js';
 import { type Change, type Collection, collections, type StoredRecord } from '../history/change.js';
 import type { NetworkSnapshot } from '../network/network.js';
@@ -22,8 +19,21 @@ import {
   parseLogJson,
 } from '../storage/log-codec.js';
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type Store } from '../storage/store.js';
+import { removeQuietly, storageError, syncDirectory, writeAll } from './file-writes.js';
+import { damagedLine, type LineCheck, sealLine, unsealLine } from './log-check.js';
+import { cutLog, EndRecord, endPath, type LogEnd, readEnd } from './log-end.js';
 import { type LineStart, readLines } from './log-lines.js';
 import { acquireLock } from './log-lock.js';
+import { type RepairReport, repairLog } from './log-repair.js';
+
+export type { RepairReport } from './log-repair.js';
+
+/**
+ * The version of the NDJSON file's own format: 2 adds an integrity check to every line (see
+ * log-check.ts) and the end record (log-end.ts). Files of format 1 (no checks) are still read and
+ * appended to as they are; `repair` rewrites them in format 2.
+ */
+export const NDJSON_LOG_VERSION = 2;
 
 /** Options of {@link NdjsonFileStore.open}. */
 export interface NdjsonFileStoreOptions {
@@ -35,26 +45,25 @@ export interface NdjsonFileStoreOptions {
   maxLineBytes?: number;
 }
 
-/** What {@link NdjsonFileStore.repair} did. */
-export interface RepairReport {
-  /** The line number of the torn line that was moved. */
-  readonly line: number;
-  readonly bytes: number;
-  /** The side file that now holds the torn bytes. */
-  readonly movedTo: string;
-}
-
 const SNAPSHOT_FORMAT = 'musubi-snapshot';
 
-/** The line of change `seq` in the log: where it starts (bytes) and its number. */
+/** The line of change `seq` in the log: where it starts (bytes), its number and its check (format 2). */
 interface LogPlace extends LineStart {
   readonly seq: number;
+  readonly check?: LineCheck;
 }
 
 interface SnapshotHeader {
   seq: number;
   changeId: string | null;
-  log?: LineStart;
+  log?: LineStart & { check?: LineCheck };
+}
+
+/** What appending goes on from: the file's format, and the seq and check of its last line. */
+interface LogTail {
+  readonly version: number;
+  readonly seq: number;
+  readonly check: LineCheck | undefined;
 }
 
 const isCollection = (value: unknown): value is Collection =>
@@ -73,30 +82,12 @@ function snapshotHeader(value: unknown, where: ErrorPath, file: string): Snapsho
   if (!natural(h.seq) || !(h.changeId === null || (typeof h.changeId === 'string' && h.changeId !== ''))) {
     throw new MusubiError('FORMAT', `${file} has no valid seq and changeId`, { path: where });
   }
-  const log = h.log as { offset?: unknown; line?: unknown } | undefined;
+  const log = h.log as { offset?: unknown; line?: unknown; check?: unknown } | undefined;
   const place =
     log !== undefined && log !== null && natural(log.offset) && natural(log.line) && log.line > 1
-      ? { offset: log.offset, line: log.line }
+      ? { offset: log.offset, line: log.line, ...(typeof log.check === 'string' ? { check: log.check } : {}) }
       : undefined;
   return { seq: h.seq, changeId: h.changeId, ...(place ? { log: place } : {}) };
-}
-
-function writeAll(fd: number, buffer: Buffer): void {
-  let offset = 0;
-  while (offset < buffer.length) offset += writeSync(fd, buffer, offset, buffer.length - offset);
-}
-
-function syncDirectory(path: string): void {
-  try {
-    const fd = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // some file systems cannot fsync a directory; the rename is still atomic
-  }
 }
 
 /** Where the line that ends at byte `end` starts: after the last newline before `end`, read backwards. */
@@ -110,10 +101,6 @@ function lineStartBefore(fd: number, end: number): number {
     pos = from;
   }
   return 0;
-}
-
-function storageError(error: unknown, what: string): MusubiError {
-  return new MusubiError('STORAGE', `${what}: ${(error as Error).message}`, { cause: error });
 }
 
 /**
@@ -136,13 +123,18 @@ export class NdjsonFileStore implements Store {
   readonly description: string;
   readonly readOnly: boolean;
   readonly maxLineBytes: number;
-  #fd: number | null;
+  #fd: number | null = null;
   #release: (() => void) | null = null;
   #broken: MusubiError | null = null;
   /** Known to end with a newline (checked once, then kept true by our own whole-line appends). */
   #whole = false;
   /** The place in the log of the change the last snapshot read covers. */
   #snapshotPlace: LogPlace | undefined;
+  /** What the next append goes on from (read from the file's ends when first needed). */
+  #tail: LogTail | undefined;
+  /** The end record, open for rewriting (format 2, writable stores only). */
+  #end: EndRecord | null = null;
+  #version: number | undefined;
 
   private constructor(path: string, options: NdjsonFileStoreOptions) {
     this.path = path;
@@ -154,6 +146,7 @@ export class NdjsonFileStore implements Store {
         details: { file: path },
       });
     }
+    const existed = existsSync(path);
     if (!this.readOnly) this.#release = acquireLock(`${path}.lock`, path);
     try {
       this.#fd = this.readOnly ? null : openSync(path, 'a+');
@@ -162,6 +155,15 @@ export class NdjsonFileStore implements Store {
         syncDirectory(path); // a new file's name must survive a power cut too
       }
     } catch (error) {
+      if (this.#fd !== null) closeSync(this.#fd);
+      this.#fd = null;
+      try {
+        this.#end?.close();
+      } catch {
+        // removed below, or left as it was
+      }
+      // a file this call created and could not finish is not left behind (a full disk)
+      if (!existed) removeQuietly([path, endPath(path)]);
       this.#release?.();
       throw storageError(error, `cannot open ${path}`);
     }
@@ -175,11 +177,80 @@ export class NdjsonFileStore implements Store {
   #writeHeader(fd: number): void {
     const header = {
       format: LOG_FORMAT,
-      formatVersion: LOG_FORMAT_VERSION,
+      formatVersion: NDJSON_LOG_VERSION,
       createdAt: new Date().toISOString(),
     };
-    writeAll(fd, Buffer.from(`${JSON.stringify(header)}\n`));
+    const { text, check } = sealLine(JSON.stringify(header), undefined);
+    writeAll(fd, Buffer.from(`${text}\n`));
     fsyncSync(fd);
+    this.#tail = { version: NDJSON_LOG_VERSION, seq: 0, check };
+    this.#version = NDJSON_LOG_VERSION;
+    this.#writeEnd({ seq: 0, line: 1, check });
+  }
+
+  /**
+   * The format of the file (its header's `formatVersion`): 2 for files with integrity checks, 1
+   * for files written before them (read and appended to without checks until `repair` rewrites them).
+   */
+  get formatVersion(): number {
+    if (this.#version === undefined) {
+      let version = 1;
+      readLines(
+        this.path,
+        this.maxLineBytes,
+        (text) => {
+          const value = parseLogJson(text, [1], `${this.path}: line 1`);
+          checkHeader(value, [1], this.path, NDJSON_LOG_VERSION);
+          version = (value as { formatVersion: number }).formatVersion;
+        },
+        { offset: 0, line: 1 },
+        1,
+      );
+      this.#version = version;
+    }
+    return this.#version;
+  }
+
+  /** The format, seq and check of the file's last line, which the next append goes on from. */
+  #tailOf(fd: number): LogTail {
+    if (this.#tail) return this.#tail;
+    const version = this.formatVersion;
+    let tail: LogTail = { version, seq: 0, check: undefined };
+    if (version >= 2) {
+      const size = fstatSync(fd).size; // whole: #writable checked that it ends with a newline
+      const start = lineStartBefore(fd, size - 1);
+      const bytes = Buffer.alloc(size - 1 - start);
+      readSync(fd, bytes, 0, bytes.length, start);
+      const text = bytes.toString('utf8');
+      const found = unsealLine(text, undefined); // the line before is not read: only its own check is taken
+      const body = found.body;
+      if (found.check === undefined || body === undefined) {
+        const line =
+          readFileSync(this.path)
+            .subarray(0, start)
+            .filter((b) => b === 10).length + 1;
+        throw damagedLine(this.path, line, 'no-check');
+      }
+      const seq = start === 0 ? 0 : (JSON.parse(body) as { seq: number }).seq;
+      tail = { version, seq, check: found.check };
+    }
+    this.#tail = tail;
+    return tail;
+  }
+
+  /**
+   * Rewrites the end record. Not fsynced here (the log's lines are, before it): after a crash it
+   * may lag behind the log, which it may; a failure to write it costs only the detection of a cut
+   * after that line, so it does not fail the append, whose lines are already acknowledged.
+   */
+  #writeEnd(end: LogEnd): void {
+    if (this.#fd === null) return;
+    try {
+      this.#end ??= new EndRecord(this.path);
+      this.#end.write(end);
+    } catch {
+      // see above: the log is what counts
+    }
   }
 
   locate(seq: number): number[] {
@@ -203,6 +274,14 @@ export class NdjsonFileStore implements Store {
 
   async readChanges(after = 0): Promise<LogRead> {
     this.#refuseClosed();
+    try {
+      return this.#readFrom(after);
+    } catch (error) {
+      throw storageError(error, `cannot read ${this.path}`);
+    }
+  }
+
+  #readFrom(after: number): LogRead {
     const place = this.#snapshotPlace;
     if (after > 0 && place?.seq === after) {
       try {
@@ -222,9 +301,31 @@ export class NdjsonFileStore implements Store {
   #read(after: number, place: LogPlace | undefined): LogRead {
     let from: LineStart = { offset: 0, line: 1 };
     let assembler = new LogAssembler(after);
+    const end = readEnd(this.path);
+    let version = 1;
+    let previous: LineCheck | undefined;
+    let checkAtEnd: LineCheck | undefined;
+    /** The line's JSON text: for format 2 its body, once its check is verified against the line before. */
+    const verified = (text: string, line: number): string => {
+      if (version < 2) return text;
+      const found = unsealLine(text, previous);
+      if (!found.ok) {
+        // the line a snapshot starts from: its check is the one the snapshot recorded
+        const anchor = place !== undefined && line === place.line && found.check === place.check;
+        if (!anchor || found.body === undefined) throw damagedLine(this.path, line, found.problem);
+      }
+      previous = found.check;
+      if (line === end?.line) checkAtEnd = found.check;
+      return found.body as string;
+    };
+    const header = (text: string, line: number) => {
+      const value = parseLogJson(text, [line], `${this.path}: line ${line}`);
+      checkHeader(value, [1], this.path, NDJSON_LOG_VERSION);
+      version = (value as { formatVersion: number }).formatVersion;
+      this.#version = version;
+      verified(text, line);
+    };
     if (place) {
-      const header = (text: string, line: number) =>
-        checkHeader(parseLogJson(text, [line], `${this.path}: line ${line}`), [1], this.path);
       readLines(this.path, this.maxLineBytes, header, { offset: 0, line: 1 }, 1);
       from = { offset: place.offset, line: place.line };
       assembler = new LogAssembler(after, after);
@@ -233,13 +334,18 @@ export class NdjsonFileStore implements Store {
       this.path,
       this.maxLineBytes,
       (text, line) => {
-        const value = parseLogJson(text, [line], `${this.path}: line ${line}`);
-        if (line === 1) checkHeader(value, [1], this.path);
-        else assembler.add(value, [line]);
+        if (line === 1) return header(text, line);
+        assembler.add(parseLogJson(verified(text, line), [line], `${this.path}: line ${line}`), [line]);
       },
       from,
     );
     const read = assembler.result();
+    if (version >= 2 && end) {
+      if (read.lastSeq < end.seq) throw cutLog(this.path, end, read.lastSeq, read.lastSeq + 1, false);
+      if (checkAtEnd !== undefined && checkAtEnd !== end.check) {
+        throw cutLog(this.path, end, read.lastSeq, read.lastSeq + 1, true);
+      }
+    }
     if (tornTail) {
       read.warnings.push({
         code: 'torn-tail',
@@ -258,7 +364,12 @@ export class NdjsonFileStore implements Store {
     this.#refuseClosed();
     if (this.#fd === null) throw new MusubiError('READ_ONLY', `${this.path} was opened read-only`);
     if (this.#broken) throw this.#broken;
-    const torn = this.#whole ? undefined : this.#tornTailStart();
+    let torn: { offset: number } | undefined;
+    try {
+      torn = this.#whole ? undefined : this.#tornTailStart();
+    } catch (error) {
+      throw storageError(error, `cannot read ${this.path}`);
+    }
     this.#whole = torn === undefined;
     if (torn) {
       throw new MusubiError(
@@ -273,7 +384,20 @@ export class NdjsonFileStore implements Store {
   /** Writes the changes as lines and fsyncs before returning; throws STORAGE if that fails. */
   appendSync(changes: readonly Change[]): void {
     const fd = this.#writable();
-    const lines = changes.map((change) => JSON.stringify(change));
+    if (changes.length === 0) return; // (an empty write would leave an empty line)
+    let tail: LogTail;
+    try {
+      tail = this.#tailOf(fd);
+    } catch (error) {
+      throw storageError(error, `cannot read ${this.path}`);
+    }
+    let check = tail.check;
+    const lines = changes.map((change) => {
+      if (tail.version < 2) return JSON.stringify(change);
+      const sealed = sealLine(JSON.stringify(change), check);
+      check = sealed.check;
+      return sealed.text;
+    });
     const long = lines.findIndex((line) => Buffer.byteLength(line) > this.maxLineBytes);
     if (long !== -1) {
       throw new MusubiError(
@@ -291,8 +415,14 @@ export class NdjsonFileStore implements Store {
       // the file may now end with a partial line: refuse further appends until it is reopened and repaired
       this.#broken = storageError(error, `cannot write to ${this.path}`);
       this.#whole = false;
+      this.#tail = undefined;
       throw this.#broken;
     }
+    const last = changes.at(-1);
+    if (!last) return;
+    this.#tail = { version: tail.version, seq: last.seq, check };
+    if (tail.version >= 2 && check !== undefined)
+      this.#writeEnd({ seq: last.seq, line: last.seq + 1, check });
   }
 
   async append(changes: readonly Change[]): Promise<void> {
@@ -300,38 +430,44 @@ export class NdjsonFileStore implements Store {
   }
 
   /**
-   * Moves a torn last line (left by a crash) to `<file>.torn-<time>` and cuts it from the log, so
-   * that appending can resume. Returns what it moved, or undefined when the file was whole.
+   * Repairs the file so that it opens and takes appends again: a torn last line (left by a crash),
+   * lines that fail their integrity check or cannot be read, and the changes that depend on them go
+   * verbatim to a side file (`<file>.torn-<time>`, `<file>.damaged-<time>`); every change that can
+   * still be trusted is kept; a file of format 1 gets its checks. Returns what it did (every line set
+   * aside, and why), or undefined when the file was sound. See `log-repair.ts`.
    */
   repair(): RepairReport | undefined {
     this.#refuseClosed();
     if (this.#fd === null) throw new MusubiError('READ_ONLY', `${this.path} was opened read-only`);
-    const torn = this.#tornTailStart();
-    if (!torn) return undefined;
-    const bytes = torn.size - torn.offset;
-    const buffer = Buffer.alloc(bytes);
-    readSync(this.#fd, buffer, 0, bytes, torn.offset);
-    const line =
-      torn.offset === 0
-        ? 1
-        : readFileSync(this.path)
-            .subarray(0, torn.offset)
-            .filter((b) => b === 10).length + 1;
-    const movedTo = `${this.path}.torn-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    const side = openSync(movedTo, 'wx');
     try {
-      writeAll(side, buffer);
-      fsyncSync(side);
-    } finally {
-      closeSync(side);
+      this.#end?.close();
+    } catch {
+      // written again by the repair
     }
-    syncDirectory(movedTo);
-    ftruncateSync(this.#fd, torn.offset);
-    fsyncSync(this.#fd);
-    if (torn.offset === 0) this.#writeHeader(this.#fd);
+    this.#end = null;
+    let report: RepairReport | undefined;
+    try {
+      report = repairLog(this.path, this.maxLineBytes);
+    } catch (error) {
+      throw storageError(error, `cannot repair ${this.path}`);
+    }
+    this.#tail = undefined;
+    this.#version = undefined;
+    this.#snapshotPlace = undefined;
+    this.#whole = false;
+    if (report) {
+      // the file was replaced: append to the new one
+      closeSync(this.#fd);
+      this.#fd = null;
+      try {
+        this.#fd = openSync(this.path, 'a+');
+      } catch (error) {
+        this.#broken = storageError(error, `cannot open ${this.path}`);
+        throw this.#broken;
+      }
+    }
     this.#broken = null;
-    this.#whole = true;
-    return { line, bytes, movedTo };
+    return report;
   }
 
   /**
@@ -341,6 +477,14 @@ export class NdjsonFileStore implements Store {
    */
   async readSnapshot(): Promise<NetworkSnapshot | undefined> {
     this.#refuseClosed();
+    try {
+      return this.#readSnapshot();
+    } catch (error) {
+      throw storageError(error, `cannot read the snapshot of ${this.path}`);
+    }
+  }
+
+  #readSnapshot(): NetworkSnapshot | undefined {
     this.#snapshotPlace = undefined;
     const file = `${this.path}.snapshot`;
     if (!existsSync(file)) return undefined;
@@ -411,7 +555,12 @@ export class NdjsonFileStore implements Store {
     const fd = this.#writable();
     const file = `${this.path}.snapshot`;
     const temporary = `${file}.${process.pid}.tmp`;
-    const log = this.#placeOf(fd, snapshot);
+    let log: (LineStart & { check?: LineCheck }) | undefined;
+    try {
+      log = this.#placeOf(fd, snapshot);
+    } catch (error) {
+      throw storageError(error, `cannot write the snapshot ${file}`);
+    }
     const header = {
       format: SNAPSHOT_FORMAT,
       formatVersion: LOG_FORMAT_VERSION,
@@ -446,12 +595,14 @@ export class NdjsonFileStore implements Store {
       renameSync(temporary, file);
       syncDirectory(file);
     } catch (error) {
+      // a write, an fsync or a close that failed (a full disk) leaves no temporary file
+      removeQuietly([temporary]);
       throw storageError(error, `cannot write the snapshot ${file}`);
     }
   }
 
   /** Where the line of the snapshot's change starts, if it is the log's last line. */
-  #placeOf(fd: number, snapshot: NetworkSnapshot): { offset: number; line: number } | undefined {
+  #placeOf(fd: number, snapshot: NetworkSnapshot): (LineStart & { check?: LineCheck }) | undefined {
     if (snapshot.seq < 1) return undefined;
     const size = fstatSync(fd).size;
     const end = size - 1; // the last line's newline (the file is whole: #writable checked)
@@ -460,13 +611,15 @@ export class NdjsonFileStore implements Store {
     if (end - start > this.maxLineBytes) return undefined;
     const line = Buffer.alloc(end - start);
     readSync(fd, line, 0, line.length, start);
+    const text = line.toString('utf8');
+    const { check } = unsealLine(text, undefined);
     try {
-      const last = JSON.parse(line.toString('utf8')) as { seq?: unknown; id?: unknown };
+      const last = JSON.parse(text) as { seq?: unknown; id?: unknown };
       if (last.seq !== snapshot.seq || last.id !== snapshot.changeId) return undefined;
     } catch {
       return undefined;
     }
-    return { offset: start, line: snapshot.seq + 1 };
+    return { offset: start, line: snapshot.seq + 1, ...(check === undefined ? {} : { check }) };
   }
 
   #refuseClosed(): void {
@@ -478,9 +631,20 @@ export class NdjsonFileStore implements Store {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    if (this.#fd !== null) closeSync(this.#fd);
-    this.#fd = null;
-    this.#release?.();
-    this.#release = null;
+    try {
+      this.#end?.close();
+    } catch {
+      // the end record lags at worst (see #writeEnd)
+    }
+    this.#end = null;
+    try {
+      if (this.#fd !== null) closeSync(this.#fd);
+    } catch (error) {
+      throw storageError(error, `cannot close ${this.path}`);
+    } finally {
+      this.#fd = null;
+      this.#release?.();
+      this.#release = null;
+    }
   }
 }

@@ -158,8 +158,16 @@ export function decodeChange(raw: unknown, where: ErrorPath, options: { records?
   return { ...envelope, effects } as Change;
 }
 
-/** Checks a log header (`{ format, formatVersion }`): FORMAT when it is not one, VERSION when newer. */
-export function checkHeader(raw: unknown, where: ErrorPath, description: string): void {
+/**
+ * Checks a log header (`{ format, formatVersion }`): FORMAT when it is not one, VERSION when newer
+ * than `supported` (a store whose own format moved on, as the NDJSON file's, gives its own).
+ */
+export function checkHeader(
+  raw: unknown,
+  where: ErrorPath,
+  description: string,
+  supported: number = LOG_FORMAT_VERSION,
+): void {
   const header = raw as { format?: unknown; formatVersion?: unknown } | null;
   if (header === null || typeof header !== 'object' || header.format !== LOG_FORMAT) {
     throw new MusubiError('FORMAT', `${description} is not a Musubi log (no "${LOG_FORMAT}" header)`, {
@@ -170,11 +178,11 @@ export function checkHeader(raw: unknown, where: ErrorPath, description: string)
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new MusubiError('FORMAT', `${description} has no valid formatVersion`, { path: where });
   }
-  if (version > LOG_FORMAT_VERSION) {
+  if (version > supported) {
     throw new MusubiError(
       'VERSION',
-      `${description} was written by a newer Musubi (log format ${version}; this version reads up to ${LOG_FORMAT_VERSION}); update Musubi to open it`,
-      { path: where, details: { formatVersion: version, supported: LOG_FORMAT_VERSION } },
+      `${description} was written by a newer Musubi (log format ${version}; this version reads up to ${supported}); update Musubi to open it`,
+      { path: where, details: { formatVersion: version, supported } },
     );
   }
 }
