@@ -51,6 +51,11 @@ export class NetworkState {
   #byDay: { version: number; engagements: readonly Engagement[] } | undefined;
   #search: SearchIndex | undefined;
   #columns: EngagementColumns | undefined;
+  /**
+   * The valid-time index (`valid-time-index.ts`), once an `asOf` has built it: told every write
+   * applied, which it takes in on the next `asOf`.
+   */
+  validTime: { noted(type: Effect['type'], collection: Collection, id: Id): void } | undefined;
 
   table(collection: Collection): Map<Id, StoredRecord> {
     let t = this.records.get(collection);
@@ -263,6 +268,7 @@ export class NetworkState {
     } else this.table(collection).set(record.id, record);
     this.index(collection, record, true, refs);
     this.#columns?.created(collection, record);
+    this.validTime?.noted('create', collection, record.id);
   }
 
   private requireExisting(collection: Collection, id: Id): StoredRecord {
@@ -300,6 +306,7 @@ export class NetworkState {
     else this.table(collection).delete(id);
     this.index(collection, current, false, referencesOf(collection, current));
     this.#columns?.deleted(collection, current);
+    this.validTime?.noted('delete', collection, id);
   }
 
   private update(collection: Collection, before: StoredRecord, after: StoredRecord): void {
@@ -357,5 +364,6 @@ export class NetworkState {
     else this.table(collection).set(after.id, after);
     this.index(collection, after, true, refs);
     this.#columns?.updated(collection, current, after);
+    this.validTime?.noted('update', collection, after.id);
   }
 }
