@@ -624,3 +624,39 @@ describe('the lazy asOf view', () => {
     expect(n.asOf('1974').engagement('visit')).toBe(n.engagement('visit'));
   });
 });
+
+describe('the valid-time index', () => {
+  it('takes in a transaction of many writes as a build from scratch would', () => {
+    const n = createNetwork({ author: 'index' });
+    for (const id of ['a', 'b', 'c', 'd'])
+      n.addEntity({ id, kind: 'organization', name: { en: id }, ...(id === 'a' ? { since: '1990' } : {}) });
+    const day = (i: number) => `${1980 + (i % 40)}-${String(1 + (i % 12)).padStart(2, '0')}`;
+    const ids: string[] = [];
+    for (let i = 0; i < 100; i++)
+      ids.push(
+        n.recordEngagement({
+          type: 'seminar',
+          title: { en: `s${i}` },
+          date: day(i * 7),
+          participants: [{ entity: ['a', 'b', 'c', 'd'][i % 4] as string }],
+        }).id,
+      );
+    const index = validTimeIndex(stateOf(n));
+    expect(n.asOf('2000').counts()).toEqual(oracle(stateOf(n), '2000').counts());
+    n.transaction(() => {
+      for (let i = 0; i < 80; i++) n.updateEngagement(ids[i] as string, { date: day(i * 13 + 5) });
+      for (let i = 80; i < 100; i++) n.removeEngagement(ids[i] as string);
+      for (let i = 0; i < 90; i++)
+        n.recordEngagement({
+          type: 'event',
+          title: { en: `e${i}` },
+          date: day(i * 11 + 3),
+          participants: [{ entity: 'b' }, { entity: 'c' }],
+        });
+      n.updateEntity('b', { since: '2001' });
+    });
+    for (const date of ['1985', '2000-06', '2001', '2010-12-31', '2030'])
+      expectSameAnswers(n.asOf(date), oracle(stateOf(n), date), n, ['1999', '2005-05']);
+    expect(validTimeIndex(stateOf(n))).toBe(index);
+  });
+});

@@ -99,9 +99,10 @@ export class ValidTimeIndex {
   readonly engagements = new SlotSpans();
   /** 1 where a participant can be absent on a day the engagement is there (it is then cut). */
   engagementMayCut = new Uint8Array(16);
-  /** The engagements' slots in date order, and their first days (sorted, for binary search). */
-  byDay: Int32Array = new Int32Array(0);
-  byDayDays = new Int32Array(0);
+  /** The engagements' slots in date order, and their first days (sorted), in the first `#orderLength` places. */
+  #order: Int32Array = new Int32Array(16);
+  #orderDays: Int32Array = new Int32Array(16);
+  #orderLength = 0;
 
   /** Records of the other collections: their spans, by collection and id. */
   others = new Map<Collection, Map<Id, Spans>>();
@@ -418,37 +419,73 @@ export class ValidTimeIndex {
     return Int32Array.from(Array.from(slots).sort(this.compareDates));
   }
 
+
+  /** The place in date order of engagement `slot` (where it would go). */
+  #placeByDate(slot: number): number {
+    let low = 0;
+    let high = this.#orderLength;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.compareDates(this.#order[mid] as number, slot) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  #setDateOrder(order: Int32Array): void {
+    this.#order = order;
+    this.#orderLength = order.length;
+    this.#orderDays = new Int32Array(order.length);
+    for (let k = 0; k < order.length; k++)
+      this.#orderDays[k] = this.engagementDay[order[k] as number] as number;
+  }
+
   #buildDateOrder(): void {
     const slots = new Int32Array(this.engagementRecords.length);
     for (let s = 0; s < slots.length; s++) slots[s] = s;
-    this.byDay = this.#sortByDate(slots);
-    this.byDayDays = new Int32Array(slots.length);
-    for (let k = 0; k < slots.length; k++)
-      this.byDayDays[k] = this.engagementDay[this.byDay[k] as number] as number;
+    this.#setDateOrder(this.#sortByDate(slots));
   }
 
-  /** Takes `leaving` out of the date order and puts `entering` in, in one pass. */
+  /** Takes `leaving` out of the date order and puts `entering` in: in place when few, else in one pass. */
   #patchDateOrder(leaving: ReadonlySet<number>, entering: number[]): void {
     if (leaving.size === 0 && entering.length === 0) return;
-    const coming = this.#sortByDate(Int32Array.from(entering));
-    const old = this.byDay;
-    let kept = 0;
-    for (let k = 0; k < old.length; k++) if (!leaving.has(old[k] as number)) kept++;
-    const order = new Int32Array(kept + coming.length);
-    let o = 0;
-    let c = 0;
-    for (let k = 0; k < old.length; k++) {
-      const slot = old[k] as number;
-      if (leaving.has(slot)) continue;
-      while (c < coming.length && this.compareDates(coming[c] as number, slot) < 0)
-        order[o++] = coming[c++] as number;
-      order[o++] = slot;
+    const old = this.#order.subarray(0, this.#orderLength);
+    if (leaving.size + entering.length > 64) {
+      const coming = this.#sortByDate(Int32Array.from(entering));
+      let kept = 0;
+      for (let k = 0; k < old.length; k++) if (!leaving.has(old[k] as number)) kept++;
+      const order = new Int32Array(kept + coming.length);
+      let o = 0;
+      let c = 0;
+      for (let k = 0; k < old.length; k++) {
+        const slot = old[k] as number;
+        if (leaving.has(slot)) continue;
+        while (c < coming.length && this.compareDates(coming[c] as number, slot) < 0)
+          order[o++] = coming[c++] as number;
+        order[o++] = slot;
+      }
+      while (c < coming.length) order[o++] = coming[c++] as number;
+      this.#setDateOrder(order);
+      return;
     }
-    while (c < coming.length) order[o++] = coming[c++] as number;
-    this.byDay = order;
-    this.byDayDays = new Int32Array(order.length);
-    for (let k = 0; k < order.length; k++)
-      this.byDayDays[k] = this.engagementDay[order[k] as number] as number;
+    // few: each out and in by a move of what follows it (the keys of those leaving may have
+    // changed already: they are looked for)
+    for (const slot of leaving) {
+      const at = old.indexOf(slot, 0);
+      this.#order.copyWithin(at, at + 1, this.#orderLength);
+      this.#orderDays.copyWithin(at, at + 1, this.#orderLength);
+      this.#orderLength--;
+    }
+    this.#order = room(this.#order, this.#orderLength + entering.length);
+    this.#orderDays = room(this.#orderDays, this.#orderLength + entering.length);
+    for (const slot of entering) {
+      const at = this.#placeByDate(slot);
+      this.#order.copyWithin(at + 1, at, this.#orderLength);
+      this.#orderDays.copyWithin(at + 1, at, this.#orderLength);
+      this.#order[at] = slot;
+      this.#orderDays[at] = this.engagementDay[slot] as number;
+      this.#orderLength++;
+    }
   }
 
   // ── writes ────────────────────────────────────────────────────────────────────────────────────
@@ -482,8 +519,12 @@ export class ValidTimeIndex {
     const entities: SlotIds = new Map();
     const links: SlotIds = new Map();
     const engagements: SlotIds = new Map();
-    /** Entities whose first touch may have moved. */
+    /** Entities whose first touch may have moved either way, and those touched only by new records (on which day at the earliest). */
     const touched: SlotIds = new Map();
+    const lowered = new Map<number, number>();
+    const lower = (slot: number, day: number) => {
+      if (day < (lowered.get(slot) ?? AFTER_ALL)) lowered.set(slot, day);
+    };
     const leaving = new Set<number>();
     let othersWritten = false;
     const touchParticipants = (slot: number) => {
@@ -569,9 +610,16 @@ export class ValidTimeIndex {
     for (const [slot, id] of links) {
       if (this.linkAt.get(id) !== slot) continue;
       const link = state.graph.getEdgeAttributes(id);
-      if (this.#readLink(slot, link)) {
-        touched.set(this.#linkEnds[2 * slot] as number, link.source);
-        touched.set(this.#linkEnds[2 * slot + 1] as number, link.target);
+      const fresh = this.linkRecords[slot] === undefined;
+      if (!this.#readLink(slot, link)) continue;
+      const s = this.#linkEnds[2 * slot] as number;
+      const t = this.#linkEnds[2 * slot + 1] as number;
+      if (fresh) {
+        lower(s, this.#linkFirstStart[slot] as number);
+        lower(t, this.#linkFirstStart[slot] as number);
+      } else {
+        touched.set(s, link.source);
+        touched.set(t, link.target);
       }
     }
     const entering: number[] = [];
@@ -583,7 +631,11 @@ export class ValidTimeIndex {
       if (was !== undefined) touchParticipants(slot);
       const e = state.records.get('engagement')?.get(id) as Engagement;
       this.#readEngagement(slot, e);
-      for (const p of e.participants) touched.set(this.entityAt.get(p.entity) as number, p.entity);
+      for (const p of e.participants) {
+        const at = this.entityAt.get(p.entity) as number;
+        if (was === undefined) lower(at, this.engagementDay[slot] as number);
+        else touched.set(at, p.entity);
+      }
       if (was === undefined || day !== this.engagementDay[slot] || precision !== this.#precision[slot]) {
         if (was !== undefined) leaving.add(slot);
         entering.push(slot);
@@ -594,7 +646,17 @@ export class ValidTimeIndex {
     const movedEntities: Id[] = [];
     for (const [slot, id] of touched) {
       if (this.entityAt.get(id) !== slot) continue;
-      if (this.#setEntitySpan(slot, this.#firstTouch(state, id))) movedEntities.push(id);
+      // an entity's own since is its start: what touches it does not count
+      const touch = this.#since[slot] !== AFTER_ALL ? AFTER_ALL : this.#firstTouch(state, id);
+      if (this.#setEntitySpan(slot, touch)) movedEntities.push(id);
+    }
+    for (const [slot, day] of lowered) {
+      const entity = this.entityRecords[slot];
+      if (touched.has(slot) || entity === undefined || this.#since[slot] !== AFTER_ALL) continue;
+      // the first touch so far is the start, unless the entity was timeless
+      const start = this.entityStart[slot] as number;
+      const touch = Math.min(start === BEFORE_ALL ? AFTER_ALL : start, day);
+      if (this.#setEntitySpan(slot, touch)) movedEntities.push(entity.id);
     }
     const linkSlots = new Set<number>(links.keys());
     const engagementSlots = new Set<number>(engagements.keys());
@@ -682,6 +744,16 @@ export class ValidTimeIndex {
   #inDateOrder(slots: number[]): number[] {
     if (slots.length < 2) return slots;
     return Array.from(this.#sortByDate(Int32Array.from(slots)));
+  }
+
+  /** The engagements' slots in date order. */
+  get byDay(): Int32Array {
+    return this.#order.subarray(0, this.#orderLength);
+  }
+
+  /** The first days of the engagements in date order (sorted, for binary search). */
+  get byDayDays(): Int32Array {
+    return this.#orderDays.subarray(0, this.#orderLength);
   }
 
   hasEntity(i: number, day: number): boolean {

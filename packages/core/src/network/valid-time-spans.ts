@@ -256,10 +256,10 @@ export class SlotSpans {
   }
 }
 
-/** How many of `sorted` are ≤ day. */
-function countUpTo(sorted: Int32Array, day: number): number {
+/** How many of the first `length` numbers of `sorted` are ≤ day. */
+function countUpTo(sorted: Int32Array, length: number, day: number): number {
   let low = 0;
-  let high = sorted.length;
+  let high = length;
   while (low < high) {
     const mid = (low + high) >>> 1;
     if ((sorted[mid] as number) <= day) low = mid + 1;
@@ -275,7 +275,7 @@ function sortedHalf(pairs: readonly number[], from: 0 | 1): Int32Array {
   return out.sort();
 }
 
-/** `removed` and `added` (both sorted) without the numbers they share (a slot set twice before a settle). */
+/** `removed` and `added` (both sorted) without the numbers they share (a slot set twice before a count). */
 function cancelled(removed: Int32Array, added: Int32Array): [Int32Array, Int32Array] {
   const keptRemoved: number[] = [];
   const keptAdded: number[] = [];
@@ -298,36 +298,68 @@ function cancelled(removed: Int32Array, added: Int32Array): [Int32Array, Int32Ar
   return [Int32Array.from(keptRemoved), Int32Array.from(keptAdded)];
 }
 
-/** `base` (sorted) less `removed` plus `added` (both sorted; every removed number is in `base`), in one pass. */
-function merged(base: Int32Array, removedAll: Int32Array, addedAll: Int32Array): Int32Array {
-  const [removed, added] = cancelled(removedAll, addedAll);
-  if (removed.length === 0 && added.length === 0) return base;
-  if (base.length === 0) return added;
-  const out = new Int32Array(base.length - removed.length + added.length);
-  let o = 0;
-  let r = 0;
-  let a = 0;
-  for (let i = 0; i < base.length; i++) {
-    const v = base[i] as number;
-    if (r < removed.length && removed[r] === v) {
-      r++;
-      continue;
+/** Below this many numbers to add and remove, each goes in or out in place (a binary search and a move). */
+const FEW = 64;
+
+/**
+ * A sorted multiset of numbers in the first `length` places of a typed array with room to grow:
+ * changed in place when few numbers come and go, else merged in one pass.
+ */
+class SortedNumbers {
+  numbers = new Int32Array(16);
+  length = 0;
+
+  /** Takes out `removedAll` and puts in `addedAll` (both sorted; every number removed is here). */
+  change(removedAll: Int32Array, addedAll: Int32Array): void {
+    const [removed, added] = cancelled(removedAll, addedAll);
+    if (removed.length + added.length <= FEW) {
+      for (const v of removed) {
+        // the first place holding v
+        const at = countUpTo(this.numbers, this.length, v - 1);
+        this.numbers.copyWithin(at, at + 1, this.length);
+        this.length--;
+      }
+      this.numbers = room(this.numbers, this.length + added.length);
+      for (const v of added) {
+        const at = countUpTo(this.numbers, this.length, v);
+        this.numbers.copyWithin(at + 1, at, this.length);
+        this.numbers[at] = v;
+        this.length++;
+      }
+      return;
     }
-    while (a < added.length && (added[a] as number) <= v) out[o++] = added[a++] as number;
-    out[o++] = v;
+    const base = this.numbers;
+    const out = new Int32Array(Math.max(16, this.length - removed.length + added.length));
+    let o = 0;
+    let r = 0;
+    let a = 0;
+    for (let i = 0; i < this.length; i++) {
+      const v = base[i] as number;
+      if (r < removed.length && removed[r] === v) {
+        r++;
+        continue;
+      }
+      while (a < added.length && (added[a] as number) <= v) out[o++] = added[a++] as number;
+      out[o++] = v;
+    }
+    while (a < added.length) out[o++] = added[a++] as number;
+    this.numbers = out;
+    this.length = o;
   }
-  while (a < added.length) out[o++] = added[a++] as number;
-  return out;
+
+  countUpTo(day: number): number {
+    return countUpTo(this.numbers, this.length, day);
+  }
 }
 
 /**
  * How many spans hold a day: those begun by then less those ended by then (a record's spans are
  * disjoint), by binary search in the sorted starts and ends. Spans added and removed are taken in
- * on the next count, all at once: one pass over the sorted bounds.
+ * on the next count, all at once.
  */
 export class Stabbing {
-  #starts: Int32Array = new Int32Array(0);
-  #ends: Int32Array = new Int32Array(0);
+  readonly #starts = new SortedNumbers();
+  readonly #ends = new SortedNumbers();
   #added: number[] = [];
   #removed: number[] = [];
 
@@ -341,11 +373,11 @@ export class Stabbing {
 
   count(day: number): number {
     if (this.#added.length > 0 || this.#removed.length > 0) {
-      this.#starts = merged(this.#starts, sortedHalf(this.#removed, 0), sortedHalf(this.#added, 0));
-      this.#ends = merged(this.#ends, sortedHalf(this.#removed, 1), sortedHalf(this.#added, 1));
+      this.#starts.change(sortedHalf(this.#removed, 0), sortedHalf(this.#added, 0));
+      this.#ends.change(sortedHalf(this.#removed, 1), sortedHalf(this.#added, 1));
       this.#added = [];
       this.#removed = [];
     }
-    return countUpTo(this.#starts, day) - countUpTo(this.#ends, day);
+    return this.#starts.countUpTo(day) - this.#ends.countUpTo(day);
   }
 }
