@@ -71,7 +71,12 @@ async function asOfAfterWriteRow(network: Network, generated: GeneratedNetwork):
   return {
     group: 'query',
     task: `asOf(${midDate}).counts(), first call after one write`,
-    musubi: { ms: times[Math.floor(times.length / 2)] as number, runs: times.length, heapMB: 0, rssMB: process.memoryUsage().rss / 1024 / 1024 },
+    musubi: {
+      ms: times[Math.floor(times.length / 2)] as number,
+      runs: times.length,
+      heapMB: 0,
+      rssMB: process.memoryUsage().rss / 1024 / 1024,
+    },
     references: [],
     note: `the index takes the write in; slowest of ${WRITES}: ${(times[times.length - 1] as number).toFixed(2)} ms`,
   };

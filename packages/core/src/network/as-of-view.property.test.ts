@@ -5,6 +5,7 @@ import { isMusubiError } from '../errors.js';
 import { type Collection, collections } from '../history/change.js';
 import { IdSchema } from '../model/ids.js';
 import { engagementTypes, entityKinds, linkEventTypes, linkKinds } from '../model/kinds.js';
+import type { Entity, Link } from '../model/records.js';
 import { comparePartialDates, earliestDay, latestDay } from '../time/partial-date.js';
 import { projectAsOf } from './as-of.js';
 import { createNetwork, type Network } from './network.js';
@@ -12,7 +13,7 @@ import { registerCollection } from './references.js';
 import type { NetworkState } from './state.js';
 import { dayOf } from './valid-time.js';
 import { validTimeIndex } from './valid-time-index.js';
-import { NetworkView } from './view.js';
+import { NetworkView, type TimelineItem } from './view.js';
 
 /** Repeatable runs; set FC_SEED to explore other sequences. */
 const runs = { seed: Number(process.env.FC_SEED ?? 20101930), numRuns: 150 };
@@ -417,6 +418,37 @@ function expectSameAnswers(
   }
 }
 
+/** An entity's timeline from its links and engagements, sorted by `comparePartialDates` (stable). */
+function timelineByHand(n: Network, id: string): TimelineItem[] {
+  const entity = n.entity(id) as Entity;
+  const items: TimelineItem[] = [];
+  if (entity.since !== undefined) items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
+  if (entity.until !== undefined) items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
+  n.graph.forEachEdge(id, (_, link: Link, source) => {
+    const other = source === id ? link.target : link.source;
+    for (const event of link.events) items.push({ kind: 'link-event', date: event.date, link, event, other });
+  });
+  for (const engagement of n.engagements({ entity: id }))
+    items.push({ kind: 'engagement', date: engagement.date, engagement });
+  return items.sort((a, b) => comparePartialDates(a.date, b.date));
+}
+
+/** The entities at the other end of an entity's links, each once, in the graph's order of its links. */
+function neighborsByHand(n: Network, id: string, direction: 'in' | 'out' | 'both'): Entity[] {
+  const seen = new Set<string>();
+  const out: Entity[] = [];
+  const visit = (_: string, link: Link) => {
+    const other = link.source === id ? link.target : link.source;
+    if (seen.has(other)) return;
+    seen.add(other);
+    out.push(n.entity(other) as Entity);
+  };
+  if (direction === 'in') n.graph.forEachInEdge(id, visit);
+  else if (direction === 'out') n.graph.forEachOutEdge(id, visit);
+  else n.graph.forEachEdge(id, visit);
+  return out;
+}
+
 describe('the lazy asOf view (property tests)', () => {
   it('answers every read as a view of projectAsOf does', () => {
     fc.assert(
@@ -523,6 +555,12 @@ describe('the lazy asOf view (property tests)', () => {
         for (const s of steps) {
           if ('read' in s) {
             expectSameAnswers(n.asOf(s.read), oracle(stateOf(n), s.read), n);
+            // the live network's answers kept per entity (timelines) follow the writes too
+            for (const e of n.entities()) {
+              expect(n.timeline(e.id)).toEqual(timelineByHand(n, e.id));
+              for (const direction of ['in', 'out', 'both'] as const)
+                expect(n.neighbors(e.id, { direction })).toEqual(neighborsByHand(n, e.id, direction));
+            }
             continue;
           }
           const refused = (error: unknown) => {

@@ -419,7 +419,6 @@ export class ValidTimeIndex {
     return Int32Array.from(Array.from(slots).sort(this.compareDates));
   }
 
-
   /** The place in date order of engagement `slot` (where it would go). */
   #placeByDate(slot: number): number {
     let low = 0;

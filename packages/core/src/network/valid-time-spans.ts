@@ -59,6 +59,31 @@ function partialDayNumber(date: string, last: boolean): number {
 export const firstDayOf = (date: string) => partialDayNumber(date, false);
 export const lastDayOf = (date: string) => partialDayNumber(date, true);
 
+/**
+ * Sorts by partial date as `comparePartialDates` does (first day, then a less precise date first),
+ * stable, with each date's key computed once as one number (the day, the precision and the place
+ * in `items`): a busy entity's timeline sorts tens of thousands of items.
+ */
+export function sortByDate<T>(items: readonly T[], dateOf: (item: T) => string): T[] {
+  const n = items.length;
+  if (n >= 2 ** 23) {
+    const keys = items.map((item) => dateOf(item)).map((d) => firstDayOf(d) * 4 + (d.length - 4) / 3);
+    const order = items.map((_, i) => i);
+    order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+    return order.map((i) => items[i] as T);
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const date = dateOf(items[i] as T);
+    // 0, 1, 2 for a year, a month, a day
+    keys[i] = (firstDayOf(date) * 4 + (date.length - 4) / 3) * 2 ** 23 + i;
+  }
+  keys.sort();
+  const out: T[] = new Array(n);
+  for (let k = 0; k < n; k++) out[k] = items[(keys[k] as number) % 2 ** 23] as T;
+  return out;
+}
+
 export const isStart = (type: string) => type === 'signed' || type === 'revised' || type === 'renewed';
 
 /** Flat, sorted, disjoint spans of one record (few of them: a plain array of bounds). */

@@ -10,8 +10,9 @@ import { projectAsOf } from './as-of.js';
 import { readonlyGraph } from './readonly-graph.js';
 import { foldForSearch, matchScore } from './search.js';
 import type { NetworkGraph, NetworkState } from './state.js';
-import { dayOf, engagementDay, linkStatusOn, sortByDate, sortedEvents } from './valid-time.js';
+import { dayOf, engagementDay, linkStatusOn, sortedEvents } from './valid-time.js';
 import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from './valid-time-index.js';
+import { sortByDate } from './valid-time-spans.js';
 
 export interface EntityFilter {
   kind?: EntityKind | readonly EntityKind[];
@@ -170,6 +171,29 @@ function engagementPasses(e: Engagement, filter: EngagementFilter): boolean {
   return filter.tag === undefined || e.tags.includes(filter.tag);
 }
 
+/** The timeline of an entity of a state (see `NetworkView.timeline`). */
+function timelineOf(state: NetworkState, id: Id): readonly TimelineItem[] {
+  const entity = state.get<Entity>('entity', id);
+  if (!entity) return [];
+  const items: TimelineItem[] = [];
+  if (entity.since !== undefined)
+    items.push(frozen({ kind: 'entity', date: entity.since, event: 'since', entity }));
+  if (entity.until !== undefined)
+    items.push(frozen({ kind: 'entity', date: entity.until, event: 'until', entity }));
+  state.graph.forEachEdge(id, (_, link, source, target) => {
+    const other = source === id ? target : source;
+    for (const event of link.events)
+      items.push(frozen({ kind: 'link-event', date: event.date, link, event, other }));
+  });
+  // in the order recorded: the one sort below puts them in date order as `engagements` would
+  for (const engagementId of state.referringIds('entity', id, 'engagement')) {
+    const engagement = state.get<Engagement>('engagement', engagementId) as Engagement;
+    items.push(frozen({ kind: 'engagement', date: engagement.date, engagement }));
+  }
+  // a stable sort keeps link events of one link in their recorded order on equal dates
+  return sortByDate(items, (item) => item.date);
+}
+
 let stateOf: (view: NetworkView) => NetworkState;
 
 /**
@@ -299,9 +323,19 @@ export class NetworkView {
   neighbors(id: Id, filter: NeighborFilter = {}): Entity[] {
     const g = this.state.graph;
     if (!g.hasNode(id)) return [];
-    const seen = new Set<Id>();
     const out: Entity[] = [];
     const direction = filter.direction ?? 'both';
+    if (filter.linkKind === undefined) {
+      // each neighbour once, from graphology's adjacency (one entry per neighbour, not per link)
+      const visitNeighbor = (_: string, e: Entity) => {
+        if (oneOf(e.kind, filter.entityKind)) out.push(e);
+      };
+      if (direction === 'out') g.forEachOutNeighbor(id, visitNeighbor);
+      else if (direction === 'in') g.forEachInNeighbor(id, visitNeighbor);
+      else g.forEachNeighbor(id, visitNeighbor);
+      return out;
+    }
+    const seen = new Set<Id>();
     const visit = (_: string, l: Link, source: string, target: string) => {
       if (!oneOf(l.kind, filter.linkKind)) return;
       const other = source === id ? target : source;
@@ -317,25 +351,13 @@ export class NetworkView {
     return out;
   }
 
-  /** Every dated event that touches an entity (link events, engagements, roles, its own dates), in order. */
+  /**
+   * Every dated event that touches an entity (link events, engagements, roles, its own dates), in
+   * order. The items are frozen; the timeline of an entity is kept until a write touches it.
+   */
   timeline(id: Id): TimelineItem[] {
-    const entity = this.entity(id);
-    if (!entity) return [];
-    const items: TimelineItem[] = [];
-    if (entity.since !== undefined)
-      items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
-    if (entity.until !== undefined)
-      items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
-    this.state.graph.forEachEdge(id, (_, link, source, target) => {
-      const other = source === id ? target : source;
-      for (const event of link.events)
-        items.push({ kind: 'link-event', date: event.date, link, event, other });
-    });
-    for (const engagement of this.engagements({ entity: id })) {
-      items.push({ kind: 'engagement', date: engagement.date, engagement });
-    }
-    // a stable sort keeps link events of one link in their recorded order on equal dates
-    return sortByDate(items, (item) => item.date);
+    const state = this.state;
+    return state.answerAbout(id, 'timeline', () => timelineOf(state, id)).slice();
   }
 
   /**
