@@ -135,6 +135,8 @@ export {
   networkToJson,
   readMusubiJson,
 } from './io/json.js';
+export type { JsonChunks } from './io/json-stream.js';
+export { importJsonChunksInto, networkFromJsonChunks, networkJsonChunks } from './io/json-stream.js';
 export type { CountryCode, CountryGroup } from './model/countries.js';
 export {
   ASEAN_MEMBERS,
