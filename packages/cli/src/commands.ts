@@ -1,12 +1,16 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import {
   briefing,
   briefingToMarkdown,
   fiscalYearOf,
+  importJsonChunksInto,
   importJsonInto,
   MusubiError,
   type Network,
+  networkJsonChunks,
   networkToJson,
   report,
   reportToMarkdown,
@@ -280,7 +284,9 @@ export async function importFile(
   options: ImportOptions,
   lang: CliLang,
 ): Promise<void> {
-  const bytes = new Uint8Array(readFileSync(input));
+  const format = extname(input).slice(1).toLowerCase();
+  // JSON is read as a stream (a network's JSON can be longer than the longest string); the rest whole
+  const bytes = format === 'json' ? new Uint8Array(0) : new Uint8Array(readFileSync(input));
   const network = await openNetworkFile(file, { author: author() });
   try {
     printWarnings(network.warnings, lang);
@@ -294,7 +300,6 @@ export async function importFile(
         { path: [file] },
       );
     }
-    const format = extname(input).slice(1).toLowerCase();
     if (format === 'csv') {
       if (options.kind === undefined) refuseOtherSheet(input, bytes, lang);
       const bar = importProgressBar(lang);
@@ -333,7 +338,7 @@ export async function importFile(
       }
       printDateReadings(result.dates, lang);
     } else if (format === 'json') {
-      const counts = importJsonInto(network, bytes);
+      const counts = await importJsonChunksInto(network, createReadStream(input));
       print(
         say(lang, {
           ja: `取り込みました: ${JSON.stringify(counts)}`,
@@ -430,8 +435,10 @@ export async function exportFile(
   const source = await openForReading(file, options, lang, options.format === 'json' && !options.state);
   const network = source.network;
   try {
-    let data: string | Uint8Array;
-    if (options.format === 'json') data = networkToJson(network, { kind: options.state ? 'state' : 'log' });
+    let data: string | Uint8Array | Iterable<string>;
+    // JSON in chunks: a network's JSON can be longer than the longest string
+    if (options.format === 'json')
+      data = networkJsonChunks(network, { kind: options.state ? 'state' : 'log' });
     else if (options.format === 'csv') data = networkToCsv(network, options.kind ?? 'entities');
     else if (options.format === 'gexf') data = networkToGexf(network, { lang });
     else if (options.format === 'graphml') data = networkToGraphml(network, { lang });
@@ -455,7 +462,8 @@ export async function exportFile(
       });
     }
     if (options.output) {
-      writeFileSync(options.output, data);
+      if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(options.output, data);
+      else await pipeline(Readable.from(data), createWriteStream(options.output));
       const c = network.counts();
       print(
         say(lang, {
@@ -463,9 +471,17 @@ export async function exportFile(
           en: `wrote ${options.output} (${options.format}: ${c.entities} entities, ${c.links} links, ${c.engagements} engagements)`,
         }),
       );
-    } else process.stdout.write(data);
+    } else if (typeof data === 'string' || data instanceof Uint8Array) process.stdout.write(data);
+    else await writeChunks(process.stdout, data);
   } finally {
     await source.close();
+  }
+}
+
+/** Writes chunks to a stream that stays open (stdout), waiting whenever it asks to. */
+async function writeChunks(stream: Writable, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
   }
 }
 

@@ -87,6 +87,11 @@ export function parseImportedJson(text: string, what = 'the JSON file'): unknown
   return value;
 }
 
+/** Refuses `__proto__`, `constructor` and `prototype` keys anywhere in a parsed value (FORMAT, with the key's path). */
+export function refuseForbiddenKeys(value: unknown, path: (string | number)[]): void {
+  checkKeys(value, path);
+}
+
 function checkKeys(value: unknown, path: (string | number)[]): void {
   if (Array.isArray(value)) {
     value.forEach((item, i) => {

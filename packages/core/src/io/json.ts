@@ -102,8 +102,18 @@ export function readMusubiJson(
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new MusubiError('FORMAT', 'a Musubi JSON file is an object / Musubi の JSON はオブジェクトです');
   }
-  let document = raw as Record<string, unknown>;
-  const migrations = options.migrations ?? jsonMigrations;
+  return checkedDocument(raw as Record<string, unknown>, options.migrations);
+}
+
+/**
+ * @internal A parsed Musubi JSON document brought to the current version, or refused (FORMAT,
+ * VERSION); for `readMusubiJson` and the streaming reader.
+ */
+export function checkedDocument(
+  raw: Record<string, unknown>,
+  migrations: readonly JsonMigration[] = jsonMigrations,
+): MusubiJson {
+  let document = raw;
   for (let version = versionOf(document); version < JSON_FORMAT_VERSION; version++) {
     const step = migrations.find((m) => m.from === version);
     if (!step)
@@ -173,16 +183,24 @@ const importOrder: readonly Collection[] = [
  */
 export function importJsonInto(network: Network, input: string | Uint8Array): Record<string, number> {
   const source: NetworkView = networkFromJson(input);
-  const snapshot = (source as Network).snapshot();
+  return importSnapshotInto(network, (source as Network).snapshot().records);
+}
+
+/** @internal Adds records (by collection) to a network in one transaction; how many of each. */
+export function importSnapshotInto(
+  network: Network,
+  records: Readonly<Partial<Record<Collection, readonly StoredRecord[]>>>,
+): Record<string, number> {
+  const snapshot = { records };
   const counts: Record<string, number> = {};
   // referenced records first: an engagement names a programme, an indicator a programme, a figure an indicator
   const order = (c: string) => {
     const i = importOrder.indexOf(c as Collection);
     return i === -1 ? importOrder.length : i;
   };
-  const collectionsInOrder = (Object.entries(snapshot.records) as [Collection, StoredRecord[]][]).sort(
-    ([a], [b]) => order(a) - order(b),
-  );
+  const collectionsInOrder = (
+    Object.entries(snapshot.records) as [Collection, readonly StoredRecord[]][]
+  ).sort(([a], [b]) => order(a) - order(b));
   network.transaction(
     (n) => {
       for (const [collection, records] of collectionsInOrder) {

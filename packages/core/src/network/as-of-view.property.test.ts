@@ -6,13 +6,15 @@ import { isMusubiError } from '../errors.js';
 import { type Collection, collections } from '../history/change.js';
 import { IdSchema } from '../model/ids.js';
 import { engagementTypes, entityKinds, linkEventTypes, linkKinds } from '../model/kinds.js';
+import type { Entity, Link } from '../model/records.js';
 import { comparePartialDates, earliestDay, latestDay } from '../time/partial-date.js';
 import { projectAsOf } from './as-of.js';
 import { createNetwork, type Network } from './network.js';
 import { registerCollection } from './references.js';
 import type { NetworkState } from './state.js';
 import { dayOf } from './valid-time.js';
-import { NetworkView } from './view.js';
+import { validTimeIndex } from './valid-time-index.js';
+import { NetworkView, type TimelineItem } from './view.js';
 
 /** Repeatable runs; set FC_SEED to explore other sequences. */
 const runs = { seed: Number(process.env.FC_SEED ?? 20101930), numRuns: 150 };
@@ -417,6 +419,37 @@ function expectSameAnswers(
   }
 }
 
+/** An entity's timeline from its links and engagements, sorted by `comparePartialDates` (stable). */
+function timelineByHand(n: Network, id: string): TimelineItem[] {
+  const entity = n.entity(id) as Entity;
+  const items: TimelineItem[] = [];
+  if (entity.since !== undefined) items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
+  if (entity.until !== undefined) items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
+  n.graph.forEachEdge(id, (_, link: Link, source) => {
+    const other = source === id ? link.target : link.source;
+    for (const event of link.events) items.push({ kind: 'link-event', date: event.date, link, event, other });
+  });
+  for (const engagement of n.engagements({ entity: id }))
+    items.push({ kind: 'engagement', date: engagement.date, engagement });
+  return items.sort((a, b) => comparePartialDates(a.date, b.date));
+}
+
+/** The entities at the other end of an entity's links, each once, in the graph's order of its links. */
+function neighborsByHand(n: Network, id: string, direction: 'in' | 'out' | 'both'): Entity[] {
+  const seen = new Set<string>();
+  const out: Entity[] = [];
+  const visit = (_: string, link: Link) => {
+    const other = link.source === id ? link.target : link.source;
+    if (seen.has(other)) return;
+    seen.add(other);
+    out.push(n.entity(other) as Entity);
+  };
+  if (direction === 'in') n.graph.forEachInEdge(id, visit);
+  else if (direction === 'out') n.graph.forEachOutEdge(id, visit);
+  else n.graph.forEachEdge(id, visit);
+  return out;
+}
+
 describe('the lazy asOf view (property tests)', () => {
   it('answers every read as a view of projectAsOf does', () => {
     fc.assert(
@@ -476,7 +509,7 @@ describe('the lazy asOf view (property tests)', () => {
     );
   });
 
-  it('stays exact when its index is built again after every write, from the reads of the last build', () => {
+  it('stays exact when its index takes in every write, one by one', () => {
     fc.assert(
       fc.property(operations, fc.array(partialDate, { minLength: 1, maxLength: 3 }), (ops, days) => {
         const n = createNetwork({ author: 'property' });
@@ -503,6 +536,60 @@ describe('the lazy asOf view (property tests)', () => {
         }
       }),
       { ...runs, numRuns: 80 },
+    );
+  });
+
+  it('answers every read as a fresh projection does, after any writes interleaved with reads', () => {
+    // steps: a write, a transaction of several writes (refused ones left out), or reads of a day
+    const step = fc.oneof(
+      { weight: 4, arbitrary: operation.map((o) => ({ write: [o] })) },
+      {
+        weight: 1,
+        arbitrary: fc.array(operation, { minLength: 2, maxLength: 8 }).map((ops) => ({ write: ops })),
+      },
+      { weight: 2, arbitrary: partialDate.map((day) => ({ read: day })) },
+    );
+    fc.assert(
+      fc.property(operations, fc.array(step, { minLength: 4, maxLength: 30 }), (ops, steps) => {
+        const n = build(ops);
+        const index = validTimeIndex(stateOf(n));
+        for (const s of steps) {
+          if ('read' in s) {
+            expectSameAnswers(n.asOf(s.read), oracle(stateOf(n), s.read), n);
+            // the live network's answers kept per entity (timelines) follow the writes too
+            for (const e of n.entities()) {
+              expect(n.timeline(e.id)).toEqual(timelineByHand(n, e.id));
+              for (const direction of ['in', 'out', 'both'] as const)
+                expect(n.neighbors(e.id, { direction })).toEqual(neighborsByHand(n, e.id, direction));
+            }
+            continue;
+          }
+          const refused = (error: unknown) => {
+            if (!isMusubiError(error)) throw error;
+          };
+          if (s.write.length === 1) {
+            try {
+              run(n, s.write[0] as Operation);
+            } catch (error) {
+              refused(error);
+            }
+          } else {
+            n.transaction(() => {
+              for (const o of s.write) {
+                try {
+                  run(n, o);
+                } catch (error) {
+                  refused(error);
+                }
+              }
+            });
+          }
+        }
+        expectSameAnswers(n.asOf('2000-06-30'), oracle(stateOf(n), '2000-06-30'), n);
+        // the index was kept up to date, not built again
+        expect(validTimeIndex(stateOf(n))).toBe(index);
+      }),
+      { ...runs, numRuns: 60 },
     );
   });
 
@@ -574,5 +661,41 @@ describe('the lazy asOf view', () => {
     expect(n.asOf('1970').engagements()).toEqual([]);
     expect(n.asOf('1970').counts()).toEqual({ entities: 1, links: 0, engagements: 0 });
     expect(n.asOf('1974').engagement('visit')).toBe(n.engagement('visit'));
+  });
+});
+
+describe('the valid-time index', () => {
+  it('takes in a transaction of many writes as a build from scratch would', () => {
+    const n = createNetwork({ author: 'index' });
+    for (const id of ['a', 'b', 'c', 'd'])
+      n.addEntity({ id, kind: 'organization', name: { en: id }, ...(id === 'a' ? { since: '1990' } : {}) });
+    const day = (i: number) => `${1980 + (i % 40)}-${String(1 + (i % 12)).padStart(2, '0')}`;
+    const ids: string[] = [];
+    for (let i = 0; i < 100; i++)
+      ids.push(
+        n.recordEngagement({
+          type: 'seminar',
+          title: { en: `s${i}` },
+          date: day(i * 7),
+          participants: [{ entity: ['a', 'b', 'c', 'd'][i % 4] as string }],
+        }).id,
+      );
+    const index = validTimeIndex(stateOf(n));
+    expect(n.asOf('2000').counts()).toEqual(oracle(stateOf(n), '2000').counts());
+    n.transaction(() => {
+      for (let i = 0; i < 80; i++) n.updateEngagement(ids[i] as string, { date: day(i * 13 + 5) });
+      for (let i = 80; i < 100; i++) n.removeEngagement(ids[i] as string);
+      for (let i = 0; i < 90; i++)
+        n.recordEngagement({
+          type: 'event',
+          title: { en: `e${i}` },
+          date: day(i * 11 + 3),
+          participants: [{ entity: 'b' }, { entity: 'c' }],
+        });
+      n.updateEntity('b', { since: '2001' });
+    });
+    for (const date of ['1985', '2000-06', '2001', '2010-12-31', '2030'])
+      expectSameAnswers(n.asOf(date), oracle(stateOf(n), date), n, ['1999', '2005-05']);
+    expect(validTimeIndex(stateOf(n))).toBe(index);
   });
 });

@@ -14,6 +14,9 @@ export type NetworkGraph = MultiDirectedGraph<Entity, Link>;
 
 type Referrers = Map<Collection, Set<Id>>;
 
+/** How many entities' answers `answerAbout` keeps. */
+const KEPT_ANSWERS = 64;
+
 /** Freezes a record and everything in it (records are plain JSON: objects, arrays, primitives). */
 function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
@@ -51,6 +54,13 @@ export class NetworkState {
   #byDay: { version: number; engagements: readonly Engagement[] } | undefined;
   #search: SearchIndex | undefined;
   #columns: EngagementColumns | undefined;
+  /**
+   * The valid-time index (`valid-time-index.ts`), once an `asOf` has built it: told every write
+   * applied, which it takes in on the next `asOf`.
+   */
+  validTime: { noted(type: Effect['type'], collection: Collection, id: Id): void } | undefined;
+  /** Answers about single entities (their timelines), by entity and question, until a write touches the entity. */
+  #aboutEntity = new Map<Id, Map<string, unknown>>();
 
   table(collection: Collection): Map<Id, StoredRecord> {
     let t = this.records.get(collection);
@@ -160,6 +170,34 @@ export class NetworkState {
     return engagements;
   }
 
+  /**
+   * The answer `compute` gives to `question` about entity `id`, kept until a write touches the
+   * entity (the entity itself, or a record that refers to it: its links and engagements). At most
+   * `KEPT_ANSWERS` entities' answers are kept, the latest asked.
+   */
+  answerAbout<T>(id: Id, question: string, compute: () => T): T {
+    let answers = this.#aboutEntity.get(id);
+    if (answers?.has(question)) return answers.get(question) as T;
+    const answer = compute();
+    if (answers === undefined) {
+      if (this.#aboutEntity.size >= KEPT_ANSWERS) {
+        const oldest = this.#aboutEntity.keys().next().value as Id;
+        this.#aboutEntity.delete(oldest);
+      }
+      answers = new Map();
+      this.#aboutEntity.set(id, answers);
+    }
+    answers.set(question, answer);
+    return answer;
+  }
+
+  /** Forgets the answers about the entities a written record is or refers to. */
+  #forgetAbout(collection: Collection, id: Id, refs: readonly Reference[]): void {
+    if (this.#aboutEntity.size === 0) return;
+    if (collection === 'entity') this.#aboutEntity.delete(id);
+    for (const ref of refs) if (ref.collection === 'entity') this.#aboutEntity.delete(ref.id);
+  }
+
   apply(effect: Effect): void {
     this.version++;
     if (effect.collection === 'entity') this.entityVersion++;
@@ -263,6 +301,8 @@ export class NetworkState {
     } else this.table(collection).set(record.id, record);
     this.index(collection, record, true, refs);
     this.#columns?.created(collection, record);
+    this.validTime?.noted('create', collection, record.id);
+    this.#forgetAbout(collection, record.id, refs);
   }
 
   private requireExisting(collection: Collection, id: Id): StoredRecord {
@@ -298,8 +338,11 @@ export class NetworkState {
       this.#search?.remove(id);
     } else if (collection === 'link') this.graph.dropEdge(id);
     else this.table(collection).delete(id);
-    this.index(collection, current, false, referencesOf(collection, current));
+    const refs = referencesOf(collection, current);
+    this.index(collection, current, false, refs);
     this.#columns?.deleted(collection, current);
+    this.validTime?.noted('delete', collection, id);
+    this.#forgetAbout(collection, id, refs);
   }
 
   private update(collection: Collection, before: StoredRecord, after: StoredRecord): void {
@@ -349,7 +392,8 @@ export class NetworkState {
       }
     }
     deepFreeze(after);
-    this.index(collection, current, false, referencesOf(collection, current));
+    const refsBefore = referencesOf(collection, current);
+    this.index(collection, current, false, refsBefore);
     if (collection === 'entity') {
       this.graph.replaceNodeAttributes(after.id, after as Entity);
       this.#search?.update(after as Entity);
@@ -357,5 +401,8 @@ export class NetworkState {
     else this.table(collection).set(after.id, after);
     this.index(collection, after, true, refs);
     this.#columns?.updated(collection, current, after);
+    this.validTime?.noted('update', collection, after.id);
+    this.#forgetAbout(collection, after.id, refsBefore);
+    this.#forgetAbout(collection, after.id, refs);
   }
 }

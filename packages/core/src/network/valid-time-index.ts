@@ -1,10 +1,27 @@
-import { type Collection, collections, type StoredRecord } from '../history/change.js';
+import { type Collection, collections, type Effect, type StoredRecord } from '../history/change.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
-import { daysInMonth, earliestDay, latestDay } from '../time/partial-date.js';
 import { referencesOf } from './references.js';
 import type { NetworkState } from './state.js';
-import { sortedEvents } from './valid-time.js';
+import {
+  AFTER_ALL,
+  ALWAYS,
+  BEFORE_ALL,
+  firstDayOf,
+  intersect,
+  isStart,
+  lastDayOf,
+  NEVER,
+  pushLinkSpans,
+  room,
+  SlotSpans,
+  type Spans,
+  Stabbing,
+  sameSpans,
+  spansHave,
+} from './valid-time-spans.js';
+
+export { dayNumber, isPlainDay } from './valid-time-spans.js';
 
 /**
  * The valid-time index of a state: for every entity, link, engagement and other record, the days
@@ -13,740 +30,277 @@ import { sortedEvents } from './valid-time.js';
  * go, has several). An `asOf` view filters the live state with it instead of building a
  * projection, and counts by binary search: the spans begun by a day less those ended by then.
  *
- * It is built for a version of the state on the first `asOf` that needs it, not kept up to date
- * write by write: one write can move many spans (an entity's new `since`, or a link that becomes
- * its first dated touch, moves the spans of all its links and engagements, and those of what
- * refers to them), and every such rule would have to be kept exactly as `projectAsOf` has it. A
- * build computes everything again, in passes over typed arrays, from what it read of the records,
- * and reads again only the records that changed since the last build (see `Reads`): reading the
- * records, spread over the heap, is what costs most.
+ * It is built once, by the first `asOf` of a state, then kept up to date: the state tells it each
+ * write (`noted`), and the next `asOf` takes them in (`validTimeIndex`), reading again only the
+ * records written and working out again only the spans that may have moved with them. One write
+ * can move many spans (an entity's new `since`, or a link that becomes its first dated touch,
+ * moves the spans of its links and engagements, and of what refers to them); each rule is the
+ * one `projectAsOf` has, applied to the records around the write (see `#takeIn`). After very many
+ * writes the index is built again from the whole state instead.
+ *
+ * Records sit in slots, in the order of the state (entities and links in graph order, engagements
+ * in the order recorded); a removed record leaves an empty slot, so that slots never move. The
+ * engagements' date order is kept beside them (`byDay`).
  */
-
-/** Before and after every day: the bounds of spans open at one end (they fit an Int32Array). */
-const BEFORE_ALL = -2147483648;
-const AFTER_ALL = 2147483647;
-
-/**
- * A `YYYY-MM-DD` day as an integer (`2018-07-12` → 20180712): ordered as the days are, cheaper to
- * compare and to store. Not contiguous (`20181231 + 1` is no day), which spans do not need: an end
- * is the first number after the last day, and only real days are compared with it.
- */
-export function dayNumber(day: string): number {
-  return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10));
-}
-
-/** True when `day` is a plain `YYYY-MM-DD` (a `Date` past year 9999 is not). */
-export function isPlainDay(day: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day);
-}
-
-/** The number of the two digits at `at`, or -1. */
-function twoDigits(date: string, at: number): number {
-  const a = date.charCodeAt(at) - 48;
-  const b = date.charCodeAt(at + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-
-/**
- * `dayNumber(earliestDay(date))` (`last`: of `latestDay`), read from the characters: the build
- * reads a date of every record, and a lookup in a map of dates costs more than this. What is not a
- * real partial date goes to `earliestDay`, which refuses it as the projection does.
- */
-function partialDayNumber(date: string, last: boolean): number {
-  const length = date.length;
-  if (length === 4 || length === 7 || length === 10) {
-    const high = twoDigits(date, 0);
-    const low = twoDigits(date, 2);
-    const year = high * 100 + low;
-    if (high >= 10 && low >= 0) {
-      if (length === 4) return year * 10_000 + (last ? 1231 : 101);
-      const month = date.charCodeAt(4) === 45 ? twoDigits(date, 5) : -1;
-      if (month >= 1 && month <= 12) {
-        if (length === 7) return year * 10_000 + month * 100 + (last ? daysInMonth(year, month) : 1);
-        const day = date.charCodeAt(7) === 45 ? twoDigits(date, 8) : -1;
-        if (day >= 1 && day <= daysInMonth(year, month)) return year * 10_000 + month * 100 + day;
-      }
-    }
-  }
-  return dayNumber(last ? latestDay(date) : earliestDay(date));
-}
-
-const firstDayOf = (date: string) => partialDayNumber(date, false);
-const lastDayOf = (date: string) => partialDayNumber(date, true);
-
-const isStart = (type: string) => type === 'signed' || type === 'revised' || type === 'renewed';
-
-/** Spans of many records, one after the other in flat arrays: those of record i are bounds[2·offsets[i]…2·offsets[i+1]). */
-class SpanList {
-  offsets: Int32Array;
-  bounds: Int32Array;
-  #top = 0;
-  #count = 0;
-
-  constructor(records: number) {
-    this.offsets = new Int32Array(records + 1);
-    this.bounds = new Int32Array(Math.max(2, records * 2));
-  }
-
-  push(start: number, end: number): void {
-    if (start >= end) return;
-    if (this.#top * 2 + 2 > this.bounds.length) {
-      const grown = new Int32Array(this.bounds.length * 2);
-      grown.set(this.bounds);
-      this.bounds = grown;
-    }
-    this.bounds[this.#top * 2] = start;
-    this.bounds[this.#top * 2 + 1] = end;
-    this.#top++;
-  }
-
-  /** Appends the spans of record `i` of another list. */
-  copy(from: SpanList, i: number): void {
-    for (let k = from.offsets[i] as number; k < (from.offsets[i + 1] as number); k++) {
-      this.push(from.bounds[2 * k] as number, from.bounds[2 * k + 1] as number);
-    }
-  }
-
-  /** Closes the spans of the next record. */
-  next(): void {
-    this.#count++;
-    this.offsets[this.#count] = this.#top;
-  }
-
-  has(i: number, day: number): boolean {
-    const b = this.bounds;
-    for (let k = this.offsets[i] as number, end = this.offsets[i + 1] as number; k < end; k++) {
-      if ((b[2 * k] as number) <= day && day < (b[2 * k + 1] as number)) return true;
-    }
-    return false;
-  }
-
-  /** The sorted starts and ends of all spans, for stabbing counts. */
-  stabbing(): Stabbing {
-    const n = this.#top;
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      starts[k] = this.bounds[2 * k] as number;
-      ends[k] = this.bounds[2 * k + 1] as number;
-    }
-    return new Stabbing(starts.sort(), ends.sort());
-  }
-}
-
-/** How many of `sorted` are ≤ day. */
-function countUpTo(sorted: Int32Array, day: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((sorted[mid] as number) <= day) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** How many spans hold a day: those begun by then less those ended by then (a record's spans are disjoint). */
-class Stabbing {
-  constructor(
-    readonly starts: Int32Array,
-    readonly ends: Int32Array,
-  ) {}
-
-  count(day: number): number {
-    return countUpTo(this.starts, day) - countUpTo(this.ends, day);
-  }
-}
-
-/** Flat, sorted, disjoint spans of one record beside the graph (few of them: a plain array). */
-type Spans = readonly number[];
-const ALWAYS: Spans = [BEFORE_ALL, AFTER_ALL];
-const NEVER: Spans = [];
-
-function intersect(a: Spans, b: Spans): Spans {
-  if (a === ALWAYS) return b;
-  if (b === ALWAYS) return a;
-  const out: number[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    const start = Math.max(a[i] as number, b[j] as number);
-    const end = Math.min(a[i + 1] as number, b[j + 1] as number);
-    if (start < end) out.push(start, end);
-    if ((a[i + 1] as number) < (b[j + 1] as number)) i += 2;
-    else j += 2;
-  }
-  return out;
-}
-
-function spansHave(spans: Spans, day: number): boolean {
-  for (let k = 0; k < spans.length; k += 2)
-    if ((spans[k] as number) <= day && day < (spans[k + 1] as number)) return true;
-  return false;
-}
-
-// scratch of the builds, reused record after record
-let firsts = new Int32Array(64);
-let counting = new Int32Array(64);
-let changes = new Int32Array(64);
-let starting = new Uint8Array(64);
-
-/** Sorts the first `length` numbers of `array` (few: an insertion sort). */
-function sortFew(array: Int32Array, length: number): void {
-  if (length > 16) {
-    array.subarray(0, length).sort();
-    return;
-  }
-  for (let i = 1; i < length; i++) {
-    const v = array[i] as number;
-    let j = i - 1;
-    while (j >= 0 && (array[j] as number) > v) {
-      array[j + 1] = array[j] as number;
-      j--;
-    }
-    array[j + 1] = v;
-  }
-}
-
-/**
- * Appends the days on which `linkStatusOn(link, day) !== 'inactive'` to `out`. In date order,
- * each event counts from a day on (a start from its first day, an end from the day after its last)
- * and the last one counting sets the status: it is evaluated once on each of those days, where it
- * may change.
- */
-function pushLinkSpans(link: Link, out: SpanList): void {
-  const events = link.events;
-  if (events.length === 0) {
-    out.push(BEFORE_ALL, AFTER_ALL);
-    return;
-  }
-  if (events.length === 1) {
-    const e = events[0] as Link['events'][number];
-    // a link known only to have ended was active until then
-    if (isStart(e.type)) out.push(firstDayOf(e.date), AFTER_ALL);
-    else out.push(BEFORE_ALL, lastDayOf(e.date) + 1);
-    return;
-  }
-  const k = events.length;
-  if (counting.length < k) {
-    firsts = new Int32Array(k * 2);
-    counting = new Int32Array(k * 2);
-    changes = new Int32Array(k * 2);
-    starting = new Uint8Array(k * 2);
-  }
-  // sortedEvents, without the copy when they are in date order already
-  let ordered = true;
-  for (let j = 0; j < k; j++) {
-    firsts[j] = firstDayOf((events[j] as Link['events'][number]).date);
-    if (j > 0 && ordered) {
-      const a = firsts[j - 1] as number;
-      const b = firsts[j] as number;
-      ordered =
-        a < b ||
-        (a === b &&
-          (events[j - 1] as Link['events'][number]).date.length <=
-            (events[j] as Link['events'][number]).date.length);
-    }
-  }
-  const sorted = ordered ? events : sortedEvents(events);
-  let anyStart = false;
-  for (let j = 0; j < k; j++) {
-    const e = sorted[j] as Link['events'][number];
-    const start = isStart(e.type);
-    anyStart ||= start;
-    starting[j] = start ? 1 : 0;
-    counting[j] = start ? (ordered ? (firsts[j] as number) : firstDayOf(e.date)) : lastDayOf(e.date) + 1;
-    changes[j] = counting[j] as number;
-  }
-  sortFew(changes, k);
-  let open = anyStart ? undefined : BEFORE_ALL;
-  for (let c = 0; c < k; c++) {
-    const day = changes[c] as number;
-    if (c > 0 && day === changes[c - 1]) continue;
-    let active = !anyStart;
-    for (let j = 0; j < k; j++) if ((counting[j] as number) <= day) active = starting[j] === 1;
-    if (active && open === undefined) open = day;
-    else if (!active && open !== undefined) {
-      out.push(open, day);
-      open = undefined;
-    }
-  }
-  if (open !== undefined) out.push(open, AFTER_ALL);
-}
-
-/**
- * Records' places by id (links in graph order, engagements in the order recorded), made on the
- * first lookup. A build hands them on to the next one while no record before the last known place
- * was removed (updates keep places, additions come at the end): the next lookup then only adds the
- * new records.
- */
-class Places {
-  #known = new Map<Id, number>();
-  #count = 0;
-
-  /** The place of `id` among `records`, which begin with the records already known. */
-  of(id: Id, records: readonly { readonly id: Id }[]): number | undefined {
-    for (; this.#count < records.length; this.#count++) {
-      this.#known.set((records[this.#count] as { id: Id }).id, this.#count);
-    }
-    const place = this.#known.get(id);
-    return place !== undefined && place < records.length ? place : undefined;
-  }
-
-  /** These places if the records known are still at theirs (`kept`), else new ones. */
-  handOn(kept: boolean): Places {
-    return kept ? this : new Places();
-  }
-}
 
 /**
  * Engagements sort by first day, then the less precise date first, then in the order recorded:
- * with fewer than this many, the three fit in one number (places in 23 bits).
+ * with fewer slots than this, the three fit in one number (slots in 23 bits).
  */
 const ORDER_BITS = 2 ** 23;
 
-/**
- * What a build read from the records, for the next build: a record that is the same (frozen)
- * object at the same place is not read again. Reading the records is most of a build's time (they
- * are spread over a large heap); what is computed from the reads is recomputed every time.
- */
-interface Reads {
-  /** Entities in graph order: their ids and records, their since and the day after their until. */
-  readonly entityIds: readonly Id[];
-  readonly entities: readonly Entity[];
-  readonly since: Int32Array;
-  readonly until: Int32Array;
-  /** Links in graph order: their records, ends (positions of entities), first start, last event, and their spans by their events alone. */
-  readonly links: readonly Link[];
-  readonly linkEnds: Int32Array;
-  readonly linkStart: Int32Array;
-  readonly linkLastEvent: Int32Array;
-  readonly linkActive: SpanList;
-  /** Engagements in the order recorded: their records, first days, date precisions and participants (positions of entities). */
-  readonly engagements: readonly Engagement[];
-  readonly engagementDay: Int32Array;
-  readonly precision: Uint8Array;
-  readonly participantsAt: Int32Array;
-  readonly participants: Int32Array;
-  readonly linkPlaces: Places;
-  readonly engagementPlaces: Places;
+/** Bounds worked out for one record at a time, reused (set() copies them). */
+const scratch: number[] = [];
+
+/** One write the state has applied, as the index is told it. */
+interface Noted {
+  readonly type: Effect['type'];
+  readonly collection: Collection;
+  readonly id: Id;
 }
 
-function readEntities(state: NetworkState, previous: Reads | undefined) {
-  const g = state.graph;
-  const n = g.order;
-  const entityAt = new Map<Id, number>();
-  const entityIds: Id[] = new Array(n);
-  const entities: Entity[] = new Array(n);
-  const since = new Int32Array(n);
-  const until = new Int32Array(n);
-  // positions stay valid while the earlier entities are still there in the same order
-  let stable = previous !== undefined && previous.entityIds.length <= n;
-  g.forEachNode((id, entity: Entity) => {
-    const i = entityAt.size;
-    entityAt.set(id, i);
-    entityIds[i] = id;
-    entities[i] = entity;
-    if (previous !== undefined && i < previous.entityIds.length) {
-      if (previous.entityIds[i] !== id) stable = false;
-      else if (previous.entities[i] === entity) {
-        since[i] = previous.since[i] as number;
-        until[i] = previous.until[i] as number;
-        return;
-      }
-    }
-    since[i] = entity.since === undefined ? AFTER_ALL : firstDayOf(entity.since);
-    until[i] = entity.until === undefined ? AFTER_ALL : lastDayOf(entity.until) + 1;
-  });
-  return { entityAt, entityIds, entities, since, until, stable };
-}
-
-function readLinks(state: NetworkState, entityAt: ReadonlyMap<Id, number>, previous: Reads | undefined) {
-  const m = state.graph.size;
-  const links: Link[] = new Array(m);
-  const linkEnds = new Int32Array(m * 2);
-  const linkStart = new Int32Array(m);
-  const linkLastEvent = new Int32Array(m);
-  const linkActive = new SpanList(m);
-  let l = 0;
-  // the links read before are still in their places (none removed), perhaps updated
-  let kept = previous !== undefined && previous.links.length <= m;
-  state.graph.forEachEdge((key, link, source, target) => {
-    links[l] = link;
-    const before = previous !== undefined && l < previous.links.length ? previous.links[l] : undefined;
-    // (an unchanged link is the same object: its id is not read again)
-    if (kept && before !== undefined && before !== link && before.id !== key) kept = false;
-    if (previous !== undefined && before === link) {
-      linkEnds[2 * l] = previous.linkEnds[2 * l] as number;
-      linkEnds[2 * l + 1] = previous.linkEnds[2 * l + 1] as number;
-      linkStart[l] = previous.linkStart[l] as number;
-      linkLastEvent[l] = previous.linkLastEvent[l] as number;
-      linkActive.copy(previous.linkActive, l);
-    } else {
-      linkEnds[2 * l] = entityAt.get(source) as number;
-      linkEnds[2 * l + 1] = entityAt.get(target) as number;
-      let start = AFTER_ALL;
-      let last = BEFORE_ALL;
-      for (const e of link.events) {
-        const day = firstDayOf(e.date);
-        if (day > last) last = day;
-        if (day < start && isStart(e.type)) start = day;
-      }
-      linkStart[l] = start;
-      linkLastEvent[l] = last;
-      pushLinkSpans(link, linkActive);
-    }
-    linkActive.next();
-    l++;
-  });
-  const linkPlaces = previous?.linkPlaces.handOn(kept) ?? new Places();
-  return { links, linkEnds, linkStart, linkLastEvent, linkActive, linkPlaces };
-}
-
-function readEngagements(
-  state: NetworkState,
-  entityAt: ReadonlyMap<Id, number>,
-  previous: Reads | undefined,
-) {
-  const engagements = [...((state.records.get('engagement')?.values() ?? []) as Iterable<Engagement>)];
-  const count = engagements.length;
-  const engagementDay = new Int32Array(count);
-  const precision = new Uint8Array(count);
-  const participantsAt = new Int32Array(count + 1);
-  let participants = new Int32Array(Math.max(16, (previous?.participants.length ?? 0) + 64, count * 3));
-  let top = 0;
-  let kept = previous !== undefined && previous.engagements.length <= count;
-  const room = (more: number) => {
-    if (top + more <= participants.length) return;
-    const grown = new Int32Array(Math.max(top + more, participants.length * 2));
-    grown.set(participants);
-    participants = grown;
-  };
-  for (let i = 0; i < count; i++) {
-    const e = engagements[i] as Engagement;
-    if (previous !== undefined && i < previous.engagements.length && previous.engagements[i] === e) {
-      engagementDay[i] = previous.engagementDay[i] as number;
-      precision[i] = previous.precision[i] as number;
-      const from = previous.participantsAt[i] as number;
-      const to = previous.participantsAt[i + 1] as number;
-      room(to - from);
-      for (let q = from; q < to; q++) participants[top++] = previous.participants[q] as number;
-    } else {
-      if (
-        kept &&
-        previous !== undefined &&
-        i < previous.engagements.length &&
-        previous.engagements[i]?.id !== e.id
-      )
-        kept = false;
-      engagementDay[i] = firstDayOf(e.date);
-      // 0, 1, 2 for a year, a month, a day
-      precision[i] = (e.date.length - 4) / 3;
-      room(e.participants.length);
-      for (const p of e.participants) participants[top++] = entityAt.get(p.entity) as number;
-    }
-    participantsAt[i + 1] = top;
-  }
-  const engagementPlaces = previous?.engagementPlaces.handOn(kept) ?? new Places();
-  return { engagements, engagementDay, precision, participantsAt, participants, engagementPlaces };
-}
-
-/** Where each entity begins: its since, or else its first dated touch (a link's start, an engagement); timeless if none. */
-function entityStarts(reads: Reads): Int32Array {
-  const { since, linkStart, linkEnds, engagementDay, participantsAt, participants } = reads;
-  const n = since.length;
-  const firstTouch = new Int32Array(n).fill(AFTER_ALL);
-  for (let l = 0; l < linkStart.length; l++) {
-    const start = linkStart[l] as number;
-    const s = linkEnds[2 * l] as number;
-    const t = linkEnds[2 * l + 1] as number;
-    if (start < (firstTouch[s] as number)) firstTouch[s] = start;
-    if (start < (firstTouch[t] as number)) firstTouch[t] = start;
-  }
-  for (let i = 0; i < engagementDay.length; i++) {
-    const day = engagementDay[i] as number;
-    for (let q = participantsAt[i] as number; q < (participantsAt[i + 1] as number); q++) {
-      const at = participants[q] as number;
-      if (day < (firstTouch[at] as number)) firstTouch[at] = day;
-    }
-  }
-  const entityStart = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const start = since[i] !== AFTER_ALL ? (since[i] as number) : (firstTouch[i] as number);
-    entityStart[i] = start === AFTER_ALL ? BEFORE_ALL : start;
-  }
-  return entityStart;
-}
-
-function entitySpans(entityStart: Int32Array, entityEnd: Int32Array): SpanList {
-  const entities = new SpanList(entityStart.length);
-  for (let i = 0; i < entityStart.length; i++) {
-    entities.push(entityStart[i] as number, entityEnd[i] as number);
-    entities.next();
-  }
-  return entities;
-}
-
-/** Links: while their events keep them in force and both ends are there. */
-function linkSpans(reads: Reads, entityStart: Int32Array): SpanList {
-  const { linkEnds, linkActive: active, until: entityEnd } = reads;
-  const m = reads.links.length;
-  const spans = new SpanList(m);
-  for (let l = 0; l < m; l++) {
-    const s = linkEnds[2 * l] as number;
-    const t = linkEnds[2 * l + 1] as number;
-    const from = Math.max(entityStart[s] as number, entityStart[t] as number);
-    const to = Math.min(entityEnd[s] as number, entityEnd[t] as number);
-    for (let k = active.offsets[l] as number; k < (active.offsets[l + 1] as number); k++) {
-      spans.push(
-        Math.max(from, active.bounds[2 * k] as number),
-        Math.min(to, active.bounds[2 * k + 1] as number),
-      );
-    }
-    spans.next();
-  }
-  return spans;
-}
-
-/** Engagements in date order (as places in the order recorded): by day, the less precise date first, then in the order recorded. */
-function dateOrder(days: Int32Array, precision: Uint8Array): Int32Array {
-  const count = days.length;
-  const order = new Int32Array(count);
-  if (count < ORDER_BITS) {
-    // one number per engagement holds all three keys, and a typed array sorts numbers natively
-    const keys = new Float64Array(count);
-    for (let i = 0; i < count; i++)
-      keys[i] = ((days[i] as number) * 4 + (precision[i] as number)) * ORDER_BITS + i;
-    keys.sort();
-    for (let k = 0; k < count; k++) order[k] = (keys[k] as number) % ORDER_BITS;
-  } else {
-    const sorted = Array.from({ length: count }, (_, i) => i).sort(
-      (a, b) =>
-        (days[a] as number) - (days[b] as number) ||
-        (precision[a] as number) - (precision[b] as number) ||
-        a - b,
-    );
-    order.set(sorted);
-  }
-  return order;
-}
-
-/**
- * Engagements, in date order: from their day, while one of their participants is there (and
- * their programme, when `programme` is given: only if some programme can be absent).
- */
-function engagementSpans(
-  reads: Reads,
-  order: Int32Array,
-  entityStart: Int32Array,
-  programme: ((e: Engagement) => Spans) | undefined,
-) {
-  const {
-    engagements: all,
-    engagementDay: recordedDay,
-    participantsAt,
-    participants,
-    until: entityEnd,
-  } = reads;
-  const count = all.length;
-  const byDay: Engagement[] = new Array(count);
-  const dateOrderOf = new Int32Array(count);
-  const days = new Int32Array(count);
-  const engagements = new SpanList(count);
-  const mayCut = new Uint8Array(count);
-  let union = new Int32Array(16);
-  for (let k = 0; k < count; k++) {
-    const i = order[k] as number;
-    const day = recordedDay[i] as number;
-    const e = all[i] as Engagement;
-    byDay[k] = e;
-    dateOrderOf[i] = k;
-    days[k] = day;
-    const first = participantsAt[i] as number;
-    const end = participantsAt[i + 1] as number;
-    const also = programme?.(e) ?? ALWAYS;
-    if (end - first === 1 && also === ALWAYS) {
-      const p = participants[first] as number;
-      engagements.push(Math.max(day, entityStart[p] as number), entityEnd[p] as number);
-      engagements.next();
-      continue;
-    }
-    // the union of the participants' days from the engagement's day, as sorted disjoint spans:
-    // the spans by start (an insertion sort: there are few), then merged where they overlap
-    let spanCount = 0;
-    if (union.length < 2 * (end - first)) union = new Int32Array(4 * (end - first));
-    for (let q = first; q < end; q++) {
-      const p = participants[q] as number;
-      const start = Math.max(day, entityStart[p] as number);
-      const stop = entityEnd[p] as number;
-      if (start >= stop) continue;
-      let at = spanCount;
-      while (at > 0 && (union[2 * at - 2] as number) > start) {
-        union[2 * at] = union[2 * at - 2] as number;
-        union[2 * at + 1] = union[2 * at - 1] as number;
-        at--;
-      }
-      union[2 * at] = start;
-      union[2 * at + 1] = stop;
-      spanCount++;
-    }
-    let merged = 0;
-    for (let u = 1; u < spanCount; u++) {
-      if ((union[2 * u] as number) <= (union[2 * merged + 1] as number)) {
-        union[2 * merged + 1] = Math.max(union[2 * merged + 1] as number, union[2 * u + 1] as number);
-      } else {
-        merged++;
-        union[2 * merged] = union[2 * u] as number;
-        union[2 * merged + 1] = union[2 * u + 1] as number;
-      }
-    }
-    let spanEnd = spanCount === 0 ? 0 : 2 * (merged + 1);
-    if (also !== ALWAYS) {
-      const cut = intersect(Array.from(union.subarray(0, spanEnd)), also);
-      if (union.length < cut.length) union = new Int32Array(cut.length * 2);
-      union.set(cut);
-      spanEnd = cut.length;
-    }
-    for (let u = 0; u < spanEnd; u += 2) engagements.push(union[u] as number, union[u + 1] as number);
-    engagements.next();
-    // cut on a day when a participant is absent
-    for (let q = first; q < end && mayCut[k] === 0; q++) {
-      const p = participants[q] as number;
-      for (let u = 0; u < spanEnd; u += 2) {
-        if (
-          (union[u] as number) < (entityStart[p] as number) ||
-          (union[u + 1] as number) > (entityEnd[p] as number)
-        )
-          mayCut[k] = 1;
-      }
-    }
-  }
-  return { byDay, dateOrderOf, days, engagements, mayCut };
-}
-
-/** Keys that objects list first, in numeric order (`'7'` before `'10'` before `'a'`). */
-function isArrayIndex(key: string): boolean {
-  const c = key.charCodeAt(0);
-  return c >= 48 && c <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4_294_967_295;
-}
-
-/** Records by entity, in flat arrays: those of entity e are items[at[e]…at[e + 1]), in increasing order. */
-interface ByEntity {
-  readonly at: Int32Array;
-  readonly items: Int32Array;
-}
-
-/** Groups `count` items by the entity `entityOf(item)` gives (-1: none), keeping their order. */
-function byEntity(entities: number, count: number, entityOf: (item: number) => number): ByEntity {
-  const at = new Int32Array(entities + 1);
-  for (let i = 0; i < count; i++) {
-    const e = entityOf(i);
-    if (e >= 0) at[e + 1] = (at[e + 1] as number) + 1;
-  }
-  for (let e = 0; e < entities; e++) at[e + 1] = (at[e + 1] as number) + (at[e] as number);
-  const next = at.slice(0, entities);
-  const items = new Int32Array(at[entities] as number);
-  for (let i = 0; i < count; i++) {
-    const e = entityOf(i);
-    if (e < 0) continue;
-    const k = next[e] as number;
-    items[k] = i;
-    next[e] = k + 1;
-  }
-  return { at, items };
-}
+/** Slots to read again or work out again, with the id of the record in each. */
+type SlotIds = Map<number, Id>;
 
 export class ValidTimeIndex {
   /** The state version the index describes. */
-  readonly version: number;
-  /** Entities in graph order: position by id, and [start, end) (start ≥ end: never there). */
-  readonly entityAt: ReadonlyMap<Id, number>;
-  readonly entityStart: Int32Array;
-  readonly entityEnd: Int32Array;
-  /** Links in graph order (the order `forEachEdge` gives, and the projection keeps). */
-  readonly links: SpanList;
+  version: number;
+
+  /** Entities in graph order (slots): their records, and the span [start, end) of each (start ≥ end: never there). */
+  readonly entityAt = new Map<Id, number>();
+  readonly entityRecords: (Entity | undefined)[] = [];
+  entityStart = new Int32Array(16);
+  entityEnd = new Int32Array(16);
+  /** Each entity's own since (AFTER_ALL: none) and the day after its until (AFTER_ALL: none). */
+  #since = new Int32Array(16);
+  #until = new Int32Array(16);
+
+  /** Links in graph order (slots): their records, ends (entity slots), first start, spans. */
+  readonly linkAt = new Map<Id, number>();
+  readonly linkRecords: (Link | undefined)[] = [];
+  #linkEnds = new Int32Array(32);
+  #linkFirstStart = new Int32Array(16);
   /** For each link, the first day of its last event: from then on no event is cut from it. */
-  readonly linkLastEvent: Int32Array;
-  /**
-   * Engagements in date order, the order of `state.engagementsByDay()` (the projection adds them
-   * in it), and their first days.
-   */
-  readonly engagementsByDay: readonly Engagement[];
-  readonly engagementDay: Int32Array;
-  readonly engagements: SpanList;
+  linkLastEvent = new Int32Array(16);
+  /** The days the link's events keep it in force, and the days it is there (both ends too). */
+  readonly #linkActive = new SlotSpans();
+  readonly links = new SlotSpans();
+
+  /** Engagements in the order recorded (slots): records, first days, date precisions, participants, spans. */
+  readonly engagementAt = new Map<Id, number>();
+  readonly engagementRecords: (Engagement | undefined)[] = [];
+  engagementDay = new Int32Array(16);
+  #precision = new Uint8Array(16);
+  /** The participants of slot i (entity slots): pool[participantsAt[i] … + participantCount[i]). */
+  #participantsAt = new Int32Array(16);
+  #participantCount = new Int32Array(16);
+  #pool = new Int32Array(64);
+  #poolTop = 0;
+  readonly engagements = new SlotSpans();
   /** 1 where a participant can be absent on a day the engagement is there (it is then cut). */
-  readonly engagementMayCut: Uint8Array;
+  engagementMayCut = new Uint8Array(16);
+  /** The engagements' slots in date order, and their first days (sorted), in the first `#orderLength` places. */
+  #order: Int32Array = new Int32Array(16);
+  #orderDays: Int32Array = new Int32Array(16);
+  #orderLength = 0;
+
   /** Records of the other collections: their spans, by collection and id. */
-  readonly others: ReadonlyMap<Collection, ReadonlyMap<Id, Spans>>;
-  /** What was read from the records, for the next version's build. */
-  readonly reads: Reads;
-  readonly #counts: { entities: Stabbing; links: Stabbing; engagements: Stabbing };
-  /** For each engagement in the order recorded, its place in date order. */
-  readonly #dateOrderOf: Int32Array;
-  /** Links into and out of each entity, and the engagements of each (places in the order recorded), made on first need. */
-  #linksIn: ByEntity | undefined;
-  #linksOut: ByEntity | undefined;
-  #engagementsOf: ByEntity | undefined;
-  #engagementOfEntry: Int32Array | undefined;
+  others = new Map<Collection, Map<Id, Spans>>();
 
-  /** `previous`: the index of an earlier version of the same state, whose reads can be reused. */
-  constructor(state: NetworkState, previous?: ValidTimeIndex) {
+  readonly #counts = { entities: new Stabbing(), links: new Stabbing(), engagements: new Stabbing() };
+  /** Writes noted since `version`, or undefined when too many were to take in one by one. */
+  #noted: Noted[] | undefined = [];
+
+  constructor(state: NetworkState) {
     this.version = state.version;
-    // each pass is a function of its own: V8 optimises a small hot loop on its own, where one
-    // long function with many loops is compiled and thrown away again at each loop
-    const read = readEntities(state, previous?.reads);
-    // what was read about links and engagements names entities by position
-    const earlier = read.stable ? previous?.reads : undefined;
-    const links = readLinks(state, read.entityAt, earlier);
-    const engaged = readEngagements(state, read.entityAt, earlier);
-    this.reads = {
-      entityIds: read.entityIds,
-      entities: read.entities,
-      since: read.since,
-      until: read.until,
-      ...links,
-      ...engaged,
-    };
-    this.entityAt = read.entityAt;
-    this.entityEnd = read.until;
-    this.entityStart = entityStarts(this.reads);
-    this.links = linkSpans(this.reads, this.entityStart);
-    this.linkLastEvent = links.linkLastEvent;
+    // each pass is a function of its own: V8 optimises a small hot loop on its own
+    state.graph.forEachNode((id, entity) => {
+      const slot = this.entityRecords.length;
+      this.entityAt.set(id, slot);
+      this.entityRecords.push(undefined);
+      this.#readEntity(slot, entity);
+    });
+    state.graph.forEachEdge((id, link) => {
+      const slot = this.linkRecords.length;
+      this.linkAt.set(id, slot);
+      this.linkRecords.push(undefined);
+      this.#readLink(slot, link);
+    });
+    for (const record of state.records.get('engagement')?.values() ?? []) {
+      const slot = this.engagementRecords.length;
+      this.engagementAt.set(record.id, slot);
+      this.engagementRecords.push(undefined);
+      this.#readEngagement(slot, record as Engagement);
+    }
+    this.#buildEntitySpans();
+    for (let l = 0; l < this.linkRecords.length; l++) this.#linkSpans(l);
+    this.#othersSpans(state);
+    for (let s = 0; s < this.engagementRecords.length; s++) this.#engagementSpans(s);
+    this.#buildDateOrder();
+  }
 
-    // other collections, in the order projectAsOf adds them: a record is there while all it refers
-    // to is; what the projection has not added yet when it gets to the record (an engagement, a
-    // record later in the order) counts as absent, as it does there
-    const others = new Map<Collection, Map<Id, Spans>>();
-    this.others = others;
+  // ── reading records ───────────────────────────────────────────────────────────────────────────
+
+  #readEntity(slot: number, entity: Entity): void {
+    this.entityRecords[slot] = entity;
+    this.#since = room(this.#since, slot + 1);
+    this.#until = room(this.#until, slot + 1);
+    this.#since[slot] = entity.since === undefined ? AFTER_ALL : firstDayOf(entity.since);
+    this.#until[slot] = entity.until === undefined ? AFTER_ALL : lastDayOf(entity.until) + 1;
+  }
+
+  /** Reads a link; true when its first start moved (its ends may begin on another day). */
+  #readLink(slot: number, link: Link): boolean {
+    this.linkRecords[slot] = link;
+    this.#linkEnds = room(this.#linkEnds, 2 * slot + 2);
+    this.#linkFirstStart = room(this.#linkFirstStart, slot + 1);
+    this.linkLastEvent = room(this.linkLastEvent, slot + 1);
+    this.#linkEnds[2 * slot] = this.entityAt.get(link.source) as number;
+    this.#linkEnds[2 * slot + 1] = this.entityAt.get(link.target) as number;
+    let start = AFTER_ALL;
+    let last = BEFORE_ALL;
+    for (const e of link.events) {
+      const day = firstDayOf(e.date);
+      if (day > last) last = day;
+      if (day < start && isStart(e.type)) start = day;
+    }
+    const moved = this.#linkFirstStart[slot] !== start;
+    this.#linkFirstStart[slot] = start;
+    this.linkLastEvent[slot] = last;
+    scratch.length = 0;
+    pushLinkSpans(link, scratch);
+    this.#linkActive.set(slot, scratch, scratch.length);
+    return moved;
+  }
+
+  #readEngagement(slot: number, e: Engagement): void {
+    this.engagementRecords[slot] = e;
+    this.engagementDay = room(this.engagementDay, slot + 1);
+    this.#precision = room(this.#precision, slot + 1);
+    this.#participantsAt = room(this.#participantsAt, slot + 1);
+    this.#participantCount = room(this.#participantCount, slot + 1);
+    this.engagementMayCut = room(this.engagementMayCut, slot + 1);
+    this.engagementDay[slot] = firstDayOf(e.date);
+    // 0, 1, 2 for a year, a month, a day
+    this.#precision[slot] = (e.date.length - 4) / 3;
+    // an engagement read again takes new room in the pool (the old is left: a build starts afresh)
+    this.#pool = room(this.#pool, this.#poolTop + e.participants.length);
+    this.#participantsAt[slot] = this.#poolTop;
+    this.#participantCount[slot] = e.participants.length;
+    for (const p of e.participants) this.#pool[this.#poolTop++] = this.entityAt.get(p.entity) as number;
+  }
+
+  // ── spans ─────────────────────────────────────────────────────────────────────────────────────
+
+  /** Where each entity begins: its since, or else its first dated touch (a link's start, an engagement); timeless if none. */
+  #buildEntitySpans(): void {
+    const n = this.entityRecords.length;
+    const firstTouch = new Int32Array(n).fill(AFTER_ALL);
+    const ends = this.#linkEnds;
+    for (let l = 0; l < this.linkRecords.length; l++) {
+      const start = this.#linkFirstStart[l] as number;
+      const s = ends[2 * l] as number;
+      const t = ends[2 * l + 1] as number;
+      if (start < (firstTouch[s] as number)) firstTouch[s] = start;
+      if (start < (firstTouch[t] as number)) firstTouch[t] = start;
+    }
+    for (let i = 0; i < this.engagementRecords.length; i++) {
+      const day = this.engagementDay[i] as number;
+      const from = this.#participantsAt[i] as number;
+      for (let q = from; q < from + (this.#participantCount[i] as number); q++) {
+        const at = this.#pool[q] as number;
+        if (day < (firstTouch[at] as number)) firstTouch[at] = day;
+      }
+    }
+    this.entityStart = new Int32Array(Math.max(16, n));
+    this.entityEnd = new Int32Array(Math.max(16, n));
+    for (let i = 0; i < n; i++) this.#setEntitySpan(i, firstTouch[i] as number);
+  }
+
+  /** Sets the span of entity `slot` from its since, or else `firstTouch`; true when it moved. */
+  #setEntitySpan(slot: number, firstTouch: number): boolean {
+    const since = this.#since[slot] as number;
+    const touch = since !== AFTER_ALL ? since : firstTouch;
+    const start = touch === AFTER_ALL ? BEFORE_ALL : touch;
+    const end = this.#until[slot] as number;
+    this.entityStart = room(this.entityStart, slot + 1);
+    this.entityEnd = room(this.entityEnd, slot + 1);
+    const oldStart = this.entityStart[slot] as number;
+    const oldEnd = this.entityEnd[slot] as number;
+    if (oldStart === start && oldEnd === end) return false;
+    if (oldStart < oldEnd) this.#counts.entities.remove(oldStart, oldEnd);
+    if (start < end) this.#counts.entities.add(start, end);
+    this.entityStart[slot] = start;
+    this.entityEnd[slot] = end;
+    return true;
+  }
+
+  /** An empty slot: never there. */
+  #clearEntity(slot: number): void {
+    this.entityRecords[slot] = undefined;
+    this.#since[slot] = AFTER_ALL;
+    this.#until[slot] = BEFORE_ALL;
+    this.#setEntitySpan(slot, AFTER_ALL);
+  }
+
+  /** The first dated touch of an entity now: the first start of its links, its first engagement. */
+  #firstTouch(state: NetworkState, id: Id): number {
+    let first = AFTER_ALL;
+    state.graph.forEachEdge(id, (key) => {
+      const start = this.#linkFirstStart[this.linkAt.get(key) as number] as number;
+      if (start < first) first = start;
+    });
+    for (const e of state.referringIds('entity', id, 'engagement')) {
+      const day = this.engagementDay[this.engagementAt.get(e) as number] as number;
+      if (day < first) first = day;
+    }
+    return first;
+  }
+
+  /** Links: while their events keep them in force and both ends are there. True when they moved. */
+  #linkSpans(l: number): boolean {
+    const before = this.links.of(l);
+    const spans: number[] = [];
+    if (this.linkRecords[l] !== undefined) {
+      const s = this.#linkEnds[2 * l] as number;
+      const t = this.#linkEnds[2 * l + 1] as number;
+      const from = Math.max(this.entityStart[s] as number, this.entityStart[t] as number);
+      const to = Math.min(this.entityEnd[s] as number, this.entityEnd[t] as number);
+      this.#linkActive.forEach(l, (start, end) => {
+        const a = Math.max(from, start);
+        const b = Math.min(to, end);
+        if (a < b) spans.push(a, b);
+      });
+    }
+    if (sameSpans(before, spans)) return false;
+    this.links.set(l, spans, spans.length, this.#counts.links);
+    return true;
+  }
+
+  /**
+   * Other collections, in the order projectAsOf adds them: a record is there while all it refers
+   * to is; what the projection has not added yet when it gets to the record (an engagement, a
+   * record later in the order) counts as absent, as it does there. Returns the programmes whose
+   * spans moved.
+   */
+  #othersSpans(state: NetworkState): Id[] {
+    const before = this.others;
+    this.others = new Map();
+    const moved: Id[] = [];
     for (const collection of collections) {
       if (collection === 'entity' || collection === 'link' || collection === 'engagement') continue;
       const table = state.records.get(collection);
       if (!table) continue;
       const spansOf = new Map<Id, Spans>();
-      others.set(collection, spansOf);
-      for (const record of table.values()) spansOf.set(record.id, this.#referenceSpans(collection, record));
+      this.others.set(collection, spansOf);
+      for (const record of table.values()) {
+        const spans = this.#referenceSpans(collection, record);
+        spansOf.set(record.id, spans);
+        if (collection === 'programme' && !sameSpans(before.get(collection)?.get(record.id), spans))
+          moved.push(record.id);
+      }
     }
-    const programmes = others.get('programme');
-    const programmesAlways = programmes === undefined || [...programmes.values()].every((s) => s === ALWAYS);
-
-    const order = dateOrder(engaged.engagementDay, engaged.precision);
-    const spans = engagementSpans(
-      this.reads,
-      order,
-      this.entityStart,
-      programmesAlways
-        ? undefined
-        : (e) => (e.programme === undefined ? ALWAYS : (programmes?.get(e.programme) ?? NEVER)),
-    );
-    this.engagementsByDay = spans.byDay;
-    this.#dateOrderOf = spans.dateOrderOf;
-    this.engagementDay = spans.days;
-    this.engagements = spans.engagements;
-    this.engagementMayCut = spans.mayCut;
-
-    this.#counts = {
-      entities: entitySpans(this.entityStart, this.entityEnd).stabbing(),
-      links: this.links.stabbing(),
-      engagements: this.engagements.stabbing(),
-    };
+    return moved;
   }
 
   /** The spans of a record beside the graph: the days on which all it refers to is there. */
@@ -756,16 +310,11 @@ export class ValidTimeIndex {
       let of: Spans = NEVER;
       if (ref.collection === 'entity') {
         const i = this.entityAt.get(ref.id);
-        if (i !== undefined) of = [this.entityStart[i] as number, this.entityEnd[i] as number];
+        if (i !== undefined && (this.entityStart[i] as number) < (this.entityEnd[i] as number))
+          of = [this.entityStart[i] as number, this.entityEnd[i] as number];
       } else if (ref.collection === 'link') {
-        const i = this.linkAt(ref.id);
-        if (i !== undefined) {
-          const found: number[] = [];
-          const b = this.links.bounds;
-          for (let k = this.links.offsets[i] as number; k < (this.links.offsets[i + 1] as number); k++)
-            found.push(b[2 * k] as number, b[2 * k + 1] as number);
-          of = found;
-        }
+        const i = this.linkAt.get(ref.id);
+        if (i !== undefined) of = this.links.of(i);
       } else if (ref.collection !== 'engagement') of = this.others.get(ref.collection)?.get(ref.id) ?? NEVER;
       spans = intersect(spans, of);
       if (spans.length === 0) break;
@@ -773,47 +322,396 @@ export class ValidTimeIndex {
     return spans;
   }
 
-  /** The position of a link in graph order (its spans' index). */
-  linkAt(id: Id): number | undefined {
-    return this.reads.linkPlaces.of(id, this.reads.links);
+  /**
+   * Engagements: from their day, while one of their participants is there (and their programme).
+   * The union of the participants' days as sorted disjoint spans: the spans by start (an insertion
+   * sort: there are few), then merged where they overlap.
+   */
+  #engagementSpans(slot: number): void {
+    const e = this.engagementRecords[slot];
+    if (e === undefined) {
+      this.engagements.set(slot, NEVER, 0, this.#counts.engagements);
+      return;
+    }
+    const day = this.engagementDay[slot] as number;
+    const first = this.#participantsAt[slot] as number;
+    const end = first + (this.#participantCount[slot] as number);
+    const also =
+      e.programme === undefined ? ALWAYS : (this.others.get('programme')?.get(e.programme) ?? NEVER);
+    const { entityStart, entityEnd } = this;
+    if (end - first === 1 && also === ALWAYS) {
+      const p = this.#pool[first] as number;
+      this.engagements.setOne(
+        slot,
+        Math.max(day, entityStart[p] as number),
+        entityEnd[p] as number,
+        this.#counts.engagements,
+      );
+      this.engagementMayCut[slot] = 0;
+      return;
+    }
+    const union = scratch;
+    union.length = 0;
+    for (let q = first; q < end; q++) {
+      const p = this.#pool[q] as number;
+      const start = Math.max(day, entityStart[p] as number);
+      const stop = entityEnd[p] as number;
+      if (start >= stop) continue;
+      let at = union.length;
+      union.push(0, 0);
+      while (at > 0 && (union[at - 2] as number) > start) {
+        union[at] = union[at - 2] as number;
+        union[at + 1] = union[at - 1] as number;
+        at -= 2;
+      }
+      union[at] = start;
+      union[at + 1] = stop;
+    }
+    let merged = 0;
+    for (let u = 2; u < union.length; u += 2) {
+      if ((union[u] as number) <= (union[merged + 1] as number)) {
+        union[merged + 1] = Math.max(union[merged + 1] as number, union[u + 1] as number);
+      } else {
+        merged += 2;
+        union[merged] = union[u] as number;
+        union[merged + 1] = union[u + 1] as number;
+      }
+    }
+    union.length = union.length === 0 ? 0 : merged + 2;
+    const spans = also === ALWAYS ? union : intersect(union, also);
+    this.engagements.set(slot, spans, spans.length, this.#counts.engagements);
+    // cut on a day when a participant is absent
+    let mayCut = 0;
+    for (let q = first; q < end && mayCut === 0; q++) {
+      const p = this.#pool[q] as number;
+      for (let u = 0; u < spans.length; u += 2) {
+        if (
+          (spans[u] as number) < (entityStart[p] as number) ||
+          (spans[u + 1] as number) > (entityEnd[p] as number)
+        )
+          mayCut = 1;
+      }
+    }
+    this.engagementMayCut[slot] = mayCut;
   }
 
-  /** The position of an engagement in date order. */
-  engagementAt(id: Id): number | undefined {
-    const place = this.reads.engagementPlaces.of(id, this.reads.engagements);
-    return place === undefined ? undefined : this.#dateOrderOf[place];
+  /** The sort key of an engagement slot in date order (see ORDER_BITS). */
+  #dateKey(slot: number): number {
+    return ((this.engagementDay[slot] as number) * 4 + (this.#precision[slot] as number)) * ORDER_BITS + slot;
+  }
+
+  /** Compares two engagement slots in date order. */
+  compareDates = (a: number, b: number): number =>
+    (this.engagementDay[a] as number) - (this.engagementDay[b] as number) ||
+    (this.#precision[a] as number) - (this.#precision[b] as number) ||
+    a - b;
+
+  /** Engagement slots in date order: by day, the less precise date first, then in the order recorded. */
+  #sortByDate(slots: Int32Array): Int32Array {
+    if (this.engagementRecords.length < ORDER_BITS) {
+      // one number per engagement holds all three keys, and a typed array sorts numbers natively
+      const keys = new Float64Array(slots.length);
+      for (let k = 0; k < slots.length; k++) keys[k] = this.#dateKey(slots[k] as number);
+      keys.sort();
+      for (let k = 0; k < slots.length; k++) slots[k] = (keys[k] as number) % ORDER_BITS;
+      return slots;
+    }
+    return Int32Array.from(Array.from(slots).sort(this.compareDates));
+  }
+
+  /** The place in date order of engagement `slot` (where it would go). */
+  #placeByDate(slot: number): number {
+    let low = 0;
+    let high = this.#orderLength;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.compareDates(this.#order[mid] as number, slot) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  #setDateOrder(order: Int32Array): void {
+    this.#order = order;
+    this.#orderLength = order.length;
+    this.#orderDays = new Int32Array(order.length);
+    for (let k = 0; k < order.length; k++)
+      this.#orderDays[k] = this.engagementDay[order[k] as number] as number;
+  }
+
+  #buildDateOrder(): void {
+    const slots = new Int32Array(this.engagementRecords.length);
+    for (let s = 0; s < slots.length; s++) slots[s] = s;
+    this.#setDateOrder(this.#sortByDate(slots));
+  }
+
+  /** Takes `leaving` out of the date order and puts `entering` in: in place when few, else in one pass. */
+  #patchDateOrder(leaving: ReadonlySet<number>, entering: number[]): void {
+    if (leaving.size === 0 && entering.length === 0) return;
+    const old = this.#order.subarray(0, this.#orderLength);
+    if (leaving.size + entering.length > 64) {
+      const coming = this.#sortByDate(Int32Array.from(entering));
+      let kept = 0;
+      for (let k = 0; k < old.length; k++) if (!leaving.has(old[k] as number)) kept++;
+      const order = new Int32Array(kept + coming.length);
+      let o = 0;
+      let c = 0;
+      for (let k = 0; k < old.length; k++) {
+        const slot = old[k] as number;
+        if (leaving.has(slot)) continue;
+        while (c < coming.length && this.compareDates(coming[c] as number, slot) < 0)
+          order[o++] = coming[c++] as number;
+        order[o++] = slot;
+      }
+      while (c < coming.length) order[o++] = coming[c++] as number;
+      this.#setDateOrder(order);
+      return;
+    }
+    // few: each out and in by a move of what follows it (the keys of those leaving may have
+    // changed already: they are looked for)
+    for (const slot of leaving) {
+      const at = old.indexOf(slot, 0);
+      this.#order.copyWithin(at, at + 1, this.#orderLength);
+      this.#orderDays.copyWithin(at, at + 1, this.#orderLength);
+      this.#orderLength--;
+    }
+    this.#order = room(this.#order, this.#orderLength + entering.length);
+    this.#orderDays = room(this.#orderDays, this.#orderLength + entering.length);
+    for (const slot of entering) {
+      const at = this.#placeByDate(slot);
+      this.#order.copyWithin(at + 1, at, this.#orderLength);
+      this.#orderDays.copyWithin(at + 1, at, this.#orderLength);
+      this.#order[at] = slot;
+      this.#orderDays[at] = this.engagementDay[slot] as number;
+      this.#orderLength++;
+    }
+  }
+
+  // ── writes ────────────────────────────────────────────────────────────────────────────────────
+
+  /** Notes a write the state has applied; the next `validTimeIndex` takes it in. */
+  noted(type: Effect['type'], collection: Collection, id: Id): void {
+    if (this.#noted === undefined) return;
+    this.#noted.push({ type, collection, id });
+    // past this many, building afresh costs less than taking each in
+    const records = this.entityRecords.length + this.linkRecords.length + this.engagementRecords.length;
+    if (this.#noted.length > 1000 + records / 8) this.#noted = undefined;
+  }
+
+  /** Takes in the writes noted since the index's version; false when it must be built afresh. */
+  catchUp(state: NetworkState): boolean {
+    if (this.version === state.version) return true;
+    if (this.#noted === undefined) return false;
+    this.#takeIn(state, this.#noted);
+    this.#noted = [];
+    this.version = state.version;
+    return true;
   }
 
   /**
-   * Appends to `out` the positions of the links into (`incoming`) or out of entity `e` that are
-   * there on `day`, in the order graphology lists them in the projection, a graph built by adding
-   * the links in graph order: grouped by the entity at the other end, groups in the order of an
+   * The writes in the order made: new records take new slots, removed ones leave theirs empty;
+   * then the records written are read again, and the spans worked out again where they may move:
+   * entities whose first touch may have moved, the links and engagements of entities that moved,
+   * the records beside the graph, the engagements of programmes that moved.
+   */
+  #takeIn(state: NetworkState, noted: readonly Noted[]): void {
+    const entities: SlotIds = new Map();
+    const links: SlotIds = new Map();
+    const engagements: SlotIds = new Map();
+    /** Entities whose first touch may have moved either way, and those touched only by new records (on which day at the earliest). */
+    const touched: SlotIds = new Map();
+    const lowered = new Map<number, number>();
+    const lower = (slot: number, day: number) => {
+      if (day < (lowered.get(slot) ?? AFTER_ALL)) lowered.set(slot, day);
+    };
+    const leaving = new Set<number>();
+    let othersWritten = false;
+    const touchParticipants = (slot: number) => {
+      const from = this.#participantsAt[slot] as number;
+      for (let q = from; q < from + (this.#participantCount[slot] as number); q++) {
+        const p = this.#pool[q] as number;
+        const entity = this.entityRecords[p];
+        if (entity !== undefined) touched.set(p, entity.id);
+      }
+      this.#participantCount[slot] = 0;
+    };
+    for (const { type, collection, id } of noted) {
+      if (collection === 'entity') {
+        if (type === 'create') {
+          const slot = this.entityRecords.length;
+          this.entityRecords.push(undefined);
+          this.#since = room(this.#since, slot + 1);
+          this.#until = room(this.#until, slot + 1);
+          this.#clearEntity(slot);
+          this.entityAt.set(id, slot);
+          entities.set(slot, id);
+        } else {
+          const slot = this.entityAt.get(id) as number;
+          if (type === 'update') entities.set(slot, id);
+          else {
+            // nothing refers to a removed entity (the state refuses it)
+            this.entityAt.delete(id);
+            entities.delete(slot);
+            touched.delete(slot);
+            this.#clearEntity(slot);
+          }
+        }
+      } else if (collection === 'link') {
+        if (type === 'create') {
+          const slot = this.linkRecords.length;
+          this.linkRecords.push(undefined);
+          this.linkAt.set(id, slot);
+          this.#linkFirstStart = room(this.#linkFirstStart, slot + 1);
+          this.#linkFirstStart[slot] = AFTER_ALL;
+          links.set(slot, id);
+        } else {
+          const slot = this.linkAt.get(id) as number;
+          if (type === 'update') links.set(slot, id);
+          else {
+            const link = this.linkRecords[slot];
+            if (link !== undefined) {
+              touched.set(this.#linkEnds[2 * slot] as number, link.source);
+              touched.set(this.#linkEnds[2 * slot + 1] as number, link.target);
+            }
+            this.linkAt.delete(id);
+            this.linkRecords[slot] = undefined;
+            this.#linkFirstStart[slot] = AFTER_ALL;
+            links.set(slot, id);
+          }
+        }
+      } else if (collection === 'engagement') {
+        if (type === 'create') {
+          const slot = this.engagementRecords.length;
+          this.engagementRecords.push(undefined);
+          this.engagementAt.set(id, slot);
+          this.#participantCount = room(this.#participantCount, slot + 1);
+          this.#participantCount[slot] = 0;
+          engagements.set(slot, id);
+        } else {
+          const slot = this.engagementAt.get(id) as number;
+          if (type === 'update') engagements.set(slot, id);
+          else {
+            if (this.engagementRecords[slot] !== undefined) leaving.add(slot);
+            touchParticipants(slot);
+            this.engagementAt.delete(id);
+            this.engagementRecords[slot] = undefined;
+            engagements.set(slot, id);
+          }
+        }
+      } else othersWritten = true;
+    }
+
+    // read again what was written and is still there
+    for (const [slot, id] of entities) {
+      this.#readEntity(slot, state.graph.getNodeAttributes(id));
+      touched.set(slot, id);
+    }
+    for (const [slot, id] of links) {
+      if (this.linkAt.get(id) !== slot) continue;
+      const link = state.graph.getEdgeAttributes(id);
+      const fresh = this.linkRecords[slot] === undefined;
+      if (!this.#readLink(slot, link)) continue;
+      const s = this.#linkEnds[2 * slot] as number;
+      const t = this.#linkEnds[2 * slot + 1] as number;
+      if (fresh) {
+        lower(s, this.#linkFirstStart[slot] as number);
+        lower(t, this.#linkFirstStart[slot] as number);
+      } else {
+        touched.set(s, link.source);
+        touched.set(t, link.target);
+      }
+    }
+    const entering: number[] = [];
+    for (const [slot, id] of engagements) {
+      if (this.engagementAt.get(id) !== slot) continue;
+      const was = this.engagementRecords[slot];
+      const day = this.engagementDay[slot];
+      const precision = this.#precision[slot];
+      if (was !== undefined) touchParticipants(slot);
+      const e = state.records.get('engagement')?.get(id) as Engagement;
+      this.#readEngagement(slot, e);
+      for (const p of e.participants) {
+        const at = this.entityAt.get(p.entity) as number;
+        if (was === undefined) lower(at, this.engagementDay[slot] as number);
+        else touched.set(at, p.entity);
+      }
+      if (was === undefined || day !== this.engagementDay[slot] || precision !== this.#precision[slot]) {
+        if (was !== undefined) leaving.add(slot);
+        entering.push(slot);
+      }
+    }
+
+    // entities that moved, and the links and engagements at them
+    const movedEntities: Id[] = [];
+    for (const [slot, id] of touched) {
+      if (this.entityAt.get(id) !== slot) continue;
+      // an entity's own since is its start: what touches it does not count
+      const touch = this.#since[slot] !== AFTER_ALL ? AFTER_ALL : this.#firstTouch(state, id);
+      if (this.#setEntitySpan(slot, touch)) movedEntities.push(id);
+    }
+    for (const [slot, day] of lowered) {
+      const entity = this.entityRecords[slot];
+      if (touched.has(slot) || entity === undefined || this.#since[slot] !== AFTER_ALL) continue;
+      // the first touch so far is the start, unless the entity was timeless
+      const start = this.entityStart[slot] as number;
+      const touch = Math.min(start === BEFORE_ALL ? AFTER_ALL : start, day);
+      if (this.#setEntitySpan(slot, touch)) movedEntities.push(entity.id);
+    }
+    const linkSlots = new Set<number>(links.keys());
+    const engagementSlots = new Set<number>(engagements.keys());
+    for (const id of movedEntities) {
+      state.graph.forEachEdge(id, (key) => linkSlots.add(this.linkAt.get(key) as number));
+      for (const e of state.referringIds('entity', id, 'engagement'))
+        engagementSlots.add(this.engagementAt.get(e) as number);
+      if (referredBesideTheGraph(state, 'entity', id)) othersWritten = true;
+    }
+    for (const l of linkSlots) {
+      const record = this.linkRecords[l];
+      if (this.#linkSpans(l) && record !== undefined && referredBesideTheGraph(state, 'link', record.id))
+        othersWritten = true;
+    }
+    if (othersWritten) {
+      for (const programme of this.#othersSpans(state))
+        for (const e of state.referringIds('programme', programme, 'engagement'))
+          engagementSlots.add(this.engagementAt.get(e) as number);
+    }
+    for (const slot of engagementSlots) this.#engagementSpans(slot);
+    this.#patchDateOrder(leaving, entering);
+  }
+
+  // ── reads ─────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Appends to `out` the slots of the links into (`incoming`) or out of entity `id` that are there
+   * on `day`, in the order graphology lists them in the projection, a graph built by adding the
+   * links in graph order: grouped by the entity at the other end, groups in the order of an
    * object's keys (array-index keys first, in numeric order, then by their first link there), and
    * the links of a group newest first (graphology prepends them).
    */
-  linksAt(e: number, incoming: boolean, day: number, out: number[]): void {
-    const { linkEnds, entityIds } = this.reads;
-    const m = linkEnds.length / 2;
-    if (incoming) this.#linksIn ??= byEntity(entityIds.length, m, (l) => linkEnds[2 * l + 1] as number);
-    else this.#linksOut ??= byEntity(entityIds.length, m, (l) => linkEnds[2 * l] as number);
-    const { at, items } = (incoming ? this.#linksIn : this.#linksOut) as ByEntity;
+  linksAt(state: NetworkState, id: Id, incoming: boolean, day: number, out: number[]): void {
+    const found: number[] = [];
+    const visit = (key: string) => {
+      const l = this.linkAt.get(key) as number;
+      if (this.links.has(l, day)) found.push(l);
+    };
+    if (incoming) state.graph.forEachInEdge(id, visit);
+    else state.graph.forEachOutEdge(id, visit);
+    const slots = Int32Array.from(found).sort();
     const other = incoming ? 0 : 1;
-    // the groups in the order of their first link there (items are in graph order)
+    // the groups in the order of their first link there (slots are in graph order)
     const groupOf = new Map<number, number>();
-    const groups: { neighbor: number; rank: number; links: number[] }[] = [];
+    const groups: { rank: number; links: number[] }[] = [];
     let numeric = false;
-    for (let k = at[e] as number; k < (at[e + 1] as number); k++) {
-      const l = items[k] as number;
-      if (!this.links.has(l, day)) continue;
-      const neighbor = linkEnds[2 * l + other] as number;
+    for (const l of slots) {
+      const neighbor = this.#linkEnds[2 * l + other] as number;
       let g = groupOf.get(neighbor);
       if (g === undefined) {
         g = groups.length;
         groupOf.set(neighbor, g);
-        const id = entityIds[neighbor] as Id;
-        const index = isArrayIndex(id);
+        const neighborId = (this.entityRecords[neighbor] as Entity).id;
+        const index = isArrayIndex(neighborId);
         numeric ||= index;
-        groups.push({ neighbor, rank: index ? Number(id) - 2 ** 33 : groups.length, links: [] });
+        groups.push({ rank: index ? Number(neighborId) - 2 ** 33 : groups.length, links: [] });
       }
       (groups[g] as { links: number[] }).links.push(l);
     }
@@ -822,29 +720,39 @@ export class ValidTimeIndex {
       for (let k = group.links.length - 1; k >= 0; k--) out.push(group.links[k] as number);
   }
 
-  /** The positions (in date order, ascending) of the engagements entity `e` takes part in that are there on `day`. */
-  engagementsAt(e: number, day: number): number[] {
-    const { participants, participantsAt } = this.reads;
-    if (this.#engagementsOf === undefined || this.#engagementOfEntry === undefined) {
-      // the engagement of each participant entry, then the entries by entity
-      const entries = participantsAt[participantsAt.length - 1] as number;
-      const engagementOf = new Int32Array(entries);
-      for (let i = 0; i + 1 < participantsAt.length; i++) {
-        engagementOf.fill(i, participantsAt[i] as number, participantsAt[i + 1] as number);
-      }
-      this.#engagementsOf = byEntity(this.entityStart.length, entries, (q) => participants[q] as number);
-      this.#engagementOfEntry = engagementOf;
-    }
-    const { at, items } = this.#engagementsOf;
-    const engagementOf = this.#engagementOfEntry;
+  /** The slots, in date order, of the engagements entity `id` takes part in that are there on `day`. */
+  engagementsAt(state: NetworkState, id: Id, day: number): number[] {
     const found: number[] = [];
-    for (let k = at[e] as number; k < (at[e + 1] as number); k++) {
-      const position = this.#dateOrderOf[engagementOf[items[k] as number] as number] as number;
-      if (this.engagements.has(position, day)) found.push(position);
+    for (const e of state.referringIds('entity', id, 'engagement')) {
+      const slot = this.engagementAt.get(e) as number;
+      if (this.engagements.has(slot, day)) found.push(slot);
     }
-    found.sort((a, b) => a - b);
-    // an entity listed twice in one engagement
-    return found.filter((p, k) => k === 0 || p !== found[k - 1]);
+    return this.#inDateOrder(found);
+  }
+
+  /** The slots, in date order, of the engagements of a programme that are there on `day`. */
+  engagementsOfProgramme(state: NetworkState, id: Id, day: number): number[] {
+    const found: number[] = [];
+    for (const e of state.referringIds('programme', id, 'engagement')) {
+      const slot = this.engagementAt.get(e) as number;
+      if (this.engagements.has(slot, day)) found.push(slot);
+    }
+    return this.#inDateOrder(found);
+  }
+
+  #inDateOrder(slots: number[]): number[] {
+    if (slots.length < 2) return slots;
+    return Array.from(this.#sortByDate(Int32Array.from(slots)));
+  }
+
+  /** The engagements' slots in date order. */
+  get byDay(): Int32Array {
+    return this.#order.subarray(0, this.#orderLength);
+  }
+
+  /** The first days of the engagements in date order (sorted, for binary search). */
+  get byDayDays(): Int32Array {
+    return this.#orderDays.subarray(0, this.#orderLength);
   }
 
   hasEntity(i: number, day: number): boolean {
@@ -866,13 +774,25 @@ export class ValidTimeIndex {
   }
 }
 
-const indexes = new WeakMap<NetworkState, ValidTimeIndex>();
+/** True when records beside the graph (not engagements) refer to the record. */
+function referredBesideTheGraph(state: NetworkState, collection: Collection, id: Id): boolean {
+  const from = state.referrers.get(collection)?.get(id);
+  if (from === undefined) return false;
+  for (const c of from.keys()) if (c !== 'engagement') return true;
+  return false;
+}
 
-/** The valid-time index of the state's current version, built on first need (from the last one's reads). */
+/** Keys that objects list first, in numeric order (`'7'` before `'10'` before `'a'`). */
+function isArrayIndex(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4_294_967_295;
+}
+
+/** The valid-time index of the state's current version: built on first need, then kept up to date. */
 export function validTimeIndex(state: NetworkState): ValidTimeIndex {
-  const last = indexes.get(state);
-  if (last?.version === state.version) return last;
-  const index = new ValidTimeIndex(state, last);
-  indexes.set(state, index);
+  const kept = state.validTime as ValidTimeIndex | undefined;
+  if (kept?.catchUp(state)) return kept;
+  const index = new ValidTimeIndex(state);
+  state.validTime = index;
   return index;
 }

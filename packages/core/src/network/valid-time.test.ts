@@ -9,9 +9,9 @@ import {
   linkEnd,
   linkStart,
   linkStatusOn,
-  sortByDate,
   sortedEvents,
 } from './valid-time.js';
+import { sortByDate } from './valid-time-spans.js';
 
 function link(...events: [LinkEvent['type'], string][]): Link {
   return {

@@ -11,25 +11,6 @@ import { comparePartialDates, earliestDay, latestDay } from '../time/partial-dat
  * 2022-04-01.
  */
 
-/**
- * Sorts by partial date as `comparePartialDates` does (first day, then a less precise date first),
- * stable, with each date's key computed once: a busy entity's timeline sorts thousands of items.
- */
-export function sortByDate<T>(items: readonly T[], dateOf: (item: T) => string): T[] {
-  // the first day, then the date's length as one character ('4' < '7' < ':'): one string compare
-  const keys = items.map((item) => {
-    const date = dateOf(item);
-    return `${earliestDay(date)}${String.fromCharCode(48 + date.length)}`;
-  });
-  const order = items.map((_, i) => i);
-  order.sort((a, b) => {
-    const ka = keys[a] as string;
-    const kb = keys[b] as string;
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
-  return order.map((i) => items[i] as T);
-}
-
 /** The link's events in date order (stable for events on the same date). */
 export function sortedEvents(events: readonly LinkEvent[]): LinkEvent[] {
   return [...events].sort((a, b) => comparePartialDates(a.date, b.date));

@@ -11,8 +11,9 @@ import { projectAsOf } from './as-of.js';
 import { readonlyGraph } from './readonly-graph.js';
 import { foldForSearch, matchScore } from './search.js';
 import type { NetworkGraph, NetworkState } from './state.js';
-import { dayOf, engagementDay, linkStatusOn, sortByDate, sortedEvents } from './valid-time.js';
+import { dayOf, engagementDay, linkStatusOn, sortedEvents } from './valid-time.js';
 import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from './valid-time-index.js';
+import { sortByDate } from './valid-time-spans.js';
 
 export interface EntityFilter {
   kind?: EntityKind | readonly EntityKind[];
@@ -122,12 +123,12 @@ function byStart(holdings: RoleHolding[]): RoleHolding[] {
   return holdings.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
 }
 
-/** `search` over a state's entities; `keep` is told each entity's position in graph order. */
+/** `search` over a state's entities; `keep` says which entities a view of a day holds. */
 function searchIn(
   state: NetworkState,
   text: string,
   options: SearchOptions,
-  keep?: (position: number) => boolean,
+  keep?: (id: Id) => boolean,
 ): Entity[] {
   if (typeof text !== 'string') throw new MusubiError('VALIDATION', 'search() takes text');
   const query = foldForSearch(text);
@@ -142,12 +143,11 @@ function searchIn(
   };
   const g = state.graph;
   if (keep !== undefined) {
-    // a view of a day keeps entities by their place in the graph's order
-    let position = 0;
-    g.forEachNode((id, entity) => {
-      if (!keep(position++)) return;
-      if (candidates === undefined || candidates.has(id)) consider(id, entity);
-    });
+    if (candidates === undefined)
+      g.forEachNode((id, entity) => {
+        if (keep(id)) consider(id, entity);
+      });
+    else for (const id of candidates) if (keep(id)) consider(id, g.getNodeAttributes(id));
   } else if (candidates === undefined) g.forEachNode(consider);
   // only the candidates of the trigram index, when the query is long enough to narrow
   else for (const id of candidates) if (g.hasNode(id)) consider(id, g.getNodeAttributes(id));
@@ -170,6 +170,29 @@ function engagementPasses(e: Engagement, filter: EngagementFilter): boolean {
   if (!oneOf(e.type, filter.type)) return false;
   if (filter.programme !== undefined && e.programme !== filter.programme) return false;
   return filter.tag === undefined || e.tags.includes(filter.tag);
+}
+
+/** The timeline of an entity of a state (see `NetworkView.timeline`). */
+function timelineOf(state: NetworkState, id: Id): readonly TimelineItem[] {
+  const entity = state.get<Entity>('entity', id);
+  if (!entity) return [];
+  const items: TimelineItem[] = [];
+  if (entity.since !== undefined)
+    items.push(frozen({ kind: 'entity', date: entity.since, event: 'since', entity }));
+  if (entity.until !== undefined)
+    items.push(frozen({ kind: 'entity', date: entity.until, event: 'until', entity }));
+  state.graph.forEachEdge(id, (_, link, source, target) => {
+    const other = source === id ? target : source;
+    for (const event of link.events)
+      items.push(frozen({ kind: 'link-event', date: event.date, link, event, other }));
+  });
+  // in the order recorded: the one sort below puts them in date order as `engagements` would
+  for (const engagementId of state.referringIds('entity', id, 'engagement')) {
+    const engagement = state.get<Engagement>('engagement', engagementId) as Engagement;
+    items.push(frozen({ kind: 'engagement', date: engagement.date, engagement }));
+  }
+  // a stable sort keeps link events of one link in their recorded order on equal dates
+  return sortByDate(items, (item) => item.date);
 }
 
 let stateOf: (view: NetworkView) => NetworkState;
@@ -302,9 +325,19 @@ export class NetworkView {
     filter = plainInput(filter, 'neighbors filter');
     const g = this.state.graph;
     if (!g.hasNode(id)) return [];
-    const seen = new Set<Id>();
     const out: Entity[] = [];
     const direction = filter.direction ?? 'both';
+    if (filter.linkKind === undefined) {
+      // each neighbour once, from graphology's adjacency (one entry per neighbour, not per link)
+      const visitNeighbor = (_: string, e: Entity) => {
+        if (oneOf(e.kind, filter.entityKind)) out.push(e);
+      };
+      if (direction === 'out') g.forEachOutNeighbor(id, visitNeighbor);
+      else if (direction === 'in') g.forEachInNeighbor(id, visitNeighbor);
+      else g.forEachNeighbor(id, visitNeighbor);
+      return out;
+    }
+    const seen = new Set<Id>();
     const visit = (_: string, l: Link, source: string, target: string) => {
       if (!oneOf(l.kind, filter.linkKind)) return;
       const other = source === id ? target : source;
@@ -320,25 +353,13 @@ export class NetworkView {
     return out;
   }
 
-  /** Every dated event that touches an entity (link events, engagements, roles, its own dates), in order. */
+  /**
+   * Every dated event that touches an entity (link events, engagements, roles, its own dates), in
+   * order. The items are frozen; the timeline of an entity is kept until a write touches it.
+   */
   timeline(id: Id): TimelineItem[] {
-    const entity = this.entity(id);
-    if (!entity) return [];
-    const items: TimelineItem[] = [];
-    if (entity.since !== undefined)
-      items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
-    if (entity.until !== undefined)
-      items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
-    this.state.graph.forEachEdge(id, (_, link, source, target) => {
-      const other = source === id ? target : source;
-      for (const event of link.events)
-        items.push({ kind: 'link-event', date: event.date, link, event, other });
-    });
-    for (const engagement of this.engagements({ entity: id })) {
-      items.push({ kind: 'engagement', date: engagement.date, engagement });
-    }
-    // a stable sort keeps link events of one link in their recorded order on equal dates
-    return sortByDate(items, (item) => item.date);
+    const state = this.state;
+    return state.answerAbout(id, 'timeline', () => timelineOf(state, id)).slice();
   }
 
   /**
@@ -371,9 +392,9 @@ export class NetworkView {
    *
    * The view is lazy: it answers from this view's own records through a valid-time index (the
    * days on which each record is there), so `counts()` takes microseconds and the other reads cost
-   * about what they cost here. The index is built by the first `asOf` after a write, reading again
-   * only the records that changed, and shared by every `asOf` until the next write (at 200,000
-   * engagements: 0.1–0.3 s after a write, 1–2.5 s on a network just opened). The view follows
+   * about what they cost here. The index is built by the first `asOf` of a network (at 200,000
+   * engagements: 1–2.5 s), then kept up to date: the first `asOf` after a write takes in the
+   * writes made since, reading only the records written and those whose days they move. The view follows
    * later writes: it is the network as now recorded, on that date. Its `graph`, and an `asOf` of
    * it, build the whole projection on first use (as slow as one pass of every record through
    * `apply`).
@@ -476,7 +497,7 @@ class AsOfView extends NetworkView {
     return i !== undefined && index.hasEntity(i, this.#dayNumber);
   }
 
-  /** The link at `position`, with the events after the day cut off. */
+  /** The link at `position` (its slot in the index), with the events after the day cut off. */
   #cutLink(r: Reading, index: ValidTimeIndex, position: number, link: Link): Link {
     if (this.#dayNumber >= (index.linkLastEvent[position] as number)) return link;
     let cut = r.cutLinks.get(position);
@@ -488,9 +509,9 @@ class AsOfView extends NetworkView {
     return cut;
   }
 
-  /** The engagement at `position` (date order), with only the participants there on the day. */
+  /** The engagement at `position` (its slot in the index), with only the participants there on the day. */
   #cutEngagement(r: Reading, index: ValidTimeIndex, position: number): Engagement {
-    const engagement = index.engagementsByDay[position] as Engagement;
+    const engagement = index.engagementRecords[position] as Engagement;
     if (index.engagementMayCut[position] === 0) return engagement;
     let cut = r.cutEngagements.get(position);
     if (cut === undefined) {
@@ -505,15 +526,15 @@ class AsOfView extends NetworkView {
   }
 
   /**
-   * The links at an entity that are there on the day (their positions in graph order), in the
-   * order the projection's graph lists them: its in-links, then its out-links.
+   * The links at an entity that are there on the day (their slots), in the order the
+   * projection's graph lists them: its in-links, then its out-links.
    */
-  #incident(index: ValidTimeIndex, id: Id, direction: 'in' | 'out' | 'both'): number[] {
+  #incident(state: NetworkState, index: ValidTimeIndex, id: Id, direction: 'in' | 'out' | 'both'): number[] {
     const e = index.entityAt.get(id);
     const out: number[] = [];
     if (e === undefined || !index.hasEntity(e, this.#dayNumber)) return out;
-    if (direction !== 'out') index.linksAt(e, true, this.#dayNumber, out);
-    if (direction !== 'in') index.linksAt(e, false, this.#dayNumber, out);
+    if (direction !== 'out') index.linksAt(state, id, true, this.#dayNumber, out);
+    if (direction !== 'in') index.linksAt(state, id, false, this.#dayNumber, out);
     return out;
   }
 
@@ -525,34 +546,35 @@ class AsOfView extends NetworkView {
   override entities(filter: EntityFilter = {}): Entity[] {
     const { index } = this.#indexed();
     // the index holds the records in graph order, as of the state's version
-    const all = index.reads.entities;
+    const all = index.entityRecords;
     const out: Entity[] = [];
     for (let position = 0; position < all.length; position++) {
-      const e = all[position] as Entity;
-      if (index.hasEntity(position, this.#dayNumber) && entityPasses(e, filter)) out.push(e);
+      const e = all[position];
+      if (e !== undefined && index.hasEntity(position, this.#dayNumber) && entityPasses(e, filter))
+        out.push(e);
     }
     return out;
   }
 
   override link(id: Id): Link | undefined {
     const { state, index, r } = this.#indexed();
-    const position = index.linkAt(id);
+    const position = index.linkAt.get(id);
     if (position === undefined || !index.links.has(position, this.#dayNumber)) return undefined;
     return this.#cutLink(r, index, position, state.graph.getEdgeAttributes(id));
   }
 
   override links(filter: LinkFilter = {}): Link[] {
-    const { index, r } = this.#indexed();
+    const { state, index, r } = this.#indexed();
     const day = filter.activeOn === undefined ? undefined : latestDay(filter.activeOn);
     const out: Link[] = [];
     if (filter.entity !== undefined) {
-      for (const position of this.#incident(index, filter.entity, 'both')) {
-        const cut = this.#cutLink(r, index, position, index.reads.links[position] as Link);
+      for (const position of this.#incident(state, index, filter.entity, 'both')) {
+        const cut = this.#cutLink(r, index, position, index.linkRecords[position] as Link);
         if (linkPasses(cut, filter, day)) out.push(cut);
       }
       return out;
     }
-    const all = index.reads.links;
+    const all = index.linkRecords;
     for (let position = 0; position < all.length; position++) {
       if (!index.links.has(position, this.#dayNumber)) continue;
       const cut = this.#cutLink(r, index, position, all[position] as Link);
@@ -563,7 +585,7 @@ class AsOfView extends NetworkView {
 
   override engagement(id: Id): Engagement | undefined {
     const { index, r } = this.#indexed();
-    const position = index.engagementAt(id);
+    const position = index.engagementAt.get(id);
     if (position === undefined || !index.engagements.has(position, this.#dayNumber)) return undefined;
     return this.#cutEngagement(r, index, position);
   }
@@ -573,27 +595,20 @@ class AsOfView extends NetworkView {
     const day = this.#dayNumber;
     const from = filter.from === undefined ? undefined : dayNumber(earliestDay(filter.from));
     const to = filter.to === undefined ? undefined : dayNumber(latestDay(filter.to));
-    // positions in date order: the projection adds engagements in date order, so its own date
+    // slots in date order: the projection adds engagements in date order, so its own date
     // order (ties included) and its reverse references list them so
     let positions: Iterable<number>;
-    const referring = (collection: Collection, id: Id): number[] => {
-      const found: number[] = [];
-      for (const ref of state.referringIds(collection, id, 'engagement')) {
-        const position = index.engagementAt(ref) as number;
-        if (index.engagements.has(position, day)) found.push(position);
-      }
-      return found.sort((a, b) => a - b);
-    };
     if (filter.entity !== undefined) {
       // an engagement keeps every participant there on the day
       const e = index.entityAt.get(filter.entity);
-      positions = e !== undefined && index.hasEntity(e, day) ? index.engagementsAt(e, day) : [];
+      positions =
+        e !== undefined && index.hasEntity(e, day) ? index.engagementsAt(state, filter.entity, day) : [];
     } else if (filter.programme !== undefined) {
-      positions = referring('programme', filter.programme);
+      positions = index.engagementsOfProgramme(state, filter.programme, day);
     } else {
       // those begun by the day (and within from–to), found by binary search
       const last = to === undefined ? day : Math.min(day, to);
-      positions = between(index.engagementDay, from, last, (p) => index.engagements.has(p, day));
+      positions = between(index.byDay, index.byDayDays, from, last, (p) => index.engagements.has(p, day));
     }
     const out: Engagement[] = [];
     for (const position of positions) {
@@ -631,8 +646,8 @@ class AsOfView extends NetworkView {
     const { state, index } = this.#indexed();
     const seen = new Set<Id>();
     const out: Entity[] = [];
-    for (const position of this.#incident(index, id, filter.direction ?? 'both')) {
-      const link = index.reads.links[position] as Link;
+    for (const position of this.#incident(state, index, id, filter.direction ?? 'both')) {
+      const link = index.linkRecords[position] as Link;
       if (!oneOf(link.kind, filter.linkKind)) continue;
       const other = link.source === id ? link.target : link.source;
       if (seen.has(other)) continue;
@@ -647,14 +662,14 @@ class AsOfView extends NetworkView {
   override timeline(id: Id): TimelineItem[] {
     const entity = this.entity(id);
     if (!entity) return [];
-    const { index, r } = this.#indexed();
+    const { state, index, r } = this.#indexed();
     const items: TimelineItem[] = [];
     if (entity.since !== undefined)
       items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
     if (entity.until !== undefined)
       items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
-    for (const position of this.#incident(index, id, 'both')) {
-      const cut = this.#cutLink(r, index, position, index.reads.links[position] as Link);
+    for (const position of this.#incident(state, index, id, 'both')) {
+      const cut = this.#cutLink(r, index, position, index.linkRecords[position] as Link);
       const other = cut.source === id ? cut.target : cut.source;
       for (const event of cut.events)
         items.push({ kind: 'link-event', date: event.date, link: cut, event, other });
@@ -666,10 +681,10 @@ class AsOfView extends NetworkView {
   }
 
   override roles(id: Id): RoleHolding[] {
-    const { index, r } = this.#indexed();
+    const { state, index, r } = this.#indexed();
     const out: RoleHolding[] = [];
-    for (const position of this.#incident(index, id, 'both')) {
-      const link = index.reads.links[position] as Link;
+    for (const position of this.#incident(state, index, id, 'both')) {
+      const link = index.linkRecords[position] as Link;
       if (link.kind === 'role') out.push(roleHolding(this.#cutLink(r, index, position, link)));
     }
     return byStart(out);
@@ -677,7 +692,7 @@ class AsOfView extends NetworkView {
 
   override search(text: string, options: SearchOptions = {}): Entity[] {
     const { state, index } = this.#indexed();
-    return searchIn(state, text, options, (position) => index.hasEntity(position, this.#dayNumber));
+    return searchIn(state, text, options, (id) => this.#hasEntity(index, id));
   }
 
   override asOf(date: string | Date): NetworkView {
@@ -690,16 +705,20 @@ class AsOfView extends NetworkView {
   }
 }
 
-/** Positions of `days` (sorted) from the first day ≥ `from` to the last ≤ `to`, where `keep` holds. */
+/** Slots of `order` whose `days` (sorted) are from the first ≥ `from` to the last ≤ `to`, where `keep` holds. */
 function* between(
+  order: Int32Array,
   days: Int32Array,
   from: number | undefined,
   to: number,
-  keep: (position: number) => boolean,
+  keep: (slot: number) => boolean,
 ): Iterable<number> {
   const first = from === undefined ? 0 : countBelow(days, from);
   const end = countBelow(days, to + 1);
-  for (let p = first; p < end; p++) if (keep(p)) yield p;
+  for (let p = first; p < end; p++) {
+    const slot = order[p] as number;
+    if (keep(slot)) yield slot;
+  }
 }
 
 /** How many of the sorted `days` are below `day`. */
