@@ -8,7 +8,14 @@ import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
 import { earliestDay, latestDay } from '../time/partial-date.js';
 import { projectAsOf } from './as-of.js';
 import { readonlyGraph } from './readonly-graph.js';
-import { foldForSearch, matchScore } from './search.js';
+import {
+  foldForSearch,
+  isJapanese,
+  matchesInPieces,
+  matchScore,
+  postKeys,
+  type SearchIndex,
+} from './search.js';
 import type { NetworkGraph, NetworkState } from './state.js';
 import { dayOf, engagementDay, linkStatusOn, sortByDate, sortedEvents } from './valid-time.js';
 import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from './valid-time-index.js';
@@ -121,38 +128,70 @@ function byStart(holdings: RoleHolding[]): RoleHolding[] {
   return holdings.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
 }
 
-/** `search` over a state's entities; `keep` is told each entity's position in graph order. */
+/** How well a folded query matches an entity's keys: its own (3, 2, 1), then its posts (1), then in pieces (0.5). */
+function scoreOf(
+  index: SearchIndex,
+  id: Id,
+  query: string,
+  pieces: boolean,
+  postsOf: ((id: Id) => string[]) | undefined,
+): number {
+  const own = index.keys.get(id) ?? [];
+  const score = matchScore(query, own);
+  if (score > 0) return score;
+  // the index holds every post ever held; a view of a day asks for the posts held then
+  const posts = index.posts.has(id) && postsOf !== undefined ? postsOf(id) : index.posts.get(id);
+  const all = posts === undefined ? own : [...own, ...posts];
+  if (posts !== undefined && matchScore(query, all) > 0) return 1;
+  return pieces && matchesInPieces(query, all) ? 0.5 : 0;
+}
+
+/**
+ * `search` over a state's entities; `keep` is told each entity's position in graph order, `postsOf`
+ * gives a person's post keys on a view's day.
+ */
 function searchIn(
   state: NetworkState,
   text: string,
   options: SearchOptions,
   keep?: (position: number) => boolean,
+  postsOf?: (id: Id) => string[],
 ): Entity[] {
   if (typeof text !== 'string') throw new MusubiError('VALIDATION', 'search() takes text');
   const query = foldForSearch(text);
   if (query === '') return [];
+  const limit = options.limit ?? 50;
   const index = state.searchIndex();
   const candidates = index.candidates(query);
   const scored: { entity: Entity; score: number; order: number }[] = [];
-  const consider = (id: Id, entity: Entity) => {
+  const consider = (id: Id, entity: Entity, pieces = true) => {
     if (!oneOf(entity.kind, options.kind)) return;
-    const score = matchScore(query, index.keys.get(id) ?? []);
+    const score = scoreOf(index, id, query, pieces, postsOf);
     if (score > 0) scored.push({ entity, score, order: index.orderOf(id) });
   };
   const g = state.graph;
-  if (keep !== undefined) {
-    // a view of a day keeps entities by their place in the graph's order
-    let position = 0;
-    g.forEachNode((id, entity) => {
-      if (!keep(position++)) return;
-      if (candidates === undefined || candidates.has(id)) consider(id, entity);
-    });
-  } else if (candidates === undefined) g.forEachNode(consider);
+  const each = (visit: (id: Id, entity: Entity) => void) => {
+    if (keep === undefined) g.forEachNode(visit);
+    else {
+      // a view of a day keeps entities by their place in the graph's order
+      let position = 0;
+      g.forEachNode((id, entity) => {
+        if (keep(position++)) visit(id, entity);
+      });
+    }
+  };
+  if (candidates === undefined) each((id, entity) => consider(id, entity));
+  else if (keep !== undefined) each((id, entity) => candidates.has(id) && consider(id, entity));
   // only the candidates of the trigram index, when the query is long enough to narrow
   else for (const id of candidates) if (g.hasNode(id)) consider(id, g.getNodeAttributes(id));
+  // a Japanese query's pieces need not be in any one key, so the trigrams cannot narrow them: the
+  // others are scanned for pieces when the candidates left room
+  if (candidates !== undefined && scored.length < limit && isJapanese(query)) {
+    each((id, entity) => !candidates.has(id) && consider(id, entity));
+  }
   // best first; equally good matches in the order the entities were added (the graph's order)
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
-  return scored.slice(0, options.limit ?? 50).map((s) => s.entity);
+  return scored.slice(0, limit).map((s) => s.entity);
 }
 
 /** `day`: the last day of `filter.activeOn`, if given. */
@@ -675,7 +714,13 @@ class AsOfView extends NetworkView {
 
   override search(text: string, options: SearchOptions = {}): Entity[] {
     const { state, index } = this.#indexed();
-    return searchIn(state, text, options, (position) => index.hasEntity(position, this.#dayNumber));
+    const postsOf = (id: Id) =>
+      postKeys(
+        this.roles(id)
+          .filter((r) => r.person === id && state.graph.hasNode(r.entity))
+          .map((r) => ({ title: r.title, at: state.graph.getNodeAttributes(r.entity) })),
+      );
+    return searchIn(state, text, options, (position) => index.hasEntity(position, this.#dayNumber), postsOf);
   }
 
   override asOf(date: string | Date): NetworkView {
