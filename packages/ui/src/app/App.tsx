@@ -115,13 +115,10 @@ export function App() {
         <FileMenu />
         {team ? <SyncIndicator replica={team.replica} server={team.api.server} /> : <SaveIndicator />}
         {team && <TeamUserMenu team={team} />}
-        <button
-          type="button"
-          onClick={switchLang}
-          aria-label={t('app.switchLanguageLabel')}
-          lang={lang === 'ja' ? 'en' : 'ja'}
-        >
-          {t('app.switchLanguage')}
+        {/* the name begins with the visible text (English / 日本語), as a voice user says it */}
+        <button type="button" onClick={switchLang}>
+          <span lang={lang === 'ja' ? 'en' : 'ja'}>{t('app.switchLanguage')}</span>
+          <span className="visually-hidden">{t('app.switchLanguageLabel')}</span>
         </button>
       </header>
       {explore && <TimeBar state={state} span={span} day={visible.day} onChange={update} />}
