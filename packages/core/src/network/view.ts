@@ -395,6 +395,11 @@ export class NetworkView {
   /**
    * Entities whose Japanese or English name, alias or id matches `text`, best first. Matching is
    * case- and width-insensitive (`ＢＯＩ` finds `BOI`) and treats katakana and hiragana alike.
+   * People are also found by their posts: the post's title and the entity where it is held
+   * (`network.search('タイ大使')` finds the ambassador at the Thai embassy), ranked after a match of
+   * a name. Japanese text, written without spaces, matches when it splits into pieces of two
+   * characters or more that are each found (`タイ` in the embassy's name, `大使` in the title).
+   * On an `asOf` view, only the posts held on that day count.
    */
   search(text: string, options: SearchOptions = {}): Entity[] {
     return searchIn(this.state, text, options);
