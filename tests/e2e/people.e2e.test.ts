@@ -30,6 +30,9 @@ for (const size of ['desktop', 'phone'] as const) {
         const option = page.getByRole('option', { name: /大使B（例示）/ });
         await option.waitFor();
         expect(await option.textContent()).toContain('特命全権大使、駐日タイ王国大使館');
+        // the list stays on the screen, at phone size too
+        const box = await option.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= sizes[size].width).toBe(true);
       }
       await page.screenshot({ path: `${shots}search-thai-ambassador-${size}-ja.png` });
       await page.getByRole('option', { name: /大使B（例示）/ }).click();
