@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createNetwork, type Network } from './network.js';
-import { foldForSearch, matchScore, searchKeys } from './search.js';
+import { foldForSearch, matchesInPieces, matchScore, searchKeys } from './search.js';
 
 function network(): Network {
   const n = createNetwork();
@@ -110,6 +110,83 @@ describe('search', () => {
   });
 });
 
+describe('search by post', () => {
+  /** An embassy, its ambassador in post since 2018-10 (named only as 大使B), and a Spanish embassy. */
+  function posts(): Network {
+    const n = createNetwork();
+    n.addEntity({
+      id: 'thai-embassy',
+      kind: 'mission',
+      name: { ja: '駐日タイ王国大使館', en: 'Royal Thai Embassy in Japan' },
+      country: 'TH',
+    });
+    n.addEntity({
+      id: 'spain-embassy',
+      kind: 'mission',
+      name: { ja: '駐日スペイン大使館', en: 'Embassy of Spain in Japan' },
+      country: 'ES',
+    });
+    n.addEntity({ id: 'amb-b', kind: 'person', name: { ja: '大使B', en: 'Ambassador B' } });
+    n.addEntity({ id: 'someone', kind: 'person', name: { ja: '山田', en: 'Yamada' } });
+    n.addLink({
+      id: 'amb-b-role',
+      kind: 'role',
+      source: 'amb-b',
+      target: 'thai-embassy',
+      title: { ja: '特命全権大使', en: 'Ambassador' },
+      events: [{ type: 'signed', date: '2018-10' }],
+    });
+    return n;
+  }
+
+  it('finds a person by their post and where they hold it: タイ大使 and 駐日タイ大使 find the ambassador', () => {
+    const n = posts();
+    expect(ids(n.search('タイ大使', { kind: 'person' }))).toEqual(['amb-b']);
+    expect(ids(n.search('駐日タイ大使', { kind: 'person' }))).toEqual(['amb-b']);
+    expect(ids(n.search('特命全権大使'))).toEqual(['amb-b']);
+    expect(ids(n.search('thai embassy', { kind: 'person' }))).toEqual(['amb-b']);
+    // not the holder of no post there
+    expect(ids(n.search('スペイン大使', { kind: 'person' }))).toEqual([]);
+  });
+
+  it('ranks a match of the name before a match of the post', () => {
+    const n = posts();
+    n.addEntity({ id: 'thai-desk', kind: 'person', name: { ja: 'タイ担当', en: 'Thai desk' } });
+    expect(ids(n.search('thai', { kind: 'person' }))).toEqual(['thai-desk', 'amb-b']);
+  });
+
+  it('follows the post: a renamed embassy, a removed post', () => {
+    const n = posts();
+    n.updateEntity('thai-embassy', { name: { ja: '駐日タイ王国大使館', en: 'Embassy of Siam' } });
+    expect(ids(n.search('siam'))).toEqual(['thai-embassy', 'amb-b']);
+    n.updateLink('amb-b-role', { title: { ja: '公使', en: 'Minister' } });
+    expect(ids(n.search('minister'))).toEqual(['amb-b']);
+    n.removeLink('amb-b-role');
+    expect(ids(n.search('siam'))).toEqual(['thai-embassy']);
+    expect(n.search('タイ大使', { kind: 'person' })).toEqual([]);
+  });
+
+  it('on a day, knows only the posts held then', () => {
+    const n = posts();
+    n.addLink({
+      id: 'yamada-knows',
+      kind: 'partner',
+      source: 'someone',
+      target: 'amb-b',
+      events: [{ type: 'signed', date: '2015' }],
+    });
+    expect(ids(n.asOf('2019-04-01').search('タイ大使', { kind: 'person' }))).toEqual(['amb-b']);
+    expect(n.asOf('2016-04-01').search('タイ大使', { kind: 'person' })).toEqual([]);
+  });
+
+  it('splits only Japanese text into pieces: a Latin query runs its words together at its own risk', () => {
+    expect(matchesInPieces('たい大使', ['駐日たい王国大使館'])).toBe(true);
+    expect(matchesInPieces('thaiembassy', ['royal thai embassy in japan'])).toBe(false);
+    // every piece is two characters or more: 大 alone in one key and 使 in another is no match
+    expect(matchesInPieces('大使', ['大きい', '使う'])).toBe(false);
+  });
+});
+
 describe('the search index', () => {
   /** What search finds without the index: every entity scored, in the graph's order, best first. */
   function scan(network: Network, text: string): string[] {
@@ -117,7 +194,8 @@ describe('the search index', () => {
     if (query === '') return [];
     const scored: { id: string; score: number }[] = [];
     for (const entity of network.entities()) {
-      const score = matchScore(query, searchKeys(entity));
+      const keys = searchKeys(entity);
+      const score = matchScore(query, keys) || (matchesInPieces(query, keys) ? 0.5 : 0);
       if (score > 0) scored.push({ id: entity.id, score });
     }
     return scored.sort((a, b) => b.score - a.score).map((s) => s.id);

@@ -1,5 +1,5 @@
 import type { Id } from '../model/ids.js';
-import type { Entity } from '../model/records.js';
+import type { Entity, Link } from '../model/records.js';
 
 /**
  * Folds text for matching: NFKC (full-width `ＢＯＩ` → `BOI`, half-width `ﾀｲ` → `タイ`), lower case,
@@ -23,6 +23,54 @@ export function searchKeys(entity: Entity): string[] {
     (k): k is string => k !== undefined,
   );
   return keys.map(foldForSearch);
+}
+
+/**
+ * The folded strings a person's posts add: each post's title and the names of the entity where it
+ * is held (`特命全権大使` at `駐日タイ王国大使館`), so that the holder is found by the post.
+ */
+export function postKeys(posts: readonly { title: Link['title']; at: Entity }[]): string[] {
+  const keys: string[] = [];
+  for (const { title, at } of posts) {
+    for (const text of [title?.ja, title?.en, at.name.ja, at.name.en, ...at.aliases]) {
+      if (text !== undefined) keys.push(foldForSearch(text));
+    }
+  }
+  return keys;
+}
+
+/** Japanese script (kana, kanji): text written without spaces between words. */
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Whether text has Japanese script in it. */
+export function isJapanese(text: string): boolean {
+  return JAPANESE.test(text);
+}
+
+/**
+ * Whether a folded query written without spaces splits into pieces of two characters or more, each
+ * found in one of the keys: Japanese runs words together, so `たい大使` (タイ大使) is `たい`, found in
+ * the embassy's name, and `大使`, found in the post's title. Only for queries with Japanese script;
+ * a Latin query already separates its words.
+ */
+export function matchesInPieces(query: string, keys: readonly string[]): boolean {
+  if (!isJapanese(query)) return false;
+  return query.split(' ').every((word) => splitsIntoPieces(word, keys));
+}
+
+function splitsIntoPieces(word: string, keys: readonly string[]): boolean {
+  if (word.length < 2) return keys.some((key) => key.includes(word));
+  // reachable[i]: the first i characters split into pieces found in the keys
+  const reachable = new Array<boolean>(word.length + 1).fill(false);
+  reachable[0] = true;
+  for (let end = 2; end <= word.length; end++) {
+    for (let start = end - 2; start >= 0 && !reachable[end]; start--) {
+      if (!reachable[start]) continue;
+      const piece = word.slice(start, end);
+      if (keys.some((key) => key.includes(piece))) reachable[end] = true;
+    }
+  }
+  return reachable[word.length] === true;
 }
 
 /** How well a folded query matches folded keys: 3 exact, 2 prefix, 1 word prefix or substring, 0 none. */
@@ -56,17 +104,21 @@ function trigrams(text: string): string[] {
  */
 export class SearchIndex {
   readonly keys = new Map<Id, string[]>();
+  /** A person's post keys (`postKeys`), apart from the own keys: a name match ranks above them. */
+  readonly posts = new Map<Id, string[]>();
   readonly #grams = new Map<string, Set<Id>>();
 
   /** Each entity's place in the order entities were added (the graph's order): ties keep it. */
   readonly #order = new Map<Id, number>();
   #next = 0;
 
-  add(entity: Entity): void {
+  /** Indexes an entity; `posts` are its post keys (a person's, see `postKeys`). */
+  add(entity: Entity, posts: readonly string[] = []): void {
     if (!this.#order.has(entity.id)) this.#order.set(entity.id, this.#next++);
     const keys = searchKeys(entity);
     this.keys.set(entity.id, keys);
-    for (const key of keys) {
+    if (posts.length > 0) this.posts.set(entity.id, [...posts]);
+    for (const key of [...keys, ...posts]) {
       for (const gram of trigrams(key)) {
         let ids = this.#grams.get(gram);
         if (!ids) {
@@ -79,9 +131,9 @@ export class SearchIndex {
   }
 
   /** Re-indexes a changed entity, keeping its place in the order. */
-  update(entity: Entity): void {
+  update(entity: Entity, posts: readonly string[] = []): void {
     this.#forget(entity.id);
-    this.add(entity);
+    this.add(entity, posts);
   }
 
   remove(id: Id): void {
@@ -97,8 +149,10 @@ export class SearchIndex {
   #forget(id: Id): void {
     const keys = this.keys.get(id);
     if (!keys) return;
+    const posts = this.posts.get(id) ?? [];
     this.keys.delete(id);
-    for (const key of keys) {
+    this.posts.delete(id);
+    for (const key of [...keys, ...posts]) {
       for (const gram of trigrams(key)) {
         const ids = this.#grams.get(gram);
         ids?.delete(id);

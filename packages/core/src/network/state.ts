@@ -6,7 +6,7 @@ import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { EngagementColumns } from './engagement-columns.js';
 import { type Reference, referencesOf } from './references.js';
-import { SearchIndex } from './search.js';
+import { postKeys, SearchIndex } from './search.js';
 import { engagementDay, linkStart } from './valid-time.js';
 
 /** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
@@ -132,10 +132,29 @@ export class NetworkState {
   searchIndex(): SearchIndex {
     if (!this.#search) {
       const index = new SearchIndex();
-      this.graph.forEachNode((_, entity) => index.add(entity));
+      this.graph.forEachNode((id, entity) => index.add(entity, this.#postKeysOf(id)));
       this.#search = index;
     }
     return this.#search;
+  }
+
+  /** A person's post keys for the search index: the titles of their `role` links and where they are held. */
+  #postKeysOf(id: Id): string[] {
+    const posts: { title: Link['title']; at: Entity }[] = [];
+    this.graph.forEachOutEdge(id, (_edge, link, _source, _target, _person, at) => {
+      if (link.kind === 'role') posts.push({ title: link.title, at });
+    });
+    return postKeys(posts);
+  }
+
+  /** Re-indexes the entity (its posts changed), and the people holding posts at it (its names did). */
+  #reindex(id: Id): void {
+    const search = this.#search;
+    if (!search || !this.graph.hasNode(id)) return;
+    search.update(this.graph.getNodeAttributes(id), this.#postKeysOf(id));
+    this.graph.forEachInEdge(id, (_edge, link, source, _target, person) => {
+      if (link.kind === 'role') search.update(person, this.#postKeysOf(source));
+    });
   }
 
   /** The engagements as columns, for counting: built on first use, then kept up to date by `apply`. */
@@ -298,6 +317,7 @@ export class NetworkState {
     } else if (collection === 'link') {
       const link = record as Link;
       this.graph.addDirectedEdgeWithKey(link.id, link.source, link.target, link);
+      if (link.kind === 'role') this.#reindex(link.source);
     } else this.table(collection).set(record.id, record);
     this.index(collection, record, true, refs);
     this.#columns?.created(collection, record);
@@ -336,8 +356,10 @@ export class NetworkState {
     if (collection === 'entity') {
       this.graph.dropNode(id);
       this.#search?.remove(id);
-    } else if (collection === 'link') this.graph.dropEdge(id);
-    else this.table(collection).delete(id);
+    } else if (collection === 'link') {
+      this.graph.dropEdge(id);
+      if ((current as Link).kind === 'role') this.#reindex((current as Link).source);
+    } else this.table(collection).delete(id);
     const refs = referencesOf(collection, current);
     this.index(collection, current, false, refs);
     this.#columns?.deleted(collection, current);
@@ -396,9 +418,12 @@ export class NetworkState {
     this.index(collection, current, false, refsBefore);
     if (collection === 'entity') {
       this.graph.replaceNodeAttributes(after.id, after as Entity);
-      this.#search?.update(after as Entity);
-    } else if (collection === 'link') this.graph.replaceEdgeAttributes(after.id, after as Link);
-    else this.table(collection).set(after.id, after);
+      this.#reindex(after.id);
+    } else if (collection === 'link') {
+      this.graph.replaceEdgeAttributes(after.id, after as Link);
+      if ((after as Link).kind === 'role' || (current as Link).kind === 'role')
+        this.#reindex((after as Link).source);
+    } else this.table(collection).set(after.id, after);
     this.index(collection, after, true, refs);
     this.#columns?.updated(collection, current, after);
     this.validTime?.noted('update', collection, after.id);

@@ -9,7 +9,14 @@ import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
 import { earliestDay, latestDay } from '../time/partial-date.js';
 import { projectAsOf } from './as-of.js';
 import { readonlyGraph } from './readonly-graph.js';
-import { foldForSearch, matchScore } from './search.js';
+import {
+  foldForSearch,
+  isJapanese,
+  matchesInPieces,
+  matchScore,
+  postKeys,
+  type SearchIndex,
+} from './search.js';
 import type { NetworkGraph, NetworkState } from './state.js';
 import { dayOf, engagementDay, linkStatusOn, sortedEvents } from './valid-time.js';
 import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from './valid-time-index.js';
@@ -123,37 +130,69 @@ function byStart(holdings: RoleHolding[]): RoleHolding[] {
   return holdings.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
 }
 
-/** `search` over a state's entities; `keep` says which entities a view of a day holds. */
+/** How well a folded query matches an entity's keys: its own (3, 2, 1), then its posts (1), then in pieces (0.5). */
+function scoreOf(
+  index: SearchIndex,
+  id: Id,
+  query: string,
+  pieces: boolean,
+  postsOf: ((id: Id) => string[]) | undefined,
+): number {
+  const own = index.keys.get(id) ?? [];
+  const score = matchScore(query, own);
+  if (score > 0) return score;
+  // the index holds every post ever held; a view of a day asks for the posts held then
+  const posts = index.posts.has(id) && postsOf !== undefined ? postsOf(id) : index.posts.get(id);
+  const all = posts === undefined ? own : [...own, ...posts];
+  if (posts !== undefined && matchScore(query, all) > 0) return 1;
+  return pieces && matchesInPieces(query, all) ? 0.5 : 0;
+}
+
+/**
+ * `search` over a state's entities; `keep` says which entities a view of a day holds, `postsOf`
+ * gives a person's post keys on a view's day.
+ */
 function searchIn(
   state: NetworkState,
   text: string,
   options: SearchOptions,
   keep?: (id: Id) => boolean,
+  postsOf?: (id: Id) => string[],
 ): Entity[] {
   if (typeof text !== 'string') throw new MusubiError('VALIDATION', 'search() takes text');
   const query = foldForSearch(text);
   if (query === '') return [];
+  const limit = options.limit ?? 50;
   const index = state.searchIndex();
   const candidates = index.candidates(query);
   const scored: { entity: Entity; score: number; order: number }[] = [];
-  const consider = (id: Id, entity: Entity) => {
+  const consider = (id: Id, entity: Entity, pieces = true) => {
     if (!oneOf(entity.kind, options.kind)) return;
-    const score = matchScore(query, index.keys.get(id) ?? []);
+    const score = scoreOf(index, id, query, pieces, postsOf);
     if (score > 0) scored.push({ entity, score, order: index.orderOf(id) });
   };
   const g = state.graph;
-  if (keep !== undefined) {
-    if (candidates === undefined)
+  const each = (visit: (id: Id, entity: Entity) => void) => {
+    if (keep === undefined) g.forEachNode(visit);
+    else
       g.forEachNode((id, entity) => {
-        if (keep(id)) consider(id, entity);
+        if (keep(id)) visit(id, entity);
       });
-    else for (const id of candidates) if (keep(id)) consider(id, g.getNodeAttributes(id));
-  } else if (candidates === undefined) g.forEachNode(consider);
+  };
+  if (candidates === undefined) each((id, entity) => consider(id, entity));
+  else if (keep !== undefined) {
+    for (const id of candidates) if (g.hasNode(id) && keep(id)) consider(id, g.getNodeAttributes(id));
+  }
   // only the candidates of the trigram index, when the query is long enough to narrow
   else for (const id of candidates) if (g.hasNode(id)) consider(id, g.getNodeAttributes(id));
+  // a Japanese query's pieces need not be in any one key, so the trigrams cannot narrow them: the
+  // others are scanned for pieces when the candidates left room
+  if (candidates !== undefined && scored.length < limit && isJapanese(query)) {
+    each((id, entity) => !candidates.has(id) && consider(id, entity));
+  }
   // best first; equally good matches in the order the entities were added (the graph's order)
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
-  return scored.slice(0, options.limit ?? 50).map((s) => s.entity);
+  return scored.slice(0, limit).map((s) => s.entity);
 }
 
 /** `day`: the last day of `filter.activeOn`, if given. */
@@ -379,6 +418,11 @@ export class NetworkView {
   /**
    * Entities whose Japanese or English name, alias or id matches `text`, best first. Matching is
    * case- and width-insensitive (`ＢＯＩ` finds `BOI`) and treats katakana and hiragana alike.
+   * People are also found by their posts: the post's title and the entity where it is held
+   * (`network.search('タイ大使')` finds the ambassador at the Thai embassy), ranked after a match of
+   * a name. Japanese text, written without spaces, matches when it splits into pieces of two
+   * characters or more that are each found (`タイ` in the embassy's name, `大使` in the title).
+   * On an `asOf` view, only the posts held on that day count.
    */
   search(text: string, options: SearchOptions = {}): Entity[] {
     return searchIn(this.state, text, plainInput(options, 'search options'));
@@ -692,7 +736,13 @@ class AsOfView extends NetworkView {
 
   override search(text: string, options: SearchOptions = {}): Entity[] {
     const { state, index } = this.#indexed();
-    return searchIn(state, text, options, (id) => this.#hasEntity(index, id));
+    const postsOf = (id: Id) =>
+      postKeys(
+        this.roles(id)
+          .filter((r) => r.person === id && state.graph.hasNode(r.entity))
+          .map((r) => ({ title: r.title, at: state.graph.getNodeAttributes(r.entity) })),
+      );
+    return searchIn(state, text, options, (id) => this.#hasEntity(index, id), postsOf);
   }
 
   override asOf(date: string | Date): NetworkView {

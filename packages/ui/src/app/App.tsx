@@ -26,6 +26,7 @@ import { Loading } from './LoadingShell.js';
 import { useNetwork } from './network-context.js';
 import { SaveIndicator } from './SaveIndicator.js';
 import { type TabId, tabIds } from './tabs.js';
+import { currentSearch, isHistoryStep, navigate, useSearch } from './url-state.js';
 
 // each view's code (sigma, d3-geo and the world atlas, recharts, the forms) loads when it is first shown
 const NetworkMap = lazy(() => import('../map/NetworkMap.js').then((m) => ({ default: m.NetworkMap })));
@@ -40,22 +41,16 @@ const BriefingPage = lazy(() =>
 const FollowUpsPage = lazy(() =>
   import('../follow-ups/FollowUpsPage.js').then((m) => ({ default: m.FollowUpsPage })),
 );
+const TableView = lazy(() => import('../table/TableView.js').then((m) => ({ default: m.TableView })));
 const HistoryPage = lazy(() => import('../history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })));
 
+/** The explore state, read from the URL (`url-state.ts` owns it): views, panels and filters are history entries. */
 function useExploreState(): [ExploreState, (patch: Partial<ExploreState>) => void] {
-  const [state, setState] = useState(() => parseExploreState(location.search));
-  useEffect(() => {
-    const onPop = () => setState(parseExploreState(location.search));
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
-  }, []);
+  const search = useSearch();
+  const state = useMemo(() => parseExploreState(search), [search]);
   const update = useCallback((patch: Partial<ExploreState>) => {
-    setState((s) => {
-      const next = { ...s, ...patch };
-      const query = serializeExploreState(next, location.search);
-      history.replaceState(null, '', `${location.pathname}${query}${location.hash}`);
-      return next;
-    });
+    const next = { ...parseExploreState(currentSearch()), ...patch };
+    navigate(serializeExploreState(next, currentSearch()), { replace: !isHistoryStep(patch) });
   }, []);
   return [state, update];
 }
@@ -74,10 +69,10 @@ export function App() {
   const switchLang = () => {
     const next = lang === 'ja' ? 'en' : 'ja';
     setLang(next);
-    const q = new URLSearchParams(location.search);
+    const q = new URLSearchParams(currentSearch());
     if (q.has('lang')) {
       q.set('lang', next);
-      history.replaceState(null, '', `${location.pathname}?${q}${location.hash}`);
+      navigate(`?${q}`, { replace: true });
     }
   };
   const team = useTeam();
@@ -86,7 +81,7 @@ export function App() {
   // a viewer sees no write controls; only an admin sees the admin page
   const tabs = tabIds.filter((id) => (id !== 'record' || canWrite) && (id !== 'admin' || isAdmin));
   const view = tabs.includes(state.view) ? state.view : 'start';
-  const explore = view === 'map' || view === 'world';
+  const explore = view === 'map' || view === 'world' || view === 'table';
   // on a narrow screen the filters live in a drawer (see app.css); on a wide one it is always open
   const [drawer, setDrawer] = useState(false);
   useEffect(() => {
@@ -120,13 +115,10 @@ export function App() {
         <FileMenu />
         {team ? <SyncIndicator replica={team.replica} server={team.api.server} /> : <SaveIndicator />}
         {team && <TeamUserMenu team={team} />}
-        <button
-          type="button"
-          onClick={switchLang}
-          aria-label={t('app.switchLanguageLabel')}
-          lang={lang === 'ja' ? 'en' : 'ja'}
-        >
-          {t('app.switchLanguage')}
+        {/* the name begins with the visible text (English / 日本語), as a voice user says it */}
+        <button type="button" onClick={switchLang}>
+          <span lang={lang === 'ja' ? 'en' : 'ja'}>{t('app.switchLanguage')}</span>
+          <span className="visually-hidden">{t('app.switchLanguageLabel')}</span>
         </button>
       </header>
       {explore && <TimeBar state={state} span={span} day={visible.day} onChange={update} />}
@@ -191,6 +183,15 @@ export function App() {
                 sizeBy={state.sizeBy}
                 selected={state.entity}
                 onSelect={open}
+                onShowTable={() => update({ view: 'table' })}
+              />
+            )}
+            {view === 'table' && (
+              <TableView
+                visible={visible}
+                table={state.table}
+                onTable={(table) => update({ table })}
+                onOpen={open}
               />
             )}
             {view === 'world' && <WorldView network={network} visible={visible} onSelect={open} />}

@@ -10,6 +10,7 @@ import {
   type LinkKind,
   linkKinds,
 } from '@musubi/core';
+import { isTableKind, type TableKind } from '../table/rows.js';
 import { isTabId, type TabId } from './tabs.js';
 
 export type SizeBy = 'activity' | 'degree';
@@ -34,6 +35,8 @@ export interface ExploreState {
   era: boolean;
   /** The entity whose panel is open. */
   entity: string | undefined;
+  /** Which table the table view shows. */
+  table: TableKind;
 }
 
 export const defaultExploreState: ExploreState = {
@@ -49,6 +52,7 @@ export const defaultExploreState: ExploreState = {
   sizeBy: 'degree',
   era: false,
   entity: undefined,
+  table: 'entities',
 };
 
 function list<T extends string>(value: string | null, allowed: readonly T[]): T[] {
@@ -80,6 +84,7 @@ export function parseExploreState(search: string): ExploreState {
     sizeBy: q.get('size') === 'activity' ? 'activity' : 'degree',
     era: q.get('era') === '1',
     entity: q.get('entity') ?? undefined,
+    table: isTableKind(q.get('table')) ? (q.get('table') as TableKind) : defaultExploreState.table,
   };
 }
 
@@ -102,6 +107,7 @@ export function serializeExploreState(state: ExploreState, base = ''): string {
   set('size', state.sizeBy === 'activity' ? 'activity' : undefined);
   set('era', state.era ? '1' : undefined);
   set('entity', state.entity);
+  set('table', state.table === defaultExploreState.table ? undefined : state.table);
   const text = q.toString();
   return text === '' ? '' : `?${text}`;
 }

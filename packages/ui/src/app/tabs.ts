@@ -7,6 +7,7 @@ export const tabIds = [
   'start',
   'map',
   'world',
+  'table',
   'record',
   'follow-ups',
   'dashboard',

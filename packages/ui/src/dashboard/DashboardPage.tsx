@@ -9,6 +9,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useToday } from '../app/clock.js';
 import { parseExploreState } from '../app/explore-state.js';
 import { useNetwork } from '../app/network-context.js';
+import { currentSearch } from '../app/url-state.js';
 import { useI18n } from '../i18n/i18n.js';
 import { IndicatorSheet } from './IndicatorSheet.js';
 import { BudgetTable, CostTable } from './ProgrammeTables.js';
@@ -91,7 +92,7 @@ export function DashboardPage({ onOpen }: { onOpen: (id: string) => void }) {
   const today = useToday();
   // the explore views' "Japanese era" choice (`?era=1`) is where the dashboard starts
   const [style, setStyle] = useState<YearStyle>(() =>
-    parseExploreState(location.search).era ? 'era-sheet' : 'western',
+    parseExploreState(currentSearch()).era ? 'era-sheet' : 'western',
   );
   const [chosen, setChosen] = useState<YearRange>();
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network

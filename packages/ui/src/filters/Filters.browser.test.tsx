@@ -35,7 +35,7 @@ describe('the filters', () => {
     await expect.element(screen.getByRole('checkbox', { name: 'Mission in Japan' })).toBeChecked();
   });
 
-  it('keep only ASEAN countries (and the prefecture) when the group is chosen', async () => {
+  it('keep only ASEAN countries (and the prefecture, and the people posted there) when the group is chosen', async () => {
     const network = buildSmallNetwork();
     const states: ExploreState[] = [];
     const screen = await renderWithApp(<Harness network={network} onState={(s) => states.push(s)} />, {
@@ -43,8 +43,9 @@ describe('the filters', () => {
       lang: 'en',
     });
     await screen.getByRole('combobox', { name: 'Country group' }).selectOptions('asean');
-    // the BOI and the embassy are Thai; people without a country drop out; Mie stays
-    await expect.element(screen.getByTestId('count-entities')).toHaveTextContent('3');
+    // the BOI and the embassy are Thai; the two ambassadors follow the embassy of their post;
+    // São Paulo drops out; Mie stays
+    await expect.element(screen.getByTestId('count-entities')).toHaveTextContent('5');
     expect(states.at(-1)?.group).toBe('asean');
   });
 

@@ -30,4 +30,17 @@ describe('what the explore views show', () => {
     expect(fy2019.activity.get('thai-embassy')).toBe(1);
     expect(fy2019.counts.links).toBe(fy2019.links.size);
   });
+
+  it('lets a person without a country follow the entities of their posts into a country or group filter', () => {
+    const network = buildSmallNetwork();
+    const asean = visibleNetwork(network, { ...defaultExploreState, group: 'asean' }, today);
+    expect(asean.entities.has('thai-embassy')).toBe(true);
+    expect(asean.entities.has('ambassador-b')).toBe(true);
+    const thailand = visibleNetwork(network, { ...defaultExploreState, countries: ['TH'] }, today);
+    expect(thailand.entities.has('ambassador-b')).toBe(true);
+    // the link of the post is shown with both its ends
+    expect([...thailand.links].some((id) => network.link(id)?.kind === 'role')).toBe(true);
+    const brazil = visibleNetwork(network, { ...defaultExploreState, countries: ['BR'] }, today);
+    expect(brazil.entities.has('ambassador-b')).toBe(false);
+  });
 });

@@ -38,12 +38,18 @@ export function visibleNetwork(network: Network, state: Filters, today: string):
   const day = shownDay(state, today);
   const view: NetworkView = day >= today ? network : network.asOf(day);
   const entities = new Set<string>();
+  const countryPasses = (country: string | undefined) =>
+    country !== undefined &&
+    (state.countries.length === 0 || state.countries.includes(country)) &&
+    (state.group === undefined || isInGroup(country, state.group));
+  const byCountry = state.countries.length > 0 || state.group !== undefined;
   for (const e of view.entities(state.kinds.length > 0 ? { kind: state.kinds } : {})) {
-    if (e.kind !== 'self') {
-      if (state.countries.length > 0 && (e.country === undefined || !state.countries.includes(e.country)))
-        continue;
-      if (state.group !== undefined && (e.country === undefined || !isInGroup(e.country, state.group)))
-        continue;
+    if (e.kind !== 'self' && byCountry && !countryPasses(e.country)) {
+      // a person without a country of their own follows the entities of their posts (an
+      // ambassador goes with the embassy into the ASEAN filter)
+      if (e.country !== undefined) continue;
+      const posts = view.roles(e.id).filter((r) => r.person === e.id);
+      if (!posts.some((r) => countryPasses(view.entity(r.entity)?.country))) continue;
     }
     entities.add(e.id);
   }

@@ -94,6 +94,7 @@ export function WorldView({
           height={size.height}
           role="img"
           aria-label={t('world.label')}
+          aria-describedby="world-text-alternative"
           data-testid="world-map"
         >
           <rect width={size.width} height={size.height} className="ocean" />
@@ -138,6 +139,9 @@ export function WorldView({
           </button>
         </div>
       </div>
+      <p id="world-text-alternative" className="visually-hidden">
+        {t('map.textAlternative')}
+      </p>
       <figcaption>
         <span data-testid="tie-count">{t('world.ties', { count: ties.length })}</span> — {t('world.note')}
       </figcaption>

@@ -22,6 +22,8 @@ import historyJa from './history.ja.json';
 import baseJa from './ja.json';
 import recordEn from './record.en.json';
 import recordJa from './record.ja.json';
+import tableEn from './table.en.json';
+import tableJa from './table.ja.json';
 import teamEn from './team.en.json';
 import teamJa from './team.ja.json';
 
@@ -38,6 +40,7 @@ const ja = {
   ...teamJa,
   ...followUpsJa,
   ...exploreJa,
+  ...tableJa,
 };
 const en = {
   ...baseEn,
@@ -50,6 +53,7 @@ const en = {
   ...teamEn,
   ...followUpsEn,
   ...exploreEn,
+  ...tableEn,
 };
 
 export type MessageKey = keyof typeof ja;

@@ -23,6 +23,8 @@ export interface NetworkMapProps {
   sizeBy: SizeBy;
   selected: string | undefined;
   onSelect: (id: string | undefined) => void;
+  /** Goes to the table view, the text alternative of the canvas. */
+  onShowTable?: () => void;
 }
 
 const DIM_NODE = '#d5d8dc';
@@ -32,7 +34,15 @@ const LABEL_SIZE = 13;
 /** At most this many labels are weighed per frame (the biggest nodes first). */
 const LABEL_CANDIDATES = 1500;
 
-export function NetworkMap({ network, version, visible, sizeBy, selected, onSelect }: NetworkMapProps) {
+export function NetworkMap({
+  network,
+  version,
+  visible,
+  sizeBy,
+  selected,
+  onSelect,
+  onShowTable,
+}: NetworkMapProps) {
   const { t, lang } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const [graph] = useState(createDisplayGraph);
@@ -176,8 +186,17 @@ export function NetworkMap({ network, version, visible, sizeBy, selected, onSele
         data-layout={synced && !running ? 'settled' : 'running'}
         role="img"
         aria-label={t('map.label')}
+        aria-describedby="map-text-alternative"
       />
+      <p id="map-text-alternative" className="visually-hidden">
+        {t('map.textAlternative')}
+      </p>
       <div className="map-tools">
+        {onShowTable && (
+          <button type="button" onClick={onShowTable}>
+            {t('map.showTable')}
+          </button>
+        )}
         <button type="button" onClick={run} disabled={running}>
           {running ? t('map.layoutRunning') : t('map.relayout')}
         </button>

@@ -1,8 +1,8 @@
 /**
- * Incremental search (Japanese or English, the core's `search`), driven by the keyboard:
+ * Incremental search (Japanese or English, the core's `search`: names, and a person's posts), driven by the keyboard:
  * type, ↑/↓ to choose, Enter to open, Escape to clear. An ARIA combobox.
  */
-import { type Entity, type NetworkView, nameIn } from '@musubi/core';
+import { type Entity, type Lang, type NetworkView, nameIn } from '@musubi/core';
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 
@@ -62,10 +62,23 @@ export function SearchBox({ view, onFound }: { view: NetworkView; onFound: (id: 
               }}
             >
               {nameIn(e.name, lang)} <span className="muted">{t(`kind.${e.kind}`)}</span>
+              {postOf(view, e.id, lang) && <span className="post muted">{postOf(view, e.id, lang)}</span>}
             </div>
           ))}
         </div>
       )}
     </div>
   );
+}
+
+/** A person's latest post, as "title, where" (特命全権大使、駐日タイ王国大使館), to tell people apart. */
+function postOf(view: NetworkView, id: string, lang: Lang): string | undefined {
+  const post = view
+    .roles(id)
+    .filter((r) => r.person === id)
+    .at(-1);
+  if (!post) return undefined;
+  const at = view.entity(post.entity);
+  const where = at ? nameIn(at.name, lang) : post.entity;
+  return post.title ? `${nameIn(post.title, lang)}${lang === 'ja' ? '、' : ', '}${where}` : where;
 }

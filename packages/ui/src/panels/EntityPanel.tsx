@@ -33,6 +33,8 @@ export function EntityPanel({ network, id, onOpen, onClose }: EntityPanelProps) 
   };
   const links = network.links({ entity: id }).filter((l) => l.kind !== 'role');
   const roles = network.roles(id).filter((r) => r.entity === id);
+  // a person's own posts (ambassador at the embassy), where they hold them
+  const posts = network.roles(id).filter((r) => r.person === id);
   const engagements = network.engagements({ entity: id });
   const followUps = followUpsToDo(engagements, today);
   return (
@@ -79,10 +81,31 @@ export function EntityPanel({ network, id, onOpen, onClose }: EntityPanelProps) 
           <AnniversaryList network={network} from={today} entity={id} onOpen={onOpen} />
         </section>
       )}
+      {posts.length > 0 && (
+        <section>
+          <h3>{t('panel.posts')}</h3>
+          <ol className="plain" data-testid="panel-posts">
+            {posts.map((r) => (
+              <li key={r.link.id}>
+                {r.title && <>{nameIn(r.title, lang)} </>}
+                <button type="button" className="linklike" onClick={() => onOpen(r.entity)}>
+                  {name(r.entity)}
+                </button>{' '}
+                <span>
+                  {t('panel.roleHeld', {
+                    from: r.from ?? t('panel.unknown'),
+                    to: r.to ?? t('panel.present'),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       <section>
         <h3>{t('panel.links')}</h3>
         {links.length === 0 ? (
-          <p className="muted">{t('panel.noLinks')}</p>
+          <p className="muted">{t(posts.length > 0 ? 'panel.noOtherLinks' : 'panel.noLinks')}</p>
         ) : (
           <ul className="plain">
             {links.map((l) => {

@@ -5,6 +5,7 @@
  * form afresh. `?edit=<id>` (from an entity's panel) opens the entity form on that entity.
  */
 import { useEffect, useState } from 'react';
+import { currentSearch, subscribeToUrl } from '../../app/url-state.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { EntityForm } from './EntityForm.js';
 import { clearEditTarget, editTarget } from './edit-url.js';
@@ -25,15 +26,17 @@ export function EntityForms({ onOpen }: { onOpen: (id: string) => void }) {
   const [notice, setNotice] = useState<Notice>();
 
   useEffect(() => {
-    const onPop = () => {
-      const next = editTarget(location.search);
-      if (next === undefined) return;
+    // the URL state says when `edit` is asked for again (another panel's edit button, Back)
+    let seen = editTarget(currentSearch());
+    return subscribeToUrl(() => {
+      const next = editTarget(currentSearch());
+      const changed = next !== seen;
+      seen = next;
+      if (next === undefined || !changed) return;
       setEditId(next);
       setTask('entity');
       setRound((r) => r + 1);
-    };
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
+    });
   }, []);
   useEffect(() => {
     if (editId !== undefined) document.getElementById('edit-section')?.scrollIntoView({ block: 'start' });

@@ -2,6 +2,7 @@
  * The `edit=<id>` query parameter: an entity's panel opens the record view with the entity form
  * on that entity. The app's explore state keeps unknown parameters, so it lives beside them.
  */
+import { currentSearch, navigate } from '../../app/url-state.js';
 
 /** The entity asked for by `?edit=<id>`, if any. */
 export function editTarget(search: string): string | undefined {
@@ -27,13 +28,11 @@ export function withoutEdit(search: string): string {
 
 /** Goes to the entity form for `id` (a history entry, so Back returns to the panel). */
 export function openEntityEditor(id: string): void {
-  history.pushState(null, '', `${location.pathname}${editQuery(location.search, id)}${location.hash}`);
-  // the app follows the URL on popstate
-  dispatchEvent(new PopStateEvent('popstate'));
+  navigate(editQuery(currentSearch(), id));
 }
 
 /** Forgets `edit` once the form is done with it. */
 export function clearEditTarget(): void {
-  if (editTarget(location.search) === undefined) return;
-  history.replaceState(null, '', `${location.pathname}${withoutEdit(location.search)}${location.hash}`);
+  if (editTarget(currentSearch()) === undefined) return;
+  navigate(withoutEdit(currentSearch()), { replace: true });
 }

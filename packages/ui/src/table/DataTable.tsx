@@ -1,0 +1,194 @@
+/**
+ * A sortable, filterable, virtualised table (TanStack Table for the rows, TanStack Virtual for
+ * drawing only those in sight), driven by the keyboard: Tab reaches the rows as one stop, ↑/↓,
+ * Page Up/Down, Home/End move through them, Enter opens the row. A real <table> with
+ * aria-rowcount/aria-rowindex, so a screen reader knows how many rows there are beyond those drawn.
+ */
+import { foldForSearch } from '@musubi/core';
+import {
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  type Row,
+  type SortingState,
+  useReactTable,
+} from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useI18n } from '../i18n/i18n.js';
+
+export interface DataTableProps<T> {
+  /** The table's caption (its accessible name). */
+  caption: string;
+  rows: T[];
+  // biome-ignore lint/suspicious/noExplicitAny: TanStack's column definitions carry each column's own value type
+  columns: ColumnDef<T, any>[];
+  rowId: (row: T) => string;
+  /** Enter or a click on a row. */
+  onOpen: (row: T) => void;
+  testId: string;
+}
+
+const ROW_HEIGHT = 34;
+
+/** Matches a row whose cell text holds the filter text, folded as the core's search folds it. */
+function cellHolds<T>(row: Row<T>, columnId: string, filter: string): boolean {
+  const value = row.getValue<unknown>(columnId);
+  return value !== undefined && foldForSearch(String(value)).includes(foldForSearch(filter));
+}
+
+export function DataTable<T>({ caption, rows, columns, rowId, onOpen, testId }: DataTableProps<T>) {
+  const { t } = useI18n();
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [filter, setFilter] = useState('');
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting, globalFilter: filter },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setFilter,
+    globalFilterFn: cellHolds,
+    getRowId: rowId,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+  });
+  const shown = table.getRowModel().rows;
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const [active, setActive] = useState(0);
+  const focusing = useRef(false);
+  const current = Math.min(active, Math.max(shown.length - 1, 0));
+  const items = virtualizer.getVirtualItems();
+  const top = items[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const filterId = useId();
+
+  // the row moved to by the keyboard gets the focus once it is drawn
+  useEffect(() => {
+    if (!focusing.current) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${current}"]`);
+    if (row) {
+      row.focus({ preventScroll: true });
+      focusing.current = false;
+    }
+  });
+
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(shown.length - 1, to));
+    focusing.current = true;
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (shown.length === 0) return;
+    if (event.key === 'ArrowDown') move(current + 1);
+    else if (event.key === 'ArrowUp') move(current - 1);
+    else if (event.key === 'PageDown') move(current + page);
+    else if (event.key === 'PageUp') move(current - page);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(shown.length - 1);
+    else if (event.key === 'Enter') {
+      const row = shown[current];
+      if (row) onOpen(row.original);
+    } else return;
+    event.preventDefault();
+  };
+
+  return (
+    <div className="data-table" data-testid={testId}>
+      <div className="data-table-tools">
+        <label htmlFor={filterId}>{t('table.filter')}</label>
+        <input
+          id={filterId}
+          type="search"
+          value={filter}
+          onChange={(e) => {
+            setFilter(e.target.value);
+            setActive(0);
+          }}
+        />
+        <output aria-live="polite" data-testid={`${testId}-count`} data-count={shown.length}>
+          {t('table.rowCount', { count: shown.length, total: rows.length })}
+        </output>
+      </div>
+      <div ref={scroller} className="data-table-scroller">
+        <table aria-rowcount={shown.length + 1}>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id} aria-rowindex={1}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    >
+                      <button type="button" onClick={header.column.getToggleSortingHandler()}>
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        {sorted === 'asc' ? (
+                          <ArrowUp className="icon" aria-hidden="true" />
+                        ) : sorted === 'desc' ? (
+                          <ArrowDown className="icon" aria-hidden="true" />
+                        ) : (
+                          <ArrowUpDown className="icon sort-none" aria-hidden="true" />
+                        )}
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody onKeyDown={onKeyDown}>
+            {top > 0 && (
+              <tr className="spacer">
+                <td style={{ height: top }} colSpan={columns.length} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const row = shown[item.index];
+              if (!row) return null;
+              return (
+                <tr
+                  key={row.id}
+                  data-index={item.index}
+                  data-row-id={row.id}
+                  aria-rowindex={item.index + 2}
+                  tabIndex={item.index === current ? 0 : -1}
+                  className={item.index === current ? 'current' : undefined}
+                  onFocus={() => setActive(item.index)}
+                  onClick={() => {
+                    setActive(item.index);
+                    onOpen(row.original);
+                  }}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  ))}
+                </tr>
+              );
+            })}
+            {bottom > 0 && (
+              <tr className="spacer">
+                <td style={{ height: bottom }} colSpan={columns.length} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {shown.length === 0 && <p className="empty">{t('table.empty')}</p>}
+      </div>
+    </div>
+  );
+}
