@@ -135,6 +135,12 @@ export {
   networkToJson,
   readMusubiJson,
 } from './io/json.js';
+export type { WorkbookOptions } from './io/workbook.js';
+export { networkToXlsx } from './io/workbook.js';
+export type { WorkbookDateReading, XlsxImportOptions, XlsxImportReport } from './io/workbook-import.js';
+export { importXlsx } from './io/workbook-import.js';
+export type { SheetKey, WorkbookColumn, WorkbookSheet } from './io/workbook-sheets.js';
+export { workbookSheets } from './io/workbook-sheets.js';
 export type { CountryCode, CountryGroup } from './model/countries.js';
 export {
   ASEAN_MEMBERS,
