@@ -1,5 +1,5 @@
 /**
- * Import into the current network: choose a file (CSV, JSON, GEXF, GraphML), and it is imported
+ * Import into the current network: choose a file (CSV, the XLSX workbook, JSON, GEXF, GraphML), and it is imported
  * at once as one change (all or nothing; undo takes it back), with the report below.
  */
 import { type CsvKind, isMusubiError, MusubiError } from '@musubi/core';
@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { importAccept } from './file-formats.js';
 import { describeProblem } from './file-messages.js';
 import { ImportReport } from './ImportReport.js';
-import { type ChosenFile, type ImportOutcome, importFile } from './imports.js';
+import { type ChosenFile, type ImportOutcome, importChosenFile } from './imports.js';
 import { ProblemList } from './ProblemList.js';
 import { readChosenFile } from './read-file.js';
 
@@ -28,10 +28,10 @@ export function ImportSection() {
   // how the chosen file was last read (as Shift_JIS, good rows only), kept for the next retry
   const [extra, setExtra] = useState<Extra>({});
 
-  const run = (file: ChosenFile, how: Extra = {}) => {
+  const run = async (file: ChosenFile, how: Extra = {}) => {
     setExtra(how);
     setOutcome(
-      importFile(network, file, {
+      await importChosenFile(network, file, {
         lang,
         ...(sheet === 'auto' ? {} : { csvKind: sheet }),
         ...how,
@@ -49,7 +49,7 @@ export function ImportSection() {
     try {
       const read = await readChosenFile(file);
       setChosen(read);
-      run(read);
+      await run(read);
     } catch (error) {
       const refusal = isMusubiError(error)
         ? error

@@ -1,6 +1,6 @@
 /**
  * What each export writes: the core's writers (`networkToJson`, `networkToCsv`, `networkToGexf`,
- * `networkToGraphml`, `reportToXlsx` of `report`) with the UI's language and a file name. Pure but
+ * `networkToGraphml`, `networkToXlsx`, `reportToXlsx` of `report`) with the UI's language and a file name. Pure but
  * for the clock; the download itself is in download.ts.
  */
 import {
@@ -18,6 +18,7 @@ import {
   networkToGexf,
   networkToGraphml,
   networkToJson,
+  networkToXlsx,
   report,
   reportToXlsx,
 } from '@musubi/core';
@@ -104,6 +105,8 @@ export async function buildExport(
       return { name: exportFileName(kind, day), type, data: networkToGexf(network, { lang }) };
     case 'graphml':
       return { name: exportFileName(kind, day), type, data: networkToGraphml(network, { lang }) };
+    case 'workbook':
+      return { name: exportFileName(kind, day), type, data: await networkToXlsx(network, { lang }) };
     case 'xlsx': {
       const span = options.sheetYears ?? defaultSheetYears(network, day);
       const sheet = report(network, { fiscalYears: yearsOf(span), asOfDate: day });
