@@ -1,13 +1,13 @@
 /**
  * Prints the prefecture's policy sheet (施策331), computed from the example network's records, as
- * Markdown; with `--xlsx out.xlsx` also writes it as an XLSX workbook; `--lang en` in English.
+ * Markdown (with each programme's cost per engagement); with `--xlsx out.xlsx` also writes it as an XLSX workbook; `--lang en` in English.
  *
  * Run it from the repository root:
  *   pnpm --filter @musubi/core build && node --import tsx examples/src/print-policy-sheet.ts --xlsx policy-sheet.xlsx
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { formatFiscalYear, type Lang, nameIn, programmeCosts, report, reportToMarkdown } from '@musubi/core';
+import { type Lang, report, reportToMarkdown } from '@musubi/core';
 import { reportToXlsx } from '@musubi/core/xlsx';
 import { buildMieNetwork } from './index.js';
 
@@ -20,31 +20,7 @@ const network = buildMieNetwork();
 const sheet = report(network, { fiscalYears: [2016, 2017, 2018, 2019] });
 console.log(reportToMarkdown(sheet, { lang }));
 
-// cost per engagement (thousand yen) of each programme, for the years with budgets
 const ja = lang === 'ja';
-console.log(
-  ja ? '## 事業別の1件あたり費用（千円）' : '## Cost per engagement by programme (thousand yen)',
-  '',
-);
-const costYears = [2018, 2019];
-const fy = (y: number) => formatFiscalYear(y, { lang, style: ja ? 'era' : 'western' });
-console.log(
-  `| ${ja ? '主な事業' : 'Programme'} | ${costYears
-    .map((y) =>
-      ja ? `${fy(y)} 件数 | ${fy(y)} 1件あたり` : `${fy(y)} engagements | ${fy(y)} per engagement`,
-    )
-    .join(' | ')} |`,
-);
-console.log(`| --- | ${costYears.map(() => '--- | ---').join(' | ')} |`);
-const costs = costYears.map((y) => programmeCosts(network, y));
-for (const [i, first] of (costs[0] ?? []).entries()) {
-  const cells = costs.map((c) => {
-    const cost = c[i];
-    return `${cost?.engagements ?? 0} | ${cost?.costPerEngagement?.toLocaleString('en-US') ?? '-'}`;
-  });
-  console.log(`| ${nameIn(first.name, lang)} | ${cells.join(' | ')} |`);
-}
-console.log('');
 console.log(
   ja
     ? '注: 三重県の例示ネットワークです。目標値と予算額は施策シート（平成31年度）のとおりです。実績値はすべて例示（架空）の記録から算出しており、施策シートと一致するのは活動指標の平成28・29年度の実績値だけです。県民指標と平成30年度以降の実績値、事業別の件数は実際の数値ではありません。'

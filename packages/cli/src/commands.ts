@@ -27,7 +27,7 @@ import {
   repairNetworkFile,
 } from '@musubi/core/node';
 import { headerIn } from '@musubi/core/words';
-import { reportToXlsx } from '@musubi/core/xlsx';
+import { importXlsx, networkToXlsx, reportToXlsx, type XlsxImportReport } from '@musubi/core/xlsx';
 import { type CliLang, issueText, printWarnings, say } from './messages.js';
 import { importProgressBar } from './progress.js';
 
@@ -274,7 +274,8 @@ function repairText(file: string, report: RepairReport, lang: CliLang): string {
 }
 
 /**
- * `musubi import <file> <input>`: CSV (entities, links or engagements), Musubi JSON, GEXF or GraphML.
+ * `musubi import <file> <input>`: CSV (entities, links or engagements), the network workbook (XLSX),
+ * Musubi JSON, GEXF or GraphML.
  * A CSV that is not UTF-8 is read as Shift_JIS (Excel's "CSV" on Japanese Windows), and said so.
  * The import is one change: when this prints "imported", it is on disk (fsynced).
  */
@@ -337,6 +338,9 @@ export async function importFile(
         );
       }
       printDateReadings(result.dates, lang);
+    } else if (format === 'xlsx') {
+      const result = await importXlsx(network, bytes);
+      printWorkbookReport(result, lang);
     } else if (format === 'json') {
       const counts = await importJsonChunksInto(network, createReadStream(input));
       print(
@@ -374,8 +378,8 @@ export async function importFile(
       throw new MusubiError(
         'FORMAT',
         say(lang, {
-          ja: `${input}: 対応していない形式です（csv, json, gexf, graphml）`,
-          en: `${input}: unsupported format (csv, json, gexf, graphml)`,
+          ja: `${input}: 対応していない形式です（csv, xlsx, json, gexf, graphml）`,
+          en: `${input}: unsupported format (csv, xlsx, json, gexf, graphml)`,
         }),
         { path: [input] },
       );
@@ -422,10 +426,12 @@ export interface ExportOptions extends SourceOptions {
   output?: string;
   kind?: CsvKind;
   state?: boolean;
-  fy?: string;
 }
 
-/** `musubi export <file> --format …` (or `--server`): writes to `-o` or stdout (xlsx needs `-o`). */
+/**
+ * `musubi export <file> --format …` (or `--server`): writes to `-o` or stdout. `xlsx` is the whole
+ * network as one workbook for Excel users (it needs `-o`); the policy sheet is `musubi report --format xlsx`.
+ */
 export async function exportFile(
   file: string | undefined,
   options: ExportOptions,
@@ -452,10 +458,7 @@ export async function exportFile(
           },
         );
       }
-      data = await reportToXlsx(
-        report(network, { fiscalYears: fiscalYears(options.fy, lang), asOfDate: todayISO() }),
-        { lang },
-      );
+      data = await networkToXlsx(network, { lang });
     } else {
       throw new MusubiError('VALIDATION', say(lang, { ja: '形式が不正です', en: 'unknown format' }), {
         path: ['format'],
@@ -507,10 +510,10 @@ export function fiscalYears(spec: string | undefined, lang: CliLang): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-/** `musubi report <file>` (or `--server`): the policy-sheet report as Markdown. */
+/** `musubi report <file>` (or `--server`): the policy-sheet report as Markdown, or with `--format xlsx` as a workbook. */
 export async function reportCommand(
   file: string | undefined,
-  options: SourceOptions & { fy?: string; output?: string },
+  options: SourceOptions & { fy?: string; output?: string; format?: 'md' | 'xlsx' },
   lang: CliLang,
 ): Promise<void> {
   const source = await openForReading(file, options, lang);
@@ -527,14 +530,74 @@ export async function reportCommand(
 `,
       );
     }
-    const text = reportToMarkdown(
-      report(source.network, { fiscalYears: fiscalYears(options.fy, lang), asOfDate: todayISO() }),
-      { lang },
-    );
+    const sheet = report(source.network, {
+      fiscalYears: fiscalYears(options.fy, lang),
+      asOfDate: todayISO(),
+    });
+    if (options.format === 'xlsx') {
+      if (!options.output) {
+        throw new MusubiError(
+          'VALIDATION',
+          say(lang, { ja: 'xlsx には -o が必要です', en: 'xlsx needs -o <file>' }),
+          { path: ['output'] },
+        );
+      }
+      writeFileSync(options.output, await reportToXlsx(sheet, { lang }));
+      print(say(lang, { ja: `書き出しました: ${options.output}`, en: `wrote ${options.output}` }));
+      return;
+    }
+    const text = reportToMarkdown(sheet, { lang });
     if (options.output) writeFileSync(options.output, text);
     else print(text);
   } finally {
     await source.close();
+  }
+}
+
+/** What a workbook import added, and the sheets, columns and date cells it says something about. */
+function printWorkbookReport(result: XlsxImportReport, lang: CliLang): void {
+  const words: Record<string, { ja: string; en: string }> = {
+    entity: { ja: '組織等', en: 'entities' },
+    programme: { ja: '事業', en: 'programmes' },
+    indicator: { ja: '指標', en: 'indicators' },
+    figure: { ja: '実績値', en: 'figures' },
+    link: { ja: 'つながり', en: 'links' },
+    engagement: { ja: '交流', en: 'engagements' },
+  };
+  const counts = Object.entries(result.counts).map(([c, n]) => ({
+    ja: `${words[c]?.ja ?? c} ${n}`,
+    en: `${n} ${words[c]?.en ?? c}`,
+  }));
+  print(
+    say(lang, {
+      ja: `取り込みました: ${counts.map((c) => c.ja).join('、') || '0 件'}`,
+      en: `imported ${counts.map((c) => c.en).join(', ') || 'nothing'}`,
+    }),
+  );
+  for (const sheet of result.ignoredSheets) {
+    process.stderr.write(
+      `${say(lang, { ja: `シート「${sheet}」は知らないシートのため読みませんでした`, en: `the sheet "${sheet}" is not one Musubi knows and was not read` })}\n`,
+    );
+  }
+  for (const c of result.ignoredColumns) {
+    process.stderr.write(
+      `${say(lang, {
+        ja: `シート「${c.sheet}」の ${c.column} 列「${c.header}」は知らない見出しのため読みませんでした${c.nearest ? `（「${c.nearest}」のことですか）` : ''}`,
+        en: `sheet "${c.sheet}", column ${c.column} "${c.header}" is not a known header and was not read${c.nearest ? ` (did you mean "${c.nearest}"?)` : ''}`,
+      })}\n`,
+    );
+  }
+  if (result.dates.length > 0) {
+    process.stderr.write(
+      `${say(lang, { ja: `${result.dates.length} 個の日付を次のように読みました:`, en: `read ${result.dates.length} dates as follows:` })}\n`,
+    );
+    for (const d of result.dates.slice(0, LISTED_DATES)) {
+      const where = say(lang, {
+        ja: `「${d.sheet}」${d.row}行目「${d.column}」`,
+        en: `${d.sheet}, row ${d.row}, ${d.column}`,
+      });
+      process.stderr.write(`  ${where}: ${d.text} → ${d.date}\n`);
+    }
   }
 }
 

@@ -124,20 +124,27 @@ withServer(
     )
     .addOption(new Option('--kind <kind>', t('CSV の内容', 'what the CSV holds')).choices([...csvKinds]))
     .option('--state', t('JSON を履歴なしの現状で書く', 'write JSON as the current state, without history'))
-    .option('--fy <years>', t('xlsx の年度 (例 2016..2019)', 'fiscal years for xlsx (e.g. 2016..2019)'))
     .option('-o, --output <out>', t('出力ファイル', 'output file')),
 ).action((file: string | undefined, o: Parameters<typeof exportFile>[1]) => exportFile(file, o, lang));
 
 withServer(
   program
     .command('report [file]')
-    .description(t('施策シートの指標報告 (Markdown)', 'the policy-sheet indicator report (Markdown)'))
+    .description(
+      t(
+        '施策シートの指標報告 (Markdown、または xlsx)',
+        'the policy-sheet indicator report (Markdown, or xlsx)',
+      ),
+    )
     .option('--fy <years>', t('年度 (例 2016..2019)', 'fiscal years (e.g. 2016..2019)'))
-    .option('-o, --output <out>', t('出力ファイル', 'output file')),
-).action((file: string | undefined, o: SourceOptions & { fy?: string; output?: string }) => {
-  fiscalYears(o.fy, lang);
-  return reportCommand(file, o, lang);
-});
+    .addOption(new Option('--format <format>', t('形式', 'format')).choices(['md', 'xlsx']).default('md'))
+    .option('-o, --output <out>', t('出力ファイル（xlsx では必須）', 'output file (needed for xlsx)')),
+).action(
+  (file: string | undefined, o: SourceOptions & { fy?: string; output?: string; format?: 'md' | 'xlsx' }) => {
+    fiscalYears(o.fy, lang);
+    return reportCommand(file, o, lang);
+  },
+);
 
 const dataOption = () =>
   new Option('--data <folder>', t('PGlite のデータフォルダ', "PGlite's data folder")).default(

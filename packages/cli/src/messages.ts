@@ -55,13 +55,19 @@ export function describeError(error: unknown, lang: CliLang): string {
   if (error.issues.length > 1 || (error.issues[0] && error.issues[0].message !== error.message)) {
     for (const issue of error.issues.slice(0, 50)) {
       const [row, column] = issue.path;
+      const [sheet, sheetRow, sheetColumn] = issue.path;
       const where =
-        typeof row === 'number' && typeof column === 'string'
+        typeof sheet === 'string' && typeof sheetRow === 'number' && issue.path.length === 3
           ? say(lang, {
-              ja: `${row}行目「${headerIn(column, 'ja')}」`,
-              en: `row ${row}, ${headerIn(column, 'en')}`,
+              ja: `シート「${sheet}」${sheetRow}行目${sheetColumn ? `「${String(sheetColumn)}」` : ''}`,
+              en: `sheet ${sheet}, row ${sheetRow}${sheetColumn ? `, ${String(sheetColumn)}` : ''}`,
             })
-          : formatPath(issue.path);
+          : typeof row === 'number' && typeof column === 'string'
+            ? say(lang, {
+                ja: `${row}行目「${headerIn(column, 'ja')}」`,
+                en: `row ${row}, ${headerIn(column, 'en')}`,
+              })
+            : formatPath(issue.path);
       lines.push(`  ${where}: ${issueText(issue, lang)}`);
     }
     if (error.issues.length > 50) {

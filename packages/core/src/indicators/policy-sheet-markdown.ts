@@ -1,7 +1,7 @@
 import type { Lang } from '../model/names.js';
 import { nameIn } from '../model/names.js';
 import { type EraConvention, type FiscalYearStyle, formatFiscalYear } from '../time/era.js';
-import type { IndicatorRow, IndicatorYear, PolicyReport } from './report.js';
+import type { BudgetRow, IndicatorRow, IndicatorYear, PolicyReport } from './report.js';
 import { unitNames } from './schemas.js';
 
 export interface MarkdownOptions {
@@ -24,6 +24,10 @@ export const policySheetWords = {
   programmes: { ja: '主な事業', en: 'Main programmes' },
   budget: { ja: '予算額(千円)', en: 'Budget (thousand yen)' },
   total: { ja: '合計', en: 'Total' },
+  costs: { ja: '事業の交流1件あたりの費用', en: 'Cost per engagement of each programme' },
+  engagements: { ja: '交流件数', en: 'Engagements' },
+  costPerEngagement: { ja: '1件あたり(千円)', en: 'Per engagement (thousand yen)' },
+  new: { ja: '（新）', en: '(new) ' },
   cumulative: { ja: '（累計）', en: ' (cumulative)' },
   manual: { ja: '手入力', en: 'manual' },
   pending: { ja: '集計中', en: 'pending' },
@@ -85,6 +89,30 @@ export function budgetTotalOf(report: PolicyReport, fy: number): number | undefi
   return budgeted ? report.budgetTotals.find((t) => t.fiscalYear === fy)?.amount : undefined;
 }
 
+/**
+ * A programme's name as the sheet writes it: `（新）` before one whose first budget is in the
+ * report's last fiscal year (the sheet's own year), as `（新）三重・タイ産業人材育成協力事業`.
+ */
+export function programmeLabel(report: PolicyReport, row: BudgetRow, lang: Lang): string {
+  const isNew = row.firstFiscalYear !== undefined && row.firstFiscalYear === report.fiscalYears.at(-1);
+  return `${isNew ? sheetWord('new', lang) : ''}${nameIn(row.name, lang)}`;
+}
+
+/** The engagements and the cost per engagement of all programmes in a year (undefined: `-`). */
+export function costTotalOf(
+  report: PolicyReport,
+  fy: number,
+): { budget?: number; engagements: number; costPerEngagement?: number } {
+  const rows = report.costs.find((c) => c.fiscalYear === fy)?.programmes ?? [];
+  const engagements = rows.reduce((sum, r) => sum + r.engagements, 0);
+  const budget = budgetTotalOf(report, fy);
+  return {
+    engagements,
+    ...(budget === undefined ? {} : { budget }),
+    ...(budget !== undefined && engagements > 0 ? { costPerEngagement: budget / engagements } : {}),
+  };
+}
+
 function escapeCell(cell: string): string {
   return cell.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
@@ -134,9 +162,51 @@ function indicatorTable(
   return table(header, body);
 }
 
+/** Each programme's engagements and cost per engagement by fiscal year, with the totals. */
+function costTable(report: PolicyReport, lang: Lang, fy: (y: number) => string): string {
+  const money = (n: number | undefined, digits = 0) =>
+    n === undefined
+      ? '-'
+      : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const count = (n: number, illustrative: number | undefined) =>
+    illustrative === undefined ? String(n) : `${n} [${illustrativeText(illustrative, lang)}]`;
+  const rows = report.budget.map((b) => [
+    programmeLabel(report, b, lang),
+    ...report.costs.flatMap((c) => {
+      const cost = c.programmes.find((p) => p.programme === b.id);
+      return [count(cost?.engagements ?? 0, cost?.illustrative), money(cost?.costPerEngagement, 1)];
+    }),
+  ]);
+  const totals = [
+    sheetWord('total', lang),
+    ...report.costs.flatMap((c) => {
+      const t = costTotalOf(report, c.fiscalYear);
+      const illustrative = c.programmes.reduce((sum, p) => sum + (p.illustrative ?? 0), 0);
+      return [count(t.engagements, illustrative || undefined), money(t.costPerEngagement, 1)];
+    }),
+  ];
+  return table(
+    [
+      sheetWord('programmes', lang),
+      ...report.fiscalYears.flatMap((y) => [
+        `${fy(y)} ${sheetWord('engagements', lang)}`,
+        `${fy(y)} ${sheetWord('costPerEngagement', lang)}`,
+      ]),
+    ],
+    [...rows, totals],
+  );
+}
+
+/** `例示 2` / `2 illustrative`. */
+function illustrativeText(n: number, lang: Lang): string {
+  const word = sheetWord('illustrative', lang);
+  return lang === 'ja' ? `${word} ${n}` : `${n} ${word}`;
+}
+
 /**
  * Writes the policy sheet as Markdown: the outcome (県民指標) and activity (活動指標) tables, then
- * the programmes (主な事業) with their budgets (予算額(千円)). An actual that counts illustrative
+ * the programmes (主な事業) with their budgets (予算額(千円)) and their cost per engagement by year
+ * (a programme new in the last year as `（新）…`). An actual that counts illustrative
  * records is marked in its cell, and a caution under the tables says what the mark means.
  */
 export function reportToMarkdown(report: PolicyReport, options: MarkdownOptions = {}): string {
@@ -166,7 +236,7 @@ export function reportToMarkdown(report: PolicyReport, options: MarkdownOptions 
       ],
       [
         ...report.budget.map((b) => [
-          nameIn(b.name, lang),
+          programmeLabel(report, b, lang),
           `${b.basicProgramme.code} ${nameIn(b.basicProgramme.name, lang)}`,
           ...b.budgets.map((x) => money(x.amount)),
         ]),
@@ -174,6 +244,7 @@ export function reportToMarkdown(report: PolicyReport, options: MarkdownOptions 
       ],
     ),
   );
+  out.push('', `## ${sheetWord('costs', lang)}`, '', costTable(report, lang, fy));
   out.push('', sheetWord('note', lang), '');
   if (report.illustrative) out.push(sheetWord('illustrativeNote', lang), '');
   return out.join('\n');

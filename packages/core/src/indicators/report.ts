@@ -56,6 +56,8 @@ export interface BudgetRow {
   basicProgramme: BasicProgramme;
   /** Thousand yen per fiscal year; absent where the programme had no budget (`-`). */
   budgets: { fiscalYear: FiscalYear; amount?: number }[];
+  /** The first fiscal year the programme has a budget in (of all its years, not only the report's). */
+  firstFiscalYear?: FiscalYear;
 }
 
 /** The policy sheet: indicators by fiscal year and the budget table. */
@@ -66,7 +68,9 @@ export interface PolicyReport {
   budget: BudgetRow[];
   /** Budget totals per fiscal year, thousand yen. */
   budgetTotals: { fiscalYear: FiscalYear; amount: number }[];
-  /** Whether any actual counts illustrative records (see `IndicatorYear.illustrative`). */
+  /** Per fiscal year, each programme's budget, engagements and cost per engagement (see `programmeCosts`). */
+  costs: { fiscalYear: FiscalYear; programmes: ProgrammeCost[] }[];
+  /** Whether any actual, or any engagement counted in `costs`, is illustrative (see `IndicatorYear.illustrative`). */
   illustrative: boolean;
 }
 
@@ -203,12 +207,16 @@ export function report(view: NetworkView, options: ReportOptions): PolicyReport 
     };
   });
   const budget = budgetByFiscalYear(view, fiscalYears);
+  const costs = fiscalYears.map((fy) => ({ fiscalYear: fy, programmes: programmeCosts(view, fy, tag) }));
   return {
     fiscalYears,
     ...(options.asOfDate === undefined ? {} : { asOfDate: options.asOfDate }),
     indicators: rows,
-    illustrative: rows.some((r) => r.years.some((y) => y.illustrative !== undefined)),
+    illustrative:
+      rows.some((r) => r.years.some((y) => y.illustrative !== undefined)) ||
+      costs.some((c) => c.programmes.some((p) => p.illustrative !== undefined)),
     budget,
+    costs,
     budgetTotals: fiscalYears.map((fy) => ({
       fiscalYear: fy,
       amount: budget.reduce(
@@ -221,15 +229,21 @@ export function report(view: NetworkView, options: ReportOptions): PolicyReport 
 
 /** The budget of every programme for the given fiscal years (thousand yen; absent = no budget). */
 export function budgetByFiscalYear(view: NetworkView, fiscalYears: readonly FiscalYear[]): BudgetRow[] {
-  return programmes(view).map((p) => ({
-    id: p.id,
-    name: p.name,
-    basicProgramme: p.basicProgramme,
-    budgets: fiscalYears.map((fy) => {
-      const amount = p.budgets[String(fy)];
-      return amount === undefined ? { fiscalYear: fy } : { fiscalYear: fy, amount };
-    }),
-  }));
+  return programmes(view).map((p) => {
+    const first = Object.keys(p.budgets)
+      .map(Number)
+      .sort((a, b) => a - b)[0];
+    return {
+      id: p.id,
+      name: p.name,
+      basicProgramme: p.basicProgramme,
+      budgets: fiscalYears.map((fy) => {
+        const amount = p.budgets[String(fy)];
+        return amount === undefined ? { fiscalYear: fy } : { fiscalYear: fy, amount };
+      }),
+      ...(first === undefined ? {} : { firstFiscalYear: first }),
+    };
+  });
 }
 
 export interface ProgrammeCost {

@@ -13,6 +13,7 @@ import {
 import type { Lang } from '../model/names.js';
 import type { Network } from '../network/network.js';
 import { parseDateInput } from '../time/date-input.js';
+import { normaliseYfilesGraphml, type YfilesLabels } from './graph-yfiles.js';
 import { decodeImport, refuseXmlTricks } from './hostile-input.js';
 import { parseGexfText, parseGraphmlText } from './xml-parsers.js';
 
@@ -44,6 +45,8 @@ interface FileOutline {
   readonly edgeIds: ReadonlySet<string>;
   /** GEXF dynamics (Gephi's `start`/`end` and `<spells>`) by node or edge id. */
   readonly spells: ReadonlyMap<string, readonly { start?: string; end?: string }[]>;
+  /** Labels yEd/yFiles keep inside their node and edge graphics (GraphML only). */
+  readonly yfiles: YfilesLabels;
 }
 
 /** The `start`/`end` of an element and of its `<spell>`s, as GEXF writes valid time. */
@@ -99,7 +102,9 @@ function outline(text: string, format: 'gexf' | 'graphml'): FileOutline {
       if (id && found.length > 0) spells.set(`${tag} ${id}`, found);
     }
   }
-  return { document, nodes: ids('node'), edgeIds: ids('edge'), spells };
+  const yfiles =
+    format === 'graphml' ? normaliseYfilesGraphml(document) : { nodes: new Map(), edges: new Map() };
+  return { document, nodes: ids('node'), edgeIds: ids('edge'), spells, yfiles };
 }
 
 /**
@@ -151,10 +156,10 @@ export function importGraphFile(
   return { ...write(network, graph, file, left, format, options.lang ?? 'ja'), skipped };
 }
 
-const labelOf = (graph: Graph, node: string) => {
+const labelOf = (graph: Graph, file: FileOutline, node: string) => {
   if (!graph.hasNode(node)) return '';
   const a = graph.getNodeAttributes(node);
-  return String(a.label ?? a.name ?? '');
+  return String(a.label ?? a.name ?? file.yfiles.nodes.get(node) ?? '');
 };
 
 /** Self-loops and edges to undeclared nodes, named by the file's ids (or by their ends when unnamed). */
@@ -164,7 +169,7 @@ function edgesLeftOut(graph: Graph, file: FileOutline): ErrorIssue[] {
     const edge = file.edgeIds.has(key) ? key : '';
     const where = ['edge', edge === '' ? `${source}→${target}` : edge];
     if (source === target) {
-      const label = labelOf(graph, source);
+      const label = labelOf(graph, file, source);
       issues.push({
         path: where,
         code: 'self-loop',
@@ -206,7 +211,7 @@ function write(
         const kind = pick(a.kind, entityKinds, 'organization', `node ${node}`, defaulted) as EntityKind;
         if (kind !== a.kind) counts.nodes++;
         const name = {
-          [lang]: String(a.label ?? a.name ?? node),
+          [lang]: String(a.label ?? file.yfiles.nodes.get(node) ?? a.name ?? node),
           ...(a.name_ja ? { ja: String(a.name_ja) } : {}),
           ...(a.name_en ? { en: String(a.name_en) } : {}),
         };
@@ -232,6 +237,8 @@ function write(
         if (kind !== a.kind) counts.edges++;
         const id = file.edgeIds.has(edge) ? keptId(edge, (i) => n.link(i) !== undefined) : undefined;
         const events = linkEvents(a.events, file.spells.get(`edge ${edge}`));
+        const title =
+          typeof a.label === 'string' && a.label.trim() !== '' ? a.label : file.yfiles.edges.get(edge);
         located(['edge', edge], () =>
           n.addLink({
             ...(id ? { id } : {}),
@@ -239,6 +246,7 @@ function write(
             source: ids.get(source) ?? source,
             target: ids.get(target) ?? target,
             ...(events.length > 0 ? { events } : {}),
+            ...(title ? { title: { [lang]: title } } : {}),
           }),
         );
         links++;

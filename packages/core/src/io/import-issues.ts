@@ -136,6 +136,30 @@ export const importIssueWords: Readonly<Record<string, { ja: Say; en: Say }>> = 
     en: (p) =>
       `${p.edge ? `edge ${str(p, 'edge')}` : `the edge ${str(p, 'source')}→${str(p, 'target')}`} refers to node ${str(p, 'node')}, which the file does not declare`,
   },
+  'not-a-number': {
+    ja: (p) => `「${str(p, 'value')}」は数値ではありません`,
+    en: (p) => `"${str(p, 'value')}" is not a number`,
+  },
+  'unknown-country': {
+    ja: (p) => `「${str(p, 'value')}」という国はありません（例: タイ、Thailand、TH）`,
+    en: (p) => `"${str(p, 'value')}" is not a country (e.g. タイ, Thailand, TH)`,
+  },
+  'unknown-parent': {
+    ja: (p) => `ID「${str(p, 'id')}」の行がシート「${str(p, 'parentSheet')}」にありません`,
+    en: (p) => `no row of the sheet ${str(p, 'parentSheet')} has the id ${str(p, 'id')}`,
+  },
+  'duplicate-year': {
+    ja: (p) => `「${str(p, 'id')}」の${str(p, 'year')}年度が二度あります`,
+    en: (p) => `${str(p, 'id')} has fiscal year ${str(p, 'year')} twice`,
+  },
+  'duplicate-sheet': {
+    ja: (p) => `シート「${str(p, 'sheet')}」と同じ内容のシートがもう一つあります`,
+    en: (p) => `another sheet holds the same records as ${str(p, 'sheet')}`,
+  },
+  'cell-error': {
+    ja: (p) => `セルが Excel のエラー ${str(p, 'value')} を表示しています`,
+    en: (p) => `the cell shows the Excel error ${str(p, 'value')}`,
+  },
   invalid: {
     ja: (p) => `値が正しくありません（${str(p, 'detail')}）`,
     en: (p) => `invalid value (${str(p, 'detail')})`,

@@ -22,6 +22,7 @@ const plain: readonly [ExportKind, MessageKey][] = [
   ['csv-engagements', 'files.export.csvEngagements'],
   ['gexf', 'files.export.gexf'],
   ['graphml', 'files.export.graphml'],
+  ['workbook', 'files.export.workbook'],
 ];
 
 export function ExportSection() {

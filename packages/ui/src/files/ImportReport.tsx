@@ -95,13 +95,17 @@ export function ImportReport({ fileName, outcome, onGoodRowsOnly, onShiftJis }: 
 function IgnoredColumns({ summary }: { summary: ImportSummary }) {
   const { t, lang } = useI18n();
   const ignored = summary.ignoredColumns ?? [];
-  if (ignored.length === 0) return null;
+  const sheets = summary.ignoredSheets ?? [];
+  if (ignored.length === 0 && sheets.length === 0) return null;
   return (
     <>
-      <p>{t('files.import.ignoredColumns')}</p>
+      {sheets.length > 0 && (
+        <p>{t('files.import.ignoredSheets', { sheets: sheets.map((s) => `「${s}」`).join(' ') })}</p>
+      )}
+      {ignored.length > 0 && <p>{t('files.import.ignoredColumns')}</p>}
       <ul className="files-issues" aria-label={t('files.import.ignoredColumns')}>
         {ignored.map((c) => (
-          <li key={c.column}>
+          <li key={`${c.header}-${c.column}`}>
             {c.nearest
               ? t('files.import.ignoredColumnNearest', {
                   letter: columnLetter(c.column),

@@ -1,5 +1,5 @@
 /**
- * Import into the current network: choose a file (CSV, JSON, GEXF, GraphML), and it is imported
+ * Import into the current network: choose a file (CSV, the XLSX workbook, JSON, GEXF, GraphML), and it is imported
  * at once as one change (all or nothing; undo takes it back), with the report below.
  */
 
@@ -11,7 +11,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { importAccept } from './file-formats.js';
 import { describeProblem } from './file-messages.js';
 import { ImportReport } from './ImportReport.js';
-import { type ChosenFile, type ImportOutcome, importFile } from './imports.js';
+import { type ChosenFile, type ImportOutcome, importChosenFile } from './imports.js';
 import { ProblemList } from './ProblemList.js';
 import { readChosenFile } from './read-file.js';
 
@@ -33,7 +33,7 @@ export function ImportSection() {
   const run = async (file: ChosenFile, how: Extra = {}) => {
     setExtra(how);
     setOutcome(
-      await importFile(network, file, {
+      await importChosenFile(network, file, {
         lang,
         ...(sheet === 'auto' ? {} : { csvKind: sheet }),
         ...how,

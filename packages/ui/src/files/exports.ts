@@ -1,6 +1,6 @@
 /**
  * What each export writes: the core's writers (`networkToJson`, `networkToCsv`, `networkToGexf`,
- * `networkToGraphml`, `reportToXlsx` of `report`) with the UI's language and a file name. Pure but
+ * `networkToGraphml`, `networkToXlsx`, `reportToXlsx` of `report`) with the UI's language and a file name. Pure but
  * for the clock; the download itself is in download.ts.
  */
 
@@ -108,6 +108,10 @@ export async function buildExport(
     case 'graphml': {
       const { networkToGraphml } = await import('@musubi/core/graph-files');
       return { name: exportFileName(kind, day), type, data: networkToGraphml(network, { lang }) };
+    }
+    case 'workbook': {
+      const { networkToXlsx } = await import('@musubi/core/xlsx');
+      return { name: exportFileName(kind, day), type, data: await networkToXlsx(network, { lang }) };
     }
     case 'xlsx': {
       const { reportToXlsx } = await import('@musubi/core/xlsx');

@@ -1,20 +1,22 @@
 /**
- * Which importer a chosen file goes to: by its name first (`.csv`, `.json`, `.gexf`, `.graphml`),
+ * Which importer a chosen file goes to: by its name first (`.csv`, `.xlsx`, `.json`, `.gexf`, `.graphml`),
  * then by its first characters when the name says nothing (`export.txt`, no extension). And which
  * CSV sheet (entities or links) a CSV file is, from its header row.
  */
 import { type CsvColumn, type CsvKind, engagementColumns, headerOf, linkColumns } from '@musubi/core/csv';
 
 /** The formats a file can be imported from. */
-export const importFormats = ['csv', 'json', 'gexf', 'graphml'] as const;
+export const importFormats = ['csv', 'xlsx', 'json', 'gexf', 'graphml'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 /** What the file input accepts. */
-export const importAccept = '.csv,.json,.gexf,.graphml,.xml,text/csv,application/json';
+export const importAccept =
+  '.csv,.xlsx,.json,.gexf,.graphml,.xml,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const byExtension: Record<string, ImportFormat> = {
   csv: 'csv',
   tsv: 'csv',
+  xlsx: 'xlsx',
   json: 'json',
   gexf: 'gexf',
   graphml: 'graphml',
@@ -36,6 +38,8 @@ export function importFormatOf(name: string, head: string): ImportFormat | undef
   const extension = /\.([A-Za-z0-9]+)$/.exec(name.trim())?.[1]?.toLowerCase();
   const known = extension === undefined ? undefined : byExtension[extension];
   if (known) return known;
+  // an XLSX workbook is a ZIP archive
+  if (head.startsWith('PK\u0003\u0004')) return 'xlsx';
   const start = head.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return 'json';
   if (start.startsWith('<')) {

@@ -106,6 +106,19 @@ export function problemLines(issues: readonly ErrorIssue[], lang: Lang, t: T, cs
     const message = importIssueWords[issue.code]
       ? importIssueText(issue, lang)
       : issueMessage(issue, lang, t);
+    const [sheet, row, column] = issue.path;
+    // a workbook's issue: [sheet, row, column], its params naming the sheet too
+    if (
+      issue.path.length === 3 &&
+      typeof sheet === 'string' &&
+      typeof row === 'number' &&
+      issue.params?.sheet === sheet
+    ) {
+      return {
+        where: t('files.issue.sheetCell', { sheet, row: String(row), column: String(column ?? '') }),
+        message: csvIssueMessage(issue, lang, t),
+      };
+    }
     return issue.path.length > 0 ? { where: formatPath(issue.path), message } : { message };
   });
 }

@@ -8,6 +8,7 @@ export const exportKinds = [
   'csv-engagements',
   'gexf',
   'graphml',
+  'workbook',
   'xlsx',
 ] as const;
 export type ExportKind = (typeof exportKinds)[number];
@@ -25,6 +26,7 @@ const stem: Record<ExportKind, string> = {
   'csv-engagements': 'musubi-engagements',
   gexf: 'musubi',
   graphml: 'musubi',
+  workbook: 'musubi-network',
   xlsx: 'musubi-policy-sheet',
 };
 
@@ -35,6 +37,7 @@ const extension: Record<ExportKind, string> = {
   'csv-engagements': 'csv',
   gexf: 'gexf',
   graphml: 'graphml',
+  workbook: 'xlsx',
   xlsx: 'xlsx',
 };
 
@@ -46,6 +49,7 @@ export const mimeTypes: Record<ExportKind, string> = {
   'csv-engagements': 'text/csv;charset=utf-8',
   gexf: 'application/gexf+xml',
   graphml: 'application/graphml+xml',
+  workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 

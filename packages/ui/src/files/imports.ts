@@ -42,6 +42,8 @@ export interface ImportSummary {
   readonly rejected: readonly ErrorIssue[];
   /** Kinds a graph file did not give, that were guessed. */
   readonly defaulted: readonly string[];
+  /** Workbook sheets Musubi does not know: not read. */
+  readonly ignoredSheets?: readonly string[];
   /** CSV header cells that name no column: not read (each with the nearest known header). */
   readonly ignoredColumns?: readonly IgnoredColumn[];
   /** CSV date cells read as another date than they say (`令和元年5月1日` → `2019-05-01`). */
@@ -63,7 +65,44 @@ export function formatOfFile(file: ChosenFile): ImportFormat | undefined {
 }
 
 /**
- * Imports `file` into `network`. Never throws a MusubiError: a refusal comes back as the outcome,
+ * Imports `file` into `network`, of any format Musubi reads (the workbook's reader is async). Never
+ * throws a MusubiError: a refusal comes back as the outcome, and the network is then exactly as before.
+ */
+export async function importChosenFile(
+  network: Network,
+  file: ChosenFile,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  if (formatOfFile(file) !== 'xlsx') return importFile(network, file, options);
+  try {
+    // ExcelJS loads when a workbook is imported
+    const { importXlsx } = await import('@musubi/core/xlsx');
+    const result = await importXlsx(network, file.bytes);
+    return {
+      ok: true,
+      summary: {
+        format: 'xlsx',
+        counts: result.counts as Record<string, number>,
+        rejected: [],
+        defaulted: [],
+        ignoredSheets: result.ignoredSheets,
+        // a workbook's column named by its sheet and letter, as the CSV's by its letter
+        ignoredColumns: result.ignoredColumns.map((c) => ({
+          header: `${c.sheet}: ${c.header}`,
+          column: [...c.column].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0),
+          ...(c.nearest ? { nearest: c.nearest } : {}),
+        })),
+      },
+    };
+  } catch (error) {
+    if (!isMusubiError(error)) throw error;
+    return { ok: false, format: 'xlsx', error };
+  }
+}
+
+/**
+ * Imports `file` into `network` (CSV, JSON, GEXF, GraphML; a workbook through
+ * {@link importChosenFile}). Never throws a MusubiError: a refusal comes back as the outcome,
  * and the network is then exactly as before.
  */
 export async function importFile(
@@ -79,6 +118,11 @@ export async function importFile(
         details: { reason: 'unknown-format' },
       });
     }
+    if (format === 'xlsx') {
+      throw new MusubiError('FORMAT', `${file.name}: a workbook is read by importChosenFile`, {
+        details: { reason: 'unknown-format' },
+      });
+    }
     const summary = await importAs(network, file, format, csvKind, options);
     return { ok: true, summary };
   } catch (error) {
@@ -91,7 +135,7 @@ export async function importFile(
 async function importAs(
   network: Network,
   file: ChosenFile,
-  format: ImportFormat,
+  format: Exclude<ImportFormat, 'xlsx'>,
   csvKind: CsvKind | undefined,
   options: ImportOptions,
 ): Promise<ImportSummary> {
