@@ -6,10 +6,10 @@
 
 export type { XlsxOptions } from './indicators/policy-sheet-xlsx.js';
 export { reportToXlsx } from './indicators/policy-sheet-xlsx.js';
-export { dateFromExcelSerial } from './time/date-input.js';
 export type { WorkbookOptions } from './io/workbook.js';
 export { networkToXlsx } from './io/workbook.js';
 export type { WorkbookDateReading, XlsxImportOptions, XlsxImportReport } from './io/workbook-import.js';
 export { importXlsx } from './io/workbook-import.js';
 export type { SheetKey, WorkbookColumn, WorkbookSheet } from './io/workbook-sheets.js';
 export { workbookSheets } from './io/workbook-sheets.js';
+export { dateFromExcelSerial } from './time/date-input.js';
