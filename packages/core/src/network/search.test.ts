@@ -194,8 +194,7 @@ describe('the search index', () => {
     if (query === '') return [];
     const scored: { id: string; score: number }[] = [];
     for (const entity of network.entities()) {
-      const keys = searchKeys(entity);
-      const score = matchScore(query, keys) || (matchesInPieces(query, keys) ? 0.5 : 0);
+      const score = matchScore(query, searchKeys(entity));
       if (score > 0) scored.push({ id: entity.id, score });
     }
     return scored.sort((a, b) => b.score - a.score).map((s) => s.id);

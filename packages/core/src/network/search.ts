@@ -60,6 +60,11 @@ export function matchesInPieces(query: string, keys: readonly string[]): boolean
 
 function splitsIntoPieces(word: string, keys: readonly string[]): boolean {
   if (word.length < 2) return keys.some((key) => key.includes(word));
+  // the first piece begins with the word's first two characters and the last ends with its last
+  // two: most entities fail here, before the search for a split
+  const head = word.slice(0, 2);
+  const tail = word.slice(-2);
+  if (!keys.some((key) => key.includes(head)) || !keys.some((key) => key.includes(tail))) return false;
   // reachable[i]: the first i characters split into pieces found in the keys
   const reachable = new Array<boolean>(word.length + 1).fill(false);
   reachable[0] = true;

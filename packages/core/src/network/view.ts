@@ -130,7 +130,7 @@ function byStart(holdings: RoleHolding[]): RoleHolding[] {
   return holdings.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
 }
 
-/** How well a folded query matches an entity's keys: its own (3, 2, 1), then its posts (1), then in pieces (0.5). */
+/** How well a folded query matches an entity's keys: its own (3, 2, 1), then a person's posts (1), then those in pieces (0.5). */
 function scoreOf(
   index: SearchIndex,
   id: Id,
@@ -143,8 +143,10 @@ function scoreOf(
   if (score > 0) return score;
   // the index holds every post ever held; a view of a day asks for the posts held then
   const posts = index.posts.has(id) && postsOf !== undefined ? postsOf(id) : index.posts.get(id);
-  const all = posts === undefined ? own : [...own, ...posts];
-  if (posts !== undefined && matchScore(query, all) > 0) return 1;
+  // only a person's posts are matched in pieces (a name and a post run together: タイ大使)
+  if (posts === undefined) return 0;
+  const all = [...own, ...posts];
+  if (matchScore(query, all) > 0) return 1;
   return pieces && matchesInPieces(query, all) ? 0.5 : 0;
 }
 
@@ -186,9 +188,11 @@ function searchIn(
   // only the candidates of the trigram index, when the query is long enough to narrow
   else for (const id of candidates) if (g.hasNode(id)) consider(id, g.getNodeAttributes(id));
   // a Japanese query's pieces need not be in any one key, so the trigrams cannot narrow them: the
-  // others are scanned for pieces when the candidates left room
+  // other people with posts are scanned for pieces when the candidates left room
   if (candidates !== undefined && scored.length < limit && isJapanese(query)) {
-    each((id, entity) => !candidates.has(id) && consider(id, entity));
+    const missed = (id: Id) => !candidates.has(id) && index.posts.has(id);
+    if (keep !== undefined) each((id, entity) => missed(id) && consider(id, entity));
+    else for (const id of index.posts.keys()) if (missed(id)) consider(id, g.getNodeAttributes(id));
   }
   // best first; equally good matches in the order the entities were added (the graph's order)
   scored.sort((a, b) => b.score - a.score || a.order - b.order);
@@ -420,8 +424,9 @@ export class NetworkView {
    * case- and width-insensitive (`ＢＯＩ` finds `BOI`) and treats katakana and hiragana alike.
    * People are also found by their posts: the post's title and the entity where it is held
    * (`network.search('タイ大使')` finds the ambassador at the Thai embassy), ranked after a match of
-   * a name. Japanese text, written without spaces, matches when it splits into pieces of two
-   * characters or more that are each found (`タイ` in the embassy's name, `大使` in the title).
+   * a name. Japanese text, written without spaces, matches a person with posts when it splits into
+   * pieces of two characters or more that are each found (`タイ` in the embassy's name, `大使` in
+   * the title).
    * On an `asOf` view, only the posts held on that day count.
    */
   search(text: string, options: SearchOptions = {}): Entity[] {
