@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appSession, shots } from './app.js';
 import { startTeamServer, type TeamServer } from './team-server.js';
@@ -99,21 +99,20 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     await b.context.close();
   });
 
-  // An edit kept across a reload while cut off is set aside as a conflict when the server is back
-  // (found at the end of the session that built team mode; see the closing note). Until that is
-  // fixed this test covers the edit made and sent without a reload in between.
-  it('keeps an edit made while the server cannot be reached, and sends it when it is back', async () => {
+  it('keeps an edit made on a page opened while the server cannot be reached, across a reload, and sends it when it is back', async () => {
     const a = await signedIn('suzuki');
     const b = await signedIn('tanaka', '?view=world&entity=thai-embassy');
-    await a.page.goto(`${server.url}?view=record&edit=thai-embassy`);
-    const form = a.page.getByRole('form', { name: '相手先の編集' });
-    await form.getByLabel('メモ').waitFor();
     const reconnect = await cutOff(a.context);
-    await form.getByLabel('メモ').fill('新任大使の着任は10月');
-    await form.getByRole('button', { name: '変更を保存する' }).click();
-    await expect.poll(() => a.page.locator('.edit-notice').textContent(), patient).toContain('更新しました');
+    // opened while cut off: the kept replica, and no CSRF token yet
+    await editNotes(a.page, 'thai-embassy', '新任大使の着任は10月');
     await expect.poll(() => syncState(a.page), patient).toBe('オフライン');
     await a.page.screenshot({ path: `${shots}team-offline-ja.png` });
+    // closed and opened again while still cut off: the change is kept in this browser
+    await a.page.reload();
+    await a.page.locator('.app').waitFor();
+    await expect.poll(() => syncState(a.page), patient).toBe('オフライン');
+    await a.page.goto(`${server.url}?view=world&entity=thai-embassy`);
+    await expect.poll(() => panelText(a.page), patient).toContain('新任大使の着任は10月');
     expect(await panelText(b.page)).not.toContain('新任大使の着任は10月');
 
     await reconnect();
@@ -123,17 +122,50 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     await b.context.close();
   });
 
-  it('shows a refused edit with both versions, and applies mine again on the current record', async () => {
+  it('does not send an edit without its CSRF token: a page opened while cut off waits for the token', async () => {
+    const a = await signedIn('suzuki');
+    const b = await signedIn('tanaka', '?view=world&entity=thai-boi');
+    const reconnect = await cutOff(a.context);
+    await editNotes(a.page, 'thai-boi', 'トークンを待ってから送る');
+    await expect.poll(() => syncState(a.page), patient).toBe('オフライン');
+    // the server is back, but this page cannot get its session's CSRF token yet
+    let back = false;
+    let asked = 0;
+    let askedTwice: () => void = () => undefined;
+    const twice = new Promise<void>((resolve) => {
+      askedTwice = resolve;
+    });
+    const noToken = (route: Route) => {
+      if (back && ++asked === 2) askedTwice();
+      return route.abort();
+    };
+    await a.context.route('**/api/session', noToken);
+    const refused: number[] = [];
+    a.page.on('response', (response) => {
+      if (response.url().endsWith('/api/changes') && response.status() >= 400) refused.push(response.status());
+    });
+    back = true;
+    await reconnect();
+    // the push asked for the token twice (it tried, failed, and tried again): nothing was refused
+    await twice;
+    expect(refused).toEqual([]);
+    expect(await syncState(a.page)).not.toContain('競合');
+    await a.context.unroute('**/api/session', noToken);
+    await synced(a.page);
+    await expect.poll(() => panelText(b.page), patient).toContain('トークンを待ってから送る');
+    expect(refused).toEqual([]);
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('shows a refused edit with both versions, and applies mine again on the current record (a page opened while cut off)', async () => {
     const a = await signedIn('suzuki');
     const b = await signedIn('tanaka');
-    // cut off on an open page (a page opened again while cut off: see the offline test's comment)
-    await b.page.goto(`${server.url}?view=record&edit=jetro`);
-    const form = b.page.getByRole('form', { name: '相手先の編集' });
-    await form.getByLabel('メモ').waitFor();
     const reconnect = await cutOff(b.context);
-    await form.getByLabel('メモ').fill('田中: 商談会は11月');
-    await form.getByRole('button', { name: '変更を保存する' }).click();
-    await expect.poll(() => b.page.locator('.edit-notice').textContent(), patient).toContain('更新しました');
+    await editNotes(b.page, 'jetro', '田中: 商談会は11月');
+    await b.page.reload();
+    await b.page.locator('.app').waitFor();
+    await expect.poll(() => syncState(b.page), patient).toBe('オフライン');
     await editNotes(a.page, 'jetro', '鈴木: 商談会は12月');
     await synced(a.page);
     await reconnect();
