@@ -1,7 +1,7 @@
-import type { BrowserContext, Page, Route } from 'playwright-core';
+import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appSession, shots } from './app.js';
-import { startTeamServer, type TeamServer } from './team-server.js';
+import { startTeamServer, type TeamEngine, type TeamServer } from './team-server.js';
 
 const { fresh } = appSession();
 
@@ -13,13 +13,17 @@ const users = [
 ] as const;
 type Username = (typeof users)[number]['username'];
 
+/** The server of the describe block running (each engine has one of its own). */
 let server: TeamServer;
-beforeAll(async () => {
-  server = await startTeamServer(users);
-}, 120_000);
-afterAll(async () => {
-  await server?.close();
-});
+
+/**
+ * The scenarios, each run on PGlite; those marked `postgres` run on a real PostgreSQL too (a
+ * throwaway cluster the file starts), so that the e2e time stays reasonable on a 2-core CI.
+ */
+const scenarios: { name: string; postgres: boolean; run: () => Promise<void> }[] = [];
+function scenario(name: string, run: () => Promise<void>, on: { postgres?: boolean } = {}): void {
+  scenarios.push({ name, postgres: on.postgres ?? false, run });
+}
 
 /** Opens the server's address in a fresh context and signs in as `username`. */
 async function signedIn(
@@ -65,11 +69,25 @@ async function cutOff(context: BrowserContext): Promise<() => Promise<void>> {
   return () => context.unroute('**/api/**', block);
 }
 
+/** A phone's screen (as the phone e2e tests use). */
+const phone = { width: 390, height: 844 };
+
+/** Checks that the page does not scroll sideways and that `box` is inside the screen's width. */
+async function expectFits(page: Page, box: Locator): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0;
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  const bounds = await box.boundingBox();
+  expect(bounds).not.toBeNull();
+  expect(bounds?.x ?? -1).toBeGreaterThanOrEqual(0);
+  expect((bounds?.x ?? 0) + (bounds?.width ?? 0)).toBeLessThanOrEqual(width);
+}
+
 // patient: the machine may be shared; nothing here waits on a fixed time, only on what the page shows
 const patient = { timeout: 90_000 };
 
-describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () => {
-  it('shows a colleague’s change on the panel and in the history without a reload, and leaves a form being filled in alone', async () => {
+scenario(
+  'shows a colleague’s change on the panel and in the history without a reload, and leaves a form being filled in alone',
+  async () => {
     const a = await signedIn('suzuki');
     const b = await signedIn('tanaka', '?view=world&entity=thai-boi');
     expect(await b.page.getByTestId('signed-in-user').textContent()).toBe('田中（編集者）');
@@ -97,9 +115,13 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     expect(b.errors).toEqual([]);
     await a.context.close();
     await b.context.close();
-  });
+  },
+  { postgres: true },
+);
 
-  it('keeps an edit made on a page opened while the server cannot be reached, across a reload, and sends it when it is back', async () => {
+scenario(
+  'keeps an edit made on a page opened while the server cannot be reached, across a reload, and sends it when it is back',
+  async () => {
     const a = await signedIn('suzuki');
     const b = await signedIn('tanaka', '?view=world&entity=thai-embassy');
     const reconnect = await cutOff(a.context);
@@ -120,9 +142,13 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     await expect.poll(() => panelText(b.page), patient).toContain('新任大使の着任は10月');
     await a.context.close();
     await b.context.close();
-  });
+  },
+  { postgres: true },
+);
 
-  it('does not send an edit without its CSRF token: a page opened while cut off waits for the token', async () => {
+scenario(
+  'does not send an edit without its CSRF token: a page opened while cut off waits for the token',
+  async () => {
     const a = await signedIn('suzuki');
     const b = await signedIn('tanaka', '?view=world&entity=thai-boi');
     const reconnect = await cutOff(a.context);
@@ -142,7 +168,8 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     await a.context.route('**/api/session', noToken);
     const refused: number[] = [];
     a.page.on('response', (response) => {
-      if (response.url().endsWith('/api/changes') && response.status() >= 400) refused.push(response.status());
+      if (response.url().endsWith('/api/changes') && response.status() >= 400)
+        refused.push(response.status());
     });
     back = true;
     await reconnect();
@@ -156,9 +183,12 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     expect(refused).toEqual([]);
     await a.context.close();
     await b.context.close();
-  });
+  },
+);
 
-  it('shows a refused edit with both versions, and applies mine again on the current record (a page opened while cut off)', async () => {
+scenario(
+  'shows a refused edit with both versions, and applies mine again on the current record (a page opened while cut off)',
+  async () => {
     const a = await signedIn('suzuki');
     const b = await signedIn('tanaka');
     const reconnect = await cutOff(b.context);
@@ -181,56 +211,62 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     await expect.poll(() => panelText(a.page), patient).toContain('田中: 商談会は11月');
     await a.context.close();
     await b.context.close();
-  });
+  },
+  { postgres: true },
+);
 
-  it('shows a refused edit and drops mine when asked: the colleague’s version stays', async () => {
-    const a = await signedIn('suzuki');
-    const b = await signedIn('tanaka');
-    const reconnect = await cutOff(b.context);
-    await editNotes(b.page, 'jetro', 'tanaka: dropped');
-    await editNotes(a.page, 'jetro', 'suzuki: kept');
-    await synced(a.page);
-    await reconnect();
-    await expect.poll(() => syncState(b.page), patient).toBe('競合 1 件');
-    // the same in English
-    await b.page.getByRole('button', { name: '英語に切り替える' }).click();
-    await b.page.getByRole('button', { name: '1 conflicts' }).click();
-    await b.page
-      .getByRole('dialog', { name: 'Conflicting changes' })
-      .getByRole('button', { name: 'Drop mine' })
-      .click();
-    await synced(b.page, 'Saved');
-    await b.page.goto(`${server.url}?view=world&entity=jetro`);
-    await expect.poll(() => panelText(b.page), patient).toContain('suzuki: kept');
-    expect(await panelText(b.page)).not.toContain('tanaka: dropped');
-    await a.context.close();
-    await b.context.close();
-  });
+scenario('shows a refused edit and drops mine when asked: the colleague’s version stays', async () => {
+  const a = await signedIn('suzuki');
+  const b = await signedIn('tanaka');
+  const reconnect = await cutOff(b.context);
+  await editNotes(b.page, 'jetro', 'tanaka: dropped');
+  await editNotes(a.page, 'jetro', 'suzuki: kept');
+  await synced(a.page);
+  await reconnect();
+  await expect.poll(() => syncState(b.page), patient).toBe('競合 1 件');
+  // the same in English, on a phone
+  await b.page.setViewportSize(phone);
+  await b.page.getByRole('button', { name: '英語に切り替える' }).click();
+  await b.page.getByRole('button', { name: '1 conflicts' }).click();
+  const dialog = b.page.getByRole('dialog', { name: 'Conflicting changes' });
+  await dialog.waitFor();
+  await expectFits(b.page, dialog);
+  await b.page.screenshot({ path: `${shots}team-conflict-phone-en.png` });
+  await dialog.getByRole('button', { name: 'Drop mine' }).click();
+  await synced(b.page, 'Saved');
+  await b.page.goto(`${server.url}?view=world&entity=jetro`);
+  await expect.poll(() => panelText(b.page), patient).toContain('suzuki: kept');
+  expect(await panelText(b.page)).not.toContain('tanaka: dropped');
+  await a.context.close();
+  await b.context.close();
+});
 
-  it('undoes my own last change, and says so when a colleague changed the record since', async () => {
-    const a = await signedIn('suzuki');
-    const b = await signedIn('tanaka');
-    await editNotes(a.page, 'thai-boi', '鈴木の下書き');
-    await synced(a.page);
-    await editNotes(b.page, 'thai-boi', '田中が書き直した');
-    await synced(b.page);
-    await a.page.goto(`${server.url}?view=world&entity=thai-boi`);
-    await expect.poll(() => panelText(a.page), patient).toContain('田中が書き直した');
-    await a.page.getByRole('button', { name: '元に戻す' }).click();
-    await expect
-      .poll(() => a.page.locator('.undo-redo [role=alert]').textContent(), patient)
-      .toContain('tanaka');
-    expect(await panelText(a.page)).toContain('田中が書き直した');
-    // tanaka's own last change can be undone: it goes back to suzuki's version, as a new change
-    await b.page.goto(`${server.url}?view=world&entity=thai-boi`);
-    await b.page.getByRole('button', { name: '元に戻す' }).click();
-    await synced(b.page);
-    await expect.poll(() => panelText(a.page), patient).toContain('鈴木の下書き');
-    await a.context.close();
-    await b.context.close();
-  });
+scenario('undoes my own last change, and says so when a colleague changed the record since', async () => {
+  const a = await signedIn('suzuki');
+  const b = await signedIn('tanaka');
+  await editNotes(a.page, 'thai-boi', '鈴木の下書き');
+  await synced(a.page);
+  await editNotes(b.page, 'thai-boi', '田中が書き直した');
+  await synced(b.page);
+  await a.page.goto(`${server.url}?view=world&entity=thai-boi`);
+  await expect.poll(() => panelText(a.page), patient).toContain('田中が書き直した');
+  await a.page.getByRole('button', { name: '元に戻す' }).click();
+  await expect
+    .poll(() => a.page.locator('.undo-redo [role=alert]').textContent(), patient)
+    .toContain('tanaka');
+  expect(await panelText(a.page)).toContain('田中が書き直した');
+  // tanaka's own last change can be undone: it goes back to suzuki's version, as a new change
+  await b.page.goto(`${server.url}?view=world&entity=thai-boi`);
+  await b.page.getByRole('button', { name: '元に戻す' }).click();
+  await synced(b.page);
+  await expect.poll(() => panelText(a.page), patient).toContain('鈴木の下書き');
+  await a.context.close();
+  await b.context.close();
+});
 
-  it('gives a viewer no write controls, and the server refuses a viewer’s write', async () => {
+scenario(
+  'gives a viewer no write controls, and the server refuses a viewer’s write',
+  async () => {
     const v = await signedIn('sato', '?view=world&entity=thai-boi');
     expect(await v.page.getByTestId('signed-in-user').textContent()).toBe('佐藤（閲覧者）');
     await expect.poll(() => panelText(v.page), patient).toContain('タイ投資委員会');
@@ -261,31 +297,65 @@ describe('two staff on one team server, in Chromium', { timeout: 300_000 }, () =
     });
     expect(status).toBe(403);
     await v.context.close();
-  });
+  },
+  { postgres: true },
+);
 
-  it('refuses a wrong password, shows an admin the users and the audit log, and signs out', async () => {
-    const { context, page, errors } = await fresh();
-    context.setDefaultTimeout(90_000);
-    await page.goto(`${server.url}?lang=en`);
-    const form = page.getByRole('form', { name: 'Sign in' });
-    await form.getByLabel('User name').fill('kanri');
-    await form.getByLabel('Password').fill('not-the-password');
-    await form.getByRole('button', { name: 'Sign in' }).click();
-    await expect
-      .poll(() => form.getByRole('alert').textContent(), patient)
-      .toBe('Wrong user name or password.');
-    await form.getByLabel('Password').fill('kanri-pass-2026');
-    await form.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('button', { name: 'Admin' }).click();
-    const usersTable = page.getByRole('table', { name: 'Users and roles' });
-    await expect.poll(() => usersTable.locator('tbody tr').count(), patient).toBe(users.length);
-    expect(await usersTable.locator('tr', { hasText: 'sato' }).textContent()).toContain('Viewer');
-    const audit = page.getByRole('table', { name: 'Audit log (newest first)' });
-    await expect.poll(() => audit.textContent(), patient).toContain('kanri');
-    await page.screenshot({ path: `${shots}team-admin-en.png`, fullPage: true });
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('form', { name: 'Sign in' }).waitFor();
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+scenario('refuses a wrong password, shows an admin the users and the audit log, and signs out', async () => {
+  const { context, page, errors } = await fresh();
+  context.setDefaultTimeout(90_000);
+  await page.goto(`${server.url}?lang=en`);
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('User name').fill('kanri');
+  await form.getByLabel('Password').fill('not-the-password');
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect
+    .poll(() => form.getByRole('alert').textContent(), patient)
+    .toBe('Wrong user name or password.');
+  await form.getByLabel('Password').fill('kanri-pass-2026');
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Admin' }).click();
+  const usersTable = page.getByRole('table', { name: 'Users and roles' });
+  await expect.poll(() => usersTable.locator('tbody tr').count(), patient).toBe(users.length);
+  expect(await usersTable.locator('tr', { hasText: 'sato' }).textContent()).toContain('Viewer');
+  const audit = page.getByRole('table', { name: 'Audit log (newest first)' });
+  await expect.poll(() => audit.textContent(), patient).toContain('kanri');
+  await page.screenshot({ path: `${shots}team-admin-en.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('form', { name: 'Sign in' }).waitFor();
+  expect(errors).toEqual([]);
+  await context.close();
 });
+
+scenario('fits a phone: the sign-in page and the admin tab, in Japanese', async () => {
+  const { context, page, errors } = await fresh();
+  context.setDefaultTimeout(90_000);
+  await page.setViewportSize(phone);
+  await page.goto(server.url);
+  const form = page.getByRole('form', { name: 'サインイン' });
+  await form.waitFor();
+  await expectFits(page, form);
+  await page.screenshot({ path: `${shots}team-sign-in-phone-ja.png` });
+  await form.getByLabel('ユーザー名').fill('kanri');
+  await form.getByLabel('パスワード').fill('kanri-pass-2026');
+  await form.getByRole('button', { name: 'サインイン' }).click();
+  await page.getByRole('button', { name: '管理' }).click();
+  const usersTable = page.getByRole('table', { name: 'ユーザーと役割' });
+  await expect.poll(() => usersTable.locator('tbody tr').count(), patient).toBe(users.length);
+  await expectFits(page, page.locator('.admin-page'));
+  await page.screenshot({ path: `${shots}team-admin-phone-ja.png`, fullPage: true });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+for (const engine of ['PGlite', 'PostgreSQL'] as const satisfies readonly TeamEngine[]) {
+  describe(`two staff on one team server on ${engine}, in Chromium`, { timeout: 300_000 }, () => {
+    beforeAll(async () => {
+      server = await startTeamServer(users, engine);
+    }, 300_000);
+    afterAll(async () => {
+      await server?.close();
+    });
+    for (const { name, postgres, run } of scenarios) if (engine === 'PGlite' || postgres) it(name, run);
+  });
+}

@@ -3,7 +3,7 @@
  * is left as it was): the command-line block with the CSV files of examples/data, and the library
  * program, which must be the README's own snippet.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +125,65 @@ describe("the README's library program", () => {
       });
       expect(result.stderr).toBe('');
       expect(result.stdout).toBe('0\n1\n');
+    },
+    ceiling,
+  );
+});
+
+describe("the README's team server command", () => {
+  it(
+    'starts the server with the UI on the example network, prints the address and the first admin’s password, and the admin can sign in',
+    async () => {
+      const block = blockAfter('### A team server with the UI', 'sh').trim();
+      expect(block).toBe('pnpm build && pnpm musubi serve --example --ui');
+      const ui = join(root, 'packages/ui/dist/index.html');
+      // `pnpm test` builds first; a lone run builds the UI here
+      if (!existsSync(ui))
+        spawnSync('pnpm', ['--filter', '@musubi/ui', 'build'], { cwd: root, stdio: 'ignore' });
+      const dir = mkdtempSync(join(tmpdir(), 'musubi-readme-serve-'));
+      const args = block.slice(block.indexOf('pnpm musubi ') + 'pnpm musubi '.length).split(/\s+/);
+      // a free port instead of 8080 (the machine may have one in use)
+      const child = spawn(process.execPath, [main, ...args, '--port', '0'], {
+        cwd: dir,
+        env: { ...process.env, MUSUBI_LANG: 'en' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      try {
+        // waits for the line that says where it listens (or for the process to end first)
+        const printed = await new Promise<string>((resolve, reject) => {
+          let seen = '';
+          child.stdout.on('data', (chunk: Buffer) => {
+            seen += chunk.toString('utf8');
+            if (/serving .* at http:\/\/\S+/.test(seen)) resolve(seen);
+          });
+          child.stderr.on('data', (chunk: Buffer) => {
+            seen += chunk.toString('utf8');
+          });
+          void exited.then((code) => reject(new Error(`musubi serve exited with ${code}:\n${seen}`)));
+        });
+        expect(printed).toContain('loaded the example network (Mie)');
+        const password = /username admin, password (\S+) /.exec(printed)?.[1];
+        const address = /serving .* at (http:\/\/\S+)/.exec(printed)?.[1] as string;
+        expect(password).toBeDefined();
+        const base = address.endsWith('/') ? address : `${address}/`;
+        const page = await fetch(base);
+        expect(page.headers.get('content-type')).toContain('text/html');
+        expect(await page.text()).toContain('<div id="root">');
+        const health = (await (await fetch(`${base}api/health`)).json()) as { ok: boolean; seq: number };
+        expect(health.ok).toBe(true);
+        expect(health.seq).toBeGreaterThan(0);
+        const signIn = await fetch(`${base}api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password }),
+        });
+        expect(signIn.status).toBe(200);
+        expect(((await signIn.json()) as { user: { role: string } }).user.role).toBe('admin');
+      } finally {
+        child.kill('SIGTERM');
+        await exited;
+      }
     },
     ceiling,
   );
