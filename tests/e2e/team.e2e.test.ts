@@ -1,5 +1,5 @@
 import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { appSession, shots } from './app.js';
 import { startTeamServer, type TeamEngine, type TeamServer } from './team-server.js';
 
@@ -118,6 +118,35 @@ scenario(
   },
   { postgres: true },
 );
+
+scenario('moves the dashboard of a colleague live when a visit that counts is recorded', async () => {
+  const a = await signedIn('suzuki');
+  const b = await signedIn('tanaka', '?view=dashboard');
+  const cell = b.page.locator('[data-indicator="ind-companies-supported"] [data-cell="actual-2019"]');
+  await expect.poll(() => cell.textContent(), patient).toBe('56社 例示 56');
+  // a company that last went abroad in FY2013 comes to a business meeting in FY2019
+  await a.page.getByRole('button', { name: '来訪を記録' }).click();
+  const dialog = a.page.getByRole('dialog', { name: '来訪を記録' });
+  await dialog.waitFor();
+  await dialog.getByRole('combobox', { name: '来訪者（人・公館・団体）' }).fill('例示株式会社04');
+  await dialog
+    .getByRole('option', { name: /例示株式会社04/ })
+    .first()
+    .click();
+  await dialog.getByLabel('日付').fill('2019-06-20');
+  await dialog.getByLabel('種類').selectOption('business-meeting');
+  await dialog.getByLabel('事業').selectOption({ label: '県内中小企業国際展開促進事業' });
+  await dialog.getByRole('button', { name: '記録する' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await synced(a.page);
+  const saved = Date.now();
+  await expect.poll(() => cell.textContent(), patient).toBe('57社 例示 57');
+  console.info(`a colleague's visit reached the other browser's dashboard in ${Date.now() - saved} ms`);
+  expect(a.errors).toEqual([]);
+  expect(b.errors).toEqual([]);
+  await a.context.close();
+  await b.context.close();
+});
 
 scenario(
   'keeps an edit made on a page opened while the server cannot be reached, across a reload, and sends it when it is back',
@@ -347,6 +376,31 @@ scenario('fits a phone: the sign-in page and the admin tab, in Japanese', async 
   expect(errors).toEqual([]);
   await context.close();
 });
+
+scenario(
+  'refuses a server at another origin with a page that leads to its own address, in Japanese and English',
+  async () => {
+    const { context, page, errors } = await fresh();
+    // the UI served by vite preview, pointed at the team server (another port: another origin)
+    await page.goto(`${inject('baseUrl')}?server=${encodeURIComponent(server.url)}`);
+    const alert = page.getByRole('alert');
+    await expect
+      .poll(() => alert.textContent(), patient)
+      .toContain(`${server.url} のチームサーバーを使えません`);
+    const open = page.getByRole('link', { name: `${server.url} を開く` });
+    expect(await open.getAttribute('href')).toBe(server.url);
+    await page.getByRole('button', { name: '英語に切り替える' }).click();
+    await expect
+      .poll(() => alert.textContent(), patient)
+      .toContain(`cannot use the team server at ${server.url}`);
+    await page.screenshot({ path: `${shots}team-elsewhere-en.png` });
+    // nothing was asked of the server, and nothing remembered: the next start works alone
+    await page.goto(`${inject('baseUrl')}`);
+    await page.locator('.app').waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  },
+);
 
 for (const engine of ['PGlite', 'PostgreSQL'] as const satisfies readonly TeamEngine[]) {
   describe(`two staff on one team server on ${engine}, in Chromium`, { timeout: 300_000 }, () => {

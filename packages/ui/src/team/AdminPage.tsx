@@ -67,7 +67,7 @@ export function AdminPage({ api }: { api: TeamApi }) {
                   <td>{u.displayName}</td>
                   <td>{t(`team.role.${u.role}`)}</td>
                   <td>{u.disabled ? t('admin.disabled') : t('admin.enabled')}</td>
-                  <td>{u.createdAt}</td>
+                  <td>{shortTime(u.createdAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -94,7 +94,7 @@ export function AdminPage({ api }: { api: TeamApi }) {
               {audit.value.map((e: AuditEvent, i: number) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: audit lines have no id and never move
                 <tr key={i}>
-                  <td>{e.at}</td>
+                  <td>{shortTime(e.at)}</td>
                   <td>{e.kind}</td>
                   <td>{e.username ?? ''}</td>
                   <td>{e.ip ?? ''}</td>
@@ -107,4 +107,9 @@ export function AdminPage({ api }: { api: TeamApi }) {
       )}
     </section>
   );
+}
+
+/** `2026-12-02T03:39:13.068Z` as `2026-12-02 03:39:13 UTC` (the server's times are UTC). */
+function shortTime(iso: string): string {
+  return /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC` : iso;
 }
