@@ -134,19 +134,17 @@ describe("the README's team server command", () => {
   it(
     'starts the server with the UI on the example network, prints the address and the first admin’s password, and the admin can sign in',
     async () => {
-      const block = blockAfter('### A team server with the UI', 'sh').trim();
-      expect(block).toBe('pnpm build && pnpm musubi serve --example --ui');
-      const ui = join(root, 'packages/ui/dist/index.html');
-      // `pnpm test` builds first; a lone run builds the UI here
-      if (!existsSync(ui))
-        spawnSync('pnpm', ['--filter', '@musubi/ui', 'build'], { cwd: root, stdio: 'ignore' });
+      const block = blockAfter('### A team server with the UI', 'sh');
+      const command = block.replace(/\s+#.*$/, '').trim();
+      expect(command).toBe('npm run team');
       const dir = mkdtempSync(join(tmpdir(), 'musubi-readme-serve-'));
-      const args = block.slice(block.indexOf('pnpm musubi ') + 'pnpm musubi '.length).split(/\s+/);
-      // a free port instead of 8080 (the machine may have one in use)
-      const child = spawn(process.execPath, [main, ...args, '--port', '0'], {
-        cwd: dir,
+      // as written, with a free port instead of 8080 and the data in a folder of the test's own;
+      // its own process group, so that npm, the script and the server it starts stop together
+      const child = spawn('npm', ['run', 'team', '--', '--port', '0', '--data', join(dir, 'data')], {
+        cwd: root,
         env: { ...process.env, MUSUBI_LANG: 'en' },
         stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
       });
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       try {
@@ -160,7 +158,7 @@ describe("the README's team server command", () => {
           child.stderr.on('data', (chunk: Buffer) => {
             seen += chunk.toString('utf8');
           });
-          void exited.then((code) => reject(new Error(`musubi serve exited with ${code}:\n${seen}`)));
+          void exited.then((code) => reject(new Error(`npm run team exited with ${code}:\n${seen}`)));
         });
         expect(printed).toContain('loaded the example network (Mie)');
         const password = /username admin, password (\S+) /.exec(printed)?.[1];
@@ -181,7 +179,7 @@ describe("the README's team server command", () => {
         expect(signIn.status).toBe(200);
         expect(((await signIn.json()) as { user: { role: string } }).user.role).toBe('admin');
       } finally {
-        child.kill('SIGTERM');
+        if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
         await exited;
       }
     },
