@@ -50,7 +50,7 @@ if (stale()) {
   }
 }
 console.log(
-  '\nMusubi: 下に出るアドレスを開き、admin と表示されたパスワードでサインインしてください / open the address below and sign in as admin with the password it prints\n',
+  '\nMusubi: 下に出るアドレスを開いてサインインしてください（admin のパスワードは初回の起動で一度だけ表示されます） / open the address below and sign in (the admin password is printed once, on the first start)\n',
 );
 const result = spawnSync(
   process.execPath,
