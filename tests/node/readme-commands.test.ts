@@ -3,7 +3,7 @@
  * is left as it was): the command-line block with the CSV files of examples/data, and the library
  * program, which must be the README's own snippet.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +125,63 @@ describe("the README's library program", () => {
       });
       expect(result.stderr).toBe('');
       expect(result.stdout).toBe('0\n1\n');
+    },
+    ceiling,
+  );
+});
+
+describe("the README's team server command", () => {
+  it(
+    'starts the server with the UI on the example network, prints the address and the first admin’s password, and the admin can sign in',
+    async () => {
+      const block = blockAfter('### A team server with the UI', 'sh');
+      const command = block.replace(/\s+#.*$/, '').trim();
+      expect(command).toBe('npm run team');
+      const dir = mkdtempSync(join(tmpdir(), 'musubi-readme-serve-'));
+      // as written, with a free port instead of 8080 and the data in a folder of the test's own;
+      // its own process group, so that npm, the script and the server it starts stop together
+      const child = spawn('npm', ['run', 'team', '--', '--port', '0', '--data', join(dir, 'data')], {
+        cwd: root,
+        env: { ...process.env, MUSUBI_LANG: 'en' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      try {
+        // waits for the line that says where it listens (or for the process to end first)
+        const printed = await new Promise<string>((resolve, reject) => {
+          let seen = '';
+          child.stdout.on('data', (chunk: Buffer) => {
+            seen += chunk.toString('utf8');
+            if (/serving .* at http:\/\/\S+/.test(seen)) resolve(seen);
+          });
+          child.stderr.on('data', (chunk: Buffer) => {
+            seen += chunk.toString('utf8');
+          });
+          void exited.then((code) => reject(new Error(`npm run team exited with ${code}:\n${seen}`)));
+        });
+        expect(printed).toContain('loaded the example network (Mie)');
+        const password = /username admin, password (\S+) /.exec(printed)?.[1];
+        const address = /serving .* at (http:\/\/\S+)/.exec(printed)?.[1] as string;
+        expect(password).toBeDefined();
+        const base = address.endsWith('/') ? address : `${address}/`;
+        const page = await fetch(base);
+        expect(page.headers.get('content-type')).toContain('text/html');
+        expect(await page.text()).toContain('<div id="root">');
+        const health = (await (await fetch(`${base}api/health`)).json()) as { ok: boolean; seq: number };
+        expect(health.ok).toBe(true);
+        expect(health.seq).toBeGreaterThan(0);
+        const signIn = await fetch(`${base}api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'admin', password }),
+        });
+        expect(signIn.status).toBe(200);
+        expect(((await signIn.json()) as { user: { role: string } }).user.role).toBe('admin');
+      } finally {
+        if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+        await exited;
+      }
     },
     ceiling,
   );

@@ -15,6 +15,7 @@ import { LoadingShell } from './app/LoadingShell.js';
 import { NetworkProvider, type Workspace } from './app/network-context.js';
 import { type Opened, openSaved, replaceSaved } from './app/workspace.js';
 import { I18nProvider } from './i18n/i18n.js';
+import { ServerElsewhere } from './team/ServerElsewhere.js';
 import { findConnection } from './team/server-address.js';
 import { TeamRoot } from './team/TeamRoot.js';
 import './team/team.css';
@@ -52,7 +53,9 @@ async function start(element: HTMLElement): Promise<void> {
   );
   const connection = await findConnection();
   const app =
-    connection.kind === 'team' ? (
+    connection.kind === 'elsewhere' ? (
+      <ServerElsewhere server={connection.server} />
+    ) : connection.kind === 'team' ? (
       <TeamRoot server={connection.server}>
         <App />
       </TeamRoot>

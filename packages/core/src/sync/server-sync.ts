@@ -218,6 +218,13 @@ export class ServerSync {
             await this.#backoff(attempt++);
             continue;
           }
+          // the server answered: it can be reached (a live stream waiting to try again goes now)
+          this.#online();
+          attempt = 0;
+          // a record moved on: take the server's changes first, so that the change is set aside
+          // on the records as they are now (to be applied again on them, not on the ones it was
+          // made on; a page started while the server could not be reached has not followed it yet)
+          if (error.code === 'CONFLICT') await this.pull().catch(() => undefined);
           this.#refused(
             outbox.changes.map((c) => c.id),
             error,

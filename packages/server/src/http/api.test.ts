@@ -175,6 +175,8 @@ for (const engine of engines) {
         payload,
       });
       expect(without.statusCode).toBe(403);
+      // a client can tell this refusal from the others: it asks for the token again
+      expect(without.json().error.details).toMatchObject({ header: 'x-csrf-token' });
       const foreign = await t.server.app.inject({
         method: 'POST',
         url: '/api/changes',
@@ -194,6 +196,7 @@ for (const engine of engines) {
         payload,
       });
       expect(wrongToken.statusCode).toBe(403);
+      expect(wrongToken.json().error.details).toMatchObject({ header: 'x-csrf-token' });
       expect(t.server.sequencer.head).toBe(0);
       const good = await t.server.app.inject({
         method: 'POST',

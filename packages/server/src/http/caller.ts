@@ -82,6 +82,7 @@ export function authorize(request: FastifyRequest, caller: Caller, access: Acces
         throw new HttpError(
           'FORBIDDEN',
           'a request made with the session cookie needs its X-CSRF-Token header',
+          { details: { header: 'x-csrf-token' } },
         );
       }
     }

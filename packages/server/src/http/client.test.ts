@@ -1,6 +1,6 @@
 import type { EngagementInput, Entity, MusubiError } from '@musubi/core';
 import { isMusubiError } from '@musubi/core';
-import { type ConnectedNetwork, connectNetwork } from '@musubi/core/client';
+import { ConnectedNetwork, connectNetwork, Replica, ServerApi } from '@musubi/core/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, type MusubiServer } from '../server.js';
 import { databaseFor, engines } from '../testing/databases.js';
@@ -101,11 +101,50 @@ for (const engine of engines) {
       expect(b.syncState).toMatchObject({ status: 'conflict', conflicts: 1 });
       expect(server.sequencer.head).toBe(3);
 
-      // B takes A's record and writes its notes over it: it lands
-      await b.server.pull();
+      // B has A's record already (the refusal made it catch up): it writes its notes over it, and
+      // that lands
+      expect(b.entity('th-embassy')?.notes).toBe('new ambassador since 2026-10');
       b.reapply(b.setAside()[0]?.change.id as string);
       await b.sync();
       await until(a, () => a.entity('th-embassy')?.notes === 'stale view');
+    });
+
+    it('a replica started from what was kept, behind the server, applies a refused change again on the current record', async () => {
+      // what a browser does when a page is opened while the server cannot be reached: its kept
+      // records and its pending change, made on them; a colleague changed the record meanwhile
+      const { url, tokens, connect } = await office();
+      const seen = await connect(tokens.b, false);
+      const kept = seen.confirmedSnapshot();
+      await seen.close();
+      const offline = new Replica({ snapshot: kept, author: 'tanaka' });
+      offline.updateEntity('th-embassy', { notes: 'tanaka, offline' });
+      const a = await connect(tokens.a);
+      a.updateEntity('th-embassy', { notes: 'suzuki, meanwhile' });
+      await a.sync();
+
+      // the page's first push goes before it has followed the server: refused, and set aside on
+      // the record as it is now
+      const b = new ConnectedNetwork(new ServerApi(url, { token: tokens.b }), {
+        author: 'tanaka',
+        snapshot: kept,
+        pending: offline.pending(),
+        live: false,
+        retryDelayMs: 20,
+        maxRetryDelayMs: 200,
+      });
+      running.networks.push(b);
+      b.server.start();
+      const error = (await b.sync().catch((e: unknown) => e)) as MusubiError;
+      expect(isMusubiError(error, 'CONFLICT')).toBe(true);
+      expect(b.entity('th-embassy')?.notes).toBe('suzuki, meanwhile');
+      const [aside] = b.setAside();
+      expect(aside?.change.effects[0]).toMatchObject({ after: { notes: 'tanaka, offline' } });
+
+      // applied again, it lands at once (it was refused again when made on the kept record)
+      b.reapply(aside?.change.id as string);
+      await b.sync();
+      expect(b.syncState).toEqual({ status: 'saved' });
+      await until(a, () => a.entity('th-embassy')?.notes === 'tanaka, offline');
     });
 
     it('sends a write made while the server is down once it is back, stored once', async () => {

@@ -48,57 +48,68 @@ export function AdminPage({ api }: { api: TeamApi }) {
       <p className="muted">{t('admin.usersHint')}</p>
       {status(users)}
       {users.state === 'done' && (
-        <table aria-labelledby="admin-users">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.username')}</th>
-              <th scope="col">{t('admin.displayName')}</th>
-              <th scope="col">{t('admin.role')}</th>
-              <th scope="col">{t('admin.status')}</th>
-              <th scope="col">{t('admin.createdAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.value.map((u: TeamAccount) => (
-              <tr key={u.username}>
-                <td>{u.username}</td>
-                <td>{u.displayName}</td>
-                <td>{t(`team.role.${u.role}`)}</td>
-                <td>{u.disabled ? t('admin.disabled') : t('admin.enabled')}</td>
-                <td>{u.createdAt}</td>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls sideways on a phone is reached by keyboard
+        <section className="table-scroll" aria-labelledby="admin-users" tabIndex={0}>
+          <table aria-labelledby="admin-users">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.username')}</th>
+                <th scope="col">{t('admin.displayName')}</th>
+                <th scope="col">{t('admin.role')}</th>
+                <th scope="col">{t('admin.status')}</th>
+                <th scope="col">{t('admin.createdAt')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.value.map((u: TeamAccount) => (
+                <tr key={u.username}>
+                  <td>{u.username}</td>
+                  <td>{u.displayName}</td>
+                  <td>{t(`team.role.${u.role}`)}</td>
+                  <td>{u.disabled ? t('admin.disabled') : t('admin.enabled')}</td>
+                  <td>{shortTime(u.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
       <h3 id="admin-audit">{t('admin.audit')}</h3>
       {status(audit)}
       {audit.state === 'done' && audit.value.length === 0 && <p>{t('admin.none')}</p>}
       {audit.state === 'done' && audit.value.length > 0 && (
-        <table aria-labelledby="admin-audit">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.at')}</th>
-              <th scope="col">{t('admin.kind')}</th>
-              <th scope="col">{t('admin.username')}</th>
-              <th scope="col">{t('admin.ip')}</th>
-              <th scope="col">{t('admin.detail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.value.map((e: AuditEvent, i: number) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: audit lines have no id and never move
-              <tr key={i}>
-                <td>{e.at}</td>
-                <td>{e.kind}</td>
-                <td>{e.username ?? ''}</td>
-                <td>{e.ip ?? ''}</td>
-                <td>{detailText(e.detail)}</td>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls sideways on a phone is reached by keyboard
+        <section className="table-scroll" aria-labelledby="admin-audit" tabIndex={0}>
+          <table aria-labelledby="admin-audit">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.at')}</th>
+                <th scope="col">{t('admin.kind')}</th>
+                <th scope="col">{t('admin.username')}</th>
+                <th scope="col">{t('admin.ip')}</th>
+                <th scope="col">{t('admin.detail')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {audit.value.map((e: AuditEvent, i: number) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: audit lines have no id and never move
+                <tr key={i}>
+                  <td>{shortTime(e.at)}</td>
+                  <td>{e.kind}</td>
+                  <td>{e.username ?? ''}</td>
+                  <td>{e.ip ?? ''}</td>
+                  <td>{detailText(e.detail)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
     </section>
   );
+}
+
+/** `2026-12-02T03:39:13.068Z` as `2026-12-02 03:39:13 UTC` (the server's times are UTC). */
+function shortTime(iso: string): string {
+  return /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC` : iso;
 }

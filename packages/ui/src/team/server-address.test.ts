@@ -43,11 +43,20 @@ describe('finding the team server', () => {
     expect(await findConnection({ search: '', origin: 'http://127.0.0.1:9' })).toEqual({ kind: 'local' });
   });
 
-  it('goes where `?server=` points, and stays alone with `?server=local`', async () => {
-    expect(await findConnection({ search: '?server=https://musubi.example', origin })).toEqual({
+  it('goes where `?server=` points on its own origin, and stays alone with `?server=local`', async () => {
+    expect(await findConnection({ search: `?server=${origin}/office`, origin })).toEqual({
       kind: 'team',
-      server: 'https://musubi.example/',
+      server: `${origin}/office/`,
     });
     expect(await findConnection({ search: '?server=local', origin })).toEqual({ kind: 'local' });
+  });
+
+  it('does not use a server at another origin (it answers its own origin only): it is to be opened there', async () => {
+    expect(await findConnection({ search: '?server=https://musubi.example', origin })).toEqual({
+      kind: 'elsewhere',
+      server: 'https://musubi.example/',
+    });
+    // not remembered: the next start without `?server=` is where it was
+    expect(await findConnection({ search: '', origin: 'http://127.0.0.1:9' })).toEqual({ kind: 'local' });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Whether the app works alone (local mode: IndexedDB in this browser) or on a team server (team
- * mode). Team mode when the page was pointed at a server (`?server=https://…`, remembered for the
- * next start) or when the page is served by one (`/api/health` at its
+ * mode). Team mode when the page was pointed at a server of its own origin (`?server=https://…`,
+ * remembered for the next start; a server at another origin is refused: `elsewhere`) or when the
+ * page is served by one (`/api/health` at its
  * own origin answers `{ ok: true }`; remembered, so that a reload while it cannot be reached stays
  * in team mode). `?server=local` chooses to work alone, remembered too.
  */
@@ -10,8 +11,16 @@ const SERVER_KEY = 'musubi.server';
 /** The page's own origin, when it was last found to be a team server. */
 const OWN_KEY = 'musubi.server.own';
 
-/** Where the app keeps its network. */
-export type Connection = { readonly kind: 'local' } | { readonly kind: 'team'; readonly server: string };
+/**
+ * Where the app keeps its network. `elsewhere`: a team server at another origin than the page's,
+ * which this page cannot use (the server answers its own origin only: its session cookie is
+ * SameSite=Strict and it sends no CORS headers; docs/team-server.md): the server's own address is
+ * to be opened instead.
+ */
+export type Connection =
+  | { readonly kind: 'local' }
+  | { readonly kind: 'team'; readonly server: string }
+  | { readonly kind: 'elsewhere'; readonly server: string };
 
 function readSetting(key: string): string | null {
   try {
@@ -86,8 +95,10 @@ export async function findConnection(
   fetcher: typeof fetch = fetch,
 ): Promise<Connection> {
   const asked = new URLSearchParams(page.search).get('server');
+  const sameOrigin = (base: string) => new URL(base).origin === page.origin;
   if (asked !== null) {
     const base = asked === 'local' || asked === '' ? undefined : serverBase(asked);
+    if (base !== undefined && !sameOrigin(base)) return { kind: 'elsewhere', server: base };
     // the choice is remembered, working alone included
     remember(base ?? LOCAL);
     if (base !== undefined) return { kind: 'team', server: base };
@@ -97,7 +108,8 @@ export async function findConnection(
   if (kept === LOCAL) return { kind: 'local' };
   if (kept !== null) {
     const base = serverBase(kept);
-    if (base !== undefined) return { kind: 'team', server: base };
+    if (base !== undefined)
+      return sameOrigin(base) ? { kind: 'team', server: base } : { kind: 'elsewhere', server: base };
   }
   const own = `${page.origin}/`;
   const health = await askHealth(own, fetcher);

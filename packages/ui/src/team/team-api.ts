@@ -48,17 +48,40 @@ export class TeamApi {
   }
 
   /**
-   * `fetch` against the server with the session's cookie and, for unsafe methods, its CSRF token
-   * (asked for first when this page has none yet: it started while the server could not be reached).
+   * `fetch` against the server with the session's cookie and, for unsafe methods, its CSRF token.
+   * A page that has none yet (it started while the server could not be reached) asks for it first;
+   * when that fails the request is not sent (it fails as a request to a server that cannot be
+   * reached, to be tried again), since without the token the server would refuse it as forbidden
+   * and a push would be set aside. A token the server no longer takes (the session was renewed in
+   * another tab) is asked for again, and the request sent once more.
    */
   readonly fetch: typeof fetch = async (input, init = {}) => {
     const url = typeof input === 'string' || input instanceof URL ? new URL(input, this.server) : input;
     const method = (init.method ?? 'GET').toUpperCase();
-    if (unsafe.has(method) && this.#csrf === undefined) await this.session().catch(() => undefined);
-    const headers = new Headers(init.headers);
-    if (unsafe.has(method) && this.#csrf !== undefined) headers.set('x-csrf-token', this.#csrf);
-    return this.#fetch(url, { ...init, headers, credentials: 'include' });
+    if (!unsafe.has(method)) return this.#fetch(url, { ...init, credentials: 'include' });
+    if (this.#csrf === undefined) await this.#askToken();
+    const send = () => {
+      const headers = new Headers(init.headers);
+      if (this.#csrf !== undefined) headers.set('x-csrf-token', this.#csrf);
+      return this.#fetch(url, { ...init, headers, credentials: 'include' });
+    };
+    const response = await send();
+    if (response.status !== 403 || !(await refusedForCsrf(response))) return response;
+    this.#csrf = undefined;
+    await this.#askToken();
+    return send();
   };
+
+  /** Asks the server for the session's CSRF token; throws when it cannot tell (not when nobody is signed in). */
+  async #askToken(): Promise<void> {
+    try {
+      await this.session();
+    } catch (error) {
+      throw new TypeError(`the session's CSRF token could not be fetched: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
 
   async #request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const what = `${method} ${path}`;
@@ -128,6 +151,16 @@ export class TeamApi {
   /** The latest audit events (admins only). */
   async audit(limit = 200): Promise<AuditEvent[]> {
     return (await this.#request<{ events: AuditEvent[] }>('GET', `api/audit?limit=${limit}`)).events;
+  }
+}
+
+/** True when the server refused a request for its missing or stale CSRF token (docs/team-server.md). */
+async function refusedForCsrf(response: Response): Promise<boolean> {
+  try {
+    const body = (await response.clone().json()) as { error?: { details?: { header?: unknown } } };
+    return body.error?.details?.header === 'x-csrf-token';
+  } catch {
+    return false;
   }
 }
 
