@@ -24,12 +24,13 @@ export interface LineStart {
  * naming it; bytes after the last newline are returned as the torn tail, not passed on. `from`
  * starts at a known line (a snapshot's place in the log) instead of the first; `limit` stops after
  * that many lines. With `onUnreadable` (repair), a line that is too long or not UTF-8 is handed to
- * it instead of refused. Each line comes with where it starts and its length in bytes.
+ * it instead of refused. Each line comes with where it starts, its length and its bytes (valid only
+ * during the call).
  */
 export function readLines(
   path: string,
   maxLineBytes: number,
-  onLine: (text: string, line: number, offset: number, bytes: number) => void,
+  onLine: (text: string, line: number, offset: number, bytes: number, raw: Uint8Array) => void,
   from: LineStart = { offset: 0, line: 1 },
   limit = Number.POSITIVE_INFINITY,
   onUnreadable?: (problem: 'too-long' | 'not-utf8', line: number, offset: number, bytes: number) => void,
@@ -58,11 +59,12 @@ export function readLines(
         const piece = chunk.subarray(start, newline);
         const length = pendingBytes + piece.length;
         let text: string | undefined;
+        let bytes: Uint8Array = piece;
         if (length > maxLineBytes) {
           if (!onUnreadable) throw tooLong();
           onUnreadable('too-long', line, lineStart, length);
         } else {
-          const bytes = pendingBytes > 0 ? Buffer.concat([...pending, piece]) : piece;
+          bytes = pendingBytes > 0 ? Buffer.concat([...pending, piece]) : piece;
           try {
             text = utf8.decode(bytes);
           } catch (error) {
@@ -76,7 +78,7 @@ export function readLines(
             onUnreadable('not-utf8', line, lineStart, length);
           }
         }
-        if (text !== undefined) onLine(text, line, lineStart, length);
+        if (text !== undefined) onLine(text, line, lineStart, length, bytes);
         if (line - from.line + 1 >= limit) return { lines: limit };
         line++;
         lineStart += length + 1;

@@ -123,7 +123,7 @@ export function inspectLog(path: string, maxLineBytes: number): LogInspection {
     if (seq > lastSeq) lastSeq = seq;
   };
 
-  const onLine = (text: string, line: number, offset: number, bytes: number) => {
+  const onLine = (text: string, line: number, offset: number, bytes: number, raw: Uint8Array) => {
     if (line === 1) {
       const value = parseLogJson(text, [1], `${path}: line 1`) as {
         formatVersion: number;
@@ -150,7 +150,7 @@ export function inspectLog(path: string, maxLineBytes: number): LogInspection {
     }
     let body = text;
     if (version >= 2) {
-      const found = unsealLine(text, previous);
+      const found = unsealLine(text, previous, raw);
       if (found.check !== undefined) previous = found.check;
       if (line === end?.line) checkAtEnd = found.check;
       if (!found.ok) {

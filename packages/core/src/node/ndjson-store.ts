@@ -306,9 +306,9 @@ export class NdjsonFileStore implements Store {
     let previous: LineCheck | undefined;
     let checkAtEnd: LineCheck | undefined;
     /** The line's JSON text: for format 2 its body, once its check is verified against the line before. */
-    const verified = (text: string, line: number): string => {
+    const verified = (text: string, line: number, bytes?: Uint8Array): string => {
       if (version < 2) return text;
-      const found = unsealLine(text, previous);
+      const found = unsealLine(text, previous, bytes);
       if (!found.ok) {
         // the line a snapshot starts from: its check is the one the snapshot recorded
         const anchor = place !== undefined && line === place.line && found.check === place.check;
@@ -333,9 +333,11 @@ export class NdjsonFileStore implements Store {
     const { tornTail } = readLines(
       this.path,
       this.maxLineBytes,
-      (text, line) => {
+      (text, line, _offset, _length, bytes) => {
         if (line === 1) return header(text, line);
-        assembler.add(parseLogJson(verified(text, line), [line], `${this.path}: line ${line}`), [line]);
+        assembler.add(parseLogJson(verified(text, line, bytes), [line], `${this.path}: line ${line}`), [
+          line,
+        ]);
       },
       from,
     );
