@@ -35,6 +35,8 @@ export { errorCodes, formatPath, isMusubiError, MusubiError } from './errors.js'
 export type { Change, Collection, Effect, Operation, StoredRecord } from './history/change.js';
 // history
 export { collections, invertEffect, invertEffects, undoStacks } from './history/change.js';
+export type { ChangeLabel } from './history/change-label.js';
+export { ChangeLabelSchema, changeLabelIn } from './history/change-label.js';
 export type { ProposedChange } from './history/proposed-change.js';
 // indicators
 export type { MeasureRecords } from './indicators/measure.js';
@@ -185,7 +187,7 @@ export {
   ParticipantSchema,
   TagSchema,
 } from './model/records.js';
-export { parseOrThrow } from './model/validate.js';
+export { issueFromZod, parseOrThrow } from './model/validate.js';
 export type { Anniversary, AnniversaryOptions } from './network/anniversaries.js';
 export { anniversaryLinkKinds, upcomingAnniversaries } from './network/anniversaries.js';
 export type {

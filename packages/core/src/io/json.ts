@@ -195,7 +195,7 @@ export function importJsonInto(network: Network, input: string | Uint8Array): Re
         }
       }
     },
-    { label: 'import JSON' },
+    { label: { ja: 'JSONの取り込み', en: 'import JSON' } },
   );
   return counts;
 }

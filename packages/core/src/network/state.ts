@@ -185,6 +185,7 @@ export class NetworkState {
           {
             path: ref.path,
             details: { collection, id: record.id, missing: { collection: ref.collection, id: ref.id } },
+            params: { reason: 'unknown-reference', collection: ref.collection, id: ref.id },
           },
         );
       }
@@ -195,6 +196,7 @@ export class NetworkState {
         throw new MusubiError('VALIDATION', `link ${link.id} connects ${link.source} to itself`, {
           path: ['target'],
           details: { id: link.id },
+          params: { reason: 'self-loop', id: link.source },
         });
       }
       if (link.kind === 'role' && this.get<Entity>('entity', link.source)?.kind !== 'person') {
@@ -204,6 +206,7 @@ export class NetworkState {
           {
             path: ['source'],
             details: { id: link.id, source: link.source },
+            params: { reason: 'role-not-person', id: link.source },
           },
         );
       }
@@ -249,6 +252,7 @@ export class NetworkState {
       throw new MusubiError('CONFLICT', `${collection} ${record.id} already exists`, {
         path: ['id'],
         details: { collection, id: record.id },
+        params: { reason: 'exists', collection, id: record.id },
       });
     }
     const refs = referencesOf(collection, record);
@@ -270,6 +274,7 @@ export class NetworkState {
     if (!current) {
       throw new MusubiError('NOT_FOUND', `${collection} ${id} does not exist`, {
         details: { collection, id },
+        params: { reason: 'not-found', collection, id },
       });
     }
     return current;
@@ -286,7 +291,10 @@ export class NetworkState {
     throw new MusubiError(
       'REFERENCE',
       `cannot ${operation} ${collection} ${id}: still referenced by ${named}${more} (remove those first, or ask for a cascade)`,
-      { details: { collection, id, referencedBy: refs } },
+      {
+        details: { collection, id, referencedBy: refs },
+        params: { reason: 'referenced', collection, id, count: refs.length },
+      },
     );
   }
 
@@ -307,11 +315,13 @@ export class NetworkState {
     if (after.id !== before.id) {
       throw new MusubiError('VALIDATION', `an update cannot change the id of ${collection} ${before.id}`, {
         path: ['id'],
+        params: { reason: 'id-fixed' },
       });
     }
     if (!sameJson(current, before)) {
       throw new MusubiError('CONFLICT', `${collection} ${before.id} changed since this update was prepared`, {
         details: { collection, id: before.id },
+        params: { reason: 'stale', collection, id: before.id },
       });
     }
     const refs = referencesOf(collection, after);
@@ -330,6 +340,7 @@ export class NetworkState {
             {
               path: ['kind'],
               details: { id: was.id, roles },
+              params: { reason: 'stays-person', id: was.id },
             },
           );
         }
@@ -342,9 +353,7 @@ export class NetworkState {
         throw new MusubiError(
           'VALIDATION',
           `the ends of link ${was.id} cannot change; remove it and add a new one`,
-          {
-            path: ['source'],
-          },
+          { path: ['source'], params: { reason: 'ends-fixed' } },
         );
       }
     }
