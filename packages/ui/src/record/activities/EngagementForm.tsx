@@ -10,17 +10,17 @@ import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
+import { refusalIssues } from '../../forms/field-issues.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { typeName } from '../visit/VisitForm.js';
 import { Confirm } from './Confirm.js';
-import { refusalIssues } from './field-issues.js';
 import {
   type EngagementValues,
   emptyEngagement,
   engagementValuesOf,
   planEngagement,
 } from './plan-engagement.js';
-import { useFieldIssues } from './use-field-issues.js';
 
 export type EngagementOutcome = 'recorded' | 'updated' | 'removed';
 
@@ -56,11 +56,11 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
       return;
     }
     try {
-      const engagement = plan.write();
+      const engagement = plan.write(network);
       setIssues({});
       onDone(engagement, editing ? 'updated' : 'recorded');
     } catch (error) {
-      setIssues({ form: refusalIssues(error) });
+      setIssues(refusalIssues(error));
     }
   });
 
@@ -71,7 +71,7 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
       setIssues({});
       onDone(removed, 'removed');
     } catch (error) {
-      setIssues({ form: refusalIssues(error) });
+      setIssues(refusalIssues(error));
       setConfirming(false);
     }
   };

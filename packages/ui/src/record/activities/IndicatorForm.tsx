@@ -15,11 +15,11 @@ import {
 import { useId, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
+import { refusalIssues } from '../../forms/field-issues.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { typeName } from '../visit/VisitForm.js';
-import { refusalIssues } from './field-issues.js';
 import { emptyIndicator, type IndicatorValues, planIndicator } from './plan-indicator.js';
-import { useFieldIssues } from './use-field-issues.js';
 
 export function IndicatorForm({ onDone }: { onDone: (indicator: Indicator) => void }) {
   const { t, lang } = useI18n();
@@ -39,11 +39,11 @@ export function IndicatorForm({ onDone }: { onDone: (indicator: Indicator) => vo
       return;
     }
     try {
-      const indicator = plan.write();
+      const indicator = plan.write(network);
       setIssues({});
       onDone(indicator);
     } catch (error) {
-      setIssues({ form: refusalIssues(error) });
+      setIssues(refusalIssues(error));
     }
   });
 

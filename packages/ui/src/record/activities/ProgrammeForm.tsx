@@ -9,9 +9,10 @@ import { useId, useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
+import { refusalIssues } from '../../forms/field-issues.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Confirm } from './Confirm.js';
-import { refusalIssues } from './field-issues.js';
 import {
   basicProgrammes,
   emptyProgramme,
@@ -21,7 +22,6 @@ import {
   programmeValuesOf,
   removeProgrammeOrSay,
 } from './plan-programme.js';
-import { useFieldIssues } from './use-field-issues.js';
 
 export type ProgrammeOutcome = 'added' | 'updated' | 'removed';
 
@@ -55,11 +55,11 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
       return;
     }
     try {
-      const programme = plan.write();
+      const programme = plan.write(network);
       setIssues({});
       onDone(programme, editing ? 'updated' : 'added');
     } catch (error) {
-      setIssues({ form: refusalIssues(error) });
+      setIssues(refusalIssues(error));
     }
   });
 

@@ -6,8 +6,9 @@
 import { figures, formatFiscalYear, type Indicator, nameIn, removeFigure, unitNames } from '@musubi/core';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
+import { refusalIssues } from '../../forms/field-issues.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { refusalIssues } from './field-issues.js';
 import { fiscalYearHint } from './plan-programme.js';
 import {
   emptyFigure,
@@ -17,7 +18,6 @@ import {
   type TargetValues,
   targetValuesOf,
 } from './plan-targets.js';
-import { useFieldIssues } from './use-field-issues.js';
 
 export interface TargetsFormProps {
   indicator: Indicator;
@@ -46,11 +46,11 @@ export function TargetsForm({ indicator, onDone }: TargetsFormProps) {
       return;
     }
     try {
-      plan.write();
+      plan.write(network);
       setIssues({});
       onDone(t('activities.indicator.targetsSaved', { name }));
     } catch (error) {
-      setIssues({ form: refusalIssues(error) });
+      setIssues(refusalIssues(error));
     }
   });
 
@@ -143,12 +143,12 @@ function FiguresForm({ indicator, onDone }: TargetsFormProps) {
       return;
     }
     try {
-      const figure = plan.write();
+      const figure = plan.write(network);
       setIssues({});
       reset(emptyFigure);
       onDone(t('activities.indicator.figureSaved', { year: label(figure.fiscalYear) }));
     } catch (error) {
-      setIssues({ form: refusalIssues(error) });
+      setIssues(refusalIssues(error));
     }
   });
 
@@ -173,7 +173,7 @@ function FiguresForm({ indicator, onDone }: TargetsFormProps) {
                       removeFigure(network, f.id);
                       onDone(t('activities.indicator.figureRemoved', { year: label(f.fiscalYear) }));
                     } catch (error) {
-                      setIssues({ form: refusalIssues(error) });
+                      setIssues(refusalIssues(error));
                     }
                   }}
                 >

@@ -8,9 +8,10 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
+import { refusalIssues } from '../../forms/field-issues.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { CountrySelect, type Notice, useFieldIssues } from './FormParts.js';
-import { refusalIssues } from './field-issues.js';
+import { CountrySelect, type Notice } from './FormParts.js';
 import { type EntityValues, emptyEntity, entityField, entityValues, planEntity } from './plan-entity.js';
 import { RemoveEntity } from './RemoveEntity.js';
 
@@ -44,7 +45,12 @@ export function EntityForm({ editId, onDone }: EntityFormProps) {
         </label>
       </fieldset>
       {mode === 'edit' && (
-        <EntityPicker label={t('edit.entity.choose')} value={editing} onChange={setEditing} />
+        <EntityPicker
+          label={t('edit.entity.choose')}
+          value={editing}
+          onChange={setEditing}
+          createKinds={[]}
+        />
       )}
       {mode === 'add' && <EntityEditor key="new" onDone={onDone} />}
       {mode === 'edit' && editing !== undefined && network.entity(editing) && (

@@ -6,14 +6,7 @@
 import { allCountryCodes, countryName } from '@musubi/core';
 import { useId, useMemo } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { useFieldIssues as useSharedFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { editIssueMessage } from './field-issues.js';
-
-/** The shared field issues, said the way the entity, role and link forms say them. */
-export function useFieldIssues() {
-  return useSharedFieldIssues(editIssueMessage);
-}
 
 /** A select of every country, named in the user's language and sorted by that name. */
 export function CountrySelect({

@@ -9,9 +9,10 @@ import { Controller, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
+import { refusalIssues } from '../../forms/field-issues.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { type Notice, useFieldIssues } from './FormParts.js';
-import { refusalIssues } from './field-issues.js';
+import type { Notice } from './FormParts.js';
 import { emptyLink, type LinkValues, planLink } from './plan-link.js';
 
 export function LinkForm({ onDone }: { onDone: (notice: Notice) => void }) {

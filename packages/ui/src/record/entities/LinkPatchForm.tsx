@@ -3,9 +3,10 @@ import { nameIn } from '@musubi/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
+import { refusalIssues } from '../../forms/field-issues.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { type Notice, useFieldIssues } from './FormParts.js';
-import { refusalIssues } from './field-issues.js';
+import type { Notice } from './FormParts.js';
 import { type LinkPatchValues, linkPatchValues, planLinkPatch, removeLinkNow } from './plan-link.js';
 
 export function LinkPatchForm({

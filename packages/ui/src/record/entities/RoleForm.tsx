@@ -9,9 +9,10 @@ import { Controller, type UseFormRegisterReturn, useForm } from 'react-hook-form
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
+import { bilingual, refusalIssues } from '../../forms/field-issues.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { CountrySelect, type Notice, useFieldIssues } from './FormParts.js';
-import { bilingual, refusalIssues } from './field-issues.js';
+import { CountrySelect, type Notice } from './FormParts.js';
 import { LinkChooser } from './LinkChooser.js';
 import { LinkEventForm } from './LinkEventForm.js';
 import { currentHolders, emptyRole, planRole, type RoleValues } from './plan-role.js';

@@ -13,8 +13,6 @@ import {
   type Network,
   type RoleHolding,
 } from '@musubi/core';
-import { typedDate } from '../../forms/typed-date.js';
-import { currentHolders } from '../current-holders.js';
 import {
   addIssue,
   bilingual,
@@ -23,13 +21,15 @@ import {
   mapIssues,
   optionalText,
   type Plan,
-} from './field-issues.js';
+} from '../../forms/field-issues.js';
+import { typedDate } from '../../forms/typed-date.js';
+import { currentHolders } from '../current-holders.js';
 
 export { currentHolders };
 
 export const ROLE_LABELS = {
-  give: '役職を記録 / Record a role',
-  end: '役職の終了を記録 / End a role',
+  give: { ja: '役職を記録', en: 'Record a role' },
+  end: { ja: '役職の終了を記録', en: 'End a role' },
 } as const;
 
 export interface RoleValues {
