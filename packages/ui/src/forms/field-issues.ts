@@ -30,6 +30,11 @@ export const editIssue = {
   required: 'form.error.required',
 } as const satisfies Record<string, MessageKey>;
 
+/** The issues a plan found, none when it is ready: what a form checks again as its fields change. */
+export function issuesOf(plan: Plan<unknown>): FieldIssues {
+  return plan.ok ? {} : plan.issues;
+}
+
 export function addIssue(issues: FieldIssues, field: string, issue: FieldIssue): void {
   const list = issues[field] ?? [];
   list.push(issue);
