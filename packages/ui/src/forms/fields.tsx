@@ -4,8 +4,8 @@
  * its issues under it, the input marked `aria-invalid` and described by that message. The issues
  * come from the form's `useFieldIssues`, handed down once with `<IssuesScope>`.
  */
-import type { LinkEventType } from '@musubi/core';
-import { createContext, type ReactNode, useContext, useId } from 'react';
+import { allCountryCodes, countryName, type LinkEventType } from '@musubi/core';
+import { createContext, type ReactNode, useContext, useId, useMemo } from 'react';
 import {
   type Control,
   Controller,
@@ -106,6 +106,19 @@ export function SelectField({
       {err(field, true)}
     </div>
   );
+}
+
+/** A country, named in the user's language and sorted by that name; `empty` names the choice of none. */
+export function CountryField({ empty, ...props }: FieldProps & { empty?: string }) {
+  const { t, lang } = useI18n();
+  const options = useMemo(
+    () =>
+      allCountryCodes()
+        .map((code) => ({ value: code, label: countryName(code, lang) ?? code }))
+        .sort((a, b) => a.label.localeCompare(b.label, lang)),
+    [lang],
+  );
+  return <SelectField {...props} options={options} empty={empty ?? t('edit.noCountry')} />;
 }
 
 /** An entity chosen with the search picker, held in the form as its id (empty for none). */

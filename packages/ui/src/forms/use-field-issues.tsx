@@ -32,11 +32,16 @@ export function useFieldIssues<V extends FieldValues = FieldValues>(follow?: Fol
   const checkRef = useRef(follow?.check);
   checkRef.current = follow?.check;
 
-  /** The issues of a submit (or of a refused write): shown, and the focus moves to the first. */
+  /**
+   * The issues of a submit (or of a refused write): shown, the focus moved to the first, and
+   * followed from then on. None (a write that landed) ends the following: a form emptied after
+   * a write does not greet the user with errors.
+   */
   const setIssues = useCallback((next: FieldIssues) => {
     setState(next);
-    setSubmitted(true);
-    if (Object.keys(next).length > 0) setFocusRequest((n) => n + 1);
+    const some = Object.keys(next).length > 0;
+    setSubmitted(some);
+    if (some) setFocusRequest((n) => n + 1);
   }, []);
 
   useEffect(() => {

@@ -10,7 +10,7 @@ import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
-import { refusalIssues } from '../../forms/field-issues.js';
+import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
 import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { typeName } from '../visit/VisitForm.js';
@@ -42,7 +42,10 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
   });
   const participants = useFieldArray({ control, name: 'participants' });
   const followUps = useFieldArray({ control, name: 'followUps' });
-  const { setIssues, say, invalid, err, summary } = useFieldIssues();
+  const { setIssues, say, invalid, err, summary } = useFieldIssues({
+    watch,
+    check: (values: EngagementValues) => issuesOf(planEngagement(network, values, editing?.id)),
+  });
   const [confirming, setConfirming] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const programmeList = useMemo(() => programmes(network), [network, version]);

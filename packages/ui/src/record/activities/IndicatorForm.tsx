@@ -15,7 +15,7 @@ import {
 import { useId, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
-import { refusalIssues } from '../../forms/field-issues.js';
+import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
 import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { typeName } from '../visit/VisitForm.js';
@@ -26,7 +26,10 @@ export function IndicatorForm({ onDone }: { onDone: (indicator: Indicator) => vo
   const { network, version } = useNetwork();
   const uid = useId();
   const { register, handleSubmit, watch } = useForm<IndicatorValues>({ defaultValues: emptyIndicator });
-  const { setIssues, invalid, err, summary } = useFieldIssues();
+  const { setIssues, invalid, err, summary } = useFieldIssues({
+    watch,
+    check: (values: IndicatorValues) => issuesOf(planIndicator(network, values)),
+  });
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const programmeList = useMemo(() => programmes(network), [network, version]);
   const aggregate = watch('aggregate');

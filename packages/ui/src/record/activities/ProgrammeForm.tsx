@@ -9,7 +9,7 @@ import { useId, useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
-import { refusalIssues } from '../../forms/field-issues.js';
+import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
 import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Confirm } from './Confirm.js';
@@ -39,7 +39,10 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
     defaultValues: editing ? programmeValuesOf(editing) : emptyProgramme(fiscalYearOf(today) as number),
   });
   const budgets = useFieldArray({ control, name: 'budgets' });
-  const { setIssues, invalid, err, summary } = useFieldIssues();
+  const { setIssues, invalid, err, summary } = useFieldIssues({
+    watch,
+    check: (values: ProgrammeValues) => issuesOf(planProgramme(network, values, editing?.id)),
+  });
   const [confirming, setConfirming] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const basics = useMemo(() => basicProgrammes(network), [network, version]);

@@ -6,7 +6,7 @@
 import { figures, formatFiscalYear, type Indicator, nameIn, removeFigure, unitNames } from '@musubi/core';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
-import { refusalIssues } from '../../forms/field-issues.js';
+import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
 import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { fiscalYearHint } from './plan-programme.js';
@@ -32,7 +32,10 @@ export function TargetsForm({ indicator, onDone }: TargetsFormProps) {
     defaultValues: targetValuesOf(indicator),
   });
   const targets = useFieldArray({ control, name: 'targets' });
-  const { setIssues, invalid, err, summary } = useFieldIssues();
+  const { setIssues, invalid, err, summary } = useFieldIssues({
+    watch,
+    check: (values: TargetValues) => issuesOf(planTargets(network, indicator.id, values)),
+  });
   const years = watch('targets').map((r) => r.fiscalYear);
   const baselineYear = watch('baselineYear');
   const unit = unitNames[indicator.unit][lang];
@@ -126,8 +129,11 @@ export function TargetsForm({ indicator, onDone }: TargetsFormProps) {
 function FiguresForm({ indicator, onDone }: TargetsFormProps) {
   const { t, lang } = useI18n();
   const { network } = useNetwork();
-  const { setIssues, invalid, err, summary } = useFieldIssues();
   const { register, handleSubmit, watch, reset } = useForm<FigureValues>({ defaultValues: emptyFigure });
+  const { setIssues, invalid, err, summary } = useFieldIssues({
+    watch,
+    check: (values: FigureValues) => issuesOf(planFigure(network, indicator.id, values)),
+  });
   const list = figures(network, indicator.id)
     .slice()
     .sort((a, b) => a.fiscalYear - b.fiscalYear);

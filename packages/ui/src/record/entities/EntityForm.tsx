@@ -9,10 +9,17 @@ import { useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
 import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
-import { DateField, IssuesScope, SelectField, TextAreaField, TextField } from '../../forms/fields.js';
+import {
+  CountryField,
+  DateField,
+  IssuesScope,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../forms/fields.js';
 import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { CountrySelect, type Notice } from './FormParts.js';
+import type { Notice } from './FormParts.js';
 import { type EntityValues, emptyEntity, entityField, entityValues, planEntity } from './plan-entity.js';
 import { RemoveEntity } from './RemoveEntity.js';
 
@@ -75,7 +82,7 @@ function EntityEditor({ editing, onDone }: { editing?: string; onDone: (notice: 
     watch,
     check: (values: EntityValues) => issuesOf(planEntity(network, values, editing)),
   });
-  const { setIssues, invalid, err, summary } = issues;
+  const { setIssues, err, summary } = issues;
 
   const onSubmit = handleSubmit((values) => {
     const plan = planEntity(network, values, editing);
@@ -132,12 +139,7 @@ function EntityEditor({ editing, onDone }: { editing?: string; onDone: (notice: 
             register={register('aliases')}
             placeholder={t('edit.listHint')}
           />
-          <CountrySelect
-            label={t('edit.entity.country')}
-            register={register('country')}
-            error={invalid('country')}
-          />
-          {err('country')}
+          <CountryField label={t('edit.entity.country')} field="country" register={register('country')} />
           <TextField
             label={t('edit.entity.lat')}
             field="lat"

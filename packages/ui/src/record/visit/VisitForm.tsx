@@ -4,15 +4,7 @@
  * programme, and what to do next. Checked with the core's schemas before anything is written;
  * errors show by field in the user's language; a refused write changes nothing.
  */
-import {
-  allCountryCodes,
-  countryName,
-  type EngagementType,
-  engagementTypes,
-  type Lang,
-  nameIn,
-  programmes,
-} from '@musubi/core';
+import { type EngagementType, engagementTypes, type Lang, nameIn, programmes } from '@musubi/core';
 import { useMemo } from 'react';
 import { Controller, type UseFormRegisterReturn, useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
@@ -21,6 +13,7 @@ import { rememberAuthor } from '../../app/workspace.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
 import { refusalIssues } from '../../forms/field-issues.js';
 import {
+  CountryField,
   DateField,
   IssuesScope,
   PickerField,
@@ -69,13 +62,6 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
   const values = watch();
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const programmeList = useMemo(() => programmes(network), [network, version]);
-  const countries = useMemo(
-    () =>
-      allCountryCodes()
-        .map((code) => ({ value: code, label: countryName(code, lang) ?? code }))
-        .sort((a, b) => a.label.localeCompare(b.label, lang)),
-    [lang],
-  );
 
   const visitorPosts =
     !values.newVisitor.enabled && values.visitorId !== '' && /^\d{4}-\d{2}-\d{2}$/.test(values.date)
@@ -157,11 +143,10 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
                 lang="en"
               />
               {err('newVisitor.name')}
-              <SelectField
+              <CountryField
                 label={t('record.visit.country')}
                 field="newVisitor.country"
                 register={register('newVisitor.country')}
-                options={countries}
                 empty={t('record.visit.noCountry')}
               />
               {err('newVisitor')}
