@@ -12,6 +12,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
+  changeLabelIn,
   countryName,
   createNetwork,
   type Entity,
@@ -117,7 +118,7 @@ function appointAmbassador(
         notes: ILLUSTRATIVE,
       });
     },
-    { label: '大使の着任 / New ambassador' },
+    { label: { ja: '大使の着任', en: 'New ambassador' } },
   );
 }
 
@@ -234,7 +235,13 @@ export function tour(): TourAnswers {
   for (const line of timelineAfterUndo) say(`  ${line}`);
   say(`  やり直しできるか / Can the visit be redone: ${network.canRedo() ? 'はい / yes' : 'いいえ / no'}`);
 
-  const log = network.log().map((c) => c.label ?? c.operation);
+  const log = network
+    .log()
+    .map((c) =>
+      c.label === undefined
+        ? c.operation
+        : `${changeLabelIn(c.label, 'ja')} / ${changeLabelIn(c.label, 'en')}`,
+    );
   say();
   say(`== 変更ログ / Change log (${log.length}) ==`);
   say(`  ${log.join(' → ')}`);

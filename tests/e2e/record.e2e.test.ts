@@ -91,7 +91,8 @@ describe('recording in Chromium', () => {
         '2019-02-30 is not a day in the calendar',
         'There is no month 13',
         'Say what the follow-up is',
-        'Required',
+        // under the visitor field, not under the title made from it
+        'Choose a visitor, or add a new one',
       ]),
     );
     await page.screenshot({ path: `${shots}record-errors-en.png` });

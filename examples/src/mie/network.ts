@@ -21,7 +21,7 @@ export function buildMieNetwork(options: NetworkOptions = {}): Network {
       addPolicy(network);
       addIllustrative(network);
     },
-    { label: '三重県の例示ネットワークを読み込む / Load the Mie example network' },
+    { label: { ja: '三重県の例示ネットワークを読み込む', en: 'Load the Mie example network' } },
   );
   return network;
 }

@@ -35,6 +35,11 @@ export interface ErrorIssue {
 export interface MusubiErrorOptions {
   readonly path?: ErrorPath;
   readonly issues?: readonly ErrorIssue[];
+  /**
+   * The params of the one issue made when `issues` is not given: `reason` names the refusal
+   * (`exists`, `stale`, `self-loop`…) so that a UI words it from codes, never from the message.
+   */
+  readonly params?: Readonly<Record<string, string | number>>;
   readonly details?: Readonly<Record<string, unknown>>;
   readonly cause?: unknown;
 }
@@ -58,7 +63,9 @@ export class MusubiError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.path = options.path ?? options.issues?.[0]?.path ?? [];
-    this.issues = options.issues ?? [{ path: this.path, code, message }];
+    this.issues = options.issues ?? [
+      { path: this.path, code, message, ...(options.params === undefined ? {} : { params: options.params }) },
+    ];
     this.details = options.details ?? {};
   }
 }

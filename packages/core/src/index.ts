@@ -35,6 +35,8 @@ export { errorCodes, formatPath, isMusubiError, MusubiError } from './errors.js'
 // history
 export type { Change, Collection, Effect, Operation, StoredRecord } from './history/change.js';
 export { collections } from './history/change.js';
+export type { ChangeLabel } from './history/change-label.js';
+export { changeLabelIn } from './history/change-label.js';
 export type { ProposedChange } from './history/proposed-change.js';
 // indicators and the policy sheet
 export type { MeasureRecords } from './indicators/measure.js';
@@ -117,6 +119,7 @@ export type {
   LinkPatch,
   Participant,
 } from './model/records.js';
+export { issueFromZod } from './model/validate.js';
 // network
 export type { Anniversary, AnniversaryOptions } from './network/anniversaries.js';
 export { upcomingAnniversaries } from './network/anniversaries.js';

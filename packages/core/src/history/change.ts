@@ -1,4 +1,5 @@
 import type { Id } from '../model/ids.js';
+import type { ChangeLabel } from './change-label.js';
 
 /**
  * The collections of records the log can hold. Entities are the graph's nodes and links its edges;
@@ -59,8 +60,8 @@ export interface Change {
   readonly author: string;
   /** What was done. */
   readonly operation: Operation;
-  /** A human label for a transaction (`来訪を記録`), when the caller gave one. */
-  readonly label?: string;
+  /** A human label for a transaction (`{ ja: '来訪を記録', en: 'Record a visit' }`), when the caller gave one. */
+  readonly label?: ChangeLabel;
   /** For `undo`: the change it undoes. For `redo`: the change it does again. */
   readonly undoes?: Id;
   readonly redoes?: Id;

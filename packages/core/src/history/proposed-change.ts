@@ -1,6 +1,7 @@
 import { type ErrorPath, isMusubiError, MusubiError } from '../errors.js';
 import { decodeChange } from '../storage/log-codec.js';
 import type { Change, Collection, Effect, Operation, StoredRecord } from './change.js';
+import type { ChangeLabel } from './change-label.js';
 
 /**
  * A change made elsewhere (a replica, another tool) and offered to the log: what the proposer
@@ -10,7 +11,7 @@ export interface ProposedChange {
   /** Made by the proposer (`generateId('chg')`), so that a retried proposal is stored once. */
   readonly id: string;
   readonly operation: Operation;
-  readonly label?: string;
+  readonly label?: ChangeLabel;
   readonly undoes?: string;
   readonly redoes?: string;
   readonly effects: readonly Effect[];

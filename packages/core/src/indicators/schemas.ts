@@ -10,7 +10,10 @@ import { FiscalYearKeySchema, FiscalYearSchema } from '../time/fiscal-year.js';
 /** A basic programme (基本事業): the 施策 number plus a two-digit serial, e.g. `33101 国際交流の推進`. */
 export const BasicProgrammeSchema = z
   .object({
-    code: z.string().regex(/^\d{5}$/, { message: 'a basic programme code is five digits, e.g. 33101' }),
+    code: z.string().refine((s) => /^\d{5}$/.test(s), {
+      message: 'a basic programme code is five digits, e.g. 33101',
+      params: { reason: 'basic-programme-code' },
+    }),
     name: BilingualNameSchema,
   })
   .strict();
@@ -87,10 +90,16 @@ export const MeasureSchema = z
         code: 'custom',
         path: ['filter', 'firstTimeOnly'],
         message: 'firstTimeOnly counts entities: use it with count "distinct-entities"',
+        params: { reason: 'first-time-only' },
       });
     }
     if (m.since !== undefined && m.aggregate !== 'cumulative') {
-      ctx.addIssue({ code: 'custom', path: ['since'], message: 'since is the start of a cumulative total' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['since'],
+        message: 'since is the start of a cumulative total',
+        params: { reason: 'since-cumulative' },
+      });
     }
   });
 export type Measure = z.infer<typeof MeasureSchema>;
@@ -105,7 +114,10 @@ const indicatorShape = {
   /** The basic programme code (33101) an activity indicator belongs to. */
   basicProgramme: z
     .string()
-    .regex(/^\d{5}$/, { message: 'a basic programme code is five digits' })
+    .refine((s) => /^\d{5}$/.test(s), {
+      message: 'a basic programme code is five digits',
+      params: { reason: 'basic-programme-code' },
+    })
     .optional(),
   measure: MeasureSchema,
   /** 現状値: the reference year, and its value where known. */
@@ -125,6 +137,7 @@ function checkIndicator(i: { kind: string; basicProgramme?: string | undefined }
       code: 'custom',
       path: ['basicProgramme'],
       message: 'an activity indicator belongs to a basic programme',
+      params: { reason: 'basic-programme-needed' },
     });
   }
 }

@@ -206,7 +206,7 @@ export function importCsv(
         tell('write', i + 1, good.length);
       });
     },
-    { label: `import CSV (${kind})` },
+    { label: { ja: `CSVの取り込み（${kind}）`, en: `import CSV (${kind})` } },
   );
   return { imported: good.length, rejected: issues, encoding, ignoredColumns: ignored, dates };
 }

@@ -252,7 +252,7 @@ function write(
         links++;
       });
     },
-    { label: `import ${format.toUpperCase()}` },
+    { label: { ja: `${format.toUpperCase()}の取り込み`, en: `import ${format.toUpperCase()}` } },
   );
   return { entities, links, defaulted, defaultedCounts: counts };
 }

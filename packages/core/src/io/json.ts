@@ -213,7 +213,7 @@ export function importSnapshotInto(
         }
       }
     },
-    { label: 'import JSON' },
+    { label: { ja: 'JSONの取り込み', en: 'import JSON' } },
   );
   return counts;
 }

@@ -8,8 +8,9 @@ import * as z from 'zod';
  */
 export const IdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, {
+  .refine((s) => /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(s), {
     message: 'an id is 1–128 characters of letters, digits and . _ : - and starts with a letter or digit',
+    params: { reason: 'id-format' },
   })
   .refine((s) => s !== '__proto__' && s !== 'constructor' && s !== 'prototype', {
     message: 'this id is reserved',

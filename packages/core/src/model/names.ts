@@ -28,7 +28,10 @@ export function isWellFormedText(s: string): boolean {
 export function text(max: number) {
   return z
     .string()
-    .refine(isWellFormedText, { message: 'must be well-formed Unicode (it holds a lone surrogate)' })
+    .refine(isWellFormedText, {
+      message: 'must be well-formed Unicode (it holds a lone surrogate)',
+      params: { reason: 'ill-formed' },
+    })
     .normalize('NFC')
     .trim()
     .max(max, { message: `must be at most ${max} characters` })

@@ -1,6 +1,52 @@
 import type { z } from 'zod';
-import { type ErrorPath, formatPath, MusubiError } from '../errors.js';
+import { type ErrorIssue, type ErrorPath, formatPath, MusubiError } from '../errors.js';
 import { plainInput } from './input.js';
+
+type Params = Record<string, string | number>;
+
+/** The string and number values of `from`, leaving out `skip` and what is not a plain value. */
+function plainValues(from: Record<string, unknown> | undefined, skip: readonly string[] = []): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(from ?? {})) {
+    if (skip.includes(k)) continue;
+    if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+    else if (typeof v === 'bigint') out[k] = Number(v);
+  }
+  return out;
+}
+
+/**
+ * A zod issue as a Musubi issue: its path (prefixed by `at`), zod's code, its English message, and
+ * the params a message in another language needs: a refinement's own (`reason`: `date-impossible`,
+ * `name-needed`…), or zod's (`minimum`, `maximum`, `origin`, `expected`, `format`, `values`).
+ *
+ * @example
+ * const result = EntityInputSchema.safeParse(input);
+ * if (!result.success) showByField(result.error.issues.map((i) => issueFromZod(i)));
+ */
+export function issueFromZod(issue: z.core.$ZodIssue, at: ErrorPath = []): ErrorIssue {
+  const path = [...at, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+  let params: Params;
+  switch (issue.code) {
+    case 'custom':
+      params = plainValues(issue.params);
+      break;
+    case 'invalid_value':
+      params = { values: issue.values.map(String).join(', ') };
+      break;
+    case 'unrecognized_keys':
+      params = { keys: issue.keys.join(', ') };
+      break;
+    default:
+      params = plainValues(issue as unknown as Record<string, unknown>, ['code', 'message', 'input']);
+  }
+  return {
+    path,
+    code: issue.code,
+    message: issue.message,
+    ...(Object.keys(params).length === 0 ? {} : { params }),
+  };
+}
 
 /**
  * Parses `input` with `schema`, or throws a VALIDATION MusubiError listing every issue with its
@@ -25,11 +71,7 @@ export function parseOrThrow<S extends z.ZodType>(
     });
   }
   if (result.success) return result.data as z.output<S>;
-  const issues = result.error.issues.map((issue) => ({
-    path: [...at, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    code: issue.code,
-    message: issue.message,
-  }));
+  const issues = result.error.issues.map((issue) => issueFromZod(issue, at));
   const first = issues[0];
   const summary = first ? `${formatPath(first.path)}: ${first.message}` : 'invalid';
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';

@@ -9,6 +9,7 @@ import {
   type StoredRecord,
   undoStacks,
 } from '../history/change.js';
+import { type ChangeLabel, ChangeLabelSchema } from '../history/change-label.js';
 import {
   type ChangePlace,
   checkEffectBase,
@@ -19,7 +20,7 @@ import {
 } from '../history/proposed-change.js';
 import { generateId, type Id } from '../model/ids.js';
 import { plainInput } from '../model/input.js';
-import { isWellFormedText, NameTextSchema } from '../model/names.js';
+import { isWellFormedText } from '../model/names.js';
 import {
   type Engagement,
   type EngagementInput,
@@ -95,8 +96,8 @@ export interface RemoveOptions {
 }
 
 export interface TransactionOptions {
-  /** A label for the log and the history view (`来訪を記録 / Record a visit`). */
-  label?: string;
+  /** A label for the log and the history view (`{ ja: '来訪を記録', en: 'Record a visit' }`). */
+  label?: ChangeLabel;
 }
 
 type Patch = Record<string, unknown>;
@@ -361,7 +362,7 @@ export class Network extends NetworkView {
    * Runs `fn` as one write: everything it emits becomes one change, or nothing does if it throws.
    * Writes inside a transaction join the transaction's change.
    */
-  protected write<T>(operation: Operation, fn: () => T, label?: string): T {
+  protected write<T>(operation: Operation, fn: () => T, label?: ChangeLabel): T {
     if (this.#pending !== null) return fn();
     this.#pending = [];
     let result: T;
@@ -587,7 +588,7 @@ export class Network extends NetworkView {
     const label =
       options.label === undefined
         ? undefined
-        : parseOrThrow(NameTextSchema, options.label, 'transaction label', ['label']);
+        : parseOrThrow(ChangeLabelSchema, options.label, 'transaction label', ['label']);
     return this.write(
       'transaction',
       () => {
@@ -619,6 +620,7 @@ export class Network extends NetworkView {
         `${collection} ${JSON.stringify(String(id).slice(0, 140))} does not exist`,
         {
           details: { collection, id },
+          params: { reason: 'not-found', collection, id: String(id).slice(0, 140) },
         },
       );
     }
@@ -707,6 +709,7 @@ export class Network extends NetworkView {
       if (before.events.some((e) => e.id === added.id)) {
         throw new MusubiError('CONFLICT', `link ${linkId} already has an event ${added.id}`, {
           path: ['id'],
+          params: { reason: 'exists', collection: 'event', id: added.id },
         });
       }
       const events = [...before.events, added];

@@ -242,6 +242,7 @@ export class NetworkState {
           {
             path: ref.path,
             details: { collection, id: record.id, missing: { collection: ref.collection, id: ref.id } },
+            params: { reason: 'unknown-reference', collection: ref.collection, id: ref.id },
           },
         );
       }
@@ -252,6 +253,7 @@ export class NetworkState {
         throw new MusubiError('VALIDATION', `link ${link.id} connects ${link.source} to itself`, {
           path: ['target'],
           details: { id: link.id },
+          params: { reason: 'self-loop', id: link.source },
         });
       }
       if (link.kind === 'role' && this.get<Entity>('entity', link.source)?.kind !== 'person') {
@@ -261,6 +263,7 @@ export class NetworkState {
           {
             path: ['source'],
             details: { id: link.id, source: link.source },
+            params: { reason: 'role-not-person', id: link.source },
           },
         );
       }
@@ -306,6 +309,7 @@ export class NetworkState {
       throw new MusubiError('CONFLICT', `${collection} ${record.id} already exists`, {
         path: ['id'],
         details: { collection, id: record.id },
+        params: { reason: 'exists', collection, id: record.id },
       });
     }
     const refs = referencesOf(collection, record);
@@ -330,6 +334,7 @@ export class NetworkState {
     if (!current) {
       throw new MusubiError('NOT_FOUND', `${collection} ${id} does not exist`, {
         details: { collection, id },
+        params: { reason: 'not-found', collection, id },
       });
     }
     return current;
@@ -346,7 +351,10 @@ export class NetworkState {
     throw new MusubiError(
       'REFERENCE',
       `cannot ${operation} ${collection} ${id}: still referenced by ${named}${more} (remove those first, or ask for a cascade)`,
-      { details: { collection, id, referencedBy: refs } },
+      {
+        details: { collection, id, referencedBy: refs },
+        params: { reason: 'referenced', collection, id, count: refs.length },
+      },
     );
   }
 
@@ -372,11 +380,13 @@ export class NetworkState {
     if (after.id !== before.id) {
       throw new MusubiError('VALIDATION', `an update cannot change the id of ${collection} ${before.id}`, {
         path: ['id'],
+        params: { reason: 'id-fixed' },
       });
     }
     if (!sameJson(current, before)) {
       throw new MusubiError('CONFLICT', `${collection} ${before.id} changed since this update was prepared`, {
         details: { collection, id: before.id },
+        params: { reason: 'stale', collection, id: before.id },
       });
     }
     const refs = referencesOf(collection, after);
@@ -395,6 +405,7 @@ export class NetworkState {
             {
               path: ['kind'],
               details: { id: was.id, roles },
+              params: { reason: 'stays-person', id: was.id },
             },
           );
         }
@@ -407,9 +418,7 @@ export class NetworkState {
         throw new MusubiError(
           'VALIDATION',
           `the ends of link ${was.id} cannot change; remove it and add a new one`,
-          {
-            path: ['source'],
-          },
+          { path: ['source'], params: { reason: 'ends-fixed' } },
         );
       }
     }

@@ -8,6 +8,7 @@ import {
   type Effect,
   type StoredRecord,
 } from '../history/change.js';
+import { ChangeLabelSchema } from '../history/change-label.js';
 import { IdSchema } from '../model/ids.js';
 import { EngagementSchema, EntitySchema, LinkSchema } from '../model/records.js';
 import type { NetworkSnapshot } from '../network/network.js';
@@ -108,7 +109,7 @@ const EnvelopeSchema = z
     recordedAt: z.iso.datetime(),
     author: z.string(),
     operation: z.string().min(1),
-    label: z.string().optional(),
+    label: ChangeLabelSchema.optional(),
     undoes: IdSchema.optional(),
     redoes: IdSchema.optional(),
     effects: z.array(

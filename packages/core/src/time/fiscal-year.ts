@@ -13,9 +13,10 @@ export type FiscalYear = number;
 export const FiscalYearSchema = z.number().int().min(1900).max(2999);
 
 /** A fiscal year written as a record key ('2019'), as in targets and budgets. */
-export const FiscalYearKeySchema = z
-  .string()
-  .regex(/^(19|2\d)\d\d$/, { message: 'a fiscal year is four digits, e.g. 2019' });
+export const FiscalYearKeySchema = z.string().refine((s) => /^(19|2\d)\d\d$/.test(s), {
+  message: 'a fiscal year is four digits, e.g. 2019',
+  params: { reason: 'fiscal-year' },
+});
 
 /**
  * The fiscal year a date falls in: April–December belong to the FY of that year, January–March to

@@ -29,17 +29,20 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** Parses a partial date, or returns a reason why it is not one (`2019-02-30`: no such day). */
-export function parsePartialDate(value: string): PartialDateParts | { readonly error: string } {
+export function parsePartialDate(
+  value: string,
+): PartialDateParts | { readonly error: string; readonly problem: 'format' | 'year' | 'month' | 'day' } {
   const m = pattern.exec(value);
-  if (!m) return { error: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' };
+  if (!m) return { error: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD', problem: 'format' };
   const year = Number(m[1]);
-  if (year < 1000) return { error: `year ${m[1]} is out of range (1000–9999)` };
+  if (year < 1000) return { error: `year ${m[1]} is out of range (1000–9999)`, problem: 'year' };
   if (m[2] === undefined) return { year, precision: 'year' };
   const month = Number(m[2]);
-  if (month < 1 || month > 12) return { error: `month ${m[2]} does not exist` };
+  if (month < 1 || month > 12) return { error: `month ${m[2]} does not exist`, problem: 'month' };
   if (m[3] === undefined) return { year, month, precision: 'month' };
   const day = Number(m[3]);
-  if (day < 1 || day > daysInMonth(year, month)) return { error: `${value} does not exist in the calendar` };
+  if (day < 1 || day > daysInMonth(year, month))
+    return { error: `${value} does not exist in the calendar`, problem: 'day' };
   return { year, month, day, precision: 'day' };
 }
 
@@ -123,6 +126,7 @@ export const PartialDateSchema = z.string().superRefine((value, ctx) => {
     ctx.addIssue({
       code: 'custom',
       message: `${JSON.stringify(value.slice(0, 40))}: ${p.error}`,
-      params: { reason: 'date-impossible', text: value.slice(0, 40) },
+      // `problem`: what is wrong (format, year, month, day), for a UI to say it in its words
+      params: { reason: 'date-impossible', text: value.slice(0, 40), problem: p.problem },
     });
 });

@@ -11,7 +11,13 @@ const ProposedChangeSchema = z
   .object({
     id: z.string().min(1).max(128),
     operation: z.string().min(1).max(100),
-    label: z.string().max(500).optional(),
+    // `{ ja, en }`; one string from clients made before labels were bilingual
+    label: z
+      .union([
+        z.string().max(500),
+        z.object({ ja: z.string().max(500).optional(), en: z.string().max(500).optional() }).strict(),
+      ])
+      .optional(),
     undoes: z.string().max(128).optional(),
     redoes: z.string().max(128).optional(),
     effects: z.array(z.looseObject({})).max(10_000),

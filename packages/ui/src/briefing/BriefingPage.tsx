@@ -216,7 +216,12 @@ export function BriefingPage({ entity, onChoose, today: fixed }: BriefingPagePro
       <div className="briefing-toolbar no-print">
         <h2>{t('briefing.title')}</h2>
         <p className="muted">{t('briefing.intro')}</p>
-        <EntityPicker label={t('briefing.choose')} value={brief ? entity : undefined} onChange={onChoose} />
+        <EntityPicker
+          label={t('briefing.choose')}
+          value={brief ? entity : undefined}
+          onChange={onChoose}
+          createKinds={[]}
+        />
         {brief && (
           <div className="form-actions">
             <button type="button" className="primary" onClick={() => window.print()}>

@@ -1,55 +1,101 @@
 /**
- * A validation issue from the core's zod schemas, in the user's language. The core writes its
- * messages in English ("2019-02-30 does not exist in the calendar"); for Japanese the known ones
- * are matched and translated, with the field's own value kept, and anything unknown is shown as a
- * general Japanese sentence followed by the English detail, so no message is ever lost.
+ * An issue as one sentence in the user's language, chosen from its code and params, never from
+ * its English message (as zod's locales do): a form's own issue names its message key; a schema
+ * issue has zod's code (`too_big` with `maximum`…) or the core's reason (`params.reason`:
+ * `date-impossible`, `name-needed`…); a refused write has a MusubiError code and its reason
+ * (`exists`, `stale`…). An issue of no known code says so in the user's language and keeps the
+ * core's message as its detail, so that nothing is lost.
  */
-import type { ErrorIssue, Lang } from '@musubi/core';
-import type { I18n } from '../i18n/i18n.js';
+import { type ErrorIssue, errorCodes, type Lang } from '@musubi/core';
+import { type I18n, type MessageKey, messages } from '../i18n/i18n.js';
 
-type Rule = [RegExp, (m: RegExpMatchArray, t: I18n['t']) => string];
+type T = I18n['t'];
+type Params = Readonly<Record<string, string | number>>;
+const str = (p: Params, key: string) => String(p[key] ?? '');
 
-const rules: Rule[] = [
-  [
-    /"([^"]*)": (.+) does not exist in the calendar/,
-    (m, t) => t('form.error.noSuchDay', { value: m[1] ?? '' }),
-  ],
-  [/expected a date as YYYY, YYYY-MM or YYYY-MM-DD/, (_m, t) => t('form.error.dateFormat')],
-  [/month (\d+) does not exist/, (m, t) => t('form.error.noSuchMonth', { value: m[1] ?? '' })],
-  [/year (\d+) is out of range/, (m, t) => t('form.error.yearRange', { value: m[1] ?? '' })],
-  [/a name needs Japanese \(ja\) or English \(en\)/, (_m, t) => t('form.error.nameNeeded')],
-  [/must be at most (\d+) characters/, (m, t) => t('form.error.tooLong', { max: m[1] ?? '' })],
-  [/must not contain control characters/, (_m, t) => t('form.error.controlCharacters')],
-  [/must be on one line|a tag is one line/, (_m, t) => t('form.error.oneLine')],
-  [/must not be empty|a tag must not be empty/, (_m, t) => t('form.error.required')],
-  [/(until|endDate) \((.+)\) is before (since|date) \((.+)\)/, (_m, t) => t('form.error.endBeforeStart')],
-  [/is already a participant/, (_m, t) => t('form.error.duplicateParticipant')],
-  [/an engagement has at least one participant/, (_m, t) => t('form.error.noParticipant')],
-  [/a follow-up says what to do/, (_m, t) => t('form.error.followUpText')],
-  [
-    /cannot come before the link was signed \((.+)\)/,
-    (m, t) => t('form.error.beforeSigned', { date: m[1] ?? '' }),
-  ],
-  [/a link is signed once/, (_m, t) => t('form.error.signedOnce')],
-  [/an id is 1–128 characters/, (_m, t) => t('form.error.id')],
-  [/this id is reserved/, (_m, t) => t('form.error.id')],
-  [/ISO 3166-1 alpha-2 country code/, (_m, t) => t('form.error.country')],
-  [/an author is 1–100 characters/, (_m, t) => t('form.error.author')],
-  [/a basic programme code is five digits/, (_m, t) => t('form.error.basicProgramme')],
-];
+/** The core's reasons (a refinement's `params.reason`, a refused write's) and how they read. */
+const reasons: Readonly<Record<string, (p: Params, t: T) => string>> = {
+  'date-impossible': (p, t) => {
+    const text = str(p, 'text');
+    if (p.problem === 'year') return t('form.error.yearRange', { value: text.slice(0, 4) });
+    if (p.problem === 'month') return t('form.error.noSuchMonth', { value: text.slice(5, 7) });
+    if (p.problem === 'day') return t('form.error.noSuchDay', { value: text });
+    return t('form.error.dateFormat');
+  },
+  'name-needed': (_p, t) => t('form.error.nameNeeded'),
+  'control-character': (_p, t) => t('form.error.controlCharacters'),
+  'ill-formed': (_p, t) => t('form.error.illFormed'),
+  'one-line': (_p, t) => t('form.error.oneLine'),
+  country: (_p, t) => t('form.error.country'),
+  'id-format': (_p, t) => t('form.error.id'),
+  'id-reserved': (_p, t) => t('form.error.id'),
+  'end-before-start': (_p, t) => t('form.error.endBeforeStart'),
+  'signed-once': (_p, t) => t('form.error.signedOnce'),
+  'before-signed': (p, t) => t('form.error.beforeSigned', { date: str(p, 'date') }),
+  'duplicate-participant': (_p, t) => t('form.error.duplicateParticipant'),
+  'duplicate-id': (_p, t) => t('edit.error.idTaken'),
+  'basic-programme-code': (_p, t) => t('form.error.basicProgramme'),
+  'basic-programme-needed': (_p, t) => t('form.error.basicProgrammeNeeded'),
+  'fiscal-year': (_p, t) => t('form.error.fiscalYear'),
+  'first-time-only': (_p, t) => t('form.error.firstTimeOnly'),
+  'since-cumulative': (_p, t) => t('form.error.sinceCumulative'),
+  // refused writes
+  exists: (_p, t) => t('edit.error.idTaken'),
+  'unknown-reference': (_p, t) => t('edit.error.unknownEntity'),
+  'self-loop': (_p, t) => t('edit.error.sameEnds'),
+  'role-not-person': (_p, t) => t('edit.error.notPerson'),
+  'stays-person': (_p, t) => t('edit.error.staysPerson'),
+  stale: (_p, t) => t('edit.error.stale'),
+  'not-found': (_p, t) => t('edit.error.gone'),
+  referenced: (p, t) => t('form.error.referenced', { count: str(p, 'count') }),
+  'ends-fixed': (_p, t) => t('form.error.endsFixed'),
+  'id-fixed': (_p, t) => t('form.error.endsFixed'),
+};
+
+/** Zod's own codes, worded from their params. */
+function zodWords(issue: ErrorIssue, t: T): string | undefined {
+  const p = issue.params ?? {};
+  switch (issue.code) {
+    case 'invalid_type':
+      return p.expected === 'int' ? t('form.error.wholeNumber') : t('form.error.required');
+    case 'too_small':
+      if (p.origin === 'string')
+        return issue.path.includes('followUps') ? t('form.error.followUpText') : t('form.error.required');
+      if (p.origin === 'array')
+        return issue.path.includes('participants')
+          ? t('form.error.noParticipant')
+          : t('form.error.tooFew', { min: str(p, 'minimum') });
+      if (p.origin === 'number' && Number(p.minimum) === 0) return t('form.error.negative');
+      return t('form.error.atLeast', { min: str(p, 'minimum') });
+    case 'too_big':
+      if (p.origin === 'string') return t('form.error.tooLong', { max: str(p, 'maximum') });
+      if (p.origin === 'array') return t('form.error.tooMany', { max: str(p, 'maximum') });
+      return t('form.error.atMost', { max: str(p, 'maximum') });
+    case 'invalid_value':
+      return t('form.error.choose');
+    case 'invalid_key':
+      return t('form.error.fiscalYear');
+    case 'invalid_format':
+      return t('form.error.format');
+    default:
+      return undefined;
+  }
+}
+
+/** True when `code` is a message key: a form's own issue. */
+function isMessageKey(code: string): code is MessageKey {
+  return code in messages.ja;
+}
 
 /** The issue as one sentence in `lang`. */
-export function issueMessage(issue: Pick<ErrorIssue, 'code' | 'message'>, lang: Lang, t: I18n['t']): string {
-  const text = issue.message;
-  if (issue.code === 'invalid_type' && /undefined|received undefined/.test(text))
-    return t('form.error.required');
-  for (const [pattern, say] of rules) {
-    const m = text.match(pattern);
-    if (m) return say(m, t);
-  }
-  if (issue.code === 'too_small') return t('form.error.tooSmall');
-  if (issue.code === 'too_big') return t('form.error.tooBig');
-  if (issue.code === 'invalid_value') return t('form.error.choose');
-  if (issue.code === 'invalid_type') return t('form.error.invalid', { detail: text });
-  return lang === 'en' ? text : t('form.error.invalid', { detail: text });
+export function issueMessage(issue: ErrorIssue, lang: Lang, t: T): string {
+  if (isMessageKey(issue.code)) return t(issue.code, issue.params);
+  const reason = issue.params?.reason;
+  const byReason = typeof reason === 'string' ? reasons[reason] : undefined;
+  if (byReason) return byReason(issue.params ?? {}, t);
+  const zod = zodWords(issue, t);
+  if (zod !== undefined) return zod;
+  if ((errorCodes as readonly string[]).includes(issue.code))
+    return t(`form.error.code.${issue.code}` as MessageKey, { detail: issue.message });
+  return lang === 'en' ? issue.message : t('form.error.invalid', { detail: issue.message });
 }

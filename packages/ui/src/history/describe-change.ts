@@ -1,22 +1,15 @@
 /**
  * A change in a few words, for the undo and redo buttons' titles: its label in the user's
- * language (labels are written `日本語 / English`), else the operation and the record it touched,
+ * language (`{ ja, en }`; older logs hold `日本語 / English`), else the operation and the record it touched,
  * both in the user's words.
  */
-import { type Change, type Lang, type Network, nameIn } from '@musubi/core';
+import { type Change, changeLabelIn, type Lang, type Network, nameIn } from '@musubi/core';
 import { type MessageKey, messages } from '../i18n/i18n.js';
 
 /** An operation of the log in the user's words (`recordEngagement` → 活動の記録), never its code name. */
 export function operationWords(operation: string, lang: Lang): string {
   const key = `history.operation.${operation}` as MessageKey;
   return messages[lang][key] ?? messages[lang]['history.operation.other'];
-}
-
-/** Picks one side of a `日本語 / English` label; a label without ` / ` is returned as it is. */
-export function labelIn(label: string, lang: Lang): string {
-  const parts = label.split(' / ');
-  if (parts.length !== 2) return label;
-  return (lang === 'ja' ? parts[0] : parts[1]) ?? label;
 }
 
 function recordName(record: unknown, lang: Lang): string | undefined {
@@ -27,7 +20,7 @@ function recordName(record: unknown, lang: Lang): string | undefined {
 }
 
 export function describeChange(change: Change, network: Network, lang: Lang): string {
-  if (change.label !== undefined) return labelIn(change.label, lang);
+  if (change.label !== undefined) return changeLabelIn(change.label, lang);
   const target = change.undoes ?? change.redoes;
   if (target !== undefined) {
     const original = network.log().find((c) => c.id === target);

@@ -109,7 +109,10 @@ export function matchesFilter(change: Change, filter: HistoryFilter, words: Hist
   if (filter.recordId !== undefined && !touches(change, filter.recordId)) return false;
   const text = filter.text?.trim().toLowerCase();
   if (text) {
-    const found = [words.describe(change), change.operation, change.author, change.label ?? ''];
+    const label = change.label;
+    const labels =
+      label === undefined ? [] : typeof label === 'string' ? [label] : [label.ja ?? '', label.en ?? ''];
+    const found = [words.describe(change), change.operation, change.author, ...labels];
     for (const effect of change.effects) {
       const record = recordOf(effect);
       found.push(String(record.id), nameOf(record, 'ja'), nameOf(record, 'en'));

@@ -30,7 +30,12 @@ export function EngagementFinder({ onPick }: { onPick: (engagement: Engagement) 
   return (
     <details className="activities-finder">
       <summary>{t('activities.engagement.find')}</summary>
-      <EntityPicker label={t('activities.engagement.findByEntity')} value={entity} onChange={setEntity} />
+      <EntityPicker
+        label={t('activities.engagement.findByEntity')}
+        value={entity}
+        onChange={setEntity}
+        createKinds={[]}
+      />
       <div className="field">
         <label htmlFor={`${uid}-title`}>{t('activities.engagement.findByTitle')}</label>
         <input id={`${uid}-title`} type="search" value={text} onChange={(e) => setText(e.target.value)} />

@@ -10,17 +10,18 @@ import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
+import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
+import { IssuesScope, TextAreaField, TextField } from '../../forms/fields.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { typeName } from '../visit/VisitForm.js';
 import { Confirm } from './Confirm.js';
-import { refusalIssues } from './field-issues.js';
 import {
   type EngagementValues,
   emptyEngagement,
   engagementValuesOf,
   planEngagement,
 } from './plan-engagement.js';
-import { useFieldIssues } from './use-field-issues.js';
 
 export type EngagementOutcome = 'recorded' | 'updated' | 'removed';
 
@@ -42,7 +43,11 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
   });
   const participants = useFieldArray({ control, name: 'participants' });
   const followUps = useFieldArray({ control, name: 'followUps' });
-  const { setIssues, say, invalid, err, summary } = useFieldIssues();
+  const issues = useFieldIssues({
+    watch,
+    check: (values: EngagementValues) => issuesOf(planEngagement(network, values, editing?.id)),
+  });
+  const { setIssues, say, invalid, err, summary } = issues;
   const [confirming, setConfirming] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const programmeList = useMemo(() => programmes(network), [network, version]);
@@ -56,11 +61,11 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
       return;
     }
     try {
-      const engagement = plan.write();
+      const engagement = plan.write(network);
       setIssues({});
       onDone(engagement, editing ? 'updated' : 'recorded');
     } catch (error) {
-      setIssues({ form: refusalIssues(error) });
+      setIssues(refusalIssues(error));
     }
   });
 
@@ -71,191 +76,181 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
       setIssues({});
       onDone(removed, 'removed');
     } catch (error) {
-      setIssues({ form: refusalIssues(error) });
+      setIssues(refusalIssues(error));
       setConfirming(false);
     }
   };
 
   return (
     <form className="record-form activities-form" onSubmit={onSubmit} noValidate aria-label={formName}>
-      {summary}
-      <fieldset>
-        <legend>{formName}</legend>
-        <div className="field">
-          <label htmlFor={`${uid}-type`}>{t('activities.engagement.type')}</label>
-          <select id={`${uid}-type`} {...register('type')}>
-            {engagementTypes.map((type) => (
-              <option key={type} value={type}>
-                {typeName(type, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label className="field">
-          <span className="label">{t('activities.engagement.date')}</span>
-          <input
-            {...register('date')}
-            placeholder={t('activities.engagement.dateHint')}
-            {...invalid('date')}
-          />
-        </label>
-        {err('date')}
-        <label className="field">
-          <span className="label">{t('activities.engagement.endDate')}</span>
-          <input
-            {...register('endDate')}
-            placeholder={t('activities.engagement.dateHint')}
-            {...invalid('endDate')}
-          />
-        </label>
-        {err('endDate')}
-        <label className="field">
-          <span className="label">{t('activities.engagement.titleJa')}</span>
-          <input {...register('titleJa')} lang="ja" {...invalid('title')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('activities.engagement.titleEn')}</span>
-          <input {...register('titleEn')} lang="en" {...invalid('title')} />
-        </label>
-        {err('title')}
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('activities.engagement.participants')}</legend>
-        {participants.fields.map((row, i) => (
-          <div key={row.id} className="activities-row">
-            <Controller
-              control={control}
-              name={`participants.${i}.entity`}
-              render={({ field }) => (
-                <EntityPicker
-                  label={t('activities.engagement.participant', { n: i + 1 })}
-                  value={field.value === '' ? undefined : field.value}
-                  onChange={(id) => field.onChange(id ?? '')}
-                  exclude={chosen.filter((id, j) => j !== i && id !== '')}
-                  error={say(`participants.${i}.entity`)}
-                />
-              )}
-            />
-            <div className="field">
-              <label htmlFor={`${uid}-role-${row.id}`}>
-                {t('activities.engagement.participantRole', { n: i + 1 })}
-              </label>
-              <select id={`${uid}-role-${row.id}`} {...register(`participants.${i}.role`)}>
-                {participantRoles.map((role) => (
-                  <option key={role} value={role}>
-                    {t(`activities.role.${role}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="button" onClick={() => participants.remove(i)}>
-              {t('activities.engagement.removeParticipant', { n: i + 1 })}
-            </button>
+      <IssuesScope issues={issues}>
+        {summary}
+        <fieldset>
+          <legend>{formName}</legend>
+          <div className="field">
+            <label htmlFor={`${uid}-type`}>{t('activities.engagement.type')}</label>
+            <select id={`${uid}-type`} {...register('type')}>
+              {engagementTypes.map((type) => (
+                <option key={type} value={type}>
+                  {typeName(type, lang)}
+                </option>
+              ))}
+            </select>
           </div>
-        ))}
-        {err('participants')}
-        <button type="button" onClick={() => participants.append({ entity: '', role: 'participant' })}>
-          {t('activities.engagement.addParticipant')}
-        </button>
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('activities.engagement.details')}</legend>
-        <div className="field">
-          <label htmlFor={`${uid}-programme`}>{t('activities.engagement.programme')}</label>
-          <select id={`${uid}-programme`} {...register('programme')} {...invalid('programme')}>
-            <option value="">{t('activities.engagement.noProgramme')}</option>
-            {programmeList.map((p) => (
-              <option key={p.id} value={p.id}>
-                {nameIn(p.name, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {err('programme')}
-        <label className="field">
-          <span className="label">{t('activities.engagement.topics')}</span>
-          <input
-            {...register('topics')}
-            placeholder={t('activities.engagement.listHint')}
-            {...invalid('topics')}
+          <TextField
+            label={t('activities.engagement.date')}
+            field="date"
+            register={register('date')}
+            placeholder={t('activities.engagement.dateHint')}
           />
-        </label>
-        {err('topics')}
-        <label className="field">
-          <span className="label">{t('activities.engagement.tags')}</span>
-          <input
-            {...register('tags')}
-            placeholder={t('activities.engagement.listHint')}
-            {...invalid('tags')}
+          <TextField
+            label={t('activities.engagement.endDate')}
+            field="endDate"
+            register={register('endDate')}
+            placeholder={t('activities.engagement.dateHint')}
           />
-        </label>
-        {err('tags')}
-        <label className="field">
-          <span className="label">{t('activities.engagement.notes')}</span>
-          <textarea {...register('notes')} rows={3} {...invalid('notes')} />
-        </label>
-        {err('notes')}
-      </fieldset>
+          <TextField
+            label={t('activities.engagement.titleJa')}
+            field="titleJa"
+            also="title"
+            register={register('titleJa')}
+            lang="ja"
+          />
+          <label className="field">
+            <span className="label">{t('activities.engagement.titleEn')}</span>
+            <input {...register('titleEn')} lang="en" {...invalid('title')} />
+          </label>
+          {err('title')}
+        </fieldset>
 
-      <fieldset>
-        <legend>{t('activities.engagement.followUps')}</legend>
-        {followUps.fields.map((row, i) => (
-          <div key={row.id} className="follow-up">
-            <label className="field">
-              <span className="label">{t('activities.engagement.followUpText', { n: i + 1 })}</span>
-              <input {...register(`followUps.${i}.text`)} {...invalid(`followUps.${i}.text`)} />
-            </label>
-            {err(`followUps.${i}.text`)}
-            <label className="field">
-              <span className="label">{t('activities.engagement.followUpDue', { n: i + 1 })}</span>
-              <input
-                {...register(`followUps.${i}.due`)}
-                placeholder="YYYY-MM-DD"
-                {...invalid(`followUps.${i}.due`)}
+        <fieldset>
+          <legend>{t('activities.engagement.participants')}</legend>
+          {participants.fields.map((row, i) => (
+            <div key={row.id} className="activities-row">
+              <Controller
+                control={control}
+                name={`participants.${i}.entity`}
+                render={({ field }) => (
+                  <EntityPicker
+                    label={t('activities.engagement.participant', { n: i + 1 })}
+                    value={field.value === '' ? undefined : field.value}
+                    onChange={(id) => field.onChange(id ?? '')}
+                    exclude={chosen.filter((id, j) => j !== i && id !== '')}
+                    error={say(`participants.${i}.entity`)}
+                  />
+                )}
               />
-            </label>
-            {err(`followUps.${i}.due`)}
-            <label className="check">
-              <input type="checkbox" {...register(`followUps.${i}.done`)} />
-              {t('activities.engagement.followUpDone', { n: i + 1 })}
-            </label>
-            <button type="button" onClick={() => followUps.remove(i)}>
-              {t('activities.engagement.removeFollowUp', { n: i + 1 })}
-            </button>
-          </div>
-        ))}
-        <button type="button" onClick={() => followUps.append({ id: '', text: '', due: '', done: false })}>
-          {t('activities.engagement.addFollowUp')}
-        </button>
-      </fieldset>
+              <div className="field">
+                <label htmlFor={`${uid}-role-${row.id}`}>
+                  {t('activities.engagement.participantRole', { n: i + 1 })}
+                </label>
+                <select id={`${uid}-role-${row.id}`} {...register(`participants.${i}.role`)}>
+                  {participantRoles.map((role) => (
+                    <option key={role} value={role}>
+                      {t(`activities.role.${role}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="button" onClick={() => participants.remove(i)}>
+                {t('activities.engagement.removeParticipant', { n: i + 1 })}
+              </button>
+            </div>
+          ))}
+          {err('participants')}
+          <button type="button" onClick={() => participants.append({ entity: '', role: 'participant' })}>
+            {t('activities.engagement.addParticipant')}
+          </button>
+        </fieldset>
 
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {editing ? t('activities.engagement.save') : t('activities.engagement.submit')}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('activities.engagement.newInstead')}
+        <fieldset>
+          <legend>{t('activities.engagement.details')}</legend>
+          <div className="field">
+            <label htmlFor={`${uid}-programme`}>{t('activities.engagement.programme')}</label>
+            <select id={`${uid}-programme`} {...register('programme')} {...invalid('programme')}>
+              <option value="">{t('activities.engagement.noProgramme')}</option>
+              {programmeList.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {nameIn(p.name, lang)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {err('programme')}
+          <TextField
+            label={t('activities.engagement.topics')}
+            field="topics"
+            register={register('topics')}
+            placeholder={t('activities.engagement.listHint')}
+          />
+          <TextField
+            label={t('activities.engagement.tags')}
+            field="tags"
+            register={register('tags')}
+            placeholder={t('activities.engagement.listHint')}
+          />
+          <TextAreaField
+            label={t('activities.engagement.notes')}
+            field="notes"
+            register={register('notes')}
+          />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('activities.engagement.followUps')}</legend>
+          {followUps.fields.map((row, i) => (
+            <div key={row.id} className="follow-up">
+              <TextField
+                label={t('activities.engagement.followUpText', { n: i + 1 })}
+                field={`followUps.${i}.text`}
+                register={register(`followUps.${i}.text`)}
+              />
+              <TextField
+                label={t('activities.engagement.followUpDue', { n: i + 1 })}
+                field={`followUps.${i}.due`}
+                register={register(`followUps.${i}.due`)}
+                placeholder="YYYY-MM-DD"
+              />
+              <label className="check">
+                <input type="checkbox" {...register(`followUps.${i}.done`)} />
+                {t('activities.engagement.followUpDone', { n: i + 1 })}
+              </label>
+              <button type="button" onClick={() => followUps.remove(i)}>
+                {t('activities.engagement.removeFollowUp', { n: i + 1 })}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => followUps.append({ id: '', text: '', due: '', done: false })}>
+            {t('activities.engagement.addFollowUp')}
           </button>
-        )}
-        {editing && !confirming && (
-          <button type="button" className="danger" onClick={() => setConfirming(true)}>
-            {t('activities.engagement.remove')}
+        </fieldset>
+
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {editing ? t('activities.engagement.save') : t('activities.engagement.submit')}
           </button>
+          {onCancel && (
+            <button type="button" onClick={onCancel}>
+              {t('activities.engagement.newInstead')}
+            </button>
+          )}
+          {editing && !confirming && (
+            <button type="button" className="danger" onClick={() => setConfirming(true)}>
+              {t('activities.engagement.remove')}
+            </button>
+          )}
+        </div>
+        {editing && confirming && (
+          <Confirm
+            label={t('activities.engagement.remove')}
+            question={t('activities.engagement.confirmRemove', { title: nameIn(editing.title, lang) })}
+            yes={t('activities.engagement.confirmYes')}
+            no={t('activities.engagement.confirmNo')}
+            onYes={remove}
+            onNo={() => setConfirming(false)}
+          />
         )}
-      </div>
-      {editing && confirming && (
-        <Confirm
-          label={t('activities.engagement.remove')}
-          question={t('activities.engagement.confirmRemove', { title: nameIn(editing.title, lang) })}
-          yes={t('activities.engagement.confirmYes')}
-          no={t('activities.engagement.confirmNo')}
-          onYes={remove}
-          onNo={() => setConfirming(false)}
-        />
-      )}
+      </IssuesScope>
     </form>
   );
 }

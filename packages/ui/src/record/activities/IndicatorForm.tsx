@@ -15,18 +15,23 @@ import { unitNames } from '@musubi/core/words';
 import { useId, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
+import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
+import { IssuesScope, TextField } from '../../forms/fields.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { typeName } from '../visit/VisitForm.js';
-import { refusalIssues } from './field-issues.js';
 import { emptyIndicator, type IndicatorValues, planIndicator } from './plan-indicator.js';
-import { useFieldIssues } from './use-field-issues.js';
 
 export function IndicatorForm({ onDone }: { onDone: (indicator: Indicator) => void }) {
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
   const uid = useId();
   const { register, handleSubmit, watch } = useForm<IndicatorValues>({ defaultValues: emptyIndicator });
-  const { setIssues, invalid, err, summary } = useFieldIssues();
+  const issues = useFieldIssues({
+    watch,
+    check: (values: IndicatorValues) => issuesOf(planIndicator(network, values)),
+  });
+  const { setIssues, invalid, err, summary } = issues;
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const programmeList = useMemo(() => programmes(network), [network, version]);
   const aggregate = watch('aggregate');
@@ -39,119 +44,127 @@ export function IndicatorForm({ onDone }: { onDone: (indicator: Indicator) => vo
       return;
     }
     try {
-      const indicator = plan.write();
+      const indicator = plan.write(network);
       setIssues({});
       onDone(indicator);
     } catch (error) {
-      setIssues({ form: refusalIssues(error) });
+      setIssues(refusalIssues(error));
     }
   });
 
   return (
     <form className="record-form activities-form" onSubmit={onSubmit} noValidate aria-label={formName}>
-      {summary}
-      <fieldset>
-        <legend>{formName}</legend>
-        <label className="field">
-          <span className="label">{t('activities.indicator.nameJa')}</span>
-          <input {...register('nameJa')} lang="ja" {...invalid('name')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('activities.indicator.nameEn')}</span>
-          <input {...register('nameEn')} lang="en" {...invalid('name')} />
-        </label>
-        {err('name')}
-        <div className="field">
-          <label htmlFor={`${uid}-unit`}>{t('activities.indicator.unit')}</label>
-          <select id={`${uid}-unit`} {...register('unit')}>
-            {indicatorUnits.map((u) => (
-              <option key={u} value={u}>
-                {unitNames[u][lang]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${uid}-kind`}>{t('activities.indicator.kind')}</label>
-          <select id={`${uid}-kind`} {...register('kind')}>
-            {indicatorKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`activities.indicator.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label className="field">
-          <span className="label">{t('activities.indicator.basicProgramme')}</span>
-          <input {...register('basicProgramme')} inputMode="numeric" {...invalid('basicProgramme')} />
-        </label>
-        {err('basicProgramme')}
-      </fieldset>
-      <fieldset>
-        <legend>{t('activities.indicator.measure')}</legend>
-        <div className="field">
-          <label htmlFor={`${uid}-count`}>{t('activities.indicator.count')}</label>
-          <select id={`${uid}-count`} {...register('count')}>
-            <option value="engagements">{t('activities.indicator.count.engagements')}</option>
-            <option value="distinct-entities">{t('activities.indicator.count.distinct-entities')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${uid}-aggregate`}>{t('activities.indicator.aggregate')}</label>
-          <select id={`${uid}-aggregate`} {...register('aggregate')}>
-            <option value="cumulative">{t('activities.indicator.aggregate.cumulative')}</option>
-            <option value="per-year">{t('activities.indicator.aggregate.per-year')}</option>
-          </select>
-        </div>
-        {aggregate === 'cumulative' && (
+      <IssuesScope issues={issues}>
+        {summary}
+        <fieldset>
+          <legend>{formName}</legend>
+          <TextField
+            label={t('activities.indicator.nameJa')}
+            field="nameJa"
+            also="name"
+            register={register('nameJa')}
+            lang="ja"
+          />
           <label className="field">
-            <span className="label">{t('activities.indicator.since')}</span>
-            <input {...register('since')} inputMode="numeric" {...invalid('since')} />
+            <span className="label">{t('activities.indicator.nameEn')}</span>
+            <input {...register('nameEn')} lang="en" {...invalid('name')} />
           </label>
-        )}
-        {err('since')}
-        <fieldset>
-          <legend>{t('activities.indicator.engagementTypes')}</legend>
-          {engagementTypes.map((type) => (
-            <label key={type} className="check">
-              <input type="checkbox" value={type} {...register('engagementTypes')} />
-              {typeName(type, lang)}
-            </label>
-          ))}
+          {err('name')}
+          <div className="field">
+            <label htmlFor={`${uid}-unit`}>{t('activities.indicator.unit')}</label>
+            <select id={`${uid}-unit`} {...register('unit')}>
+              {indicatorUnits.map((u) => (
+                <option key={u} value={u}>
+                  {unitNames[u][lang]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-kind`}>{t('activities.indicator.kind')}</label>
+            <select id={`${uid}-kind`} {...register('kind')}>
+              {indicatorKinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`activities.indicator.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField
+            label={t('activities.indicator.basicProgramme')}
+            field="basicProgramme"
+            register={register('basicProgramme')}
+            inputMode="numeric"
+          />
         </fieldset>
         <fieldset>
-          <legend>{t('activities.indicator.entityKinds')}</legend>
-          {entityKinds.map((kind) => (
-            <label key={kind} className="check">
-              <input type="checkbox" value={kind} {...register('entityKinds')} />
-              {t(`kind.${kind}`)}
-            </label>
-          ))}
-        </fieldset>
-        {programmeList.length > 0 && (
+          <legend>{t('activities.indicator.measure')}</legend>
+          <div className="field">
+            <label htmlFor={`${uid}-count`}>{t('activities.indicator.count')}</label>
+            <select id={`${uid}-count`} {...register('count')}>
+              <option value="engagements">{t('activities.indicator.count.engagements')}</option>
+              <option value="distinct-entities">{t('activities.indicator.count.distinct-entities')}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-aggregate`}>{t('activities.indicator.aggregate')}</label>
+            <select id={`${uid}-aggregate`} {...register('aggregate')}>
+              <option value="cumulative">{t('activities.indicator.aggregate.cumulative')}</option>
+              <option value="per-year">{t('activities.indicator.aggregate.per-year')}</option>
+            </select>
+          </div>
+          {aggregate === 'cumulative' && (
+            <TextField
+              label={t('activities.indicator.since')}
+              field="since"
+              register={register('since')}
+              inputMode="numeric"
+            />
+          )}
+          {err('since')}
           <fieldset>
-            <legend>{t('activities.indicator.programmes')}</legend>
-            {programmeList.map((p) => (
-              <label key={p.id} className="check">
-                <input type="checkbox" value={p.id} {...register('programmes')} />
-                {nameIn(p.name, lang)}
+            <legend>{t('activities.indicator.engagementTypes')}</legend>
+            {engagementTypes.map((type) => (
+              <label key={type} className="check">
+                <input type="checkbox" value={type} {...register('engagementTypes')} />
+                {typeName(type, lang)}
               </label>
             ))}
           </fieldset>
-        )}
-        {err('programmes')}
-        <label className="check">
-          <input type="checkbox" {...register('firstTimeOnly')} />
-          {t('activities.indicator.firstTimeOnly')}
-        </label>
-        {err('firstTimeOnly')}
-        {err('measure')}
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('activities.indicator.add')}
-        </button>
-      </div>
+          <fieldset>
+            <legend>{t('activities.indicator.entityKinds')}</legend>
+            {entityKinds.map((kind) => (
+              <label key={kind} className="check">
+                <input type="checkbox" value={kind} {...register('entityKinds')} />
+                {t(`kind.${kind}`)}
+              </label>
+            ))}
+          </fieldset>
+          {programmeList.length > 0 && (
+            <fieldset>
+              <legend>{t('activities.indicator.programmes')}</legend>
+              {programmeList.map((p) => (
+                <label key={p.id} className="check">
+                  <input type="checkbox" value={p.id} {...register('programmes')} />
+                  {nameIn(p.name, lang)}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {err('programmes')}
+          <label className="check">
+            <input type="checkbox" {...register('firstTimeOnly')} />
+            {t('activities.indicator.firstTimeOnly')}
+          </label>
+          {err('firstTimeOnly')}
+          {err('measure')}
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {t('activities.indicator.add')}
+          </button>
+        </div>
+      </IssuesScope>
     </form>
   );
 }

@@ -9,9 +9,11 @@ import { useId, useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
+import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
+import { IssuesScope, TextAreaField, TextField } from '../../forms/fields.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Confirm } from './Confirm.js';
-import { refusalIssues } from './field-issues.js';
 import {
   basicProgrammes,
   emptyProgramme,
@@ -21,7 +23,6 @@ import {
   programmeValuesOf,
   removeProgrammeOrSay,
 } from './plan-programme.js';
-import { useFieldIssues } from './use-field-issues.js';
 
 export type ProgrammeOutcome = 'added' | 'updated' | 'removed';
 
@@ -39,7 +40,11 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
     defaultValues: editing ? programmeValuesOf(editing) : emptyProgramme(fiscalYearOf(today) as number),
   });
   const budgets = useFieldArray({ control, name: 'budgets' });
-  const { setIssues, invalid, err, summary } = useFieldIssues();
+  const issues = useFieldIssues({
+    watch,
+    check: (values: ProgrammeValues) => issuesOf(planProgramme(network, values, editing?.id)),
+  });
+  const { setIssues, invalid, err, summary } = issues;
   const [confirming, setConfirming] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const basics = useMemo(() => basicProgrammes(network), [network, version]);
@@ -55,11 +60,11 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
       return;
     }
     try {
-      const programme = plan.write();
+      const programme = plan.write(network);
       setIssues({});
       onDone(programme, editing ? 'updated' : 'added');
     } catch (error) {
-      setIssues({ form: refusalIssues(error) });
+      setIssues(refusalIssues(error));
     }
   });
 
@@ -75,129 +80,135 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
 
   return (
     <form className="record-form activities-form" onSubmit={onSubmit} noValidate aria-label={formName}>
-      {summary}
-      <fieldset>
-        <legend>{t('activities.programme.basicLegend')}</legend>
-        <div className="field">
-          <label htmlFor={`${uid}-basic`}>{t('activities.programme.basic')}</label>
-          <select
-            id={`${uid}-basic`}
-            value={basics.some((b) => b.code === code) ? code : ''}
-            onChange={(e) => {
-              const basic = basics.find((b) => b.code === e.target.value);
-              setValue('basicCode', basic?.code ?? '');
-              setValue('basicNameJa', basic?.name.ja ?? '');
-              setValue('basicNameEn', basic?.name.en ?? '');
-            }}
-          >
-            <option value="">{t('activities.programme.basicNew')}</option>
-            {basics.map((b) => (
-              <option key={b.code} value={b.code}>
-                {b.code} {nameIn(b.name, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <label className="field">
-          <span className="label">{t('activities.programme.basicCode')}</span>
-          <input {...register('basicCode')} inputMode="numeric" {...invalid('basicCode')} />
-        </label>
-        {err('basicCode')}
-        <label className="field">
-          <span className="label">{t('activities.programme.basicNameJa')}</span>
-          <input {...register('basicNameJa')} lang="ja" {...invalid('basicName')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('activities.programme.basicNameEn')}</span>
-          <input {...register('basicNameEn')} lang="en" {...invalid('basicName')} />
-        </label>
-        {err('basicName')}
-      </fieldset>
+      <IssuesScope issues={issues}>
+        {summary}
+        <fieldset>
+          <legend>{t('activities.programme.basicLegend')}</legend>
+          <div className="field">
+            <label htmlFor={`${uid}-basic`}>{t('activities.programme.basic')}</label>
+            <select
+              id={`${uid}-basic`}
+              value={basics.some((b) => b.code === code) ? code : ''}
+              onChange={(e) => {
+                const basic = basics.find((b) => b.code === e.target.value);
+                setValue('basicCode', basic?.code ?? '');
+                setValue('basicNameJa', basic?.name.ja ?? '');
+                setValue('basicNameEn', basic?.name.en ?? '');
+              }}
+            >
+              <option value="">{t('activities.programme.basicNew')}</option>
+              {basics.map((b) => (
+                <option key={b.code} value={b.code}>
+                  {b.code} {nameIn(b.name, lang)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField
+            label={t('activities.programme.basicCode')}
+            field="basicCode"
+            register={register('basicCode')}
+            inputMode="numeric"
+          />
+          <TextField
+            label={t('activities.programme.basicNameJa')}
+            field="basicNameJa"
+            also="basicName"
+            register={register('basicNameJa')}
+            lang="ja"
+          />
+          <label className="field">
+            <span className="label">{t('activities.programme.basicNameEn')}</span>
+            <input {...register('basicNameEn')} lang="en" {...invalid('basicName')} />
+          </label>
+          {err('basicName')}
+        </fieldset>
 
-      <fieldset>
-        <legend>{formName}</legend>
-        <label className="field">
-          <span className="label">{t('activities.programme.nameJa')}</span>
-          <input {...register('nameJa')} lang="ja" {...invalid('name')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('activities.programme.nameEn')}</span>
-          <input {...register('nameEn')} lang="en" {...invalid('name')} />
-        </label>
-        {err('name')}
-        {editing && <p className="muted">{t('activities.programme.uses', { count: uses })}</p>}
-      </fieldset>
+        <fieldset>
+          <legend>{formName}</legend>
+          <TextField
+            label={t('activities.programme.nameJa')}
+            field="nameJa"
+            also="name"
+            register={register('nameJa')}
+            lang="ja"
+          />
+          <label className="field">
+            <span className="label">{t('activities.programme.nameEn')}</span>
+            <input {...register('nameEn')} lang="en" {...invalid('name')} />
+          </label>
+          {err('name')}
+          {editing && <p className="muted">{t('activities.programme.uses', { count: uses })}</p>}
+        </fieldset>
 
-      <fieldset>
-        <legend>{t('activities.programme.budgets')}</legend>
-        {budgets.fields.map((row, i) => (
-          <div key={row.id} className="activities-amount">
-            <label className="field">
-              <span className="label">{t('activities.programme.budgetYear', { n: i + 1 })}</span>
-              <input
-                {...register(`budgets.${i}.fiscalYear`)}
+        <fieldset>
+          <legend>{t('activities.programme.budgets')}</legend>
+          {budgets.fields.map((row, i) => (
+            <div key={row.id} className="activities-amount">
+              <TextField
+                label={t('activities.programme.budgetYear', { n: i + 1 })}
+                field={`budgets.${i}.fiscalYear`}
+                register={register(`budgets.${i}.fiscalYear`)}
                 inputMode="numeric"
                 placeholder="2019"
-                {...invalid(`budgets.${i}.fiscalYear`)}
               />
-            </label>
-            <span className="muted activities-era">{fiscalYearHint(years[i] ?? '', lang)}</span>
-            {err(`budgets.${i}.fiscalYear`)}
-            <label className="field">
-              <span className="label">{t('activities.programme.budgetAmount', { n: i + 1 })}</span>
-              <input
-                {...register(`budgets.${i}.amount`)}
+              <span className="muted activities-era">{fiscalYearHint(years[i] ?? '', lang)}</span>
+              {err(`budgets.${i}.fiscalYear`)}
+              <TextField
+                label={t('activities.programme.budgetAmount', { n: i + 1 })}
+                field={`budgets.${i}.amount`}
+                register={register(`budgets.${i}.amount`)}
                 inputMode="numeric"
-                {...invalid(`budgets.${i}.amount`)}
               />
-            </label>
-            {err(`budgets.${i}.amount`)}
-            <button type="button" onClick={() => budgets.remove(i)}>
-              {t('activities.programme.removeBudget', { n: i + 1 })}
-            </button>
-          </div>
-        ))}
-        {err('budgets')}
-        <button
-          type="button"
-          onClick={() => {
-            const last = Number(years.at(-1));
-            const next = Number.isInteger(last) && last >= 1900 ? last + 1 : (fiscalYearOf(today) as number);
-            budgets.append({ fiscalYear: String(next), amount: '' });
-          }}
-        >
-          {t('activities.programme.addBudget')}
-        </button>
-      </fieldset>
-
-      <label className="field">
-        <span className="label">{t('activities.programme.notes')}</span>
-        <textarea {...register('notes')} rows={2} {...invalid('notes')} />
-      </label>
-      {err('notes')}
-
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {editing ? t('activities.programme.submitEdit') : t('activities.programme.submitNew')}
-        </button>
-        {editing && !confirming && (
-          <button type="button" className="danger" onClick={() => setConfirming(true)}>
-            {t('activities.programme.remove')}
+              <button type="button" onClick={() => budgets.remove(i)}>
+                {t('activities.programme.removeBudget', { n: i + 1 })}
+              </button>
+            </div>
+          ))}
+          {err('budgets')}
+          <button
+            type="button"
+            onClick={() => {
+              const last = Number(years.at(-1));
+              const next =
+                Number.isInteger(last) && last >= 1900 ? last + 1 : (fiscalYearOf(today) as number);
+              budgets.append({ fiscalYear: String(next), amount: '' });
+            }}
+          >
+            {t('activities.programme.addBudget')}
           </button>
-        )}
-      </div>
-      {editing && confirming && (
-        <Confirm
-          label={t('activities.programme.remove')}
-          question={t('activities.programme.confirmRemove', {
-            name: nameIn(editing.name, lang),
-          })}
-          yes={t('activities.engagement.confirmYes')}
-          no={t('activities.engagement.confirmNo')}
-          onYes={remove}
-          onNo={() => setConfirming(false)}
+        </fieldset>
+
+        <TextAreaField
+          label={t('activities.programme.notes')}
+          field="notes"
+          register={register('notes')}
+          rows={2}
         />
-      )}
+
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {editing ? t('activities.programme.submitEdit') : t('activities.programme.submitNew')}
+          </button>
+          {editing && !confirming && (
+            <button type="button" className="danger" onClick={() => setConfirming(true)}>
+              {t('activities.programme.remove')}
+            </button>
+          )}
+        </div>
+        {editing && confirming && (
+          <Confirm
+            label={t('activities.programme.remove')}
+            question={t('activities.programme.confirmRemove', {
+              name: nameIn(editing.name, lang),
+            })}
+            yes={t('activities.engagement.confirmYes')}
+            no={t('activities.engagement.confirmNo')}
+            onYes={remove}
+            onNo={() => setConfirming(false)}
+          />
+        )}
+      </IssuesScope>
     </form>
   );
 }

@@ -7,8 +7,10 @@ import { figures, formatFiscalYear, type Indicator, nameIn, removeFigure } from 
 import { unitNames } from '@musubi/core/words';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
+import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
+import { IssuesScope, TextField } from '../../forms/fields.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { refusalIssues } from './field-issues.js';
 import { fiscalYearHint } from './plan-programme.js';
 import {
   emptyFigure,
@@ -18,7 +20,6 @@ import {
   type TargetValues,
   targetValuesOf,
 } from './plan-targets.js';
-import { useFieldIssues } from './use-field-issues.js';
 
 export interface TargetsFormProps {
   indicator: Indicator;
@@ -33,7 +34,11 @@ export function TargetsForm({ indicator, onDone }: TargetsFormProps) {
     defaultValues: targetValuesOf(indicator),
   });
   const targets = useFieldArray({ control, name: 'targets' });
-  const { setIssues, invalid, err, summary } = useFieldIssues();
+  const issues = useFieldIssues({
+    watch,
+    check: (values: TargetValues) => issuesOf(planTargets(network, indicator.id, values)),
+  });
+  const { setIssues, err, summary } = issues;
   const years = watch('targets').map((r) => r.fiscalYear);
   const baselineYear = watch('baselineYear');
   const unit = unitNames[indicator.unit][lang];
@@ -47,76 +52,76 @@ export function TargetsForm({ indicator, onDone }: TargetsFormProps) {
       return;
     }
     try {
-      plan.write();
+      plan.write(network);
       setIssues({});
       onDone(t('activities.indicator.targetsSaved', { name }));
     } catch (error) {
-      setIssues({ form: refusalIssues(error) });
+      setIssues(refusalIssues(error));
     }
   });
 
   return (
     <>
       <form className="record-form activities-form" onSubmit={onSubmit} noValidate aria-label={formName}>
-        {summary}
-        <fieldset>
-          <legend>{formName}</legend>
-          <label className="field">
-            <span className="label">{t('activities.indicator.baselineYear')}</span>
-            <input {...register('baselineYear')} inputMode="numeric" {...invalid('baselineYear')} />
-          </label>
-          <span className="muted activities-era">{fiscalYearHint(baselineYear, lang)}</span>
-          {err('baselineYear')}
-          <label className="field">
-            <span className="label">{t('activities.indicator.baselineValue')}</span>
-            <input {...register('baselineValue')} inputMode="decimal" {...invalid('baselineValue')} />
-          </label>
-          {err('baselineValue')}
-          {targets.fields.map((row, i) => (
-            <div key={row.id} className="activities-amount">
-              <label className="field">
-                <span className="label">{t('activities.indicator.targetYear', { n: i + 1 })}</span>
-                <input
-                  {...register(`targets.${i}.fiscalYear`)}
+        <IssuesScope issues={issues}>
+          {summary}
+          <fieldset>
+            <legend>{formName}</legend>
+            <TextField
+              label={t('activities.indicator.baselineYear')}
+              field="baselineYear"
+              register={register('baselineYear')}
+              inputMode="numeric"
+            />
+            <span className="muted activities-era">{fiscalYearHint(baselineYear, lang)}</span>
+            {err('baselineYear')}
+            <TextField
+              label={t('activities.indicator.baselineValue')}
+              field="baselineValue"
+              register={register('baselineValue')}
+              inputMode="decimal"
+            />
+            {targets.fields.map((row, i) => (
+              <div key={row.id} className="activities-amount">
+                <TextField
+                  label={t('activities.indicator.targetYear', { n: i + 1 })}
+                  field={`targets.${i}.fiscalYear`}
+                  register={register(`targets.${i}.fiscalYear`)}
                   inputMode="numeric"
-                  {...invalid(`targets.${i}.fiscalYear`)}
                 />
-              </label>
-              <span className="muted activities-era">{fiscalYearHint(years[i] ?? '', lang)}</span>
-              {err(`targets.${i}.fiscalYear`)}
-              <label className="field">
-                <span className="label">{t('activities.indicator.targetValue', { n: i + 1 })}</span>
-                <input
-                  {...register(`targets.${i}.amount`)}
+                <span className="muted activities-era">{fiscalYearHint(years[i] ?? '', lang)}</span>
+                {err(`targets.${i}.fiscalYear`)}
+                <TextField
+                  label={t('activities.indicator.targetValue', { n: i + 1 })}
+                  field={`targets.${i}.amount`}
+                  register={register(`targets.${i}.amount`)}
                   inputMode="decimal"
-                  {...invalid(`targets.${i}.amount`)}
                 />
-              </label>
-              {err(`targets.${i}.amount`)}
-              <button type="button" onClick={() => targets.remove(i)}>
-                {t('activities.indicator.removeTarget', { n: i + 1 })}
-              </button>
-            </div>
-          ))}
-          {err('targets')}
-          <button
-            type="button"
-            onClick={() => {
-              const last = Number(years.at(-1));
-              targets.append({
-                fiscalYear: Number.isInteger(last) && last >= 1900 ? String(last + 1) : '',
-                amount: '',
-              });
-            }}
-          >
-            {t('activities.indicator.addTarget')}
-          </button>
-        </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="primary">
-            {t('activities.indicator.saveTargets')}
-          </button>
-        </div>
+                <button type="button" onClick={() => targets.remove(i)}>
+                  {t('activities.indicator.removeTarget', { n: i + 1 })}
+                </button>
+              </div>
+            ))}
+            {err('targets')}
+            <button
+              type="button"
+              onClick={() => {
+                const last = Number(years.at(-1));
+                targets.append({
+                  fiscalYear: Number.isInteger(last) && last >= 1900 ? String(last + 1) : '',
+                  amount: '',
+                });
+              }}
+            >
+              {t('activities.indicator.addTarget')}
+            </button>
+          </fieldset>
+          <div className="form-actions">
+            <button type="submit" className="primary">
+              {t('activities.indicator.saveTargets')}
+            </button>
+          </div>
+        </IssuesScope>
       </form>
       <FiguresForm indicator={indicator} onDone={onDone} />
     </>
@@ -127,8 +132,12 @@ export function TargetsForm({ indicator, onDone }: TargetsFormProps) {
 function FiguresForm({ indicator, onDone }: TargetsFormProps) {
   const { t, lang } = useI18n();
   const { network } = useNetwork();
-  const { setIssues, invalid, err, summary } = useFieldIssues();
   const { register, handleSubmit, watch, reset } = useForm<FigureValues>({ defaultValues: emptyFigure });
+  const issues = useFieldIssues({
+    watch,
+    check: (values: FigureValues) => issuesOf(planFigure(network, indicator.id, values)),
+  });
+  const { setIssues, err, summary } = issues;
   const list = figures(network, indicator.id)
     .slice()
     .sort((a, b) => a.fiscalYear - b.fiscalYear);
@@ -144,69 +153,70 @@ function FiguresForm({ indicator, onDone }: TargetsFormProps) {
       return;
     }
     try {
-      const figure = plan.write();
+      const figure = plan.write(network);
       setIssues({});
       reset(emptyFigure);
       onDone(t('activities.indicator.figureSaved', { year: label(figure.fiscalYear) }));
     } catch (error) {
-      setIssues({ form: refusalIssues(error) });
+      setIssues(refusalIssues(error));
     }
   });
 
   return (
     <form className="record-form activities-form" onSubmit={onSubmit} noValidate aria-label={formName}>
-      {summary}
-      <fieldset>
-        <legend>{formName}</legend>
-        <p className="muted">{t('activities.indicator.figuresNote')}</p>
-        {list.length === 0 ? (
-          <p className="muted">{t('activities.indicator.noFigures')}</p>
-        ) : (
-          <ul className="activities-figures">
-            {list.map((f) => (
-              <li key={f.id}>
-                {t('activities.indicator.figureLine', { year: label(f.fiscalYear), value: f.value })}
-                {f.note === undefined ? '' : ` (${f.note})`}{' '}
-                <button
-                  type="button"
-                  onClick={() => {
-                    try {
-                      removeFigure(network, f.id);
-                      onDone(t('activities.indicator.figureRemoved', { year: label(f.fiscalYear) }));
-                    } catch (error) {
-                      setIssues({ form: refusalIssues(error) });
-                    }
-                  }}
-                >
-                  {t('activities.indicator.removeFigure', { year: label(f.fiscalYear) })}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <label className="field">
-          <span className="label">{t('activities.indicator.figureYear')}</span>
-          <input {...register('fiscalYear')} inputMode="numeric" {...invalid('fiscalYear')} />
-        </label>
-        <span className="muted activities-era">{fiscalYearHint(year, lang)}</span>
-        {err('fiscalYear')}
-        {replaced && (
-          <p className="muted">{t('activities.indicator.figureReplaces', { value: replaced.value })}</p>
-        )}
-        <label className="field">
-          <span className="label">{t('activities.indicator.figureValue')}</span>
-          <input {...register('value')} inputMode="decimal" {...invalid('value')} />
-        </label>
-        {err('value')}
-        <label className="field">
-          <span className="label">{t('activities.indicator.figureNote')}</span>
-          <input {...register('note')} {...invalid('note')} />
-        </label>
-        {err('note')}
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit">{t('activities.indicator.addFigure')}</button>
-      </div>
+      <IssuesScope issues={issues}>
+        {summary}
+        <fieldset>
+          <legend>{formName}</legend>
+          <p className="muted">{t('activities.indicator.figuresNote')}</p>
+          {list.length === 0 ? (
+            <p className="muted">{t('activities.indicator.noFigures')}</p>
+          ) : (
+            <ul className="activities-figures">
+              {list.map((f) => (
+                <li key={f.id}>
+                  {t('activities.indicator.figureLine', { year: label(f.fiscalYear), value: f.value })}
+                  {f.note === undefined ? '' : ` (${f.note})`}{' '}
+                  <button
+                    type="button"
+                    onClick={() => {
+                      try {
+                        removeFigure(network, f.id);
+                        onDone(t('activities.indicator.figureRemoved', { year: label(f.fiscalYear) }));
+                      } catch (error) {
+                        setIssues(refusalIssues(error));
+                      }
+                    }}
+                  >
+                    {t('activities.indicator.removeFigure', { year: label(f.fiscalYear) })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <TextField
+            label={t('activities.indicator.figureYear')}
+            field="fiscalYear"
+            register={register('fiscalYear')}
+            inputMode="numeric"
+          />
+          <span className="muted activities-era">{fiscalYearHint(year, lang)}</span>
+          {err('fiscalYear')}
+          {replaced && (
+            <p className="muted">{t('activities.indicator.figureReplaces', { value: replaced.value })}</p>
+          )}
+          <TextField
+            label={t('activities.indicator.figureValue')}
+            field="value"
+            register={register('value')}
+            inputMode="decimal"
+          />
+          <TextField label={t('activities.indicator.figureNote')} field="note" register={register('note')} />
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit">{t('activities.indicator.addFigure')}</button>
+        </div>
+      </IssuesScope>
     </form>
   );
 }

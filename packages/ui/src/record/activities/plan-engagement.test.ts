@@ -1,7 +1,8 @@
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
+import type { FieldIssues } from '../../forms/field-issues.js';
+import { issueMessage } from '../../forms/issue-message.js';
 import { messages } from '../../i18n/i18n.js';
-import { activityIssueMessage, type FieldIssues } from './field-issues.js';
 import {
   type EngagementValues,
   emptyEngagement,
@@ -34,7 +35,7 @@ function meeting(patch: Partial<EngagementValues> = {}): EngagementValues {
 }
 
 function say(issues: FieldIssues, field: string, lang: 'ja' | 'en' = 'ja'): string | undefined {
-  return issues[field]?.map((i) => activityIssueMessage(i, lang, t(lang) as never)).join(' ');
+  return issues[field]?.map((i) => issueMessage(i, lang, t(lang) as never)).join(' ');
 }
 
 function refused(values: EngagementValues, editing?: string): FieldIssues {
@@ -69,7 +70,7 @@ describe('planning an engagement', () => {
       }),
     );
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
-    const e = plan.write();
+    const e = plan.write(network);
     expect(network.engagement(e.id)).toMatchObject({
       type: 'business-meeting',
       date: '2026-11-24',
@@ -99,7 +100,7 @@ describe('planning an engagement', () => {
       }),
     );
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
-    expect(plan.write().participants).toEqual([{ entity: 'mie', role: 'host' }]);
+    expect(plan.write(network).participants).toEqual([{ entity: 'mie', role: 'host' }]);
   });
 
   it('refuses a day not in the calendar, under the date field, in Japanese and English', () => {
@@ -171,7 +172,7 @@ describe('planning an engagement', () => {
       meeting({ endDate: '2026-11-25', followUps: [{ id: '', text: 'Call back', due: '', done: false }] }),
     );
     if (!first.ok) throw new Error('refused');
-    const recorded = first.write();
+    const recorded = first.write(network);
     const values = engagementValuesOf(recorded);
     expect(values.participants).toHaveLength(3);
     values.followUps[0] = { ...(values.followUps[0] as EngagementValues['followUps'][number]), done: true };
@@ -180,7 +181,7 @@ describe('planning an engagement', () => {
     values.participants.push({ entity: 'jetro', role: 'participant' });
     const plan = planEngagement(network, values, recorded.id);
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
-    const changed = plan.write();
+    const changed = plan.write(network);
     expect(changed.id).toBe(recorded.id);
     expect(changed.followUps[0]).toMatchObject({ id: recorded.followUps[0]?.id, done: true });
     expect(changed.programme).toBeUndefined();
@@ -198,7 +199,7 @@ describe('planning an engagement', () => {
     const network = buildMieNetwork();
     const plan = planEngagement(network, meeting({ titleEn: 'ＭＯＵ follow-up meeting' }));
     if (!plan.ok) throw new Error('refused');
-    const e = plan.write();
+    const e = plan.write(network);
     expect(findEngagements(network, 'mou follow')[0]?.id).toBe(e.id);
     expect(findEngagements(network, '   ')).toEqual([]);
   });

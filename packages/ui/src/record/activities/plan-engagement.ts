@@ -17,17 +17,17 @@ import {
   type ParticipantRole,
 } from '@musubi/core';
 import { EngagementInputSchema } from '@musubi/core/schemas';
-import { typedDate } from '../../forms/typed-date.js';
 import {
   addIssue,
   bilingual,
   type FieldIssues,
-  mapZodIssues,
+  listOf,
+  mapIssues,
   optionalText,
   ownIssue,
   type Plan,
-  splitList,
-} from './field-issues.js';
+} from '../../forms/field-issues.js';
+import { typedDate } from '../../forms/typed-date.js';
 
 export interface ParticipantRow {
   /** An entity's id, or empty while none is chosen (an empty row is left out). */
@@ -113,8 +113,8 @@ function engagementInput(values: EngagementValues): { input: EngagementInput; ro
     date: typedDate(values.date),
     ...(endDate === undefined ? {} : { endDate }),
     participants,
-    topics: splitList(values.topics),
-    tags: splitList(values.tags),
+    topics: listOf(values.topics),
+    tags: listOf(values.tags),
     followUps: values.followUps.map((f) => {
       const due = optionalText(f.due);
       return {
@@ -156,7 +156,7 @@ export function planEngagement(
   const issues: FieldIssues = {};
   const { input, rows } = engagementInput(values);
   const parsed = EngagementInputSchema.safeParse(input);
-  if (!parsed.success) mapZodIssues(parsed.error.issues, issues, (path) => fieldOf(path, rows));
+  if (!parsed.success) mapIssues(parsed.error.issues, issues, (path) => fieldOf(path, rows));
   input.participants.forEach((p, i) => {
     const field = `participants.${rows[i]}.entity`;
     if (issues[field] === undefined && network.entity(p.entity) === undefined) {

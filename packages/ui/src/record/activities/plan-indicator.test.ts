@@ -1,8 +1,9 @@
 import { indicators, report } from '@musubi/core';
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
+import type { FieldIssues } from '../../forms/field-issues.js';
+import { issueMessage } from '../../forms/issue-message.js';
 import { messages } from '../../i18n/i18n.js';
-import { activityIssueMessage, type FieldIssues } from './field-issues.js';
 import { emptyIndicator, type IndicatorValues, planIndicator } from './plan-indicator.js';
 import { planTargets } from './plan-targets.js';
 
@@ -14,7 +15,7 @@ const t =
     ) ?? key;
 
 function say(issues: FieldIssues, field: string, lang: 'ja' | 'en' = 'ja'): string | undefined {
-  return issues[field]?.map((i) => activityIssueMessage(i, lang, t(lang) as never)).join(' ');
+  return issues[field]?.map((i) => issueMessage(i, lang, t(lang) as never)).join(' ');
 }
 
 const seminars: IndicatorValues = {
@@ -32,7 +33,7 @@ describe('planning a new indicator', () => {
     const network = buildMieNetwork();
     const plan = planIndicator(network, seminars);
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
-    const indicator = plan.write();
+    const indicator = plan.write(network);
     expect(indicators(network).map((i) => i.id)).toContain(indicator.id);
     expect(indicator.measure).toEqual({
       aggregate: 'per-year',
@@ -45,7 +46,7 @@ describe('planning a new indicator', () => {
       targets: [{ fiscalYear: '2019', amount: '4' }],
     });
     if (!targets.ok) throw new Error(JSON.stringify(targets.issues));
-    targets.write();
+    targets.write(network);
     const row = report(network, { fiscalYears: [2019] }).indicators.find((r) => r.id === indicator.id);
     expect(row?.years[0]?.target).toBe(4);
   });

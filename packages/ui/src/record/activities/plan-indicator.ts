@@ -16,7 +16,14 @@ import {
   type Network,
 } from '@musubi/core';
 import { IndicatorInputSchema } from '@musubi/core/schemas';
-import { addIssue, bilingual, type FieldIssues, mapZodIssues, ownIssue, type Plan } from './field-issues.js';
+import {
+  addIssue,
+  bilingual,
+  type FieldIssues,
+  mapIssues,
+  ownIssue,
+  type Plan,
+} from '../../forms/field-issues.js';
 
 export interface IndicatorValues {
   nameJa: string;
@@ -57,7 +64,7 @@ export function planIndicator(network: Network, values: IndicatorValues): Plan<I
   if (values.aggregate === 'cumulative' && sinceText !== '') {
     since = Number(sinceText);
     if (!/^\d{4}$/.test(sinceText) || since < 1900 || since > 2999) {
-      addIssue(issues, 'since', ownIssue('since', 'activities.error.fiscalYear', 'a fiscal year'));
+      addIssue(issues, 'since', ownIssue('since', 'form.error.fiscalYear', 'a fiscal year'));
     }
   }
   for (const id of values.programmes) {
@@ -97,7 +104,7 @@ export function planIndicator(network: Network, values: IndicatorValues): Plan<I
   } else {
     const parsed = IndicatorInputSchema.safeParse(input);
     if (!parsed.success) {
-      mapZodIssues(parsed.error.issues, issues, ([head, sub, leaf]) => {
+      mapIssues(parsed.error.issues, issues, ([head, sub, leaf]) => {
         if (head === 'measure')
           return sub === 'filter' && leaf === 'firstTimeOnly' ? 'firstTimeOnly' : 'measure';
         return head === 'name' || head === 'basicProgramme' ? head : 'form';

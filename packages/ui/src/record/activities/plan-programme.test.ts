@@ -1,8 +1,9 @@
 import { programmes } from '@musubi/core';
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
+import { type FieldIssues, parseAmount } from '../../forms/field-issues.js';
+import { issueMessage } from '../../forms/issue-message.js';
 import { messages } from '../../i18n/i18n.js';
-import { activityIssueMessage, type FieldIssues, parseAmount } from './field-issues.js';
 import { planEngagement } from './plan-engagement.js';
 import {
   basicProgrammes,
@@ -23,7 +24,7 @@ const t =
     ) ?? key;
 
 function say(issues: FieldIssues, field: string, lang: 'ja' | 'en' = 'ja'): string | undefined {
-  return issues[field]?.map((i) => activityIssueMessage(i, lang, t(lang) as never)).join(' ');
+  return issues[field]?.map((i) => issueMessage(i, lang, t(lang) as never)).join(' ');
 }
 
 function programme(patch: Partial<ProgrammeValues> = {}): ProgrammeValues {
@@ -56,7 +57,7 @@ describe('planning a programme', () => {
     const network = buildMieNetwork();
     const plan = planProgramme(network, programme());
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
-    const p = plan.write();
+    const p = plan.write(network);
     expect(network.record('programme', p.id)).toMatchObject({
       basicProgramme: { code: '33102' },
       budgets: { '2020': 4500, '2021': 5000 },
@@ -76,7 +77,7 @@ describe('planning a programme', () => {
     ];
     const plan = planProgramme(network, values, 'prg-thai-hr');
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
-    const p = plan.write();
+    const p = plan.write(network);
     expect(p.budgets).toEqual({ '2019': 9500 });
     expect(p.tags).toEqual(before?.tags);
     expect(network.log().at(-1)?.operation).toBe('updateProgramme');
@@ -135,7 +136,7 @@ describe('planning a programme', () => {
     const network = buildMieNetwork();
     const add = planProgramme(network, programme());
     if (!add.ok) throw new Error('refused');
-    const p = add.write();
+    const p = add.write(network);
     const meeting = planEngagement(network, {
       type: 'business-meeting',
       date: '2020-06-01',
@@ -150,7 +151,7 @@ describe('planning a programme', () => {
       followUps: [],
     });
     if (!meeting.ok) throw new Error('refused');
-    const e = meeting.write();
+    const e = meeting.write(network);
     const before = network.log().length;
     const refusal = removeProgrammeOrSay(network, p.id, 'ja');
     expect(refusal.ok).toBe(false);

@@ -25,12 +25,12 @@ import {
   addIssue,
   bilingual,
   type FieldIssues,
-  mapZodIssues,
+  mapIssues,
   optionalText,
   ownIssue,
   type Plan,
   parseAmount,
-} from './field-issues.js';
+} from '../../forms/field-issues.js';
 
 export interface AmountRow {
   fiscalYear: string;
@@ -103,7 +103,7 @@ export function readAmounts(
     const amountField = `${field}.${i}.amount`;
     const year = Number(yearText);
     if (!/^\d{4}$/.test(yearText) || year < 1900 || year > 2999) {
-      addIssue(issues, yearField, ownIssue(yearField, 'activities.error.fiscalYear', 'a fiscal year'));
+      addIssue(issues, yearField, ownIssue(yearField, 'form.error.fiscalYear', 'a fiscal year'));
     } else if (rowOfYear.has(yearText)) {
       addIssue(
         issues,
@@ -153,7 +153,7 @@ export function planProgramme(network: Network, values: ProgrammeValues, editing
     ...fields,
     ...(editing !== undefined && { id: editing }),
   });
-  if (!parsed.success) mapZodIssues(parsed.error.issues, issues, (path) => fieldOf(path, rowOfYear));
+  if (!parsed.success) mapIssues(parsed.error.issues, issues, (path) => fieldOf(path, rowOfYear));
   if (editing !== undefined && before === undefined) {
     addIssue(issues, 'form', ownIssue('form', 'activities.error.programmeGone', `no programme ${editing}`));
   }

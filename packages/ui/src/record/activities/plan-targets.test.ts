@@ -1,8 +1,9 @@
 import { figureFor, figures, type Indicator, report } from '@musubi/core';
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
+import type { FieldIssues } from '../../forms/field-issues.js';
+import { issueMessage } from '../../forms/issue-message.js';
 import { messages } from '../../i18n/i18n.js';
-import { activityIssueMessage, type FieldIssues } from './field-issues.js';
 import { planFigure, planTargets, type TargetValues, targetValuesOf } from './plan-targets.js';
 
 const t =
@@ -13,7 +14,7 @@ const t =
     ) ?? key;
 
 function say(issues: FieldIssues, field: string, lang: 'ja' | 'en' = 'ja'): string | undefined {
-  return issues[field]?.map((i) => activityIssueMessage(i, lang, t(lang) as never)).join(' ');
+  return issues[field]?.map((i) => issueMessage(i, lang, t(lang) as never)).join(' ');
 }
 
 const SME = 'ind-companies-supported';
@@ -44,7 +45,7 @@ describe('planning an indicator’s baseline and targets', () => {
     values.targets.push({ fiscalYear: '2020', amount: '80' });
     const plan = planTargets(network, SME, values);
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
-    const changed = plan.write();
+    const changed = plan.write(network);
     expect(changed.baseline).toEqual({ fiscalYear: 2015, value: 8 });
     expect(changed.targets['2020']).toBe(80);
     expect(network.log().at(-1)?.operation).toBe('updateIndicator');
@@ -80,11 +81,11 @@ describe('planning a manual figure', () => {
     const network = buildMieNetwork();
     const first = planFigure(network, SME, { fiscalYear: '2017', value: '35', note: 'FY2019 policy sheet' });
     if (!first.ok) throw new Error(JSON.stringify(first.issues));
-    const figure = first.write();
+    const figure = first.write(network);
     expect(figureFor(network, SME, 2017)).toMatchObject({ value: 35, note: 'FY2019 policy sheet' });
     const again = planFigure(network, SME, { fiscalYear: '2017', value: '36', note: '' });
     if (!again.ok) throw new Error(JSON.stringify(again.issues));
-    expect(again.write().id).toBe(figure.id);
+    expect(again.write(network).id).toBe(figure.id);
     expect(figures(network, SME)).toHaveLength(1);
     expect(figureFor(network, SME, 2017)?.value).toBe(36);
   });

@@ -16,12 +16,12 @@ import { FigureInputSchema, IndicatorSchema } from '@musubi/core/schemas';
 import {
   addIssue,
   type FieldIssues,
-  mapZodIssues,
+  mapIssues,
   optionalText,
   ownIssue,
   type Plan,
   parseAmount,
-} from './field-issues.js';
+} from '../../forms/field-issues.js';
 import { type AmountRow, readAmounts } from './plan-programme.js';
 
 export interface TargetValues {
@@ -55,7 +55,7 @@ function readFiscalYear(text: string, field: string, issues: FieldIssues): numbe
   const v = text.normalize('NFKC').trim();
   const fy = Number(v);
   if (!/^\d{4}$/.test(v) || fy < 1900 || fy > 2999) {
-    addIssue(issues, field, ownIssue(field, 'activities.error.fiscalYear', 'a fiscal year'));
+    addIssue(issues, field, ownIssue(field, 'form.error.fiscalYear', 'a fiscal year'));
     return undefined;
   }
   return fy;
@@ -88,7 +88,7 @@ export function planTargets(network: Network, indicatorId: string, values: Targe
   const { amounts, rowOfYear } = readAmounts(values.targets, 'targets', issues);
   const parsed = IndicatorSchema.safeParse({ ...before, baseline, targets: amounts });
   if (!parsed.success) {
-    mapZodIssues(parsed.error.issues, issues, ([head, sub]) => {
+    mapIssues(parsed.error.issues, issues, ([head, sub]) => {
       if (head === 'baseline') return sub === 'value' ? 'baselineValue' : 'baselineYear';
       if (head === 'targets') {
         const row = rowOfYear.get(String(sub));
@@ -126,7 +126,7 @@ export function planFigure(network: Network, indicatorId: string, values: Figure
   };
   const parsed = FigureInputSchema.safeParse(input);
   if (!parsed.success) {
-    mapZodIssues(parsed.error.issues, issues, ([head]) =>
+    mapIssues(parsed.error.issues, issues, ([head]) =>
       head === 'value' || head === 'note' || head === 'fiscalYear' ? head : 'form',
     );
   }

@@ -8,9 +8,18 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
+import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
+import {
+  CountryField,
+  DateField,
+  IssuesScope,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../forms/fields.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { CountrySelect, type Notice, useFieldIssues } from './FormParts.js';
-import { refusalIssues } from './field-issues.js';
+import type { Notice } from './FormParts.js';
 import { type EntityValues, emptyEntity, entityField, entityValues, planEntity } from './plan-entity.js';
 import { RemoveEntity } from './RemoveEntity.js';
 
@@ -44,7 +53,12 @@ export function EntityForm({ editId, onDone }: EntityFormProps) {
         </label>
       </fieldset>
       {mode === 'edit' && (
-        <EntityPicker label={t('edit.entity.choose')} value={editing} onChange={setEditing} />
+        <EntityPicker
+          label={t('edit.entity.choose')}
+          value={editing}
+          onChange={setEditing}
+          createKinds={[]}
+        />
       )}
       {mode === 'add' && <EntityEditor key="new" onDone={onDone} />}
       {mode === 'edit' && editing !== undefined && network.entity(editing) && (
@@ -61,14 +75,14 @@ function EntityEditor({ editing, onDone }: { editing?: string; onDone: (notice: 
   const { t, lang } = useI18n();
   const { network } = useNetwork();
   const before = editing === undefined ? undefined : network.entity(editing);
-  const { register, handleSubmit } = useForm<EntityValues>({
+  const { register, handleSubmit, watch } = useForm<EntityValues>({
     defaultValues: before ? entityValues(before) : emptyEntity(),
   });
-  const { setIssues, say, invalid, err, summary } = useFieldIssues();
-  const uid = useId();
-  // a missing name belongs to both name fields
-  const nameInvalid = (field: 'nameJa' | 'nameEn') =>
-    say(field) === undefined ? invalid('name') : invalid(field);
+  const issues = useFieldIssues({
+    watch,
+    check: (values: EntityValues) => issuesOf(planEntity(network, values, editing)),
+  });
+  const { setIssues, err, summary } = issues;
 
   const onSubmit = handleSubmit((values) => {
     const plan = planEntity(network, values, editing);
@@ -93,88 +107,90 @@ function EntityEditor({ editing, onDone }: { editing?: string; onDone: (notice: 
   const title = editing ? t('edit.entity.editTitle') : t('edit.entity.addTitle');
   return (
     <form className="record-form" onSubmit={onSubmit} noValidate aria-label={title}>
-      {summary}
-      {err('form')}
-      <fieldset>
-        <legend>{title}</legend>
-        <div className="field">
-          <label htmlFor={`${uid}-kind`}>{t('edit.entity.kind')}</label>
-          <select id={`${uid}-kind`} {...register('kind')} {...invalid('kind')}>
-            {entityKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`kind.${kind}`)}
-              </option>
-            ))}
-          </select>
+      <IssuesScope issues={issues}>
+        {summary}
+        {err('form')}
+        <fieldset>
+          <legend>{title}</legend>
+          <SelectField
+            label={t('edit.entity.kind')}
+            field="kind"
+            register={register('kind')}
+            options={entityKinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+          />
+          <TextField
+            label={t('edit.entity.nameJa')}
+            field="nameJa"
+            also="name"
+            register={register('nameJa')}
+            lang="ja"
+          />
+          <TextField
+            label={t('edit.entity.nameEn')}
+            field="nameEn"
+            also="name"
+            register={register('nameEn')}
+            lang="en"
+          />
+          {err('name')}
+          <TextField
+            label={t('edit.entity.aliases')}
+            field="aliases"
+            register={register('aliases')}
+            placeholder={t('edit.listHint')}
+          />
+          <CountryField label={t('edit.entity.country')} field="country" register={register('country')} />
+          <TextField
+            label={t('edit.entity.lat')}
+            field="lat"
+            register={register('lat')}
+            inputMode="decimal"
+            placeholder="34.73"
+          />
+          <TextField
+            label={t('edit.entity.lng')}
+            field="lng"
+            register={register('lng')}
+            inputMode="decimal"
+            placeholder="136.51"
+          />
+          <DateField
+            label={t('edit.entity.since')}
+            field="since"
+            register={register('since')}
+            placeholder="YYYY-MM-DD"
+          />
+          <DateField
+            label={t('edit.entity.until')}
+            field="until"
+            register={register('until')}
+            placeholder="YYYY-MM-DD"
+          />
+          <TextField
+            label={t('edit.tags')}
+            field="tags"
+            register={register('tags')}
+            placeholder={t('edit.listHint')}
+          />
+          <TextAreaField label={t('edit.notes')} field="notes" register={register('notes')} />
+          {editing === undefined ? (
+            <TextField
+              label={t('edit.entity.id')}
+              field="id"
+              register={register('id')}
+              placeholder={t('edit.entity.idHint')}
+            />
+          ) : (
+            <p className="muted">{t('edit.entity.idFixed', { id: editing })}</p>
+          )}
+          {editing !== undefined && err('id')}
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {editing ? t('edit.entity.save') : t('edit.entity.add')}
+          </button>
         </div>
-        {err('kind')}
-        <label className="field">
-          <span className="label">{t('edit.entity.nameJa')}</span>
-          <input {...register('nameJa')} lang="ja" {...nameInvalid('nameJa')} />
-        </label>
-        {err('nameJa')}
-        <label className="field">
-          <span className="label">{t('edit.entity.nameEn')}</span>
-          <input {...register('nameEn')} lang="en" {...nameInvalid('nameEn')} />
-        </label>
-        {err('nameEn')}
-        {err('name')}
-        <label className="field">
-          <span className="label">{t('edit.entity.aliases')}</span>
-          <input {...register('aliases')} placeholder={t('edit.listHint')} {...invalid('aliases')} />
-        </label>
-        {err('aliases')}
-        <CountrySelect
-          label={t('edit.entity.country')}
-          register={register('country')}
-          error={invalid('country')}
-        />
-        {err('country')}
-        <label className="field">
-          <span className="label">{t('edit.entity.lat')}</span>
-          <input {...register('lat')} inputMode="decimal" placeholder="34.73" {...invalid('lat')} />
-        </label>
-        {err('lat')}
-        <label className="field">
-          <span className="label">{t('edit.entity.lng')}</span>
-          <input {...register('lng')} inputMode="decimal" placeholder="136.51" {...invalid('lng')} />
-        </label>
-        {err('lng')}
-        <label className="field">
-          <span className="label">{t('edit.entity.since')}</span>
-          <input {...register('since')} placeholder="YYYY-MM-DD" {...invalid('since')} />
-        </label>
-        {err('since')}
-        <label className="field">
-          <span className="label">{t('edit.entity.until')}</span>
-          <input {...register('until')} placeholder="YYYY-MM-DD" {...invalid('until')} />
-        </label>
-        {err('until')}
-        <label className="field">
-          <span className="label">{t('edit.tags')}</span>
-          <input {...register('tags')} placeholder={t('edit.listHint')} {...invalid('tags')} />
-        </label>
-        {err('tags')}
-        <label className="field">
-          <span className="label">{t('edit.notes')}</span>
-          <textarea {...register('notes')} rows={3} {...invalid('notes')} />
-        </label>
-        {err('notes')}
-        {editing === undefined ? (
-          <label className="field">
-            <span className="label">{t('edit.entity.id')}</span>
-            <input {...register('id')} placeholder={t('edit.entity.idHint')} {...invalid('id')} />
-          </label>
-        ) : (
-          <p className="muted">{t('edit.entity.idFixed', { id: editing })}</p>
-        )}
-        {err('id')}
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {editing ? t('edit.entity.save') : t('edit.entity.add')}
-        </button>
-      </div>
+      </IssuesScope>
     </form>
   );
 }

@@ -1,53 +1,5 @@
-/**
- * Small parts shared by the entity, role and link forms: issues by field (the message under the
- * field, `aria-invalid` and `aria-describedby` on it), the summary at the top of a form, the
- * country list in the user's language, and the notice shown after a write.
- */
-import { allCountryCodes, countryName } from '@musubi/core';
-import { useId, useMemo } from 'react';
-import type { UseFormRegisterReturn } from 'react-hook-form';
-import { useFieldIssues as useSharedFieldIssues } from '../../forms/use-field-issues.js';
+/** The notice the entity, role and link forms show after a write. */
 import { useI18n } from '../../i18n/i18n.js';
-import { editIssueMessage } from './field-issues.js';
-
-/** The shared field issues, said the way the entity, role and link forms say them. */
-export function useFieldIssues() {
-  return useSharedFieldIssues(editIssueMessage);
-}
-
-/** A select of every country, named in the user's language and sorted by that name. */
-export function CountrySelect({
-  label,
-  register,
-  error,
-}: {
-  label: string;
-  register: UseFormRegisterReturn;
-  error?: Record<string, unknown>;
-}) {
-  const { t, lang } = useI18n();
-  const id = useId();
-  const countries = useMemo(
-    () =>
-      allCountryCodes()
-        .map((code) => ({ code, name: countryName(code, lang) ?? code }))
-        .sort((a, b) => a.name.localeCompare(b.name, lang)),
-    [lang],
-  );
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} {...register} {...error}>
-        <option value="">{t('edit.noCountry')}</option>
-        {countries.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /** What was written, with a button to show it on the map. */
 export interface Notice {

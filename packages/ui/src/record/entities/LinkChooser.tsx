@@ -59,6 +59,7 @@ export function LinkChooser({
           const first = listFor(next);
           onChange(first.length === 1 ? first[0]?.link.id : undefined);
         }}
+        createKinds={[]}
       />
       {entity !== undefined && (
         <div className="field">

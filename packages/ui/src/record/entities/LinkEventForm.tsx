@@ -4,13 +4,14 @@
  * written.
  */
 import { type LinkEventType, linkEventTypes, nameIn } from '@musubi/core';
-import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
+import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
+import { IssuesScope, LinkEventFields } from '../../forms/fields.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { type Notice, useFieldIssues } from './FormParts.js';
-import { refusalIssues } from './field-issues.js';
+import type { Notice } from './FormParts.js';
 import { emptyLinkEvent, type LinkEventValues, planLinkEvent } from './plan-link.js';
 
 export interface LinkEventFormProps {
@@ -26,11 +27,14 @@ export function LinkEventForm({ linkId, from, onDone, types = linkEventTypes }: 
   const today = useToday();
   const { t, lang } = useI18n();
   const { network } = useNetwork();
-  const { register, handleSubmit } = useForm<LinkEventValues>({
+  const { register, handleSubmit, watch } = useForm<LinkEventValues>({
     defaultValues: emptyLinkEvent(today, types.includes('revised') ? 'revised' : (types[0] ?? 'ended')),
   });
-  const { setIssues, invalid, err, summary } = useFieldIssues();
-  const uid = useId();
+  const issues = useFieldIssues({
+    watch,
+    check: (values: LinkEventValues) => issuesOf(planLinkEvent(network, linkId, values)),
+  });
+  const { setIssues, err, summary } = issues;
   const link = network.link(linkId);
   if (!link) return null;
   const other = from === link.target ? link.source : link.target;
@@ -62,38 +66,23 @@ export function LinkEventForm({ linkId, from, onDone, types = linkEventTypes }: 
   const title = t('edit.event.title');
   return (
     <form className="record-form" onSubmit={onSubmit} noValidate aria-label={title}>
-      {summary}
-      {err('form')}
-      {err('link')}
-      <fieldset>
-        <legend>{title}</legend>
-        <div className="field">
-          <label htmlFor={`${uid}-type`}>{t('edit.event.type')}</label>
-          <select id={`${uid}-type`} {...register('type')} {...invalid('type')}>
-            {types.map((type) => (
-              <option key={type} value={type}>
-                {t(`event.${type}`)}
-              </option>
-            ))}
-          </select>
+      <IssuesScope issues={issues}>
+        {summary}
+        {err('form')}
+        {err('link')}
+        <LinkEventFields
+          legend={title}
+          types={types}
+          type={register('type')}
+          date={register('date')}
+          note={register('note')}
+        />
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {t('edit.event.add')}
+          </button>
         </div>
-        {err('type')}
-        <label className="field">
-          <span className="label">{t('edit.event.date')}</span>
-          <input {...register('date')} placeholder={t('edit.dateHint')} {...invalid('date')} />
-        </label>
-        {err('date')}
-        <label className="field">
-          <span className="label">{t('edit.event.note')}</span>
-          <input {...register('note')} {...invalid('note')} />
-        </label>
-        {err('note')}
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('edit.event.add')}
-        </button>
-      </div>
+      </IssuesScope>
     </form>
   );
 }

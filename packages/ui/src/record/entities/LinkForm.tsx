@@ -4,14 +4,22 @@
  * month only), tags and notes.
  */
 import { linkEventTypes, linkKinds, nameIn } from '@musubi/core';
-import { useId, useMemo } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useMemo } from 'react';
+import { useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
-import { EntityPicker } from '../../forms/EntityPicker.js';
+import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
+import {
+  IssuesScope,
+  LinkEventFields,
+  PickerField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../forms/fields.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { type Notice, useFieldIssues } from './FormParts.js';
-import { refusalIssues } from './field-issues.js';
+import type { Notice } from './FormParts.js';
 import { emptyLink, type LinkValues, planLink } from './plan-link.js';
 
 export function LinkForm({ onDone }: { onDone: (notice: Notice) => void }) {
@@ -22,8 +30,11 @@ export function LinkForm({ onDone }: { onDone: (notice: Notice) => void }) {
   const { register, control, handleSubmit, watch } = useForm<LinkValues>({
     defaultValues: emptyLink(today, self),
   });
-  const { setIssues, say, invalid, err, summary } = useFieldIssues();
-  const uid = useId();
+  const issues = useFieldIssues({
+    watch,
+    check: (values: LinkValues) => issuesOf(planLink(network, values)),
+  });
+  const { setIssues, err, summary } = issues;
   const source = watch('source');
   const target = watch('target');
   const name = (id: string) => {
@@ -58,99 +69,69 @@ export function LinkForm({ onDone }: { onDone: (notice: Notice) => void }) {
 
   return (
     <form className="record-form" onSubmit={onSubmit} noValidate aria-label={t('edit.link.addTitle')}>
-      {summary}
-      {err('form')}
-      <fieldset>
-        <legend>{t('edit.link.addTitle')}</legend>
-        <div className="field">
-          <label htmlFor={`${uid}-kind`}>{t('edit.link.kind')}</label>
-          <select id={`${uid}-kind`} {...register('kind')}>
-            {linkKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`link.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {err('kind')}
-        <Controller
-          control={control}
-          name="source"
-          render={({ field }) => (
-            <EntityPicker
-              label={t('edit.link.source')}
-              value={field.value === '' ? undefined : field.value}
-              onChange={(id) => field.onChange(id ?? '')}
-              exclude={target === '' ? [] : [target]}
-              error={say('source')}
-            />
-          )}
+      <IssuesScope issues={issues}>
+        {summary}
+        {err('form')}
+        <fieldset>
+          <legend>{t('edit.link.addTitle')}</legend>
+          <SelectField
+            label={t('edit.link.kind')}
+            field="kind"
+            register={register('kind')}
+            options={linkKinds.map((kind) => ({ value: kind, label: t(`link.${kind}`) }))}
+          />
+          <PickerField
+            control={control}
+            name="source"
+            label={t('edit.link.source')}
+            exclude={target === '' ? [] : [target]}
+          />
+          <PickerField
+            control={control}
+            name="target"
+            label={t('edit.link.target')}
+            exclude={source === '' ? [] : [source]}
+          />
+          <TextField
+            label={t('edit.link.titleJa')}
+            field="titleJa"
+            also="title"
+            register={register('titleJa')}
+            lang="ja"
+          />
+          <TextField
+            label={t('edit.link.titleEn')}
+            field="titleEn"
+            also="title"
+            register={register('titleEn')}
+            lang="en"
+          />
+          {err('title')}
+        </fieldset>
+        <LinkEventFields
+          legend={t('edit.link.firstEvent')}
+          types={linkEventTypes}
+          type={register('eventType')}
+          date={register('date')}
+          note={register('eventNote')}
+          fields={{ type: 'eventType', date: 'date', note: 'eventNote' }}
         />
-        <Controller
-          control={control}
-          name="target"
-          render={({ field }) => (
-            <EntityPicker
-              label={t('edit.link.target')}
-              value={field.value === '' ? undefined : field.value}
-              onChange={(id) => field.onChange(id ?? '')}
-              exclude={source === '' ? [] : [source]}
-              error={say('target')}
-            />
-          )}
-        />
-        <label className="field">
-          <span className="label">{t('edit.link.titleJa')}</span>
-          <input {...register('titleJa')} lang="ja" {...invalid('title')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('edit.link.titleEn')}</span>
-          <input {...register('titleEn')} lang="en" {...invalid('title')} />
-        </label>
-        {err('title')}
-      </fieldset>
-      <fieldset>
-        <legend>{t('edit.link.firstEvent')}</legend>
-        <div className="field">
-          <label htmlFor={`${uid}-event`}>{t('edit.event.type')}</label>
-          <select id={`${uid}-event`} {...register('eventType')} {...invalid('eventType')}>
-            {linkEventTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`event.${type}`)}
-              </option>
-            ))}
-          </select>
+        <fieldset>
+          <legend>{t('edit.more')}</legend>
+          <TextField
+            label={t('edit.tags')}
+            field="tags"
+            register={register('tags')}
+            placeholder={t('edit.listHint')}
+          />
+          <TextAreaField label={t('edit.notes')} field="notes" register={register('notes')} />
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {t('edit.link.add')}
+          </button>
         </div>
-        {err('eventType')}
-        <label className="field">
-          <span className="label">{t('edit.event.date')}</span>
-          <input {...register('date')} placeholder={t('edit.dateHint')} {...invalid('date')} />
-        </label>
-        {err('date')}
-        <label className="field">
-          <span className="label">{t('edit.event.note')}</span>
-          <input {...register('eventNote')} {...invalid('eventNote')} />
-        </label>
-        {err('eventNote')}
-      </fieldset>
-      <fieldset>
-        <legend>{t('edit.more')}</legend>
-        <label className="field">
-          <span className="label">{t('edit.tags')}</span>
-          <input {...register('tags')} placeholder={t('edit.listHint')} {...invalid('tags')} />
-        </label>
-        {err('tags')}
-        <label className="field">
-          <span className="label">{t('edit.notes')}</span>
-          <textarea {...register('notes')} rows={3} {...invalid('notes')} />
-        </label>
-        {err('notes')}
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('edit.link.add')}
-        </button>
-      </div>
+      </IssuesScope>
     </form>
   );
 }

@@ -3,9 +3,11 @@ import { nameIn } from '@musubi/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
+import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
+import { IssuesScope, TextAreaField, TextField } from '../../forms/fields.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { type Notice, useFieldIssues } from './FormParts.js';
-import { refusalIssues } from './field-issues.js';
+import type { Notice } from './FormParts.js';
 import { type LinkPatchValues, linkPatchValues, planLinkPatch, removeLinkNow } from './plan-link.js';
 
 export function LinkPatchForm({
@@ -20,10 +22,14 @@ export function LinkPatchForm({
   const { t, lang } = useI18n();
   const { network } = useNetwork();
   const link = network.link(linkId);
-  const { register, handleSubmit } = useForm<LinkPatchValues>({
+  const { register, handleSubmit, watch } = useForm<LinkPatchValues>({
     defaultValues: link ? linkPatchValues(link) : { titleJa: '', titleEn: '', tags: '', notes: '' },
   });
-  const { setIssues, invalid, err, summary } = useFieldIssues();
+  const issues = useFieldIssues({
+    watch,
+    check: (values: LinkPatchValues) => issuesOf(planLinkPatch(network, linkId, values)),
+  });
+  const { setIssues, err, summary } = issues;
   const [confirming, setConfirming] = useState(false);
   if (!link) return null;
   const other = from === link.target ? link.source : link.target;
@@ -55,30 +61,35 @@ export function LinkPatchForm({
 
   return (
     <form className="record-form" onSubmit={onSubmit} noValidate aria-label={t('edit.link.editTitle')}>
-      {summary}
-      {err('form')}
-      <fieldset>
-        <legend>{t('edit.link.editTitle')}</legend>
-        <label className="field">
-          <span className="label">{t('edit.link.titleJa')}</span>
-          <input {...register('titleJa')} lang="ja" {...invalid('title')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('edit.link.titleEn')}</span>
-          <input {...register('titleEn')} lang="en" {...invalid('title')} />
-        </label>
-        {err('title')}
-        <label className="field">
-          <span className="label">{t('edit.tags')}</span>
-          <input {...register('tags')} placeholder={t('edit.listHint')} {...invalid('tags')} />
-        </label>
-        {err('tags')}
-        <label className="field">
-          <span className="label">{t('edit.notes')}</span>
-          <textarea {...register('notes')} rows={3} {...invalid('notes')} />
-        </label>
-        {err('notes')}
-      </fieldset>
+      <IssuesScope issues={issues}>
+        {summary}
+        {err('form')}
+        <fieldset>
+          <legend>{t('edit.link.editTitle')}</legend>
+          <TextField
+            label={t('edit.link.titleJa')}
+            field="titleJa"
+            also="title"
+            register={register('titleJa')}
+            lang="ja"
+          />
+          <TextField
+            label={t('edit.link.titleEn')}
+            field="titleEn"
+            also="title"
+            register={register('titleEn')}
+            lang="en"
+          />
+          {err('title')}
+          <TextField
+            label={t('edit.tags')}
+            field="tags"
+            register={register('tags')}
+            placeholder={t('edit.listHint')}
+          />
+          <TextAreaField label={t('edit.notes')} field="notes" register={register('notes')} />
+        </fieldset>
+      </IssuesScope>
       <div className="form-actions">
         <button type="submit" className="primary">
           {t('edit.link.save')}

@@ -6,9 +6,10 @@
 import { nameIn } from '@musubi/core';
 import { useState } from 'react';
 import { useNetwork } from '../../app/network-context.js';
+import { refusalIssues } from '../../forms/field-issues.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { type Notice, useFieldIssues } from './FormParts.js';
-import { refusalIssues } from './field-issues.js';
+import type { Notice } from './FormParts.js';
 import { type RemovalEffect, removeEntityWithReferences, tryRemoveEntity } from './plan-entity.js';
 
 type Step = { at: 'idle' } | { at: 'confirm' } | { at: 'refused'; referencedBy: RemovalEffect[] };

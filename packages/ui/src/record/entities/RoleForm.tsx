@@ -5,13 +5,14 @@
  */
 import { nameIn } from '@musubi/core';
 import { useState } from 'react';
-import { Controller, type UseFormRegisterReturn, useForm } from 'react-hook-form';
+import { type UseFormRegisterReturn, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
-import { EntityPicker } from '../../forms/EntityPicker.js';
+import { bilingual, issuesOf, refusalIssues } from '../../forms/field-issues.js';
+import { CountryField, DateField, IssuesScope, PickerField, TextField } from '../../forms/fields.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { CountrySelect, type Notice, useFieldIssues } from './FormParts.js';
-import { bilingual, refusalIssues } from './field-issues.js';
+import type { Notice } from './FormParts.js';
 import { LinkChooser } from './LinkChooser.js';
 import { LinkEventForm } from './LinkEventForm.js';
 import { currentHolders, emptyRole, planRole, type RoleValues } from './plan-role.js';
@@ -52,7 +53,8 @@ function GiveRole({ onDone }: { onDone: (notice: Notice) => void }) {
   const { register, control, handleSubmit, watch, setValue } = useForm<RoleValues>({
     defaultValues: emptyRole(today),
   });
-  const { setIssues, say, invalid, err, summary } = useFieldIssues();
+  const issues = useFieldIssues({ watch, check: (v: RoleValues) => issuesOf(planRole(network, v)) });
+  const { setIssues, err, summary } = issues;
   const values = watch();
   const name = (id: string) => nameIn(network.entity(id)?.name ?? { en: id }, lang);
 
@@ -86,93 +88,91 @@ function GiveRole({ onDone }: { onDone: (notice: Notice) => void }) {
   const title = t('edit.role.giveTitle');
   return (
     <form className="record-form" onSubmit={onSubmit} noValidate aria-label={title}>
-      {summary}
-      {err('form')}
-      <fieldset>
-        <legend>{title}</legend>
-        {!values.newPerson.enabled ? (
-          <Controller
-            control={control}
-            name="person"
-            render={({ field }) => (
-              <EntityPicker
-                label={t('edit.role.person')}
-                value={field.value === '' ? undefined : field.value}
-                onChange={(id) => field.onChange(id ?? '')}
-                kinds={['person']}
-                error={say('person')}
-                createLabel={t('edit.role.newPerson')}
-                onCreate={(text) => {
-                  const latin = /^[\p{Script=Latin}\s.'-]+$/u.test(text);
-                  setValue('newPerson', {
-                    enabled: true,
-                    nameJa: latin ? '' : text,
-                    nameEn: latin ? text : '',
-                    country: '',
-                  });
-                }}
-              />
-            )}
-          />
-        ) : (
-          <div className="edit-new-person">
-            <p className="muted">{t('edit.role.newPersonNote')}</p>
-            <label className="field">
-              <span className="label">{t('edit.entity.nameJa')}</span>
-              <input {...register('newPerson.nameJa')} lang="ja" {...invalid('newPerson.name')} />
-            </label>
-            <label className="field">
-              <span className="label">{t('edit.entity.nameEn')}</span>
-              <input {...register('newPerson.nameEn')} lang="en" {...invalid('newPerson.name')} />
-            </label>
-            {err('newPerson.name')}
-            <CountrySelect label={t('edit.entity.country')} register={register('newPerson.country')} />
-            {err('newPerson.country')}
-            <button type="button" className="link" onClick={() => setValue('newPerson.enabled', false)}>
-              {t('edit.role.pickExisting')}
-            </button>
-          </div>
-        )}
-        <Controller
-          control={control}
-          name="at"
-          render={({ field }) => (
-            <EntityPicker
-              label={t('edit.role.at')}
-              value={field.value === '' ? undefined : field.value}
-              onChange={(id) => field.onChange(id ?? '')}
-              error={say('at')}
+      <IssuesScope issues={issues}>
+        {summary}
+        {err('form')}
+        <fieldset>
+          <legend>{title}</legend>
+          {!values.newPerson.enabled ? (
+            <PickerField
+              control={control}
+              name="person"
+              label={t('edit.role.person')}
+              kinds={['person']}
+              createLabel={t('edit.role.newPerson')}
+              onCreate={(text) => {
+                const latin = /^[\p{Script=Latin}\s.'-]+$/u.test(text);
+                setValue('newPerson', {
+                  enabled: true,
+                  nameJa: latin ? '' : text,
+                  nameEn: latin ? text : '',
+                  country: '',
+                });
+              }}
             />
+          ) : (
+            <div className="edit-new-person">
+              <p className="muted">{t('edit.role.newPersonNote')}</p>
+              <TextField
+                label={t('edit.entity.nameJa')}
+                field="newPerson.nameJa"
+                also="newPerson.name"
+                register={register('newPerson.nameJa')}
+                lang="ja"
+              />
+              <TextField
+                label={t('edit.entity.nameEn')}
+                field="newPerson.nameEn"
+                also="newPerson.name"
+                register={register('newPerson.nameEn')}
+                lang="en"
+              />
+              {err('newPerson.name')}
+              <CountryField
+                label={t('edit.entity.country')}
+                field="newPerson.country"
+                register={register('newPerson.country')}
+              />
+              <button type="button" className="link" onClick={() => setValue('newPerson.enabled', false)}>
+                {t('edit.role.pickExisting')}
+              </button>
+            </div>
           )}
-        />
-        <label className="field">
-          <span className="label">{t('edit.role.titleJa')}</span>
-          <input {...register('titleJa')} lang="ja" placeholder="特命全権大使" {...invalid('title')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('edit.role.titleEn')}</span>
-          <input {...register('titleEn')} lang="en" placeholder="Ambassador" {...invalid('title')} />
-        </label>
-        {err('title')}
-        <label className="field">
-          <span className="label">{t('edit.role.since')}</span>
-          <input {...register('since')} placeholder={t('edit.dateHint')} {...invalid('since')} />
-        </label>
-        {err('since')}
-        <label className="field">
-          <span className="label">{t('edit.role.until')}</span>
-          <input {...register('until')} placeholder={t('edit.role.untilHint')} {...invalid('until')} />
-        </label>
-        {err('until')}
-        {values.at !== '' && network.entity(values.at) && (
-          <PreviousHolders values={values} register={register('endPrevious')} />
-        )}
-      </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('edit.role.give')}
-        </button>
-      </div>
+          <PickerField control={control} name="at" label={t('edit.role.at')} />
+          <TextField
+            label={t('edit.role.titleJa')}
+            field="titleJa"
+            also="title"
+            register={register('titleJa')}
+            lang="ja"
+            placeholder="特命全権大使"
+          />
+          <TextField
+            label={t('edit.role.titleEn')}
+            field="titleEn"
+            also="title"
+            register={register('titleEn')}
+            lang="en"
+            placeholder="Ambassador"
+          />
+          {err('title')}
+          <DateField label={t('edit.role.since')} field="since" register={register('since')} />
+          <DateField
+            label={t('edit.role.until')}
+            field="until"
+            register={register('until')}
+            placeholder={t('edit.role.untilHint')}
+          />
+          {values.at !== '' && network.entity(values.at) && (
+            <PreviousHolders values={values} register={register('endPrevious')} />
+          )}
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {t('edit.role.give')}
+          </button>
+        </div>
+      </IssuesScope>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { Lang } from '@musubi/core';
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
-import { editIssueMessage } from './field-issues.js';
+import { issueMessage } from '../../forms/issue-message.js';
 import {
   ENTITY_LABELS,
   type EntityValues,
@@ -17,8 +17,8 @@ function entity(patch: Partial<EntityValues>): EntityValues {
 }
 
 const t = (key: string, vars: Record<string, string | number> = {}) => `${key}${JSON.stringify(vars)}`;
-const say = (issue: Parameters<typeof editIssueMessage>[0], lang: Lang = 'ja') =>
-  editIssueMessage(issue, lang, t as never);
+const say = (issue: Parameters<typeof issueMessage>[0], lang: Lang = 'ja') =>
+  issueMessage(issue, lang, t as never);
 
 describe('planning an entity', () => {
   it('reads dates as staff type them (era, slashes, full width) into partial dates', () => {
@@ -53,7 +53,7 @@ describe('planning an entity', () => {
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
     expect(plan.write(network)).toBe('lombardy');
     expect(network.log().length).toBe(before + 1);
-    expect(network.log().at(-1)?.label).toBe(ENTITY_LABELS.add);
+    expect(network.log().at(-1)?.label).toEqual(ENTITY_LABELS.add);
     expect(network.entity('lombardy')).toMatchObject({
       kind: 'region',
       name: { ja: 'ロンバルディア州', en: 'Lombardy' },
@@ -91,8 +91,8 @@ describe('planning an entity', () => {
     const network = buildMieNetwork();
     const plan = planEntity(network, entity({ nameEn: 'X', lat: '95', lng: 'east' }));
     if (plan.ok) throw new Error('accepted');
-    expect(plan.issues.lat?.[0]?.code).toBe('edit.latitude');
-    expect(plan.issues.lng?.[0]?.code).toBe('edit.number');
+    expect(plan.issues.lat?.[0]?.code).toBe('edit.error.latitude');
+    expect(plan.issues.lng?.[0]?.code).toBe('edit.error.number');
   });
 
   it('refuses an id already in use and an id that is not a safe slug', () => {
@@ -128,7 +128,7 @@ describe('planning an entity', () => {
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
     plan.write(network);
     const change = network.log().at(-1);
-    expect(change?.label).toBe(ENTITY_LABELS.update);
+    expect(change?.label).toEqual(ENTITY_LABELS.update);
     const after = network.entity('thai-boi');
     expect(after?.name.ja).toBe('タイ王国投資委員会');
     expect(after?.coordinates).toBeUndefined();
@@ -141,7 +141,7 @@ describe('planning an entity', () => {
     const before = network.log().length;
     const plan = planEntity(network, entityValues(network.entity('thai-boi') as never), 'thai-boi');
     if (plan.ok) throw new Error('accepted');
-    expect(plan.issues.form?.[0]?.code).toBe('edit.nothingChanged');
+    expect(plan.issues.form?.[0]?.code).toBe('edit.error.nothingChanged');
     expect(network.log().length).toBe(before);
   });
 
@@ -170,7 +170,7 @@ describe('removing an entity', () => {
     network.addEntity({ id: 'lonely', kind: 'company', name: { en: 'Lonely Co.' } });
     expect(tryRemoveEntity(network, 'lonely')).toEqual({ removed: true });
     expect(network.entity('lonely')).toBeUndefined();
-    expect(network.log().at(-1)?.label).toBe(ENTITY_LABELS.remove);
+    expect(network.log().at(-1)?.label).toEqual(ENTITY_LABELS.remove);
   });
 
   it('names the links and engagements that refer to it, with what a cascade would do, and removes nothing', () => {

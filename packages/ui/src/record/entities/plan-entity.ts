@@ -15,7 +15,6 @@ import {
   type Network,
 } from '@musubi/core';
 import { EntityInputSchema, EntityPatchSchema } from '@musubi/core/schemas';
-import { typedDate } from '../../forms/typed-date.js';
 import {
   addIssue,
   bilingual,
@@ -25,7 +24,8 @@ import {
   mapIssues,
   optionalText,
   type Plan,
-} from './field-issues.js';
+} from '../../forms/field-issues.js';
+import { typedDate } from '../../forms/typed-date.js';
 
 export interface EntityValues {
   /** Optional for a new entity (a readable slug such as `sao-paulo`); fixed once made. */
@@ -46,9 +46,9 @@ export interface EntityValues {
 }
 
 export const ENTITY_LABELS = {
-  add: '相手先を登録 / Add an entity',
-  update: '相手先を編集 / Edit an entity',
-  remove: '相手先を削除 / Remove an entity',
+  add: { ja: '相手先を登録', en: 'Add an entity' },
+  update: { ja: '相手先を編集', en: 'Edit an entity' },
+  remove: { ja: '相手先を削除', en: 'Remove an entity' },
 } as const;
 
 export function emptyEntity(kind: EntityKind = 'region'): EntityValues {

@@ -1,6 +1,7 @@
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
-import { editIssueMessage, refusalIssues } from './field-issues.js';
+import { refusalIssues } from '../../forms/field-issues.js';
+import { issueMessage } from '../../forms/issue-message.js';
 import {
   emptyLink,
   emptyLinkEvent,
@@ -15,7 +16,7 @@ import {
 } from './plan-link.js';
 
 const t = (key: string, vars: Record<string, string | number> = {}) => `${key}${JSON.stringify(vars)}`;
-const say = (issue: unknown) => editIssueMessage(issue as never, 'ja', t as never);
+const say = (issue: unknown) => issueMessage(issue as never, 'ja', t as never);
 
 function link(patch: Partial<LinkValues>): LinkValues {
   return { ...emptyLink('2026-11-24', 'mie'), ...patch };
@@ -39,7 +40,7 @@ describe('planning a link', () => {
     );
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
     const id = plan.write(network);
-    expect(network.log().at(-1)?.label).toBe(LINK_LABELS.add);
+    expect(network.log().at(-1)?.label).toEqual(LINK_LABELS.add);
     expect(network.link(id)).toMatchObject({
       kind: 'sister',
       source: 'mie',
@@ -102,7 +103,7 @@ describe('planning a link event', () => {
     });
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
     plan.write(network);
-    expect(network.log().at(-1)?.label).toBe(LINK_LABELS.event);
+    expect(network.log().at(-1)?.label).toEqual(LINK_LABELS.event);
     expect(network.link('mie-thai-boi')?.events.at(-1)).toMatchObject({
       type: 'revised',
       date: '2024-03-15',
@@ -159,7 +160,7 @@ describe('editing and removing a link', () => {
       linkPatchValues(network.link('mie-thai-boi') as never),
     );
     if (same.ok) throw new Error('accepted');
-    expect(same.issues.form?.[0]?.code).toBe('edit.nothingChanged');
+    expect(same.issues.form?.[0]?.code).toBe('edit.error.nothingChanged');
   });
 
   it('refuses a title on two lines', () => {

@@ -16,7 +16,6 @@ import {
   sortedEvents,
 } from '@musubi/core';
 import { LinkEventInputSchema, LinkInputSchema, LinkPatchSchema, LinkSchema } from '@musubi/core/schemas';
-import { typedDate } from '../../forms/typed-date.js';
 import {
   addIssue,
   bilingual,
@@ -26,13 +25,14 @@ import {
   mapIssues,
   optionalText,
   type Plan,
-} from './field-issues.js';
+} from '../../forms/field-issues.js';
+import { typedDate } from '../../forms/typed-date.js';
 
 export const LINK_LABELS = {
-  add: '関係を登録 / Add a link',
-  event: '関係の出来事を記録 / Add a link event',
-  update: '関係を編集 / Edit a link',
-  remove: '関係を削除 / Remove a link',
+  add: { ja: '関係を登録', en: 'Add a link' },
+  event: { ja: '関係の出来事を記録', en: 'Add a link event' },
+  update: { ja: '関係を編集', en: 'Edit a link' },
+  remove: { ja: '関係を削除', en: 'Remove a link' },
 } as const;
 
 export interface LinkValues {

@@ -1,10 +1,10 @@
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
-import { editIssueMessage } from './field-issues.js';
+import { issueMessage } from '../../forms/issue-message.js';
 import { currentHolders, emptyRole, heldRoles, planRole, ROLE_LABELS, type RoleValues } from './plan-role.js';
 
 const t = (key: string, vars: Record<string, string | number> = {}) => `${key}${JSON.stringify(vars)}`;
-const say = (issue: unknown) => editIssueMessage(issue as never, 'ja', t as never);
+const say = (issue: unknown) => issueMessage(issue as never, 'ja', t as never);
 
 function role(patch: Partial<RoleValues>): RoleValues {
   return { ...emptyRole('2026-11-24'), ...patch };
@@ -27,7 +27,7 @@ describe('giving a person a role', () => {
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
     const person = plan.write(network);
     expect(network.log().length).toBe(before + 1);
-    expect(network.log().at(-1)?.label).toBe(ROLE_LABELS.give);
+    expect(network.log().at(-1)?.label).toEqual(ROLE_LABELS.give);
     expect(network.entity(person)).toMatchObject({
       kind: 'person',
       country: 'TH',

@@ -6,8 +6,6 @@
  */
 import { type EntityInput, generateId, type LinkInput, type Network, type RoleHolding } from '@musubi/core';
 import { EntityInputSchema, LinkInputSchema } from '@musubi/core/schemas';
-import { typedDate } from '../../forms/typed-date.js';
-import { currentHolders } from '../current-holders.js';
 import {
   addIssue,
   bilingual,
@@ -16,13 +14,15 @@ import {
   mapIssues,
   optionalText,
   type Plan,
-} from './field-issues.js';
+} from '../../forms/field-issues.js';
+import { typedDate } from '../../forms/typed-date.js';
+import { currentHolders } from '../current-holders.js';
 
 export { currentHolders };
 
 export const ROLE_LABELS = {
-  give: '役職を記録 / Record a role',
-  end: '役職の終了を記録 / End a role',
+  give: { ja: '役職を記録', en: 'Record a role' },
+  end: { ja: '役職の終了を記録', en: 'End a role' },
 } as const;
 
 export interface RoleValues {

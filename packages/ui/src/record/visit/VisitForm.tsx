@@ -4,35 +4,31 @@
  * programme, and what to do next. Checked with the core's schemas before anything is written;
  * errors show by field in the user's language; a refused write changes nothing.
  */
-import {
-  allCountryCodes,
-  countryName,
-  type EngagementType,
-  type ErrorIssue,
-  engagementTypes,
-  type Lang,
-  nameIn,
-  programmes,
-} from '@musubi/core';
-import { useId, useMemo, useState } from 'react';
+import { type EngagementType, engagementTypes, type Lang, nameIn, programmes } from '@musubi/core';
+import { useMemo } from 'react';
 import { Controller, type UseFormRegisterReturn, useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { rememberAuthor } from '../../app/workspace.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
-import { issueMessage } from '../../forms/issue-message.js';
+import { refusalIssues } from '../../forms/field-issues.js';
+import {
+  CountryField,
+  DateField,
+  IssuesScope,
+  PickerField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../forms/fields.js';
+import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { messages, useI18n } from '../../i18n/i18n.js';
 import { useTeam } from '../../team/team-context.js';
 import { currentHolders } from '../current-holders.js';
-import {
-  emptyVisit,
-  type FieldIssues,
-  type NewVisitorKind,
-  planVisit,
-  postsOn,
-  refusal,
-  type VisitValues,
-} from './plan-visit.js';
+import { emptyVisit, type NewVisitorKind, planVisit, postsOn, type VisitValues } from './plan-visit.js';
+
+/** The visit, and who records it (on a team server, the signed-in user: not asked). */
+type VisitFormValues = VisitValues & { author: string };
 
 const newKinds: NewVisitorKind[] = ['person', 'mission', 'government', 'organization'];
 
@@ -51,32 +47,21 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
   const self = useMemo(() => network.entities({ kind: 'self' })[0]?.id, [network]);
-  const { register, control, handleSubmit, watch, setValue } = useForm<VisitValues>({
-    defaultValues: emptyVisit(today, self),
+  const { register, control, handleSubmit, watch, setValue } = useForm<VisitFormValues>({
+    defaultValues: { ...emptyVisit(today, self), author: network.author },
   });
   const followUps = useFieldArray({ control, name: 'followUps' });
-  const [issues, setIssues] = useState<FieldIssues>({});
-  const uid = useId();
-  const [author, setAuthor] = useState(network.author);
+  const check = (v: VisitFormValues) => {
+    const plan = planVisit(network, v, typeName);
+    return plan.ok ? {} : plan.issues;
+  };
+  const issues = useFieldIssues({ watch, check });
+  const { setIssues, say, err, summary } = issues;
   // on a team server the signed-in user is the author: no name to type
   const team = useTeam();
   const values = watch();
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const programmeList = useMemo(() => programmes(network), [network, version]);
-  const countries = useMemo(
-    () =>
-      allCountryCodes()
-        .map((code) => ({ code, name: countryName(code, lang) ?? code }))
-        .sort((a, b) => a.name.localeCompare(b.name, lang)),
-    [lang],
-  );
-
-  const say = (field: string): string | undefined => {
-    const list = issues[field];
-    if (!list || list.length === 0) return undefined;
-    return list.map((i) => issueMessage(i, lang, t)).join(' ');
-  };
-  const count = Object.values(issues).reduce((n, list) => n + list.length, 0);
 
   const visitorPosts =
     !values.newVisitor.enabled && values.visitorId !== '' && /^\d{4}-\d{2}-\d{2}$/.test(values.date)
@@ -84,12 +69,12 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
       : [];
 
   const onSubmit = handleSubmit((v) => {
-    if (!team && author.trim() !== network.author) {
+    if (!team && v.author.trim() !== network.author) {
       try {
-        network.setAuthor(author);
-        rememberAuthor(author.trim());
+        network.setAuthor(v.author);
+        rememberAuthor(v.author.trim());
       } catch (error) {
-        setIssues({ author: refusal(error) as ErrorIssue[] });
+        setIssues(refusalIssues(error, () => 'author'));
         return;
       }
     }
@@ -110,313 +95,237 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
         id;
       onRecorded(id, show);
     } catch (error) {
-      setIssues({ form: refusal(error) as ErrorIssue[] });
+      setIssues(refusalIssues(error));
     }
   });
 
-  const err = (field: string) => {
-    const message = say(field);
-    return message === undefined ? null : (
-      <span className="field-error error-row" role="alert">
-        {message}
-      </span>
-    );
-  };
-
   return (
     <form className="record-form" onSubmit={onSubmit} noValidate aria-label={t('record.visit.title')}>
-      {count > 0 && (
-        <p className="form-summary" role="alert">
-          {issues.form
-            ? t('form.error.notWritten', {
-                detail: issues.form.map((i) => issueMessage(i, lang, t)).join(' '),
-              })
-            : t('form.error.summary', { count })}
-        </p>
-      )}
+      <IssuesScope issues={issues}>
+        {summary}
 
-      <fieldset>
-        <legend>{t('record.visit.who')}</legend>
-        {!values.newVisitor.enabled ? (
-          <Controller
-            control={control}
-            name="visitorId"
-            render={({ field }) => (
-              <EntityPicker
-                label={t('record.visit.visitor')}
-                value={field.value === '' ? undefined : field.value}
-                onChange={(id) => field.onChange(id ?? '')}
-                kinds={[
-                  'person',
-                  'mission',
-                  'government',
-                  'organization',
-                  'region',
-                  'municipality',
-                  'company',
-                ]}
-                error={say('visitorId')}
-                autoFocus
-                createLabel={t('record.visit.createVisitor')}
-                onCreate={(text) => {
-                  setValue('newVisitor.enabled', true);
-                  setValue(/[ぁ-んァ-ヶ一-龠]/.test(text) ? 'newVisitor.nameJa' : 'newVisitor.nameEn', text);
-                }}
-              />
-            )}
-          />
-        ) : (
-          <div className="new-visitor">
-            <p className="muted">{t('record.visit.newVisitorNote')}</p>
-            <div className="field">
-              <label htmlFor={`${uid}-newVisitor-kind`}>{t('record.visit.newKind')}</label>
-              <select id={`${uid}-newVisitor-kind`} {...register('newVisitor.kind')}>
-                {newKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`kind.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <label className="field">
-              <span className="label">{t('record.visit.nameJa')}</span>
-              <input
-                {...register('newVisitor.nameJa')}
-                lang="ja"
-                aria-invalid={say('newVisitor.name') ? true : undefined}
-              />
-            </label>
-            <label className="field">
-              <span className="label">{t('record.visit.nameEn')}</span>
-              <input
-                {...register('newVisitor.nameEn')}
-                lang="en"
-                aria-invalid={say('newVisitor.name') ? true : undefined}
-              />
-            </label>
-            {err('newVisitor.name')}
-            <div className="field">
-              <label htmlFor={`${uid}-newVisitor-country`}>{t('record.visit.country')}</label>
-              <select id={`${uid}-newVisitor-country`} {...register('newVisitor.country')}>
-                <option value="">{t('record.visit.noCountry')}</option>
-                {countries.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            {err('newVisitor.country')}
-            {err('newVisitor')}
-            <button type="button" className="link" onClick={() => setValue('newVisitor.enabled', false)}>
-              {t('record.visit.pickExisting')}
-            </button>
-          </div>
-        )}
-        {visitorPosts.length > 0 && (
-          <label className="check">
-            <input type="checkbox" {...register('withAffiliations')} />
-            {t('record.visit.withAffiliations', {
-              names: visitorPosts
-                .map((id) => nameIn(network.entity(id)?.name ?? { en: id }, lang))
-                .join('、'),
-            })}
-          </label>
-        )}
-        <label className="check">
-          <input type="checkbox" {...register('post.enabled')} />
-          {t('record.visit.newHead')}
-        </label>
-        {values.post.enabled && (
-          <div className="post">
-            <Controller
+        <fieldset>
+          <legend>{t('record.visit.who')}</legend>
+          {!values.newVisitor.enabled ? (
+            <PickerField
               control={control}
-              name="post.at"
-              render={({ field }) => (
-                <EntityPicker
-                  label={t('record.visit.postAt')}
-                  value={field.value === '' ? undefined : field.value}
-                  onChange={(id) => field.onChange(id ?? '')}
-                  kinds={['mission', 'government', 'organization']}
-                  error={say('post.at')}
-                />
-              )}
+              name="visitorId"
+              label={t('record.visit.visitor')}
+              kinds={['person', 'mission', 'government', 'organization', 'region', 'municipality', 'company']}
+              autoFocus
+              createLabel={t('record.visit.createVisitor')}
+              onCreate={(text) => {
+                setValue('newVisitor.enabled', true);
+                setValue(/[ぁ-んァ-ヶ一-龠]/.test(text) ? 'newVisitor.nameJa' : 'newVisitor.nameEn', text);
+              }}
             />
-            <label className="field">
-              <span className="label">{t('record.visit.postTitleJa')}</span>
-              <input {...register('post.titleJa')} lang="ja" />
-            </label>
-            <label className="field">
-              <span className="label">{t('record.visit.postTitleEn')}</span>
-              <input {...register('post.titleEn')} lang="en" />
-            </label>
-            {err('post.title')}
-            <label className="field">
-              <span className="label">{t('record.visit.postSince')}</span>
-              <input
-                {...register('post.since')}
-                placeholder="YYYY-MM-DD"
-                aria-invalid={say('post.since') ? true : undefined}
+          ) : (
+            <div className="new-visitor">
+              <p className="muted">{t('record.visit.newVisitorNote')}</p>
+              <SelectField
+                label={t('record.visit.newKind')}
+                field="newVisitor.kind"
+                register={register('newVisitor.kind')}
+                options={newKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
               />
-            </label>
-            {err('post.since')}
-            {err('post')}
-            {values.post.at !== '' && (
-              <PreviousHolders
-                at={values.post.at}
-                visitor={values.visitorId}
-                title={{
-                  ...(values.post.titleJa.trim() !== '' && { ja: values.post.titleJa.trim() }),
-                  ...(values.post.titleEn.trim() !== '' && { en: values.post.titleEn.trim() }),
-                }}
-                register={register('post.endPrevious')}
+              <TextField
+                label={t('record.visit.nameJa')}
+                field="newVisitor.nameJa"
+                also="newVisitor.name"
+                register={register('newVisitor.nameJa')}
+                lang="ja"
               />
-            )}
-          </div>
-        )}
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('record.visit.what')}</legend>
-        <label className="field">
-          <span className="label">{t('record.visit.date')}</span>
-          <input
-            {...register('date')}
-            placeholder="YYYY-MM-DD"
-            aria-invalid={say('date') ? true : undefined}
-          />
-        </label>
-        {err('date')}
-        <div className="field">
-          <label htmlFor={`${uid}-type`}>{t('record.visit.type')}</label>
-          <select id={`${uid}-type`} {...register('type')}>
-            {engagementTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`engagement.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Controller
-          control={control}
-          name="hosts"
-          render={({ field }) => (
-            <div className="field">
-              <span className="label">{t('record.visit.hosts')}</span>
-              <ul className="chips" aria-label={t('record.visit.hosts')}>
-                {field.value.map((id) => {
-                  const entity = network.entity(id);
-                  const label = entity ? nameIn(entity.name, lang) : id;
-                  return (
-                    <li key={id}>
-                      {label}
-                      <button
-                        type="button"
-                        aria-label={t('form.clearChoice', { name: label })}
-                        onClick={() => field.onChange(field.value.filter((x) => x !== id))}
-                      >
-                        ×
-                      </button>
-                    </li>
-                  );
-                })}
-              </ul>
-              <EntityPicker
-                label={t('record.visit.addHost')}
-                value={undefined}
-                exclude={field.value}
-                onChange={(id) => id && field.onChange([...field.value, id])}
+              <TextField
+                label={t('record.visit.nameEn')}
+                field="newVisitor.nameEn"
+                also="newVisitor.name"
+                register={register('newVisitor.nameEn')}
+                lang="en"
               />
-              {err('hosts')}
+              {err('newVisitor.name')}
+              <CountryField
+                label={t('record.visit.country')}
+                field="newVisitor.country"
+                register={register('newVisitor.country')}
+                empty={t('record.visit.noCountry')}
+              />
+              {err('newVisitor')}
+              <button type="button" className="link" onClick={() => setValue('newVisitor.enabled', false)}>
+                {t('record.visit.pickExisting')}
+              </button>
             </div>
           )}
-        />
-        <label className="field">
-          <span className="label">{t('record.visit.titleJa')}</span>
-          <input {...register('titleJa')} lang="ja" placeholder={t('record.visit.titleAuto')} />
-        </label>
-        <label className="field">
-          <span className="label">{t('record.visit.titleEn')}</span>
-          <input {...register('titleEn')} lang="en" placeholder={t('record.visit.titleAuto')} />
-        </label>
-        {err('title')}
-        <label className="field">
-          <span className="label">{t('record.visit.topics')}</span>
-          <input {...register('topics')} placeholder={t('record.visit.topicsHint')} />
-        </label>
-        {err('topics')}
-        <div className="field">
-          <label htmlFor={`${uid}-programme`}>{t('record.visit.programme')}</label>
-          <select
-            id={`${uid}-programme`}
-            {...register('programme')}
-            aria-invalid={say('programme') ? true : undefined}
-          >
-            <option value="">{t('record.visit.noProgramme')}</option>
-            {programmeList.map((p) => (
-              <option key={p.id} value={p.id}>
-                {nameIn(p.name, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {err('programme')}
-        <label className="field">
-          <span className="label">{t('record.visit.notes')}</span>
-          <textarea {...register('notes')} rows={3} />
-        </label>
-        {err('notes')}
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('record.visit.followUps')}</legend>
-        {followUps.fields.map((row, i) => (
-          <div key={row.id} className="follow-up">
-            <label className="field">
-              <span className="label">{t('record.visit.followUpText', { n: i + 1 })}</span>
-              <input
-                {...register(`followUps.${i}.text`)}
-                aria-invalid={say(`followUps.${i}.text`) ? true : undefined}
+          {visitorPosts.length > 0 && (
+            <label className="check">
+              <input type="checkbox" {...register('withAffiliations')} />
+              {t('record.visit.withAffiliations', {
+                names: visitorPosts
+                  .map((id) => nameIn(network.entity(id)?.name ?? { en: id }, lang))
+                  .join('、'),
+              })}
+            </label>
+          )}
+          <label className="check">
+            <input type="checkbox" {...register('post.enabled')} />
+            {t('record.visit.newHead')}
+          </label>
+          {values.post.enabled && (
+            <div className="post">
+              <PickerField
+                control={control}
+                name="post.at"
+                label={t('record.visit.postAt')}
+                kinds={['mission', 'government', 'organization']}
               />
-            </label>
-            {err(`followUps.${i}.text`)}
-            <label className="field">
-              <span className="label">{t('record.visit.followUpDue', { n: i + 1 })}</span>
-              <input {...register(`followUps.${i}.due`)} placeholder="YYYY-MM-DD" />
-            </label>
-            {err(`followUps.${i}.due`)}
-            <button type="button" onClick={() => followUps.remove(i)}>
-              {t('record.visit.removeFollowUp', { n: i + 1 })}
-            </button>
-          </div>
-        ))}
-        <button type="button" onClick={() => followUps.append({ text: '', due: '' })}>
-          {t('record.visit.addFollowUp')}
-        </button>
-      </fieldset>
+              <TextField
+                label={t('record.visit.postTitleJa')}
+                field="post.titleJa"
+                also="post.title"
+                register={register('post.titleJa')}
+                lang="ja"
+              />
+              <TextField
+                label={t('record.visit.postTitleEn')}
+                field="post.titleEn"
+                also="post.title"
+                register={register('post.titleEn')}
+                lang="en"
+              />
+              {err('post.title')}
+              <DateField
+                label={t('record.visit.postSince')}
+                field="post.since"
+                register={register('post.since')}
+              />
+              {err('post')}
+              {values.post.at !== '' && (
+                <PreviousHolders
+                  at={values.post.at}
+                  visitor={values.visitorId}
+                  title={{
+                    ...(values.post.titleJa.trim() !== '' && { ja: values.post.titleJa.trim() }),
+                    ...(values.post.titleEn.trim() !== '' && { en: values.post.titleEn.trim() }),
+                  }}
+                  register={register('post.endPrevious')}
+                />
+              )}
+            </div>
+          )}
+        </fieldset>
 
-      {!team && (
-        <div className="field">
-          <label htmlFor={`${uid}-author`}>{t('record.visit.author')}</label>
-          <input
-            id={`${uid}-author`}
-            value={author}
-            onChange={(e) => setAuthor(e.target.value)}
-            aria-invalid={say('author') ? true : undefined}
+        <fieldset>
+          <legend>{t('record.visit.what')}</legend>
+          <DateField label={t('record.visit.date')} field="date" register={register('date')} />
+          <SelectField
+            label={t('record.visit.type')}
+            field="type"
+            register={register('type')}
+            options={engagementTypes.map((type) => ({ value: type, label: t(`engagement.${type}`) }))}
           />
-        </div>
-      )}
-      {!team && err('author')}
-      <div className="form-actions">
-        <button type="submit" className="primary">
-          {t('record.visit.submit')}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('record.visit.cancel')}
+          <Controller
+            control={control}
+            name="hosts"
+            render={({ field }) => (
+              <div className="field">
+                <span className="label">{t('record.visit.hosts')}</span>
+                <ul className="chips" aria-label={t('record.visit.hosts')}>
+                  {field.value.map((id) => {
+                    const entity = network.entity(id);
+                    const label = entity ? nameIn(entity.name, lang) : id;
+                    return (
+                      <li key={id}>
+                        {label}
+                        <button
+                          type="button"
+                          aria-label={t('form.clearChoice', { name: label })}
+                          onClick={() => field.onChange(field.value.filter((x) => x !== id))}
+                        >
+                          ×
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+                <EntityPicker
+                  label={t('record.visit.addHost')}
+                  value={undefined}
+                  exclude={field.value}
+                  onChange={(id) => id && field.onChange([...field.value, id])}
+                  error={say('hosts')}
+                  createKinds={['person', 'organization']}
+                />
+              </div>
+            )}
+          />
+          <TextField
+            label={t('record.visit.titleJa')}
+            field="titleJa"
+            also="title"
+            register={register('titleJa')}
+            lang="ja"
+            placeholder={t('record.visit.titleAuto')}
+          />
+          <TextField
+            label={t('record.visit.titleEn')}
+            field="titleEn"
+            also="title"
+            register={register('titleEn')}
+            lang="en"
+            placeholder={t('record.visit.titleAuto')}
+          />
+          {err('title')}
+          <TextField
+            label={t('record.visit.topics')}
+            field="topics"
+            register={register('topics')}
+            placeholder={t('record.visit.topicsHint')}
+          />
+          <SelectField
+            label={t('record.visit.programme')}
+            field="programme"
+            register={register('programme')}
+            options={programmeList.map((p) => ({ value: p.id, label: nameIn(p.name, lang) }))}
+            empty={t('record.visit.noProgramme')}
+          />
+          <TextAreaField label={t('record.visit.notes')} field="notes" register={register('notes')} />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('record.visit.followUps')}</legend>
+          {followUps.fields.map((row, i) => (
+            <div key={row.id} className="follow-up">
+              <TextField
+                label={t('record.visit.followUpText', { n: i + 1 })}
+                field={`followUps.${i}.text`}
+                register={register(`followUps.${i}.text`)}
+              />
+              <DateField
+                label={t('record.visit.followUpDue', { n: i + 1 })}
+                field={`followUps.${i}.due`}
+                register={register(`followUps.${i}.due`)}
+              />
+              <button type="button" onClick={() => followUps.remove(i)}>
+                {t('record.visit.removeFollowUp', { n: i + 1 })}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => followUps.append({ text: '', due: '' })}>
+            {t('record.visit.addFollowUp')}
           </button>
-        )}
-      </div>
+        </fieldset>
+
+        {!team && <TextField label={t('record.visit.author')} field="author" register={register('author')} />}
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {t('record.visit.submit')}
+          </button>
+          {onCancel && (
+            <button type="button" onClick={onCancel}>
+              {t('record.visit.cancel')}
+            </button>
+          )}
+        </div>
+      </IssuesScope>
     </form>
   );
 }

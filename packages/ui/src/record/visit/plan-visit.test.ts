@@ -34,7 +34,7 @@ describe('recording a visit', () => {
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
     const id = plan.write(network);
     expect(network.log().length).toBe(before + 1);
-    expect(network.log().at(-1)?.label).toBe(VISIT_LABEL);
+    expect(network.log().at(-1)?.label).toEqual(VISIT_LABEL);
     const engagement = network.engagement(id);
     expect(engagement?.title).toEqual({
       ja: '大使Cのja:courtesy-visit',

@@ -9,15 +9,22 @@ import {
   type EngagementInput,
   type EngagementType,
   type EntityInput,
-  type ErrorIssue,
   generateId,
-  isMusubiError,
   type Lang,
   type LinkInput,
   type Network,
   nameIn,
 } from '@musubi/core';
 import { EngagementInputSchema, EntityInputSchema, LinkInputSchema } from '@musubi/core/schemas';
+import {
+  addIssue as add,
+  type FieldIssues,
+  mapIssues,
+  bilingual as name,
+  optionalText,
+  ownIssue,
+  type Plan,
+} from '../../forms/field-issues.js';
 import { typedDate } from '../../forms/typed-date.js';
 import { currentHolders } from '../current-holders.js';
 
@@ -49,14 +56,9 @@ export interface VisitValues {
   followUps: { text: string; due: string }[];
 }
 
-/** Field name → the issues found there (field names as in `VisitValues`, dotted). */
-export type FieldIssues = Record<string, ErrorIssue[]>;
+export type VisitPlan = Plan<string>;
 
-export type VisitPlan =
-  | { ok: true; write: (network: Network) => string }
-  | { ok: false; issues: FieldIssues };
-
-export const VISIT_LABEL = '来訪を記録 / Record a visit';
+export const VISIT_LABEL = { ja: '来訪を記録', en: 'Record a visit' };
 
 export function emptyVisit(today: string, self: string | undefined): VisitValues {
   return {
@@ -81,26 +83,6 @@ export function emptyVisit(today: string, self: string | undefined): VisitValues
     programme: '',
     followUps: [],
   };
-}
-
-function add(issues: FieldIssues, field: string, issue: ErrorIssue) {
-  const list = issues[field] ?? [];
-  list.push(issue);
-  issues[field] = list;
-}
-
-function optionalText(value: string): string | undefined {
-  const v = value.trim();
-  return v === '' ? undefined : v;
-}
-
-function name(ja: string, en: string): { ja?: string; en?: string } {
-  const out: { ja?: string; en?: string } = {};
-  const j = optionalText(ja);
-  const e = optionalText(en);
-  if (j !== undefined) out.ja = j;
-  if (e !== undefined) out.en = e;
-  return out;
 }
 
 /** The visitor's name, for a title the user did not write. */
@@ -141,17 +123,6 @@ export function postsOn(network: Network, person: string, day: string): string[]
     .map((r) => r.entity);
 }
 
-function mapIssues(
-  issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[],
-  into: FieldIssues,
-  field: (path: readonly PropertyKey[]) => string,
-) {
-  for (const issue of issues) {
-    const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    add(into, field(issue.path), { path, code: issue.code, message: issue.message });
-  }
-}
-
 export function planVisit(
   network: Network,
   values: VisitValues,
@@ -176,13 +147,13 @@ export function planVisit(
       );
     }
   } else if (visitor === '' || network.entity(visitor) === undefined) {
-    add(issues, 'visitorId', { path: ['visitorId'], code: 'invalid_type', message: 'received undefined' });
+    add(issues, 'visitorId', ownIssue('visitorId', 'record.visit.error.noVisitor', 'choose a visitor'));
   }
 
   let post: LinkInput | undefined;
   if (values.post.enabled) {
     if (values.post.at === '' || network.entity(values.post.at) === undefined) {
-      add(issues, 'post.at', { path: ['post', 'at'], code: 'invalid_type', message: 'received undefined' });
+      add(issues, 'post.at', ownIssue('post.at', 'record.visit.error.noPostAt', 'choose where the post is'));
     }
     const title = name(values.post.titleJa, values.post.titleEn);
     post = {
@@ -240,7 +211,8 @@ export function planVisit(
   if (!parsed.success) {
     mapIssues(parsed.error.issues, issues, (path) => {
       const [head, index, leaf] = path;
-      if (head === 'title') return 'title';
+      // a title made from the visitor is missing only because the visitor is: said there
+      if (head === 'title') return visitor === '' ? undefined : 'title';
       if (head === 'followUps' && typeof index === 'number')
         return `followUps.${index}.${String(leaf ?? 'text')}`;
       if (head === 'participants') return values.hosts.length === 0 && visitor === '' ? 'visitorId' : 'hosts';
@@ -269,10 +241,4 @@ export function planVisit(
         { label: VISIT_LABEL },
       ),
   };
-}
-
-/** A write refused by the network (a reference gone meanwhile, a post ending before it began). */
-export function refusal(error: unknown): ErrorIssue[] {
-  if (isMusubiError(error)) return [...error.issues];
-  return [{ path: [], code: 'error', message: String((error as Error)?.message ?? error) }];
 }
