@@ -42,7 +42,10 @@ const row = (task: string, value: string) => {
 };
 row('changes', String(changes));
 row('heap of the open network (MB)', opened.toFixed(0));
+const cpuBefore = process.cpuUsage();
 row('first asOf(mid).counts() (ms)', time(() => network.asOf(midDate).counts()).toFixed(1));
+const cpu = process.cpuUsage(cpuBefore);
+row('… its CPU time (ms; the machine is shared)', ((cpu.user + cpu.system) / 1000).toFixed(0));
 row('asOf(mid).counts(), again (ms)', timeMedian(() => network.asOf(midDate).counts()).toFixed(3));
 const afterWrite: number[] = [];
 for (let i = 0; i < 7; i++) {

@@ -107,6 +107,10 @@ describe('the musubi command', () => {
     expect(musubi('import', other, json).code).toBe(0);
     const csv = musubi('export', other, '--format', 'csv').stdout;
     expect(csv.startsWith('\uFEFFID/id,種別/kind')).toBe(true);
+    // the whole log, written in chunks to stdout, is the document a file export holds
+    const log = JSON.parse(musubi('export', other, '--format', 'json').stdout);
+    expect(log).toMatchObject({ format: 'musubi', kind: 'log' });
+    expect(log.changes.length).toBeGreaterThan(0);
     expect(csv).toContain('"1973年に姉妹提携\r\n日系人のつながり"');
   });
 

@@ -1,4 +1,9 @@
-import { type Network, networkToJson } from '@musubi/core';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type Network, networkFromJsonChunks, networkJsonChunks, networkToJson } from '@musubi/core';
 import { networkToCsv } from '@musubi/core/csv';
 import { networkToGexf } from '@musubi/core/graph-files';
 import { measure } from '../measure.js';
@@ -31,6 +36,66 @@ async function exportRow(
 }
 
 /**
+ * Musubi JSON of the whole log in chunks, written to a file (the way the CLI exports it: no string of
+ * the whole text), then the network read back from that file in chunks (every change validated).
+ */
+async function streamedRows(network: Network): Promise<Row[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'musubi-bench-json-'));
+  const file = path.join(dir, 'network.json');
+  try {
+    let longest = 0;
+    const written = await measure(
+      async () => {
+        longest = 0;
+        const chunks = function* () {
+          for (const chunk of networkJsonChunks(network)) {
+            longest = Math.max(longest, chunk.length);
+            yield chunk;
+          }
+        };
+        await pipeline(Readable.from(chunks()), createWriteStream(file));
+      },
+      { runs: 3, gc: 'each', budgetMs: 10_000, minRuns: 1 },
+    );
+    const size = statSync(file).size / MB;
+    const read = await measure(() => networkFromJsonChunks(createReadStream(file)), {
+      runs: 1,
+      gc: 'each',
+    });
+    const { result: copy, ...readBack } = read;
+    const same = copy.log().length === network.log().length;
+    const { result: _written, ...write } = written;
+    return [
+      {
+        group: 'export',
+        task: 'Musubi JSON, whole log, in chunks to a file (networkJsonChunks)',
+        musubi: write,
+        references: [],
+        note: `${size.toFixed(1)} MB; longest chunk ${(longest / 1024).toFixed(0)} kB`,
+      },
+      {
+        group: 'export',
+        task: 'Musubi JSON, whole log, read back from the file in chunks (networkFromJsonChunks)',
+        musubi: readBack,
+        references: [],
+        note: `every change validated; ${same ? 'the same log' : 'NOT the same log'}`,
+      },
+    ];
+  } catch (error) {
+    return [
+      {
+        group: 'export',
+        task: 'Musubi JSON in chunks',
+        references: [],
+        note: `failed: ${(error as Error).message}`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
  * The exports users make: Musubi JSON (the whole log, and the current records only), CSV of
  * entities and of links (Excel), and GEXF (Gephi). The JSON rows are set against the floor of
  * `JSON.stringify` of the same data.
@@ -55,5 +120,6 @@ export async function exportRows(network: Network): Promise<Row[]> {
       () => networkToCsv(network, 'entities') + networkToCsv(network, 'links'),
     ),
     await exportRow('GEXF', () => networkToGexf(network)),
+    ...(await streamedRows(network)),
   ];
 }

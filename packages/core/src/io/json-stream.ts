@@ -15,40 +15,65 @@ import { checkedDocument, importSnapshotInto, JSON_FORMAT, JSON_FORMAT_VERSION }
 /** About how long each exported chunk is (a chunk ends after the record that reaches it). */
 export const JSON_CHUNK_CHARS = 64 * 1024;
 
-/** `JSON.stringify(value, null, 1)` written at `depth`, in pieces: the records of the lists near the top one by one. */
-function* pieces(value: unknown, depth: number): Generator<string> {
-  if (value === null || typeof value !== 'object' || depth >= 3) {
-    // a record (or a value beside the lists) as JSON.stringify writes it, indented to its place
-    const text = JSON.stringify(value, null, 1) ?? 'null';
-    yield depth === 0 ? text : text.replaceAll('\n', `\n${' '.repeat(depth)}`);
+/** `JSON.stringify(value, null, 1)` as written at `depth` inside a document (its lines indented so far). */
+function stringifyAt(value: unknown, depth: number): string {
+  const text = JSON.stringify(value === undefined ? null : value, null, 1);
+  return text.includes('\n') ? text.replaceAll('\n', `\n${' '.repeat(depth)}`) : text;
+}
+
+/** The entries of an object that JSON.stringify writes. */
+function entriesOf(value: object): [string, unknown][] {
+  return Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
+}
+
+/**
+ * The text of `JSON.stringify(document, null, 1)`, in pieces: the lists near the top (the
+ * changes, each collection of records) item by item, everything else whole. `list` is told each
+ * list, to write its items: the only place where a chunk may end.
+ */
+function* documentPieces(document: Record<string, unknown>, write: (piece: string) => void): Generator<void> {
+  const entries = entriesOf(document);
+  write('{');
+  for (let i = 0; i < entries.length; i++) {
+    const [key, value] = entries[i] as [string, unknown];
+    write(`${i === 0 ? '\n ' : ',\n '}${JSON.stringify(key)}: `);
+    if (key === 'changes' && Array.isArray(value)) yield* listPieces(value, 1, write);
+    else if (key === 'records' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const lists = entriesOf(value);
+      if (lists.length === 0) write('{}');
+      else {
+        write('{');
+        for (let c = 0; c < lists.length; c++) {
+          const [collection, records] = lists[c] as [string, unknown];
+          write(`${c === 0 ? '\n  ' : ',\n  '}${JSON.stringify(collection)}: `);
+          if (Array.isArray(records)) yield* listPieces(records, 2, write);
+          else write(stringifyAt(records, 2));
+        }
+        write('\n }');
+      }
+    } else write(stringifyAt(value, 1));
+  }
+  write('\n}');
+}
+
+/** A list at `depth`, item by item (a chunk may end after any of them). */
+function* listPieces(
+  list: readonly unknown[],
+  depth: number,
+  write: (piece: string) => void,
+): Generator<void> {
+  if (list.length === 0) {
+    write('[]');
     return;
   }
   const inner = `\n${' '.repeat(depth + 1)}`;
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      yield '[]';
-      return;
-    }
-    yield '[';
-    for (let i = 0; i < value.length; i++) {
-      yield i === 0 ? inner : `,${inner}`;
-      yield* pieces(value[i] === undefined ? null : value[i], depth + 1);
-    }
-    yield `\n${' '.repeat(depth)}]`;
-    return;
+  write('[');
+  for (let i = 0; i < list.length; i++) {
+    write(i === 0 ? inner : `,${inner}`);
+    write(stringifyAt(list[i], depth + 1));
+    yield;
   }
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function');
-  if (entries.length === 0) {
-    yield '{}';
-    return;
-  }
-  yield '{';
-  for (let i = 0; i < entries.length; i++) {
-    const [key, v] = entries[i] as [string, unknown];
-    yield `${i === 0 ? inner : `,${inner}`}${JSON.stringify(key)}: `;
-    yield* pieces(v, depth + 1);
-  }
-  yield `\n${' '.repeat(depth)}}`;
+  write(`\n${' '.repeat(depth)}]`);
 }
 
 /**
@@ -72,9 +97,11 @@ export function* networkJsonChunks(
   const chunkSize = options.chunkSize ?? JSON_CHUNK_CHARS;
   let pending: string[] = [];
   let size = 0;
-  for (const piece of pieces(document, 0)) {
+  const write = (piece: string) => {
     pending.push(piece);
     size += piece.length;
+  };
+  for (const _ of documentPieces(document, write)) {
     if (size >= chunkSize) {
       yield pending.join('');
       pending = [];

@@ -14,6 +14,7 @@ import {
   NEVER,
   pushLinkSpans,
   room,
+  roomForBytes,
   SlotSpans,
   type Spans,
   Stabbing,
@@ -113,7 +114,21 @@ export class ValidTimeIndex {
 
   constructor(state: NetworkState) {
     this.version = state.version;
-    // each pass is a function of its own: V8 optimises a small hot loop on its own
+    // room for every record at once (reading them only fills it)
+    const n = state.graph.order;
+    const m = state.graph.size;
+    const count = state.records.get('engagement')?.size ?? 0;
+    this.#since = new Int32Array(n + 16);
+    this.#until = new Int32Array(n + 16);
+    this.#linkEnds = new Int32Array(2 * m + 32);
+    this.#linkFirstStart = new Int32Array(m + 16);
+    this.linkLastEvent = new Int32Array(m + 16);
+    this.engagementDay = new Int32Array(count + 16);
+    this.#precision = new Uint8Array(count + 16);
+    this.#participantsAt = new Int32Array(count + 16);
+    this.#participantCount = new Int32Array(count + 16);
+    this.engagementMayCut = new Uint8Array(count + 16);
+    this.#pool = new Int32Array(3 * count + 64);
     state.graph.forEachNode((id, entity) => {
       const slot = this.entityRecords.length;
       this.entityAt.set(id, slot);
@@ -176,10 +191,10 @@ export class ValidTimeIndex {
   #readEngagement(slot: number, e: Engagement): void {
     this.engagementRecords[slot] = e;
     this.engagementDay = room(this.engagementDay, slot + 1);
-    this.#precision = room(this.#precision, slot + 1);
+    this.#precision = roomForBytes(this.#precision, slot + 1);
     this.#participantsAt = room(this.#participantsAt, slot + 1);
     this.#participantCount = room(this.#participantCount, slot + 1);
-    this.engagementMayCut = room(this.engagementMayCut, slot + 1);
+    this.engagementMayCut = roomForBytes(this.engagementMayCut, slot + 1);
     this.engagementDay[slot] = firstDayOf(e.date);
     // 0, 1, 2 for a year, a month, a day
     this.#precision[slot] = (e.date.length - 4) / 3;
