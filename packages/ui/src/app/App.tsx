@@ -22,6 +22,7 @@ import { fiscalYearSpan } from '../time/fiscal-year.js';
 import { TimeBar } from '../time/TimeBar.js';
 import { useToday } from './clock.js';
 import { type ExploreState, parseExploreState, serializeExploreState } from './explore-state.js';
+import { LanguageButton } from './LanguageButton.js';
 import { Loading } from './LoadingShell.js';
 import { useNetwork } from './network-context.js';
 import { SaveIndicator } from './SaveIndicator.js';
@@ -115,11 +116,7 @@ export function App() {
         <FileMenu />
         {team ? <SyncIndicator replica={team.replica} server={team.api.server} /> : <SaveIndicator />}
         {team && <TeamUserMenu team={team} />}
-        {/* the name begins with the visible text (English / 日本語), as a voice user says it */}
-        <button type="button" onClick={switchLang}>
-          <span lang={lang === 'ja' ? 'en' : 'ja'}>{t('app.switchLanguage')}</span>
-          <span className="visually-hidden">{t('app.switchLanguageLabel')}</span>
-        </button>
+        <LanguageButton onSwitch={switchLang} />
       </header>
       {explore && <TimeBar state={state} span={span} day={visible.day} onChange={update} />}
       <main className={explore ? 'explore' : 'page'}>

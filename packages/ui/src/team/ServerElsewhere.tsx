@@ -4,10 +4,12 @@
  * it sends no CORS headers, and it refuses a foreign Origin), so the page offers to open the
  * server's own address, or to work in this browser alone.
  */
+
+import { LanguageButton } from '../app/LanguageButton.js';
 import { useI18n } from '../i18n/i18n.js';
 
 export function ServerElsewhere({ server, page = location.origin }: { server: string; page?: string }) {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   return (
     <main className="sign-in">
       <section className="sign-in-card" aria-labelledby="server-elsewhere-title">
@@ -20,15 +22,7 @@ export function ServerElsewhere({ server, page = location.origin }: { server: st
           </a>
         </p>
         <p className="sign-in-more">
-          <button
-            type="button"
-            onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}
-            aria-label={t('app.switchLanguageLabel')}
-            lang={lang === 'ja' ? 'en' : 'ja'}
-          >
-            {t('app.switchLanguage')}
-          </button>{' '}
-          <a href="?server=local">{t('team.elsewhere.alone')}</a>
+          <LanguageButton /> <a href="?server=local">{t('team.elsewhere.alone')}</a>
         </p>
       </section>
     </main>

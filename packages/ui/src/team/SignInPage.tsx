@@ -5,6 +5,7 @@
  */
 import { isMusubiError } from '@musubi/core';
 import { type FormEvent, useId, useState } from 'react';
+import { LanguageButton } from '../app/LanguageButton.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { TeamApi, TeamUser } from './team-api.js';
 
@@ -17,7 +18,7 @@ function refusal(error: unknown, t: ReturnType<typeof useI18n>['t']): string {
 }
 
 export function SignInPage({ api, onSignedIn }: { api: TeamApi; onSignedIn: (user: TeamUser) => void }) {
-  const { t, lang, setLang } = useI18n();
+  const { t } = useI18n();
   const uid = useId();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -61,15 +62,7 @@ export function SignInPage({ api, onSignedIn }: { api: TeamApi; onSignedIn: (use
           {busy ? t('team.signIn.busy') : t('team.signIn.submit')}
         </button>
         <p className="sign-in-more">
-          <button
-            type="button"
-            onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}
-            aria-label={t('app.switchLanguageLabel')}
-            lang={lang === 'ja' ? 'en' : 'ja'}
-          >
-            {t('app.switchLanguage')}
-          </button>{' '}
-          <a href="?server=local">{t('team.signIn.local')}</a>
+          <LanguageButton /> <a href="?server=local">{t('team.signIn.local')}</a>
         </p>
       </form>
     </main>
