@@ -1,6 +1,7 @@
 import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { appSession, shots } from './app.js';
+import { seriousViolations } from './axe.js';
 import { startTeamServer, type TeamEngine, type TeamServer } from './team-server.js';
 
 const { fresh } = appSession();
@@ -356,26 +357,31 @@ scenario('refuses a wrong password, shows an admin the users and the audit log, 
   await context.close();
 });
 
-scenario('fits a phone: the sign-in page and the admin tab, in Japanese', async () => {
-  const { context, page, errors } = await fresh();
-  context.setDefaultTimeout(90_000);
-  await page.setViewportSize(phone);
-  await page.goto(server.url);
-  const form = page.getByRole('form', { name: 'サインイン' });
-  await form.waitFor();
-  await expectFits(page, form);
-  await page.screenshot({ path: `${shots}team-sign-in-phone-ja.png` });
-  await form.getByLabel('ユーザー名').fill('kanri');
-  await form.getByLabel('パスワード').fill('kanri-pass-2026');
-  await form.getByRole('button', { name: 'サインイン' }).click();
-  await page.getByRole('button', { name: '管理' }).click();
-  const usersTable = page.getByRole('table', { name: 'ユーザーと役割' });
-  await expect.poll(() => usersTable.locator('tbody tr').count(), patient).toBe(users.length);
-  await expectFits(page, page.locator('.admin-page'));
-  await page.screenshot({ path: `${shots}team-admin-phone-ja.png`, fullPage: true });
-  expect(errors).toEqual([]);
-  await context.close();
-});
+scenario(
+  'fits a phone, with no serious axe violation: the sign-in page and the admin tab, in Japanese',
+  async () => {
+    const { context, page, errors } = await fresh();
+    context.setDefaultTimeout(90_000);
+    await page.setViewportSize(phone);
+    await page.goto(server.url);
+    const form = page.getByRole('form', { name: 'サインイン' });
+    await form.waitFor();
+    await expectFits(page, form);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}team-sign-in-phone-ja.png` });
+    await form.getByLabel('ユーザー名').fill('kanri');
+    await form.getByLabel('パスワード').fill('kanri-pass-2026');
+    await form.getByRole('button', { name: 'サインイン' }).click();
+    await page.getByRole('button', { name: '管理' }).click();
+    const usersTable = page.getByRole('table', { name: 'ユーザーと役割' });
+    await expect.poll(() => usersTable.locator('tbody tr').count(), patient).toBe(users.length);
+    await expectFits(page, page.locator('.admin-page'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${shots}team-admin-phone-ja.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  },
+);
 
 scenario(
   'refuses a server at another origin with a page that leads to its own address, in Japanese and English',
