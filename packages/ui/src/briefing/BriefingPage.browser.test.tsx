@@ -108,7 +108,8 @@ describe('the briefing sheet', () => {
       },
     );
     await screen.getByRole('combobox', { name: '資料を作る相手' }).fill('タイ王国大使館');
-    await screen.getByRole('option', { name: /駐日タイ王国大使館/ }).click();
+    // the embassy itself: its ambassador is listed too, found by and described with the post held there
+    await screen.getByRole('option', { name: /^駐日タイ王国大使館 · / }).click();
     expect(chosen).toEqual(['thai-embassy']);
     expect(document.querySelector('.briefing-sheet')).toBeNull();
   });

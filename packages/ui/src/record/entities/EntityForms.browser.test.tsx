@@ -77,7 +77,8 @@ describe('the entity form', () => {
     const screen = await renderWithApp(<EntityForms onOpen={() => {}} />, { network, lang: 'en' });
     await screen.getByRole('radio', { name: 'Edit or remove a recorded entity' }).click();
     await screen.getByRole('combobox', { name: 'Entity to edit' }).fill('Royal Thai');
-    await screen.getByRole('option', { name: /Royal Thai Embassy/ }).click();
+    // the embassy itself: its ambassador is listed too, found by and described with the post held there
+    await screen.getByRole('option', { name: /^Royal Thai Embassy in Japan · / }).click();
     await screen.getByRole('button', { name: /Remove “Royal Thai Embassy in Japan”/ }).click();
     await screen.getByRole('button', { name: 'Remove', exact: true }).click();
     const refs = screen.getByTestId('removal-references');

@@ -22,7 +22,8 @@ describe('the role form', () => {
     await form.getByRole('button', { name: /Add as a new person: Ambassador C/ }).click();
     await expect.element(form.getByLabelText('Name (English)')).toHaveValue('Ambassador C');
     await form.getByRole('combobox', { name: /^Where/ }).fill('Royal Thai');
-    await form.getByRole('option', { name: /Royal Thai Embassy/ }).click();
+    // the embassy itself: its ambassador is listed too, found by and described with the post held there
+    await form.getByRole('option', { name: /^Royal Thai Embassy in Japan · / }).click();
     await form.getByLabelText('Title (Japanese)').fill('特命全権大使');
     await form.getByLabelText('Title (English)').fill('Ambassador');
     await form.getByLabelText('In post from').fill('2026-10-01');
