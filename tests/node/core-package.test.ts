@@ -30,9 +30,9 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
  * country tables (12 KB) are most of it; 60 KB would need zod's tree-shakable `zod/mini` and country
  * names from `Intl.DisplayNames`. Measured with esbuild and gzip: size-limit needs Node 22.
  */
-const MAIN_ENTRY_BUDGET = 92 * 1024;
+const MAIN_ENTRY_BUDGET = 96 * 1024;
 /** What a page that only creates a network and searches it pays. */
-const SMALL_PAGE_BUDGET = 78 * 1024;
+const SMALL_PAGE_BUDGET = 80 * 1024;
 
 /** The dependencies that only the subpaths may bring in. */
 const heavy = ['exceljs', '@xmldom/xmldom', 'papaparse', 'idb', 'graphology-gexf', 'graphology-graphml'];

@@ -58,7 +58,7 @@ describe("the README's command-line block", () => {
         /^書き出しました: partners\.gexf（gexf、組織等 5、つながり 3、活動 2）/,
       );
       const report = outputs.find((o) => o.line.includes(' report '));
-      expect(report?.stderr).toContain('records no indicators and no programmes yet');
+      expect(report?.stderr).toContain('には指標も事業もまだ記録されていないため、表は空です');
       // what the block leaves is what .gitignore covers
       const ignored = readFileSync(join(root, '.gitignore'), 'utf8');
       for (const name of readdirSync(dir).filter((n) => n !== 'examples')) {

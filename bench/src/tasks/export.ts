@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Network, networkFromJsonChunks, networkJsonChunks, networkToJson } from '@musubi/core';
+import { type Network, networkToJson } from '@musubi/core';
 import { networkToCsv } from '@musubi/core/csv';
 import { networkToGexf } from '@musubi/core/graph-files';
+import { networkFromJsonChunks, networkJsonChunks } from '@musubi/core/node';
 import { measure } from '../measure.js';
 import { against, type Row } from '../results.js';
 

@@ -261,12 +261,21 @@ describe('the Mie example network', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as never);
     const rows: unknown[][] = [];
+    const formulas: unknown[][] = [];
+    // a formula cell (achievement is one) reads as the value it was written with
+    const shown = (v: unknown) => (v !== null && typeof v === 'object' && 'formula' in v ? v.result : v);
     workbook.getWorksheet('施策シート')?.eachRow((r) => {
-      rows.push((r.values as unknown[]).slice(1));
+      const values = (r.values as unknown[]).slice(1);
+      rows.push(values.map(shown));
+      formulas.push(
+        values.map((v) => (v !== null && typeof v === 'object' && 'formula' in v ? v.formula : undefined)),
+      );
     });
-    const companies = rows.find((r) => r[0] === '33102 海外事業展開の推進');
-    // 現状値, then 目標値 / 実績値 / 目標達成状況 for 平成28年度 and 平成29年度
-    expect(companies?.slice(2, 10)).toEqual(['社', '—', 15, 15, 1, 30, 35, 1.17]);
+    const at = rows.findIndex((r) => r[0] === '33102 海外事業展開の推進');
+    // 現状値, then 目標値 / 実績値 / 目標達成状況 for 平成28年度 and 平成29年度: achievement exact (35 / 30),
+    // as a formula of the target and the actual
+    expect(rows[at]?.slice(2, 10)).toEqual(['社', '—', 15, 15, 1, 30, 35, 35 / 30]);
+    expect(formulas[at]?.[9]).toEqual(expect.any(String));
     const newly = rows.find((r) => r[0] === '33101 国際交流の推進');
     expect(newly?.slice(4, 10)).toEqual([3, 3, 1, 6, 6, 1]);
     expect(rows.some((r) => r.includes('平成31年度'))).toBe(true);

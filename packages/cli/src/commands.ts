@@ -6,10 +6,8 @@ import {
   briefing,
   briefingToMarkdown,
   fiscalYearOf,
-  importJsonChunksInto,
   MusubiError,
   type Network,
-  networkJsonChunks,
   report,
   reportToMarkdown,
   todayISO,
@@ -18,8 +16,10 @@ import { connectNetwork } from '@musubi/core/client';
 import { type CsvKind, columnLetter, type DateReading, importCsv, networkToCsv } from '@musubi/core/csv';
 import { importGraphFile, networkToGexf, networkToGraphml } from '@musubi/core/graph-files';
 import {
+  importJsonChunksInto,
   inspectNetworkFile,
   type LogInspection,
+  networkJsonChunks,
   openNetworkFile,
   type RepairReport,
   repairNetworkFile,

@@ -93,8 +93,6 @@ export {
   networkToJson,
   readMusubiJson,
 } from './io/json.js';
-export type { JsonChunks } from './io/json-stream.js';
-export { importJsonChunksInto, networkFromJsonChunks, networkJsonChunks } from './io/json-stream.js';
 // model
 export type { CountryCode, CountryGroup } from './model/countries.js';
 export { allCountryCodes, countryGroups, countryName, isCountryCode, isInGroup } from './model/countries.js';

@@ -74,3 +74,6 @@ export function inspectNetworkFile(path: string, options: { maxLineBytes?: numbe
   void store.close();
   return inspectLog(path, options.maxLineBytes ?? store.maxLineBytes);
 }
+// Musubi JSON in chunks, for files larger than one string can hold (the CLI's JSON export and import)
+export type { JsonChunks } from '../io/json-stream.js';
+export { importJsonChunksInto, networkFromJsonChunks, networkJsonChunks } from '../io/json-stream.js';
