@@ -263,7 +263,8 @@ describe('the Mie example network', () => {
     const rows: unknown[][] = [];
     const formulas: unknown[][] = [];
     // a formula cell (achievement is one) reads as the value it was written with
-    const shown = (v: unknown) => (v !== null && typeof v === 'object' && 'formula' in v ? v.result : v);
+    const shown = (v: unknown) =>
+      v !== null && typeof v === 'object' && 'formula' in v ? (v as { result?: unknown }).result : v;
     workbook.getWorksheet('施策シート')?.eachRow((r) => {
       const values = (r.values as unknown[]).slice(1);
       rows.push(values.map(shown));
