@@ -63,6 +63,31 @@ export function TextField({
   );
 }
 
+/**
+ * A text in Japanese and in English (a name, a title): two inputs that share one issue (`shared`,
+ * "a name is needed in either language"), marked on both and said once below them.
+ */
+export function BilingualFields({
+  labels,
+  fields,
+  shared,
+  registers,
+}: {
+  labels: readonly [ja: string, en: string];
+  fields: readonly [ja: string, en: string];
+  shared: string;
+  registers: readonly [ja: UseFormRegisterReturn, en: UseFormRegisterReturn];
+}) {
+  const { err } = useIssues();
+  return (
+    <>
+      <TextField label={labels[0]} field={fields[0]} also={shared} register={registers[0]} lang="ja" />
+      <TextField label={labels[1]} field={fields[1]} also={shared} register={registers[1]} lang="en" />
+      {err(shared)}
+    </>
+  );
+}
+
 /** A date as staff type it (`2019-05-01`, `2019/5/1`, `令和元年5月1日`): a text input with the date hint. */
 export function DateField(props: FieldProps & { placeholder?: string }) {
   const { t } = useI18n();

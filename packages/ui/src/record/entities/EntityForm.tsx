@@ -10,6 +10,7 @@ import { useNetwork } from '../../app/network-context.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
 import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
 import {
+  BilingualFields,
   CountryField,
   DateField,
   IssuesScope,
@@ -118,21 +119,12 @@ function EntityEditor({ editing, onDone }: { editing?: string; onDone: (notice: 
             register={register('kind')}
             options={entityKinds.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
           />
-          <TextField
-            label={t('edit.entity.nameJa')}
-            field="nameJa"
-            also="name"
-            register={register('nameJa')}
-            lang="ja"
+          <BilingualFields
+            labels={[t('edit.entity.nameJa'), t('edit.entity.nameEn')]}
+            fields={['nameJa', 'nameEn']}
+            shared="name"
+            registers={[register('nameJa'), register('nameEn')]}
           />
-          <TextField
-            label={t('edit.entity.nameEn')}
-            field="nameEn"
-            also="name"
-            register={register('nameEn')}
-            lang="en"
-          />
-          {err('name')}
           <TextField
             label={t('edit.entity.aliases')}
             field="aliases"

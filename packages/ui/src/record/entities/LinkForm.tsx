@@ -10,6 +10,7 @@ import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
 import {
+  BilingualFields,
   IssuesScope,
   LinkEventFields,
   PickerField,
@@ -92,21 +93,12 @@ export function LinkForm({ onDone }: { onDone: (notice: Notice) => void }) {
             label={t('edit.link.target')}
             exclude={source === '' ? [] : [source]}
           />
-          <TextField
-            label={t('edit.link.titleJa')}
-            field="titleJa"
-            also="title"
-            register={register('titleJa')}
-            lang="ja"
+          <BilingualFields
+            labels={[t('edit.link.titleJa'), t('edit.link.titleEn')]}
+            fields={['titleJa', 'titleEn']}
+            shared="title"
+            registers={[register('titleJa'), register('titleEn')]}
           />
-          <TextField
-            label={t('edit.link.titleEn')}
-            field="titleEn"
-            also="title"
-            register={register('titleEn')}
-            lang="en"
-          />
-          {err('title')}
         </fieldset>
         <LinkEventFields
           legend={t('edit.link.firstEvent')}

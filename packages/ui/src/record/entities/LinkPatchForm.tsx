@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
 import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
-import { IssuesScope, TextAreaField, TextField } from '../../forms/fields.js';
+import { BilingualFields, IssuesScope, TextAreaField, TextField } from '../../forms/fields.js';
 import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { Notice } from './FormParts.js';
@@ -66,21 +66,12 @@ export function LinkPatchForm({
         {err('form')}
         <fieldset>
           <legend>{t('edit.link.editTitle')}</legend>
-          <TextField
-            label={t('edit.link.titleJa')}
-            field="titleJa"
-            also="title"
-            register={register('titleJa')}
-            lang="ja"
+          <BilingualFields
+            labels={[t('edit.link.titleJa'), t('edit.link.titleEn')]}
+            fields={['titleJa', 'titleEn']}
+            shared="title"
+            registers={[register('titleJa'), register('titleEn')]}
           />
-          <TextField
-            label={t('edit.link.titleEn')}
-            field="titleEn"
-            also="title"
-            register={register('titleEn')}
-            lang="en"
-          />
-          {err('title')}
           <TextField
             label={t('edit.tags')}
             field="tags"

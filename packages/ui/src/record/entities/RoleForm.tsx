@@ -9,7 +9,14 @@ import { type UseFormRegisterReturn, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { bilingual, issuesOf, refusalIssues } from '../../forms/field-issues.js';
-import { CountryField, DateField, IssuesScope, PickerField, TextField } from '../../forms/fields.js';
+import {
+  BilingualFields,
+  CountryField,
+  DateField,
+  IssuesScope,
+  PickerField,
+  TextField,
+} from '../../forms/fields.js';
 import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import type { Notice } from './FormParts.js';
@@ -113,21 +120,12 @@ function GiveRole({ onDone }: { onDone: (notice: Notice) => void }) {
           ) : (
             <div className="edit-new-person">
               <p className="muted">{t('edit.role.newPersonNote')}</p>
-              <TextField
-                label={t('edit.entity.nameJa')}
-                field="newPerson.nameJa"
-                also="newPerson.name"
-                register={register('newPerson.nameJa')}
-                lang="ja"
+              <BilingualFields
+                labels={[t('edit.entity.nameJa'), t('edit.entity.nameEn')]}
+                fields={['newPerson.nameJa', 'newPerson.nameEn']}
+                shared="newPerson.name"
+                registers={[register('newPerson.nameJa'), register('newPerson.nameEn')]}
               />
-              <TextField
-                label={t('edit.entity.nameEn')}
-                field="newPerson.nameEn"
-                also="newPerson.name"
-                register={register('newPerson.nameEn')}
-                lang="en"
-              />
-              {err('newPerson.name')}
               <CountryField
                 label={t('edit.entity.country')}
                 field="newPerson.country"

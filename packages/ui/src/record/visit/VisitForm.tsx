@@ -13,6 +13,7 @@ import { rememberAuthor } from '../../app/workspace.js';
 import { EntityPicker } from '../../forms/EntityPicker.js';
 import { refusalIssues } from '../../forms/field-issues.js';
 import {
+  BilingualFields,
   CountryField,
   DateField,
   IssuesScope,
@@ -128,21 +129,12 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
                 register={register('newVisitor.kind')}
                 options={newKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
               />
-              <TextField
-                label={t('record.visit.nameJa')}
-                field="newVisitor.nameJa"
-                also="newVisitor.name"
-                register={register('newVisitor.nameJa')}
-                lang="ja"
+              <BilingualFields
+                labels={[t('record.visit.nameJa'), t('record.visit.nameEn')]}
+                fields={['newVisitor.nameJa', 'newVisitor.nameEn']}
+                shared="newVisitor.name"
+                registers={[register('newVisitor.nameJa'), register('newVisitor.nameEn')]}
               />
-              <TextField
-                label={t('record.visit.nameEn')}
-                field="newVisitor.nameEn"
-                also="newVisitor.name"
-                register={register('newVisitor.nameEn')}
-                lang="en"
-              />
-              {err('newVisitor.name')}
               <CountryField
                 label={t('record.visit.country')}
                 field="newVisitor.country"
@@ -177,21 +169,12 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
                 label={t('record.visit.postAt')}
                 kinds={['mission', 'government', 'organization']}
               />
-              <TextField
-                label={t('record.visit.postTitleJa')}
-                field="post.titleJa"
-                also="post.title"
-                register={register('post.titleJa')}
-                lang="ja"
+              <BilingualFields
+                labels={[t('record.visit.postTitleJa'), t('record.visit.postTitleEn')]}
+                fields={['post.titleJa', 'post.titleEn']}
+                shared="post.title"
+                registers={[register('post.titleJa'), register('post.titleEn')]}
               />
-              <TextField
-                label={t('record.visit.postTitleEn')}
-                field="post.titleEn"
-                also="post.title"
-                register={register('post.titleEn')}
-                lang="en"
-              />
-              {err('post.title')}
               <DateField
                 label={t('record.visit.postSince')}
                 field="post.since"
