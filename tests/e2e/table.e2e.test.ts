@@ -91,6 +91,17 @@ for (const size of ['desktop', 'phone'] as const) {
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name, exact: true }).waitFor();
       expect(new URL(page.url()).searchParams.get('entity')).not.toBeNull();
+      // the panel opens beside the table; the focus stays on the row, which is kept drawn
+      expect(await focusedRow(page)).toBe(last);
+      // a wheel scroll takes the rows in sight far from the current row, which keeps the focus
+      await page
+        .getByTestId('table-entities')
+        .locator('.data-table-scroller')
+        .evaluate((e) => {
+          e.scrollTop = 0;
+        });
+      await table.locator('tbody tr[data-index="0"]').waitFor();
+      expect(await focusedRow(page)).toBe(last);
       await page.keyboard.press('Home');
       await page.waitForFunction(() => document.activeElement?.getAttribute('data-index') === '0');
       await page.screenshot({ path: `${shots}table-keyboard-${size}-ja.png` });

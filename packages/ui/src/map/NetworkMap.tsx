@@ -48,7 +48,20 @@ export function NetworkMap({
   const [graph] = useState(createDisplayGraph);
   const [sigma, setSigma] = useState<Sigma<DisplayNode, DisplayEdge> | undefined>(undefined);
   const [hovered, setHovered] = useState<string | undefined>(undefined);
-  const { running, run, placed } = useLayout(graph);
+  /**
+   * The framing in progress: a frame whose nodes have moved or whose map has changed size since it
+   * began is stale, and says nothing (sigma ends an animation that another one replaces at once).
+   */
+  const framing = useRef({ turn: 0, selected: undefined as string | undefined });
+  framing.current.selected = selected;
+  const unframe = useRef(() => {
+    framing.current.turn += 1;
+    if (framing.current.selected !== undefined && container.current)
+      container.current.dataset.framed = 'moving';
+  });
+  /** The map's size in pixels, `width×height`: a selection is framed again when it changes. */
+  const [size, setSize] = useState('');
+  const { running, run, placed } = useLayout(graph, unframe.current);
   /** True once the network is in the display graph (and its first layout, if any, has started). */
   const [synced, setSynced] = useState(false);
   const onSelectRef = useRef(onSelect);
@@ -84,6 +97,12 @@ export function NetworkMap({
     const resized = new ResizeObserver(() => {
       s.resize();
       relabel.current();
+      const next = `${element.clientWidth}×${element.clientHeight}`;
+      if (next !== element.dataset.size) {
+        element.dataset.size = next;
+        unframe.current();
+        setSize(next);
+      }
     });
     resized.observe(element);
     s.on('enterNode', ({ node }) => setHovered(node));
@@ -157,24 +176,28 @@ export function NetworkMap({
   }, [sigma, graph, visible, sizeBy, hovered, selected, lang, network]);
 
   // a selection (search, a click, a shared URL) frames the node with its neighbours, again when the
-  // layout has moved them
-  // biome-ignore lint/correctness/useExhaustiveDependencies: placed marks new positions from the layout
+  // layout has moved them or the map has changed size (a bottom sheet opening, a phone turned)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: placed and size mark new positions and a new size
   useEffect(() => {
     if (!sigma || selected === undefined || !graph.hasNode(selected)) return;
     const ids = [selected, ...neighboursOf(graph, selected, visible)];
     const element = container.current;
+    // the positions as they are now, not as sigma drew them last
+    sigma.refresh();
     const target = frameOf(sigma, ids);
     if (!target || !element) return;
-    element.dataset.framed = 'moving';
+    unframe.current();
+    const turn = framing.current.turn;
     void sigma
       .getCamera()
       .animate(target, { duration: 500 })
       .then(() => {
+        if (turn !== framing.current.turn) return;
         element.dataset.neighbourhood = String(ids.length);
         element.dataset.inView = String(countInView(sigma, ids));
         element.dataset.framed = selected;
       });
-  }, [sigma, selected, graph, visible, placed]);
+  }, [sigma, selected, graph, visible, placed, size]);
 
   return (
     <div className="map">

@@ -10,9 +10,12 @@ import { savePositions, seededPosition } from './positions.js';
 
 /**
  * Returns whether the layout runs, a function to run it (again), and `placed`: how many times its
- * positions were put on the graph (a camera framing the selection follows them).
+ * positions were put on the graph (a camera framing the selection follows them). `beforePlace` is
+ * called just before the positions move, in the same task.
  */
-export function useLayout(graph: DisplayGraph) {
+export function useLayout(graph: DisplayGraph, beforePlace?: () => void) {
+  const before = useRef(beforePlace);
+  before.current = beforePlace;
   const [running, setRunning] = useState(false);
   const [placed, setPlaced] = useState(0);
   const worker = useRef<Worker | undefined>(undefined);
@@ -38,6 +41,7 @@ export function useLayout(graph: DisplayGraph) {
       iterations: layoutIterations(graph.order),
     };
     w.addEventListener('message', (event: MessageEvent<LayoutResult>) => {
+      before.current?.();
       for (const [id, at] of Object.entries(event.data.positions)) {
         if (graph.hasNode(id)) graph.mergeNodeAttributes(id, at);
       }

@@ -15,9 +15,9 @@ import {
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 
 export interface DataTableProps<T> {
@@ -58,35 +58,45 @@ export function DataTable<T>({ caption, rows, columns, rowId, onOpen, testId }: 
   });
   const shown = table.getRowModel().rows;
   const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const current = Math.min(active, Math.max(shown.length - 1, 0));
+  // the current row is always drawn, in sight or not: the row that holds the focus is never taken out
+  // of the page (a wheel scroll, a panel opening beside the table), and a key that moves the focus
+  // far away finds its row at once rather than after the scroll has drawn it
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (current >= range.count || indexes.includes(current)) return indexes;
+      return [...indexes, current].sort((a, b) => a - b);
+    },
+    [current],
+  );
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    rangeExtractor,
   });
-  const [active, setActive] = useState(0);
   const focusing = useRef(false);
-  const current = Math.min(active, Math.max(shown.length - 1, 0));
   const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const filterId = useId();
 
-  // the row moved to by the keyboard gets the focus once it is drawn
+  // the row moved to by the keyboard gets the focus once it is drawn (in the same render, as it is
+  // always drawn); the browser scrolls it into sight, under the sticky head (the scroller's
+  // scroll-padding)
   useEffect(() => {
     if (!focusing.current) return;
     const row = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${current}"]`);
     if (row) {
-      row.focus({ preventScroll: true });
+      row.focus();
       focusing.current = false;
     }
   });
 
   const move = (to: number) => {
-    const next = Math.max(0, Math.min(shown.length - 1, to));
     focusing.current = true;
-    setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    setActive(Math.max(0, Math.min(shown.length - 1, to)));
   };
   const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -152,12 +162,7 @@ export function DataTable<T>({ caption, rows, columns, rowId, onOpen, testId }: 
             ))}
           </thead>
           <tbody onKeyDown={onKeyDown}>
-            {top > 0 && (
-              <tr className="spacer">
-                <td style={{ height: top }} colSpan={columns.length} />
-              </tr>
-            )}
-            {items.map((item) => {
+            {rowsWithSpacers(items, virtualizer.getTotalSize(), columns.length, (item) => {
               const row = shown[item.index];
               if (!row) return null;
               return (
@@ -180,15 +185,36 @@ export function DataTable<T>({ caption, rows, columns, rowId, onOpen, testId }: 
                 </tr>
               );
             })}
-            {bottom > 0 && (
-              <tr className="spacer">
-                <td style={{ height: bottom }} colSpan={columns.length} />
-              </tr>
-            )}
           </tbody>
         </table>
         {shown.length === 0 && <p className="empty">{t('table.empty')}</p>}
       </div>
     </div>
   );
+}
+
+/**
+ * The drawn rows in order, with an empty row standing for the height of those not drawn before,
+ * between and after them (the current row can be drawn apart from the rows in sight).
+ */
+function rowsWithSpacers(
+  items: readonly { index: number; start: number; end: number }[],
+  total: number,
+  columns: number,
+  row: (item: { index: number }) => ReactNode,
+): ReactNode[] {
+  const out: ReactNode[] = [];
+  const spacer = (key: string, height: number) => (
+    <tr key={key} className="spacer">
+      <td style={{ height }} colSpan={columns} />
+    </tr>
+  );
+  let end = 0;
+  for (const item of items) {
+    if (item.start > end) out.push(spacer(`before-${item.index}`, item.start - end));
+    out.push(row(item));
+    end = item.end;
+  }
+  if (total > end) out.push(spacer('after', total - end));
+  return out;
 }
