@@ -245,9 +245,7 @@ export async function networkFromJsonChunks(
     new MusubiError(
       'FORMAT',
       `the JSON file is not valid JSON / JSON として読めません: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
+      { cause: error, details: { reason: 'not-json' } },
     );
   try {
     for await (const text of texts(chunks, maxBytes)) {

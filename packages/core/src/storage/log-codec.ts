@@ -48,6 +48,7 @@ export function parseLogJson(text: string, where: ErrorPath, what: string): unkn
     throw new MusubiError('FORMAT', `${what} is not valid JSON: ${(error as Error).message}`, {
       path: where,
       cause: error,
+      details: { reason: 'not-json' },
     });
   }
   if (mayHideForbiddenKey.test(text)) {
@@ -55,7 +56,7 @@ export function parseLogJson(text: string, where: ErrorPath, what: string): unkn
     if (key) {
       throw new MusubiError('FORMAT', `${what} holds the forbidden key ${JSON.stringify(key.at(-1))}`, {
         path: where,
-        details: { key },
+        details: { reason: 'forbidden-key', key },
       });
     }
   }
@@ -173,11 +174,15 @@ export function checkHeader(
   if (header === null || typeof header !== 'object' || header.format !== LOG_FORMAT) {
     throw new MusubiError('FORMAT', `${description} is not a Musubi log (no "${LOG_FORMAT}" header)`, {
       path: where,
+      details: { reason: 'not-musubi' },
     });
   }
   const version = header.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new MusubiError('FORMAT', `${description} has no valid formatVersion`, { path: where });
+    throw new MusubiError('FORMAT', `${description} has no valid formatVersion`, {
+      path: where,
+      details: { reason: 'not-musubi' },
+    });
   }
   if (version > supported) {
     throw new MusubiError(
