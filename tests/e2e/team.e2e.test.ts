@@ -375,6 +375,11 @@ scenario(
     await page.getByRole('button', { name: '管理' }).click();
     const usersTable = page.getByRole('table', { name: 'ユーザーと役割' });
     await expect.poll(() => usersTable.locator('tbody tr').count(), patient).toBe(users.length);
+    // the audit log says what happened in the user's language: the sign-in just made comes first
+    const auditTable = page.getByRole('table', { name: '監査ログ（新しい順）' });
+    await expect
+      .poll(() => auditTable.locator('tbody tr').first().locator('td').nth(1).textContent(), patient)
+      .toBe('サインイン');
     await expectFits(page, page.locator('.admin-page'));
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}team-admin-phone-ja.png`, fullPage: true });

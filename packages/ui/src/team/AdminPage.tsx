@@ -24,6 +24,11 @@ function useLoad<T>(load: () => Promise<T>): Loaded<T> {
   return loaded;
 }
 
+/** The kinds of audit line the server writes, said in the user's language; another kind as it is. */
+const auditKinds = ['sign-in', 'sign-in-failed', 'sign-in-limited', 'sign-out', 'refused'] as const;
+const isAuditKind = (kind: string): kind is (typeof auditKinds)[number] =>
+  (auditKinds as readonly string[]).includes(kind);
+
 function detailText(detail: unknown): string {
   if (detail === undefined || detail === null) return '';
   return typeof detail === 'string' ? detail : JSON.stringify(detail);
@@ -95,7 +100,7 @@ export function AdminPage({ api }: { api: TeamApi }) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: audit lines have no id and never move
                 <tr key={i}>
                   <td>{shortTime(e.at)}</td>
-                  <td>{e.kind}</td>
+                  <td>{isAuditKind(e.kind) ? t(`admin.event.${e.kind}`) : e.kind}</td>
                   <td>{e.username ?? ''}</td>
                   <td>{e.ip ?? ''}</td>
                   <td>{detailText(e.detail)}</td>
