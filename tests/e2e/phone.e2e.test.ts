@@ -19,6 +19,14 @@ async function open(viewport: { width: number; height: number }, query: string):
   return page;
 }
 
+/** What a side's hint of hidden tabs shows: its arrow and whether it is drawn. */
+function hint(page: Page, side: '::before' | '::after') {
+  return page.locator('.tab-bar').evaluate((bar, pseudo) => {
+    const style = getComputedStyle(bar, pseudo);
+    return { arrow: style.content, shown: style.opacity === '1' };
+  }, side);
+}
+
 async function box(page: Page, selector: string) {
   const found = await page.locator(selector).first().boundingBox();
   if (!found) throw new Error(`${selector} has no box`);
@@ -66,6 +74,24 @@ describe('the layout on a phone', () => {
     await page.screenshot({ path: `${shots}phone-panel-en.png` });
   });
 
+  it('shows on which side the tab bar hides tabs, with an arrow over a fade, and moves it as the bar scrolls', async () => {
+    const page = await open(phone, '?lang=ja');
+    const tabs = page.getByRole('navigation', { name: '表示切替' });
+    await tabs.getByRole('button', { name: 'スタート' }).waitFor();
+    const row = await tabs.evaluate((nav) => ({ scroll: nav.scrollWidth, shown: nav.clientWidth }));
+    expect(row.scroll).toBeGreaterThan(row.shown);
+    await page.locator('.tab-bar[data-more-before="false"][data-more-after="true"]').waitFor();
+    expect(await hint(page, '::after')).toEqual({ arrow: '"›"', shown: true });
+    expect(await hint(page, '::before')).toEqual({ arrow: '"‹"', shown: false });
+    await page.screenshot({ path: `${shots}phone-tabs-start-ja.png` });
+
+    await tabs.getByRole('button').last().scrollIntoViewIfNeeded();
+    await page.locator('.tab-bar[data-more-before="true"][data-more-after="false"]').waitFor();
+    expect(await hint(page, '::before')).toEqual({ arrow: '"‹"', shown: true });
+    expect(await hint(page, '::after')).toEqual({ arrow: '"›"', shown: false });
+    await page.screenshot({ path: `${shots}phone-tabs-end-ja.png` });
+  });
+
   it('draws the world map the full width of the screen', async () => {
     const page = await open(phone, '?view=world');
     await page.getByTestId('world-map').waitFor();
@@ -87,5 +113,13 @@ describe('the same layout on a desktop', () => {
     expect(map.x).toBeGreaterThanOrEqual(sidebar.x + sidebar.width - 1);
     expect(panel.x).toBeGreaterThanOrEqual(map.x + map.width - 1);
     expect(map.width).toBeGreaterThan(600);
+  });
+
+  it('shows every tab, with no hint of hidden ones', async () => {
+    const page = await open(desktop, '?lang=en');
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Start' }).waitFor();
+    await page.locator('.tab-bar[data-more-before="false"][data-more-after="false"]').waitFor();
+    expect((await hint(page, '::before')).shown).toBe(false);
+    expect((await hint(page, '::after')).shown).toBe(false);
   });
 });

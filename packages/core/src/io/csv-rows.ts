@@ -84,6 +84,7 @@ export function readCsvSheet(text: string): CsvSheet {
     throw new MusubiError('VALIDATION', 'the CSV file is empty / CSV が空です', {
       path: [1],
       issues: [{ path: [1], code: 'empty-file', message: 'the CSV file is empty / CSV が空です' }],
+      details: { reason: 'empty-csv' },
     });
   }
   const rows: CsvRow[] = [];

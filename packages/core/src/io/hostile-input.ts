@@ -78,9 +78,7 @@ export function parseImportedJson(text: string, what = 'the JSON file'): unknown
     throw new MusubiError(
       'FORMAT',
       `${what} is not valid JSON / JSON として読めません: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
+      { cause: error, details: { reason: 'not-json' } },
     );
   }
   checkKeys(value, []);
@@ -104,6 +102,7 @@ function checkKeys(value: unknown, path: (string | number)[]): void {
     if (forbiddenKeys.has(key)) {
       throw new MusubiError('FORMAT', `the key "${key}" is not allowed / キー「${key}」は使えません`, {
         path: [...path, key],
+        details: { reason: 'forbidden-key', key },
       });
     }
     checkKeys((value as Record<string, unknown>)[key], [...path, key]);

@@ -90,6 +90,28 @@ describe('Musubi JSON', () => {
     expect(codeOf(() => readMusubiJson(ctor))).toBe('FORMAT');
   });
 
+  it('names the reason of each refusal in its details, for a UI to word it', () => {
+    const details = (text: string) => {
+      try {
+        readMusubiJson(text);
+      } catch (error) {
+        if (isMusubiError(error)) return error.details;
+      }
+      throw new Error('expected a MusubiError');
+    };
+    expect(details('not json')).toEqual({ reason: 'not-json' });
+    expect(details('[1]')).toEqual({ reason: 'not-musubi' });
+    expect(details('{"hello": 1}')).toEqual({ reason: 'not-musubi' });
+    expect(details('{"format":"musubi","kind":"log","changes":[]}')).toEqual({ reason: 'not-musubi' });
+    expect(details('{"format":"musubi","formatVersion":1,"kind":"graph"}')).toEqual({ reason: 'not-musubi' });
+    expect(details('{"format":"musubi","formatVersion":1,"kind":"log","changes":[{"prototype":1}]}')).toEqual(
+      {
+        reason: 'forbidden-key',
+        key: 'prototype',
+      },
+    );
+  });
+
   it('refuses a file over the size limit, and bytes that are not UTF-8', () => {
     expect(codeOf(() => readMusubiJson('x'.repeat(200), { maxBytes: 100 }))).toBe('FORMAT');
     expect(codeOf(() => readMusubiJson(new Uint8Array([0x7b, 0x82, 0xa0, 0x7d])))).toBe('FORMAT');

@@ -1,9 +1,9 @@
+import type { Collection, StoredRecord } from '../changes/change.js';
 import { MusubiError } from '../errors.js';
-import type { Collection, StoredRecord } from '../history/change.js';
+import { decodeSnapshot, LogAssembler } from '../log/log-codec.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { createNetwork, type Network, type NetworkOptions } from '../network/network.js';
-import type { NetworkView } from '../network/view.js';
-import { decodeSnapshot, LogAssembler } from '../storage/log-codec.js';
+import type { NetworkView } from '../views/view.js';
 import { decodeImport, parseImportedJson } from './hostile-input.js';
 
 /** The `format` of every Musubi JSON file. */
@@ -69,15 +69,14 @@ function versionOf(document: Record<string, unknown>): number {
     throw new MusubiError(
       'FORMAT',
       'this is not a Musubi JSON file (no "format": "musubi") / Musubi の JSON ではありません',
-      {
-        path: ['format'],
-      },
+      { path: ['format'], details: { reason: 'not-musubi' } },
     );
   }
   const version = document.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new MusubiError('FORMAT', 'the file has no valid formatVersion / formatVersion が不正です', {
       path: ['formatVersion'],
+      details: { reason: 'not-musubi' },
     });
   }
   if (version > JSON_FORMAT_VERSION) {
@@ -100,7 +99,9 @@ export function readMusubiJson(
 ): MusubiJson {
   const raw = parseImportedJson(decodeImport(input, { what: 'the JSON file', ...options }));
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new MusubiError('FORMAT', 'a Musubi JSON file is an object / Musubi の JSON はオブジェクトです');
+    throw new MusubiError('FORMAT', 'a Musubi JSON file is an object / Musubi の JSON はオブジェクトです', {
+      details: { reason: 'not-musubi' },
+    });
   }
   return checkedDocument(raw as Record<string, unknown>, options.migrations);
 }
@@ -127,9 +128,7 @@ export function checkedDocument(
   throw new MusubiError(
     'FORMAT',
     'kind must be "log" (with changes) or "state" (with records) / kind が不正です',
-    {
-      path: ['kind'],
-    },
+    { path: ['kind'], details: { reason: 'not-musubi' } },
   );
 }
 

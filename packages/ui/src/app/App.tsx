@@ -26,6 +26,7 @@ import { LanguageButton } from './LanguageButton.js';
 import { Loading } from './LoadingShell.js';
 import { useNetwork } from './network-context.js';
 import { SaveIndicator } from './SaveIndicator.js';
+import { TabBar } from './TabBar.js';
 import { type TabId, tabIds } from './tabs.js';
 import { currentSearch, isHistoryStep, navigate, useSearch } from './url-state.js';
 
@@ -98,7 +99,7 @@ export function App() {
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         <span className="muted">{t('app.subtitle')}</span>
-        <nav aria-label={t('tab.list')}>
+        <TabBar label={t('tab.list')} watch={`${lang}:${tabs.join()}`}>
           {tabs.map((id: TabId) => (
             <button
               key={id}
@@ -109,7 +110,7 @@ export function App() {
               {t(`tab.${id}`)}
             </button>
           ))}
-        </nav>
+        </TabBar>
         {explore && <SearchBox view={network} onFound={(id) => open(id)} />}
         {canWrite && <RecordVisitButton onOpen={openOnMap} />}
         {canWrite && <UndoRedo />}

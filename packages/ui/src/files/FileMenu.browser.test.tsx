@@ -143,6 +143,31 @@ describe('the File menu', () => {
     expect(network.log().length).toBe(before);
   });
 
+  it('words an empty CSV, a broken GEXF and a JSON that is not Musubi from their codes, in English and Japanese', async () => {
+    const network = buildSmallNetwork();
+    const before = network.log().length;
+    const en = await renderMenu(network, 'en');
+    await en.getByRole('button', { name: 'File' }).click();
+    const input = en.getByTestId('files-import-input');
+    await userEvent.upload(input, csvFile('empty.csv', ''));
+    await expect.element(en.getByRole('alert')).toMatchTextContent('The CSV file is empty');
+    await userEvent.upload(input, new File(['<gexf><graph>'], 'broken.gexf'));
+    await expect.element(en.getByRole('alert')).toMatchTextContent('The file is not readable as GEXF');
+    await en.unmount();
+
+    const ja = await renderMenu(network, 'ja');
+    await ja.getByRole('button', { name: 'ファイル' }).click();
+    await userEvent.upload(ja.getByTestId('files-import-input'), new File(['[1, 2]'], 'list.json'));
+    await expect
+      .element(ja.getByRole('alert'))
+      .toMatchTextContent('Musubi のネットワークファイルではありません');
+    await userEvent.upload(ja.getByTestId('files-import-input'), new File(['{"format":'], 'cut.json'));
+    await expect
+      .element(ja.getByRole('alert'))
+      .toMatchTextContent('JSON として読めません（壊れているか、JSON ファイルではありません）');
+    expect(network.log().length).toBe(before);
+  });
+
   it('shows a hostile file name as text', async () => {
     const network = buildSmallNetwork();
     const screen = await renderMenu(network, 'en');

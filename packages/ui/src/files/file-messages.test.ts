@@ -1,4 +1,4 @@
-import { JSON_FORMAT_VERSION, type MusubiError } from '@musubi/core';
+import { JSON_FORMAT_VERSION, MusubiError } from '@musubi/core';
 import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { columnLabel, describeProblem, messageIn } from './file-messages.js';
@@ -198,6 +198,68 @@ describe('a refused JSON or XML file in the user’s language', () => {
       summary: 'ID「mie」はこのネットワークにすでにあります',
       lines: [],
     });
+  });
+});
+
+describe('a refusal worded from its code and details', () => {
+  // The core's message is for people reading logs: here it says nothing the UI could match, and the
+  // sentence must still come from the code, the details and the issues' params.
+  const opaque = 'x / x';
+  const summary = (error: MusubiError, lang: 'ja' | 'en', csv = false) =>
+    describeProblem(error, lang, translator(lang), { csv }).summary;
+
+  it('names a forbidden key and where it is, from the details', () => {
+    const error = new MusubiError('FORMAT', opaque, {
+      path: ['records', 'entity', 0, 'constructor'],
+      details: { reason: 'forbidden-key', key: 'constructor' },
+    });
+    expect(summary(error, 'ja')).toBe(
+      '安全のため使えないキー「constructor」があります（records.entity[0].constructor）',
+    );
+    expect(summary(error, 'en')).toBe(
+      'The file has the key "constructor", which is refused for safety (records.entity[0].constructor)',
+    );
+  });
+
+  it('says not JSON, not Musubi, not GEXF and an empty CSV by their reasons', () => {
+    const refused = (details: Record<string, unknown>) => new MusubiError('FORMAT', opaque, { details });
+    expect(summary(refused({ reason: 'not-json' }), 'en')).toBe(
+      'The file is not valid JSON (damaged, or not a JSON file)',
+    );
+    expect(summary(refused({ reason: 'not-musubi' }), 'ja')).toBe(
+      'Musubi のネットワークファイルではありません',
+    );
+    expect(summary(refused({ reason: 'not-xml', format: 'gexf' }), 'ja')).toBe('GEXF として読めません');
+    expect(summary(refused({ reason: 'not-xml', format: 'graphml' }), 'en')).toBe(
+      'The file is not readable as GraphML',
+    );
+    const empty = new MusubiError('VALIDATION', opaque, {
+      issues: [{ path: [1], code: 'empty-file', message: opaque }],
+    });
+    expect(summary(empty, 'en', true)).toBe('The CSV file is empty');
+  });
+
+  it('names a CSV row’s id from its params', () => {
+    const error = new MusubiError('VALIDATION', opaque, {
+      issues: [{ path: [3, 'ID/id'], code: 'duplicate-id', message: 'y', params: { id: 'mie' } }],
+    });
+    expect(describeProblem(error, 'ja', translator('ja'), { csv: true }).lines).toEqual([
+      { where: '3 行目・「ID」列', message: 'ID「mie」が重複しているか、すでに使われています' },
+    ]);
+  });
+
+  it('gives the same sentences for the files that cause them', async () => {
+    expect((await problem('empty.csv', '', 'ja')).summary).toBe('CSV ファイルが空です');
+    expect((await problem('array.json', '[1, 2]', 'en')).summary).toBe('This is not a Musubi network file');
+    const kind = '{"format":"musubi","formatVersion":1,"kind":"graph"}';
+    expect((await problem('kind.json', kind, 'ja')).summary).toBe(
+      'Musubi のネットワークファイルではありません',
+    );
+    const noVersion = '{"format":"musubi","kind":"log","changes":[]}';
+    expect((await problem('v.json', noVersion, 'en')).summary).toBe('This is not a Musubi network file');
+    expect((await problem('broken.gexf', '<gexf><graph>', 'en')).summary).toBe(
+      'The file is not readable as GEXF',
+    );
   });
 });
 

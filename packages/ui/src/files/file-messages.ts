@@ -67,7 +67,7 @@ const formWords: Readonly<Record<string, Parameters<T>[0]>> = {
  */
 export function csvIssueMessage(issue: ErrorIssue, lang: Lang, t: T): string {
   const params = issue.params ?? {};
-  const id = String(params.id ?? /\bid (\S+)/.exec(issue.message)?.[1] ?? '');
+  const id = String(params.id ?? '');
   switch (issue.code) {
     case 'missing-column':
       return t('files.issue.missingColumn', { column: columnLabel(String(issue.path[1] ?? ''), lang) });
@@ -143,16 +143,18 @@ function summaryOf(error: MusubiError, lang: Lang, t: T, csv: boolean): string {
           supported: String(details.supported ?? ''),
         });
   }
-  const message = error.message;
-  const key = /the key "([^"]+)" is not allowed/.exec(message)?.[1];
-  if (key !== undefined) return t('files.error.forbiddenKey', { key, where: formatPath(error.path) });
-  if (/is not valid JSON/.test(message)) return t('files.error.notJson');
-  if (/not a Musubi JSON|a Musubi JSON file is an object|formatVersion|kind must be/.test(message)) {
-    return t('files.error.notMusubi');
+  if (details.reason === 'forbidden-key') {
+    const key = String(details.key ?? error.path.at(-1) ?? '');
+    return t('files.error.forbiddenKey', { key, where: formatPath(error.path) });
   }
-  const xml = /is not readable (GEXF|GRAPHML)/.exec(message)?.[1];
-  if (xml) return t('files.error.notXml', { format: xml === 'GEXF' ? 'GEXF' : 'GraphML' });
-  if (/the CSV file is empty/.test(message)) return t('files.error.emptyCsv');
+  if (details.reason === 'not-json') return t('files.error.notJson');
+  if (details.reason === 'not-musubi') return t('files.error.notMusubi');
+  if (details.reason === 'not-xml') {
+    return t('files.error.notXml', { format: details.format === 'gexf' ? 'GEXF' : 'GraphML' });
+  }
+  if (details.reason === 'empty-csv' || error.issues.some((i) => i.code === 'empty-file')) {
+    return t('files.error.emptyCsv');
+  }
   if (error.issues.some((i) => i.code === 'missing-column')) return t('files.error.missingColumns');
   if (csv && error.code === 'VALIDATION') {
     return t('files.error.csvRows', { count: error.issues.length, rows: badRows(error.issues).length });
@@ -160,11 +162,11 @@ function summaryOf(error: MusubiError, lang: Lang, t: T, csv: boolean): string {
   if (error.code === 'CONFLICT' && typeof details.id === 'string') {
     return t('files.error.conflict', { id: details.id });
   }
-  if (error.code === 'REFERENCE') return t('files.error.reference', { detail: messageIn(message, lang) });
-  if (error.code === 'FORMAT' || error.code === 'VALIDATION') {
-    return t('files.error.badContent', { detail: messageIn(message, lang) });
-  }
-  return t('files.error.generic', { detail: messageIn(message, lang) });
+  // a refusal the UI has no sentence of its own for: the language's half of the core's bilingual message
+  const detail = messageIn(error.message, lang);
+  if (error.code === 'REFERENCE') return t('files.error.reference', { detail });
+  if (error.code === 'FORMAT' || error.code === 'VALIDATION') return t('files.error.badContent', { detail });
+  return t('files.error.generic', { detail });
 }
 
 /** A refused file (import or open) in `lang`: what went wrong, and every problem with where it is. */

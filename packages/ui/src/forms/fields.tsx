@@ -24,7 +24,8 @@ export function IssuesScope({ issues, children }: { issues: FieldIssuesApi; chil
   return <IssuesContext value={issues}>{children}</IssuesContext>;
 }
 
-function useIssues(): FieldIssuesApi {
+/** The issues of the form around a field (inside `<IssuesScope>`). */
+export function useIssues(): FieldIssuesApi {
   const issues = useContext(IssuesContext);
   if (!issues) throw new Error('a form field is used outside an <IssuesScope>');
   return issues;
@@ -72,18 +73,57 @@ export function BilingualFields({
   fields,
   shared,
   registers,
+  placeholders,
 }: {
   labels: readonly [ja: string, en: string];
   fields: readonly [ja: string, en: string];
   shared: string;
   registers: readonly [ja: UseFormRegisterReturn, en: UseFormRegisterReturn];
+  placeholders?: readonly [ja: string, en: string];
 }) {
   const { err } = useIssues();
   return (
     <>
-      <TextField label={labels[0]} field={fields[0]} also={shared} register={registers[0]} lang="ja" />
-      <TextField label={labels[1]} field={fields[1]} also={shared} register={registers[1]} lang="en" />
+      {(['ja', 'en'] as const).map((lang, i) => (
+        <TextField
+          key={lang}
+          label={labels[i] as string}
+          field={fields[i] as string}
+          also={shared}
+          register={registers[i] as UseFormRegisterReturn}
+          lang={lang}
+          {...(placeholders && { placeholder: placeholders[i] as string })}
+        />
+      ))}
       {err(shared)}
+    </>
+  );
+}
+
+/**
+ * A span of time as two dates (since and until, a first and a last day): each its own field with
+ * its own issues (an end before the start is said under the end).
+ */
+export function DateRangeFields({
+  labels,
+  fields,
+  registers,
+  placeholder,
+  untilPlaceholder = placeholder,
+}: {
+  labels: readonly [from: string, until: string];
+  fields: readonly [from: string, until: string];
+  registers: readonly [from: UseFormRegisterReturn, until: UseFormRegisterReturn];
+  /** The hint of both inputs (the date hint unless given). */
+  placeholder?: string;
+  /** The end's own hint, when an empty end means something ("empty while in post"). */
+  untilPlaceholder?: string | undefined;
+}) {
+  const hint = (text: string | undefined) => (text === undefined ? {} : { placeholder: text });
+  return (
+    <>
+      <DateField label={labels[0]} field={fields[0]} register={registers[0]} {...hint(placeholder)} />
+      <DateField label={labels[1]} field={fields[1]} register={registers[1]} {...hint(untilPlaceholder)} />
     </>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
+import { auditDetail } from './audit-detail.js';
 import type { AuditEvent, TeamAccount, TeamApi } from './team-api.js';
 
 type Loaded<T> = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'done'; value: T };
@@ -28,11 +29,6 @@ function useLoad<T>(load: () => Promise<T>): Loaded<T> {
 const auditKinds = ['sign-in', 'sign-in-failed', 'sign-in-limited', 'sign-out', 'refused'] as const;
 const isAuditKind = (kind: string): kind is (typeof auditKinds)[number] =>
   (auditKinds as readonly string[]).includes(kind);
-
-function detailText(detail: unknown): string {
-  if (detail === undefined || detail === null) return '';
-  return typeof detail === 'string' ? detail : JSON.stringify(detail);
-}
 
 export function AdminPage({ api }: { api: TeamApi }) {
   const { t } = useI18n();
@@ -103,7 +99,7 @@ export function AdminPage({ api }: { api: TeamApi }) {
                   <td>{isAuditKind(e.kind) ? t(`admin.event.${e.kind}`) : e.kind}</td>
                   <td>{e.username ?? ''}</td>
                   <td>{e.ip ?? ''}</td>
-                  <td>{detailText(e.detail)}</td>
+                  <td>{auditDetail(e.kind, e.detail, t)}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,18 +4,25 @@
  * and follow-ups. Records a new engagement, or changes (and deletes) one already recorded.
  * Everything is checked by `planEngagement` before anything is written.
  */
-import { type Engagement, engagementTypes, nameIn, participantRoles, programmes } from '@musubi/core';
-import { useId, useMemo, useState } from 'react';
-import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { type Engagement, engagementTypes, nameIn, programmes } from '@musubi/core';
+import { useMemo, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
-import { EntityPicker } from '../../forms/EntityPicker.js';
 import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
-import { IssuesScope, TextAreaField, TextField } from '../../forms/fields.js';
+import {
+  BilingualFields,
+  DateRangeFields,
+  IssuesScope,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../forms/fields.js';
 import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { typeName } from '../visit/VisitForm.js';
 import { Confirm } from './Confirm.js';
+import { ParticipantRows } from './ParticipantRows.js';
 import {
   type EngagementValues,
   emptyEngagement,
@@ -36,22 +43,19 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
   const today = useToday();
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
-  const uid = useId();
   const self = useMemo(() => network.entities({ kind: 'self' })[0]?.id, [network]);
   const { register, control, handleSubmit, watch } = useForm<EngagementValues>({
     defaultValues: editing ? engagementValuesOf(editing) : emptyEngagement(today, self),
   });
-  const participants = useFieldArray({ control, name: 'participants' });
   const followUps = useFieldArray({ control, name: 'followUps' });
   const issues = useFieldIssues({
     watch,
     check: (values: EngagementValues) => issuesOf(planEngagement(network, values, editing?.id)),
   });
-  const { setIssues, say, invalid, err, summary } = issues;
+  const { setIssues, summary } = issues;
   const [confirming, setConfirming] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const programmeList = useMemo(() => programmes(network), [network, version]);
-  const chosen = watch('participants').map((p) => p.entity);
   const formName = editing ? t('activities.engagement.editTitle') : t('activities.engagement.newTitle');
 
   const onSubmit = handleSubmit((values) => {
@@ -87,96 +91,41 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
         {summary}
         <fieldset>
           <legend>{formName}</legend>
-          <div className="field">
-            <label htmlFor={`${uid}-type`}>{t('activities.engagement.type')}</label>
-            <select id={`${uid}-type`} {...register('type')}>
-              {engagementTypes.map((type) => (
-                <option key={type} value={type}>
-                  {typeName(type, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <TextField
-            label={t('activities.engagement.date')}
-            field="date"
-            register={register('date')}
+          <SelectField
+            label={t('activities.engagement.type')}
+            field="type"
+            register={register('type')}
+            options={engagementTypes.map((type) => ({ value: type, label: typeName(type, lang) }))}
+          />
+          <DateRangeFields
+            labels={[t('activities.engagement.date'), t('activities.engagement.endDate')]}
+            fields={['date', 'endDate']}
+            registers={[register('date'), register('endDate')]}
             placeholder={t('activities.engagement.dateHint')}
           />
-          <TextField
-            label={t('activities.engagement.endDate')}
-            field="endDate"
-            register={register('endDate')}
-            placeholder={t('activities.engagement.dateHint')}
+          <BilingualFields
+            labels={[t('activities.engagement.titleJa'), t('activities.engagement.titleEn')]}
+            fields={['titleJa', 'titleEn']}
+            shared="title"
+            registers={[register('titleJa'), register('titleEn')]}
           />
-          <TextField
-            label={t('activities.engagement.titleJa')}
-            field="titleJa"
-            also="title"
-            register={register('titleJa')}
-            lang="ja"
-          />
-          <label className="field">
-            <span className="label">{t('activities.engagement.titleEn')}</span>
-            <input {...register('titleEn')} lang="en" {...invalid('title')} />
-          </label>
-          {err('title')}
         </fieldset>
 
-        <fieldset>
-          <legend>{t('activities.engagement.participants')}</legend>
-          {participants.fields.map((row, i) => (
-            <div key={row.id} className="activities-row">
-              <Controller
-                control={control}
-                name={`participants.${i}.entity`}
-                render={({ field }) => (
-                  <EntityPicker
-                    label={t('activities.engagement.participant', { n: i + 1 })}
-                    value={field.value === '' ? undefined : field.value}
-                    onChange={(id) => field.onChange(id ?? '')}
-                    exclude={chosen.filter((id, j) => j !== i && id !== '')}
-                    error={say(`participants.${i}.entity`)}
-                  />
-                )}
-              />
-              <div className="field">
-                <label htmlFor={`${uid}-role-${row.id}`}>
-                  {t('activities.engagement.participantRole', { n: i + 1 })}
-                </label>
-                <select id={`${uid}-role-${row.id}`} {...register(`participants.${i}.role`)}>
-                  {participantRoles.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`activities.role.${role}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="button" onClick={() => participants.remove(i)}>
-                {t('activities.engagement.removeParticipant', { n: i + 1 })}
-              </button>
-            </div>
-          ))}
-          {err('participants')}
-          <button type="button" onClick={() => participants.append({ entity: '', role: 'participant' })}>
-            {t('activities.engagement.addParticipant')}
-          </button>
-        </fieldset>
+        <ParticipantRows
+          control={control}
+          register={register}
+          legend={t('activities.engagement.participants')}
+        />
 
         <fieldset>
           <legend>{t('activities.engagement.details')}</legend>
-          <div className="field">
-            <label htmlFor={`${uid}-programme`}>{t('activities.engagement.programme')}</label>
-            <select id={`${uid}-programme`} {...register('programme')} {...invalid('programme')}>
-              <option value="">{t('activities.engagement.noProgramme')}</option>
-              {programmeList.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {nameIn(p.name, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {err('programme')}
+          <SelectField
+            label={t('activities.engagement.programme')}
+            field="programme"
+            register={register('programme')}
+            options={programmeList.map((p) => ({ value: p.id, label: nameIn(p.name, lang) }))}
+            empty={t('activities.engagement.noProgramme')}
+          />
           <TextField
             label={t('activities.engagement.topics')}
             field="topics"

@@ -12,11 +12,11 @@ import {
   programmes,
 } from '@musubi/core';
 import { unitNames } from '@musubi/core/words';
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
 import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
-import { IssuesScope, TextField } from '../../forms/fields.js';
+import { BilingualFields, IssuesScope, SelectField, TextField } from '../../forms/fields.js';
 import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { typeName } from '../visit/VisitForm.js';
@@ -25,13 +25,12 @@ import { emptyIndicator, type IndicatorValues, planIndicator } from './plan-indi
 export function IndicatorForm({ onDone }: { onDone: (indicator: Indicator) => void }) {
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
-  const uid = useId();
   const { register, handleSubmit, watch } = useForm<IndicatorValues>({ defaultValues: emptyIndicator });
   const issues = useFieldIssues({
     watch,
     check: (values: IndicatorValues) => issuesOf(planIndicator(network, values)),
   });
-  const { setIssues, invalid, err, summary } = issues;
+  const { setIssues, err, summary } = issues;
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const programmeList = useMemo(() => programmes(network), [network, version]);
   const aggregate = watch('aggregate');
@@ -58,38 +57,24 @@ export function IndicatorForm({ onDone }: { onDone: (indicator: Indicator) => vo
         {summary}
         <fieldset>
           <legend>{formName}</legend>
-          <TextField
-            label={t('activities.indicator.nameJa')}
-            field="nameJa"
-            also="name"
-            register={register('nameJa')}
-            lang="ja"
+          <BilingualFields
+            labels={[t('activities.indicator.nameJa'), t('activities.indicator.nameEn')]}
+            fields={['nameJa', 'nameEn']}
+            shared="name"
+            registers={[register('nameJa'), register('nameEn')]}
           />
-          <label className="field">
-            <span className="label">{t('activities.indicator.nameEn')}</span>
-            <input {...register('nameEn')} lang="en" {...invalid('name')} />
-          </label>
-          {err('name')}
-          <div className="field">
-            <label htmlFor={`${uid}-unit`}>{t('activities.indicator.unit')}</label>
-            <select id={`${uid}-unit`} {...register('unit')}>
-              {indicatorUnits.map((u) => (
-                <option key={u} value={u}>
-                  {unitNames[u][lang]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-kind`}>{t('activities.indicator.kind')}</label>
-            <select id={`${uid}-kind`} {...register('kind')}>
-              {indicatorKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`activities.indicator.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('activities.indicator.unit')}
+            field="unit"
+            register={register('unit')}
+            options={indicatorUnits.map((u) => ({ value: u, label: unitNames[u][lang] }))}
+          />
+          <SelectField
+            label={t('activities.indicator.kind')}
+            field="kind"
+            register={register('kind')}
+            options={indicatorKinds.map((k) => ({ value: k, label: t(`activities.indicator.kind.${k}`) }))}
+          />
           <TextField
             label={t('activities.indicator.basicProgramme')}
             field="basicProgramme"
@@ -99,20 +84,24 @@ export function IndicatorForm({ onDone }: { onDone: (indicator: Indicator) => vo
         </fieldset>
         <fieldset>
           <legend>{t('activities.indicator.measure')}</legend>
-          <div className="field">
-            <label htmlFor={`${uid}-count`}>{t('activities.indicator.count')}</label>
-            <select id={`${uid}-count`} {...register('count')}>
-              <option value="engagements">{t('activities.indicator.count.engagements')}</option>
-              <option value="distinct-entities">{t('activities.indicator.count.distinct-entities')}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-aggregate`}>{t('activities.indicator.aggregate')}</label>
-            <select id={`${uid}-aggregate`} {...register('aggregate')}>
-              <option value="cumulative">{t('activities.indicator.aggregate.cumulative')}</option>
-              <option value="per-year">{t('activities.indicator.aggregate.per-year')}</option>
-            </select>
-          </div>
+          <SelectField
+            label={t('activities.indicator.count')}
+            field="count"
+            register={register('count')}
+            options={(['engagements', 'distinct-entities'] as const).map((c) => ({
+              value: c,
+              label: t(`activities.indicator.count.${c}`),
+            }))}
+          />
+          <SelectField
+            label={t('activities.indicator.aggregate')}
+            field="aggregate"
+            register={register('aggregate')}
+            options={(['cumulative', 'per-year'] as const).map((a) => ({
+              value: a,
+              label: t(`activities.indicator.aggregate.${a}`),
+            }))}
+          />
           {aggregate === 'cumulative' && (
             <TextField
               label={t('activities.indicator.since')}

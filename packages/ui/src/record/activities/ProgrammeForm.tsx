@@ -10,7 +10,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
 import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
-import { IssuesScope, TextAreaField, TextField } from '../../forms/fields.js';
+import { BilingualFields, IssuesScope, TextAreaField, TextField } from '../../forms/fields.js';
 import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Confirm } from './Confirm.js';
@@ -44,7 +44,7 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
     watch,
     check: (values: ProgrammeValues) => issuesOf(planProgramme(network, values, editing?.id)),
   });
-  const { setIssues, invalid, err, summary } = issues;
+  const { setIssues, err, summary } = issues;
   const [confirming, setConfirming] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const basics = useMemo(() => basicProgrammes(network), [network, version]);
@@ -110,34 +110,22 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
             register={register('basicCode')}
             inputMode="numeric"
           />
-          <TextField
-            label={t('activities.programme.basicNameJa')}
-            field="basicNameJa"
-            also="basicName"
-            register={register('basicNameJa')}
-            lang="ja"
+          <BilingualFields
+            labels={[t('activities.programme.basicNameJa'), t('activities.programme.basicNameEn')]}
+            fields={['basicNameJa', 'basicNameEn']}
+            shared="basicName"
+            registers={[register('basicNameJa'), register('basicNameEn')]}
           />
-          <label className="field">
-            <span className="label">{t('activities.programme.basicNameEn')}</span>
-            <input {...register('basicNameEn')} lang="en" {...invalid('basicName')} />
-          </label>
-          {err('basicName')}
         </fieldset>
 
         <fieldset>
           <legend>{formName}</legend>
-          <TextField
-            label={t('activities.programme.nameJa')}
-            field="nameJa"
-            also="name"
-            register={register('nameJa')}
-            lang="ja"
+          <BilingualFields
+            labels={[t('activities.programme.nameJa'), t('activities.programme.nameEn')]}
+            fields={['nameJa', 'nameEn']}
+            shared="name"
+            registers={[register('nameJa'), register('nameEn')]}
           />
-          <label className="field">
-            <span className="label">{t('activities.programme.nameEn')}</span>
-            <input {...register('nameEn')} lang="en" {...invalid('name')} />
-          </label>
-          {err('name')}
           {editing && <p className="muted">{t('activities.programme.uses', { count: uses })}</p>}
         </fieldset>
 

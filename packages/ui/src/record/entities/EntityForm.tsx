@@ -12,7 +12,7 @@ import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
 import {
   BilingualFields,
   CountryField,
-  DateField,
+  DateRangeFields,
   IssuesScope,
   SelectField,
   TextAreaField,
@@ -146,16 +146,10 @@ function EntityEditor({ editing, onDone }: { editing?: string; onDone: (notice: 
             inputMode="decimal"
             placeholder="136.51"
           />
-          <DateField
-            label={t('edit.entity.since')}
-            field="since"
-            register={register('since')}
-            placeholder="YYYY-MM-DD"
-          />
-          <DateField
-            label={t('edit.entity.until')}
-            field="until"
-            register={register('until')}
+          <DateRangeFields
+            labels={[t('edit.entity.since'), t('edit.entity.until')]}
+            fields={['since', 'until']}
+            registers={[register('since'), register('until')]}
             placeholder="YYYY-MM-DD"
           />
           <TextField

@@ -12,10 +12,9 @@ import { bilingual, issuesOf, refusalIssues } from '../../forms/field-issues.js'
 import {
   BilingualFields,
   CountryField,
-  DateField,
+  DateRangeFields,
   IssuesScope,
   PickerField,
-  TextField,
 } from '../../forms/fields.js';
 import { useFieldIssues } from '../../forms/use-field-issues.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -137,29 +136,18 @@ function GiveRole({ onDone }: { onDone: (notice: Notice) => void }) {
             </div>
           )}
           <PickerField control={control} name="at" label={t('edit.role.at')} />
-          <TextField
-            label={t('edit.role.titleJa')}
-            field="titleJa"
-            also="title"
-            register={register('titleJa')}
-            lang="ja"
-            placeholder="特命全権大使"
+          <BilingualFields
+            labels={[t('edit.role.titleJa'), t('edit.role.titleEn')]}
+            fields={['titleJa', 'titleEn']}
+            shared="title"
+            registers={[register('titleJa'), register('titleEn')]}
+            placeholders={['特命全権大使', 'Ambassador']}
           />
-          <TextField
-            label={t('edit.role.titleEn')}
-            field="titleEn"
-            also="title"
-            register={register('titleEn')}
-            lang="en"
-            placeholder="Ambassador"
-          />
-          {err('title')}
-          <DateField label={t('edit.role.since')} field="since" register={register('since')} />
-          <DateField
-            label={t('edit.role.until')}
-            field="until"
-            register={register('until')}
-            placeholder={t('edit.role.untilHint')}
+          <DateRangeFields
+            labels={[t('edit.role.since'), t('edit.role.until')]}
+            fields={['since', 'until']}
+            registers={[register('since'), register('until')]}
+            untilPlaceholder={t('edit.role.untilHint')}
           />
           {values.at !== '' && network.entity(values.at) && (
             <PreviousHolders values={values} register={register('endPrevious')} />

@@ -240,23 +240,13 @@ export function VisitForm({ onRecorded, onCancel }: VisitFormProps) {
               </div>
             )}
           />
-          <TextField
-            label={t('record.visit.titleJa')}
-            field="titleJa"
-            also="title"
-            register={register('titleJa')}
-            lang="ja"
-            placeholder={t('record.visit.titleAuto')}
+          <BilingualFields
+            labels={[t('record.visit.titleJa'), t('record.visit.titleEn')]}
+            fields={['titleJa', 'titleEn']}
+            shared="title"
+            registers={[register('titleJa'), register('titleEn')]}
+            placeholders={[t('record.visit.titleAuto'), t('record.visit.titleAuto')]}
           />
-          <TextField
-            label={t('record.visit.titleEn')}
-            field="titleEn"
-            also="title"
-            register={register('titleEn')}
-            lang="en"
-            placeholder={t('record.visit.titleAuto')}
-          />
-          {err('title')}
           <TextField
             label={t('record.visit.topics')}
             field="topics"

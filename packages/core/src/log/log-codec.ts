@@ -1,18 +1,18 @@
 // the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
 import * as z from 'zod';
-import { type ErrorPath, MusubiError } from '../errors.js';
 import {
   type Change,
   type Collection,
   collections,
   type Effect,
   type StoredRecord,
-} from '../history/change.js';
-import { ChangeLabelSchema } from '../history/change-label.js';
+} from '../changes/change.js';
+import { ChangeLabelSchema } from '../changes/change-label.js';
+import { collectionSpec } from '../changes/references.js';
+import { type ErrorPath, MusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
 import { EngagementSchema, EntitySchema, LinkSchema } from '../model/records.js';
 import type { NetworkSnapshot } from '../network/network.js';
-import { collectionSpec } from '../network/references.js';
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type StoreWarning } from './store.js';
 
 /** Keys that could reach an object's prototype if some later code merged the parsed value. */
@@ -48,6 +48,7 @@ export function parseLogJson(text: string, where: ErrorPath, what: string): unkn
     throw new MusubiError('FORMAT', `${what} is not valid JSON: ${(error as Error).message}`, {
       path: where,
       cause: error,
+      details: { reason: 'not-json' },
     });
   }
   if (mayHideForbiddenKey.test(text)) {
@@ -55,7 +56,7 @@ export function parseLogJson(text: string, where: ErrorPath, what: string): unkn
     if (key) {
       throw new MusubiError('FORMAT', `${what} holds the forbidden key ${JSON.stringify(key.at(-1))}`, {
         path: where,
-        details: { key },
+        details: { reason: 'forbidden-key', key },
       });
     }
   }
@@ -173,11 +174,15 @@ export function checkHeader(
   if (header === null || typeof header !== 'object' || header.format !== LOG_FORMAT) {
     throw new MusubiError('FORMAT', `${description} is not a Musubi log (no "${LOG_FORMAT}" header)`, {
       path: where,
+      details: { reason: 'not-musubi' },
     });
   }
   const version = header.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new MusubiError('FORMAT', `${description} has no valid formatVersion`, { path: where });
+    throw new MusubiError('FORMAT', `${description} has no valid formatVersion`, {
+      path: where,
+      details: { reason: 'not-musubi' },
+    });
   }
   if (version > supported) {
     throw new MusubiError(
