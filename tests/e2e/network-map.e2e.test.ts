@@ -24,6 +24,9 @@ async function open(size: keyof typeof sizes, query: string, page?: Page): Promi
 }
 
 const kept = (page: Page) => page.evaluate(() => localStorage.getItem('musubi.positions.v1'));
+/** Waits until the map has kept its positions (a first visit's layout has ended). */
+const positionsKept = (page: Page) =>
+  page.waitForFunction(() => localStorage.getItem('musubi.positions.v1') !== null);
 
 for (const size of ['desktop', 'phone'] as const) {
   describe(`the network map (${size})`, () => {
@@ -32,15 +35,15 @@ for (const size of ['desktop', 'phone'] as const) {
         const page = await open(size, `?view=map&lang=en&entity=${id}`);
         const map = page.getByTestId('network-map');
         // a first visit runs the layout; the frame follows it
-        await expect.poll(() => kept(page), { timeout: 60_000 }).not.toBeNull();
-        await expect.poll(() => map.getAttribute('data-layout')).toBe('settled');
+        await positionsKept(page);
+        await map.and(page.locator('[data-layout="settled"]')).waitFor();
         const framed = () =>
           map.evaluate((e: HTMLElement) => ({
             framed: e.dataset.framed,
             inView: Number(e.dataset.inView),
             neighbourhood: Number(e.dataset.neighbourhood),
           }));
-        await expect.poll(async () => (await framed()).framed, { timeout: 30_000 }).toBe(id);
+        await map.and(page.locator(`[data-framed="${id}"]`)).waitFor();
         const { inView, neighbourhood } = await framed();
         expect(neighbourhood).toBeGreaterThan(1);
         expect(inView).toBe(neighbourhood);
@@ -68,15 +71,13 @@ describe('the seeded layout', () => {
     for (let i = 0; i < 2; i++) {
       const context = await session.browser().newContext({ viewport: sizes.desktop });
       const page = await open('desktop', '?view=map', await context.newPage());
-      await expect.poll(() => kept(page), { timeout: 60_000 }).not.toBeNull();
+      await positionsKept(page);
       const positions = (await kept(page)) ?? '';
       layouts.push(positions);
       // the next visit takes the kept positions and runs no layout
       await page.reload();
       const map = page.getByTestId('network-map');
-      await expect
-        .poll(() => map.getAttribute('data-nodes'), { timeout: 30_000 })
-        .toBe(String(Object.keys(JSON.parse(positions)).length));
+      await map.and(page.locator(`[data-nodes="${Object.keys(JSON.parse(positions)).length}"]`)).waitFor();
       expect(await map.getAttribute('data-layout')).toBe('settled');
       expect(await kept(page)).toBe(positions);
       await context.close();

@@ -45,16 +45,16 @@ describe('the layout on a phone', () => {
     const toggle = page.getByRole('button', { name: 'Filters', exact: true });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await toggle.click();
-    await expect.poll(() => sidebar.isVisible()).toBe(true);
+    await sidebar.waitFor({ state: 'visible' });
     await page.getByRole('checkbox', { name: 'Active links only' }).check();
     expect(page.url()).toContain('active=1');
     await page.screenshot({ path: `${shots}phone-filters-en.png` });
     await page.getByRole('button', { name: 'Close filters' }).click();
-    await expect.poll(() => sidebar.isVisible()).toBe(false);
+    await sidebar.waitFor({ state: 'hidden' });
     await toggle.click();
-    await expect.poll(() => sidebar.isVisible()).toBe(true);
+    await sidebar.waitFor({ state: 'visible' });
     await page.keyboard.press('Escape');
-    await expect.poll(() => sidebar.isVisible()).toBe(false);
+    await sidebar.waitFor({ state: 'hidden' });
   });
 
   it('opens a panel as a bottom sheet and keeps the map above it', async () => {
