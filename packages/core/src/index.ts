@@ -145,8 +145,13 @@ export { NetworkView } from './network/view.js';
 // storage (the browser's and Node's stores are subpaths)
 export type { MemoryLog } from './storage/memory-store.js';
 export { MemoryStore } from './storage/memory-store.js';
-export type { OpenNetworkOptions, SaveState, SaveStateListener } from './storage/open-network.js';
-export { openNetwork, StoredNetwork } from './storage/open-network.js';
+export type {
+  OpenNetworkOptions,
+  SaveState,
+  SaveStateListener,
+  StoredLog,
+} from './storage/open-network.js';
+export { openNetwork, openStoredLog, readStoredLog, StoredNetwork } from './storage/open-network.js';
 export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './storage/store.js';
 // time: partial dates, fiscal years and eras
 export type { DateInputErrorCode, DateInputResult } from './time/date-input.js';
