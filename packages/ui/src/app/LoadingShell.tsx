@@ -17,7 +17,9 @@ export function LoadingShell({ progress }: { progress?: OpeningProgress | undefi
           ? t('app.opening.readingOnPage')
           : progress.step === 'example'
             ? t('app.opening.example')
-            : t('app.opening.building', { count: progress.changes.toLocaleString(lang) });
+            : t(progress.fromSnapshot ? 'app.opening.buildingFromSnapshot' : 'app.opening.building', {
+                count: progress.changes.toLocaleString(lang),
+              });
   return (
     <div className="app-shell" data-opening={progress?.step}>
       <header className="topbar">

@@ -69,8 +69,8 @@ export type OpeningProgress =
   | { step: 'reading' }
   /** No worker could run: the page reads and checks the network itself. */
   | { step: 'reading-on-page' }
-  /** The page builds the network from the changes read (and the snapshot, when there is one). */
-  | { step: 'building'; changes: number }
+  /** The page builds the network from the changes read, after the snapshot when there is one. */
+  | { step: 'building'; changes: number; fromSnapshot: boolean }
   /** A first start: the example network is written into the browser. */
   | { step: 'example' };
 
@@ -166,7 +166,12 @@ async function openThroughWorker(
     await onProgress?.({ step: 'reading-on-page' });
   }
   if (read.kind !== 'read') return openWith(name, undefined, snapshotAfter, onProgress);
-  await onProgress?.({ step: 'building', changes: read.log.read.changes.length });
+  const { snapshot, read: changes } = read.log;
+  await onProgress?.({
+    step: 'building',
+    changes: changes.changes.length,
+    fromSnapshot: snapshot !== undefined,
+  });
   const store = await IndexedDbStore.open(name);
   try {
     const network = await openStoredLog(store, read.log, { author: currentAuthor() });
