@@ -179,7 +179,11 @@ interface Load {
   firstDrawMs: number;
   /** Chromium's CPU time (all its processes: page, workers, GPU) from navigation to the first draw. */
   cpuMs?: number;
-  /** The page's main thread: the time its tasks took from navigation to the first draw (CDP). */
+  /**
+   * The page's main thread: the wall time its tasks took from navigation to the first draw (CDP's
+   * TaskDuration): how long the page could not answer; on a loaded machine it includes the time its
+   * thread waited for a core, so it can exceed the CPU time.
+   */
   mainMs?: number;
   heapMB: number;
   /** When the app's shell was first in the page, and the first contentful paint. */
@@ -196,9 +200,9 @@ interface DrawProbe {
 }
 
 /**
- * Loads `url` in `page` and waits for the first draw; with Chromium's CPU time over the load and
- * the page's main-thread task time (CDP Performance metrics), which the machine's load does not
- * inflate as it does wall time.
+ * Loads `url` in `page` and waits for the first draw; with Chromium's CPU time over the load (which
+ * the machine's load does not inflate as it does wall time) and the page's main-thread task time
+ * (CDP Performance metrics, wall time: how long the page was busy).
  */
 async function measuredLoad(
   page: Page,
@@ -314,7 +318,7 @@ export async function uiRows(options: {
       const main = of.flatMap((l) => (l.mainMs === undefined ? [] : [l.mainMs]));
       return used.length === 0
         ? ''
-        : `; Chromium CPU ${median(used).toFixed(0)} ms, of it the page's main thread ${median(main).toFixed(0)} ms`;
+        : `; Chromium CPU ${median(used).toFixed(0)} ms; the page's main thread busy ${median(main).toFixed(0)} ms (wall)`;
     };
     const shells = loads.flatMap((l) => (l.shellMs === undefined ? [] : [l.shellMs]));
     const paints = loads.flatMap((l) => (l.firstPaintMs === undefined ? [] : [l.firstPaintMs]));
