@@ -1,6 +1,8 @@
 /**
- * `pnpm bench [--scale S|M|L]… [--all] [--json] [--seed N] [--no-ui]`: generates networks at each
- * scale and prints one table per scale (time, memory, and the ratio to side-by-side references).
+ * `pnpm bench [--scale S|M|L]… [--all] [--json] [--seed N] [--no-ui] [--ui-only] [--ui-baseline DIR]`:
+ * generates networks at each scale and prints one table per scale (time, memory, and the ratio to
+ * side-by-side references). `--ui-only` measures the UI rows alone; `--ui-baseline` also measures
+ * another built UI (`vite build --outDir DIR` of an earlier commit) in the same run, beside this one.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,6 +31,10 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     ui: { type: 'boolean', default: true },
+    // only the Chromium rows (the network is generated and written, nothing else measured)
+    'ui-only': { type: 'boolean', default: false },
+    // a built UI of another commit, measured in the same run before this one's
+    'ui-baseline': { type: 'string' },
     // the team server under load (PGlite, and PostgreSQL when installed); --server-only for it alone
     server: { type: 'boolean', default: true },
     'server-only': { type: 'boolean', default: false },
@@ -71,8 +77,18 @@ async function runScale(scale: Scale, dir: string): Promise<ScaleResult> {
   generated = undefined; // the log lives in the file from here on
   collectGarbage();
   const fileMB = statSync(file.path).size / MB;
-  log(`${scale.name}: opening (${changes} changes, ${fileMB.toFixed(0)} MB)`);
   const rows: Row[] = [];
+  if (values['ui-only']) {
+    rows.push(...(await uiRowsOf(scale, file.path, changes)));
+    const counts = { entities: scale.entities, links: scale.links, engagements: scale.engagements };
+    return {
+      scale: scale.name,
+      counts: { ...counts, changes, fileMB },
+      rows,
+      peakRssMB: process.resourceUsage().maxRSS / 1024,
+    };
+  }
+  log(`${scale.name}: opening (${changes} changes, ${fileMB.toFixed(0)} MB)`);
   const opened = await openRows(file, opens, (step) => log(`${scale.name}: open: ${step}`));
   rows.push(...opened.rows);
   const network = opened.network;
@@ -136,8 +152,17 @@ async function uiRowsOf(scale: Scale, logFile: string, changes: number): Promise
       uiDist = path.join(dir, 'ui');
       buildUi(uiDist);
     }
-    log(`${scale.name}: UI in Chromium`);
-    return await uiRows({ dist: uiDist, logFile, changes, runs: scale.name === 'S' ? 3 : 1 });
+    const runs = scale.name === 'S' ? 3 : 1;
+    const rows: Row[] = [];
+    const baseline = values['ui-baseline'];
+    if (baseline) {
+      log(`${scale.name}: the baseline UI in Chromium (load average ${os.loadavg()[0]?.toFixed(1)})`);
+      const before = await uiRows({ dist: path.resolve(baseline), logFile, changes, runs });
+      rows.push(...before.map((row) => ({ ...row, task: `${row.task} [baseline]` })));
+    }
+    log(`${scale.name}: UI in Chromium (load average ${os.loadavg()[0]?.toFixed(1)})`);
+    rows.push(...(await uiRows({ dist: uiDist, logFile, changes, runs })));
+    return rows;
   } catch (error) {
     return [
       { group: 'ui', task, references: [], note: `failed: ${(error as Error).message.split('\n')[0]}` },
@@ -167,7 +192,7 @@ try {
     else console.log(`\n${table}\n`);
     collectGarbage();
   }
-  if (values.server || values['server-only']) {
+  if ((values.server && !values['ui-only']) || values['server-only']) {
     result.server = await serverBench({
       log,
       clients: Number(values['server-clients']),

@@ -57,10 +57,35 @@ for (const size of ['desktop', 'phone'] as const) {
       expect(named('WorldView')).toBe(false);
       expect(named('DashboardPage')).toBe(false);
       expect(named('exceljs.min')).toBe(false);
+      // the formats' code (XLSX, GEXF and GraphML, CSV) loads when a file is read or written
+      expect(named('xlsx')).toBe(false);
+      expect(named('graph-files')).toBe(false);
+      expect(named('csv')).toBe(false);
       await page.getByRole('button', { name: '世界地図', exact: true }).click();
       await page.getByTestId('world-map').waitFor();
       expect(named('WorldView')).toBe(true);
       expect(named('NetworkMap')).toBe(false);
+      await context.close();
+    });
+
+    it('asks for the code of the view in the address while the network opens, not after', async () => {
+      const context = await session.browser().newContext({ viewport: sizes[size] });
+      const page = await context.newPage();
+      // when the worker has answered and the page goes on to build (or write) the network
+      await page.addInitScript({
+        content: `new MutationObserver((_, observer) => {
+          const step = document.querySelector('.app-shell')?.getAttribute('data-opening');
+          if (!step || step === 'reading') return;
+          window.__answeredAt = performance.now();
+          observer.disconnect();
+        }).observe(document, { childList: true, subtree: true, attributes: true })`,
+      });
+      await page.goto(`${inject('baseUrl')}?view=map`);
+      await page.locator('.app').waitFor({ timeout: 60_000 });
+      const [asked, answeredAt] = (await page.evaluate(
+        `[performance.getEntriesByType('resource').find((e) => /\\/NetworkMap-/.test(e.name))?.startTime, window.__answeredAt]`,
+      )) as [number | undefined, number];
+      expect(asked).toBeLessThan(answeredAt);
       await context.close();
     });
   });

@@ -137,8 +137,13 @@ export type { NetworkGraph } from './projection/state.js';
 // storage (the browser's and Node's stores are subpaths)
 export type { MemoryLog } from './storage/memory-store.js';
 export { MemoryStore } from './storage/memory-store.js';
-export type { OpenNetworkOptions, SaveState, SaveStateListener } from './storage/open-network.js';
-export { openNetwork, StoredNetwork } from './storage/open-network.js';
+export type {
+  OpenNetworkOptions,
+  SaveState,
+  SaveStateListener,
+  StoredLog,
+} from './storage/open-network.js';
+export { openNetwork, openStoredLog, readStoredLog, StoredNetwork } from './storage/open-network.js';
 // time: partial dates, fiscal years and eras
 export type { DateInputErrorCode, DateInputResult } from './time/date-input.js';
 export { parseDateInput } from './time/date-input.js';

@@ -9,11 +9,11 @@
 import { StrictMode, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.js';
+import { App, preloadView } from './app/App.js';
 import './app/app.css';
 import { LoadingShell } from './app/LoadingShell.js';
 import { NetworkProvider, type Workspace } from './app/network-context.js';
-import { type Opened, openSaved, replaceSaved } from './app/workspace.js';
+import { type Opened, type OpeningProgress, openSaved, replaceSaved } from './app/workspace.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { ServerElsewhere } from './team/ServerElsewhere.js';
 import { findConnection } from './team/server-address.js';
@@ -27,6 +27,7 @@ function Root({ initial }: { initial: Opened }) {
       description: opened.database === undefined ? undefined : `IndexedDB ${opened.database}`,
       problem: opened.problem,
       base: opened.base,
+      openedIn: opened.openedIn,
       replace: async (log) => setOpened(await replaceSaved(opened, log)),
       resetToExample: async () => setOpened(await replaceSaved(opened, undefined)),
     }),
@@ -39,19 +40,28 @@ function Root({ initial }: { initial: Opened }) {
   );
 }
 
+/** Resolves once what was rendered is on the screen (at once in a hidden tab, which draws nothing). */
+function painted(): Promise<void> {
+  if (document.visibilityState !== 'visible') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 async function start(element: HTMLElement): Promise<void> {
   const root = createRoot(element);
+  const shell = (progress?: OpeningProgress) =>
+    flushSync(() =>
+      root.render(
+        <StrictMode>
+          <I18nProvider>
+            <LoadingShell progress={progress} />
+          </I18nProvider>
+        </StrictMode>,
+      ),
+    );
   // drawn now, before the server or IndexedDB is asked for anything
-  flushSync(() =>
-    root.render(
-      <StrictMode>
-        <I18nProvider>
-          <LoadingShell />
-        </I18nProvider>
-      </StrictMode>,
-    ),
-  );
+  shell();
   const connection = await findConnection();
+  if (connection.kind === 'local') preloadView(location.search);
   const app =
     connection.kind === 'elsewhere' ? (
       <ServerElsewhere server={connection.server} />
@@ -60,7 +70,15 @@ async function start(element: HTMLElement): Promise<void> {
         <App />
       </TeamRoot>
     ) : (
-      <Root initial={await openSaved()} />
+      <Root
+        initial={
+          await openSaved(undefined, (progress) => {
+            shell(progress);
+            // the page's thread is busy while the network is built: let the message show first
+            return progress.step === 'reading' ? undefined : painted();
+          })
+        }
+      />
     );
   root.render(
     <StrictMode>

@@ -176,16 +176,29 @@ function replayError(error: unknown, store: Store, read: LogRead): never {
 }
 
 /**
- * Opens a network from a store: replays its log (from the latest snapshot when there is one that
- * matches the log) and appends every new change to it. See {@link StoredNetwork} for what a write's
- * acknowledgement means with each kind of store.
+ * What {@link openNetwork} reads from a store before it replays anything: the latest snapshot that
+ * matches the log (if any) and the changes after it, validated. Plain data: it can cross a worker's
+ * `postMessage` (structured clone), so a page can read and validate in a worker and replay on its
+ * own thread with {@link openStoredLog}.
+ */
+export interface StoredLog {
+  readonly snapshot?: NetworkSnapshot;
+  readonly read: LogRead;
+}
+
+/**
+ * Reads and validates a store's log for {@link openStoredLog}: the snapshot when one matches the
+ * log (unless `fullReplay`), then the changes after it. Refuses a damaged log (FORMAT) or a newer
+ * one (VERSION) as `openNetwork` does; a damaged or stale snapshot is set aside with a warning.
  *
  * @example
- * const network = await openNetwork(new MemoryStore(), { author: 'suzuki' });
- * network.addEntity({ kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' } });
- * await network.whenSaved();
+ * const log = await readStoredLog(store); // in a worker
+ * const network = await openStoredLog(store, log, { author: 'suzuki' }); // on the page
  */
-export async function openNetwork(store: Store, options: OpenNetworkOptions = {}): Promise<StoredNetwork> {
+export async function readStoredLog(
+  store: Store,
+  options: Pick<OpenNetworkOptions, 'fullReplay'> = {},
+): Promise<StoredLog> {
   const warnings: StoreWarning[] = [];
   let snapshot: NetworkSnapshot | undefined;
   if (!options.fullReplay) {
@@ -203,21 +216,50 @@ export async function openNetwork(store: Store, options: OpenNetworkOptions = {}
     read = await store.readChanges(0);
   }
   const all: LogRead = { ...read, warnings: [...warnings, ...read.warnings] };
+  return snapshot ? { snapshot, read: all } : { read: all };
+}
+
+/**
+ * Opens a network from a log that {@link readStoredLog} read from `store` (here or in a worker):
+ * replays it without validating the records again, and appends every new change to `store`. A
+ * snapshot that cannot be restored is set aside and the whole log read again from `store`; a
+ * change that cannot be replayed is refused with a FORMAT error naming its place in the store.
+ */
+export async function openStoredLog(
+  store: Store,
+  log: StoredLog,
+  options: OpenNetworkOptions = {},
+): Promise<StoredNetwork> {
+  const { snapshot, read } = log;
   try {
-    return new StoredNetwork(store, all, snapshot, options);
+    return new StoredNetwork(store, read, snapshot, options);
   } catch (error) {
     if (isMusubiError(error, 'FORMAT') && snapshot) {
       // the log is the source of truth: a snapshot that cannot be restored is set aside
       const full = await store.readChanges(0);
-      const again = { ...full, warnings: [...all.warnings, ignoredSnapshot(snapshot.seq, error.message)] };
+      const again = { ...full, warnings: [...read.warnings, ignoredSnapshot(snapshot.seq, error.message)] };
       try {
         return new StoredNetwork(store, again, undefined, options);
       } catch (fullError) {
         replayError(fullError, store, again);
       }
     }
-    replayError(error, store, all);
+    replayError(error, store, read);
   }
+}
+
+/**
+ * Opens a network from a store: replays its log (from the latest snapshot when there is one that
+ * matches the log) and appends every new change to it. See {@link StoredNetwork} for what a write's
+ * acknowledgement means with each kind of store.
+ *
+ * @example
+ * const network = await openNetwork(new MemoryStore(), { author: 'suzuki' });
+ * network.addEntity({ kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' } });
+ * await network.whenSaved();
+ */
+export async function openNetwork(store: Store, options: OpenNetworkOptions = {}): Promise<StoredNetwork> {
+  return openStoredLog(store, await readStoredLog(store, options), options);
 }
 
 function ignoredSnapshot(seq: number, why: string): StoreWarning {

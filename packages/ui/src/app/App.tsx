@@ -24,27 +24,40 @@ import { useToday } from './clock.js';
 import { type ExploreState, parseExploreState, serializeExploreState } from './explore-state.js';
 import { LanguageButton } from './LanguageButton.js';
 import { Loading } from './LoadingShell.js';
-import { useNetwork } from './network-context.js';
+import { useNetwork, useWorkspace } from './network-context.js';
 import { SaveIndicator } from './SaveIndicator.js';
 import { TabBar } from './TabBar.js';
 import { type TabId, tabIds } from './tabs.js';
 import { currentSearch, isHistoryStep, navigate, useSearch } from './url-state.js';
 
 // each view's code (sigma, d3-geo and the world atlas, recharts, the forms) loads when it is first shown
-const NetworkMap = lazy(() => import('../map/NetworkMap.js').then((m) => ({ default: m.NetworkMap })));
-const WorldView = lazy(() => import('../geo/WorldView.js').then((m) => ({ default: m.WorldView })));
-const RecordPage = lazy(() => import('../record/RecordPage.js').then((m) => ({ default: m.RecordPage })));
-const DashboardPage = lazy(() =>
-  import('../dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
-);
-const BriefingPage = lazy(() =>
-  import('../briefing/BriefingPage.js').then((m) => ({ default: m.BriefingPage })),
-);
-const FollowUpsPage = lazy(() =>
-  import('../follow-ups/FollowUpsPage.js').then((m) => ({ default: m.FollowUpsPage })),
-);
-const TableView = lazy(() => import('../table/TableView.js').then((m) => ({ default: m.TableView })));
-const HistoryPage = lazy(() => import('../history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })));
+const viewCode = {
+  map: () => import('../map/NetworkMap.js').then((m) => ({ default: m.NetworkMap })),
+  world: () => import('../geo/WorldView.js').then((m) => ({ default: m.WorldView })),
+  record: () => import('../record/RecordPage.js').then((m) => ({ default: m.RecordPage })),
+  dashboard: () => import('../dashboard/DashboardPage.js').then((m) => ({ default: m.DashboardPage })),
+  briefing: () => import('../briefing/BriefingPage.js').then((m) => ({ default: m.BriefingPage })),
+  'follow-ups': () => import('../follow-ups/FollowUpsPage.js').then((m) => ({ default: m.FollowUpsPage })),
+  table: () => import('../table/TableView.js').then((m) => ({ default: m.TableView })),
+  history: () => import('../history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })),
+} as const;
+const NetworkMap = lazy(viewCode.map);
+const WorldView = lazy(viewCode.world);
+const RecordPage = lazy(viewCode.record);
+const DashboardPage = lazy(viewCode.dashboard);
+const BriefingPage = lazy(viewCode.briefing);
+const FollowUpsPage = lazy(viewCode['follow-ups']);
+const TableView = lazy(viewCode.table);
+const HistoryPage = lazy(viewCode.history);
+
+/**
+ * Starts loading the code of the view the URL asks for, so that it loads while the network opens
+ * (in a worker) instead of after it. Other views still load when first shown.
+ */
+export function preloadView(search: string): void {
+  const view = parseExploreState(search).view;
+  if (view in viewCode) void viewCode[view as keyof typeof viewCode]().catch(() => undefined);
+}
 
 /** The explore state, read from the URL (`url-state.ts` owns it): views, panels and filters are history entries. */
 function useExploreState(): [ExploreState, (patch: Partial<ExploreState>) => void] {
@@ -78,6 +91,7 @@ export function App() {
     }
   };
   const team = useTeam();
+  const workspace = useWorkspace();
   const canWrite = useCanWrite();
   const isAdmin = team?.user.role === 'admin';
   // a viewer sees no write controls; only an admin sees the admin page
@@ -95,7 +109,7 @@ export function App() {
     return () => removeEventListener('keydown', onKey);
   }, [drawer]);
   return (
-    <div className="app">
+    <div className="app" data-opened-in={workspace?.openedIn}>
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         <span className="muted">{t('app.subtitle')}</span>

@@ -27,6 +27,8 @@ export interface Workspace {
   resetToExample(): Promise<void>;
   /** The seq of the change that made the network (the example, an opened file): undo stops there. */
   readonly base: number;
+  /** Where the saved log was read and validated at the start (`data-opened-in` on the app). */
+  readonly openedIn?: 'worker' | 'page' | 'written' | 'memory' | undefined;
 }
 
 const NetworkContext = createContext<NetworkStore | undefined>(undefined);

@@ -22,6 +22,8 @@ describe('the workspace in IndexedDB', () => {
     const name = await savedNetworkOf(30);
     const first = await openSaved(20);
     expect(first.database).toBe(name);
+    // read and validated in a worker; this page's store is the one that writes
+    expect(first.openedIn).toBe('worker');
     expect(first.network.changesSinceSnapshot).toBe(30);
     // the snapshot is kept in the background, after the map is up
     expect(await first.snapshotKept).toBe(true);
@@ -32,6 +34,8 @@ describe('the workspace in IndexedDB', () => {
     await first.network.close();
 
     const second = await openSaved(20);
+    // the worker read the snapshot and the one change after it
+    expect(second.openedIn).toBe('worker');
     expect(second.network.changesSinceSnapshot).toBe(1);
     expect(second.network.log().map((c) => c.seq)).toEqual([31]);
     expect(second.network.counts().entities).toBe(31);

@@ -1,12 +1,15 @@
 /**
- * Where the network lives in the browser: a log in IndexedDB (the core's `IndexedDbStore`), opened
- * with `openNetwork`. The first start writes the example network into it. Opening a file or going
+ * Where the network lives in the browser: a log in IndexedDB (the core's `IndexedDbStore`). A start
+ * reads and validates it in a worker (open-in-worker.ts) and replays it on the page, which then
+ * holds the one connection that writes; without a worker the page opens it itself (`openNetwork`).
+ * The first start writes the example network into it. Opening a file or going
  * back to the example writes the new log into a fresh database first, and only when that is saved
  * and replays without error does the app switch to it and drop the old one: a failed open loses
  * nothing.
  */
-import { type Change, MemoryStore, openNetwork, type StoredNetwork } from '@musubi/core';
+import { type Change, MemoryStore, openNetwork, openStoredLog, type StoredNetwork } from '@musubi/core';
 import { IndexedDbStore } from '@musubi/core/indexeddb';
+import { readInWorker } from './open-in-worker.js';
 
 const POINTER_KEY = 'musubi.database';
 const DEFAULT_DB = 'musubi';
@@ -52,7 +55,27 @@ export interface Opened {
    * background, false when none was needed (a short opening) or it could not be kept.
    */
   snapshotKept?: Promise<boolean>;
+  /**
+   * Where the log was read and validated: `worker`, or `page` (no worker could run); `written` when
+   * the page has just written it (a first start, an opened file) and replayed what it had in hand;
+   * `memory` when it lives in memory only (IndexedDB could not be used, or the log was refused).
+   */
+  openedIn: 'worker' | 'page' | 'written' | 'memory';
 }
+
+/** What a start is doing, for the progress message (each step in Japanese and English in i18n). */
+export type OpeningProgress =
+  /** A worker reads and checks the saved network. */
+  | { step: 'reading' }
+  /** No worker could run: the page reads and checks the network itself. */
+  | { step: 'reading-on-page' }
+  /** The page builds the network from the changes read, after the snapshot when there is one. */
+  | { step: 'building'; changes: number; fromSnapshot: boolean }
+  /** A first start: the example network is written into the browser. */
+  | { step: 'example' };
+
+/** Told of each step of a start; the page may wait for the message to be drawn before going on. */
+export type ProgressListener = (progress: OpeningProgress) => void | Promise<void>;
 
 /** The example network's log, loaded on first need (a first start, going back to the example). */
 async function exampleLog(): Promise<Change[]> {
@@ -91,18 +114,68 @@ async function openWith(
   name: string,
   log: readonly Change[] | undefined,
   snapshotAfter = SNAPSHOT_AFTER,
+  onProgress?: ProgressListener,
 ): Promise<Opened> {
   const store = await IndexedDbStore.open(name);
   try {
+    let network: StoredNetwork;
+    let openedIn: Opened['openedIn'] = 'page';
     if ((await store.lastSeq()) === 0) {
+      openedIn = 'written';
+      if (log === undefined) await onProgress?.({ step: 'example' });
       const first = log ?? (await exampleLog());
       await store.append(first);
       writeSetting(baseKey(name), String(first.length));
+      // the changes just stored are those in hand, already checked: replay them, do not read them back
+      const read = { changes: [...first], idAt: null, lastSeq: first.at(-1)?.seq ?? 0, warnings: [] };
+      network = await openStoredLog(store, { read }, { author: currentAuthor() });
+    } else {
+      network = await openNetwork(store, { author: currentAuthor() });
     }
-    const network = await openNetwork(store, { author: currentAuthor() });
-    const snapshotKept = keepSnapshotIfLong(network, snapshotAfter);
-    const base = Number(readSetting(baseKey(name)) ?? '1');
-    return { network, base: Number.isFinite(base) ? base : 1, database: name, snapshotKept };
+    return opened(name, network, snapshotAfter, openedIn);
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function opened(
+  name: string,
+  network: StoredNetwork,
+  snapshotAfter: number,
+  openedIn: Opened['openedIn'],
+): Opened {
+  const snapshotKept = keepSnapshotIfLong(network, snapshotAfter);
+  const base = Number(readSetting(baseKey(name)) ?? '1');
+  return { network, base: Number.isFinite(base) ? base : 1, database: name, snapshotKept, openedIn };
+}
+
+/**
+ * Opens the database `name` from a worker's reading, or on the page when no worker can run. The
+ * worker has closed its connection before it answers: the store opened here is the only writer.
+ */
+async function openThroughWorker(
+  name: string,
+  snapshotAfter: number,
+  onProgress?: ProgressListener,
+): Promise<Opened> {
+  await onProgress?.({ step: 'reading' });
+  const read = await readInWorker(name);
+  if (read.kind === 'unavailable') {
+    console.warn(`Musubi: the network is opened on the page (no worker: ${read.reason})`);
+    await onProgress?.({ step: 'reading-on-page' });
+  }
+  if (read.kind !== 'read') return openWith(name, undefined, snapshotAfter, onProgress);
+  const { snapshot, read: changes } = read.log;
+  await onProgress?.({
+    step: 'building',
+    changes: changes.changes.length,
+    fromSnapshot: snapshot !== undefined,
+  });
+  const store = await IndexedDbStore.open(name);
+  try {
+    const network = await openStoredLog(store, read.log, { author: currentAuthor() });
+    return opened(name, network, snapshotAfter, 'worker');
   } catch (error) {
     await store.close().catch(() => undefined);
     throw error;
@@ -118,13 +191,20 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-/** Opens the saved network, or the example network on the first start. */
-export async function openSaved(snapshotAfter = SNAPSHOT_AFTER): Promise<Opened> {
+/**
+ * Opens the saved network (read in a worker when one can run), or the example network on the
+ * first start. A log that cannot be opened (damaged, newer, no IndexedDB) leaves the example in
+ * memory, with the reason as `problem`.
+ */
+export async function openSaved(
+  snapshotAfter = SNAPSHOT_AFTER,
+  onProgress?: ProgressListener,
+): Promise<Opened> {
   const name = readSetting(POINTER_KEY) ?? DEFAULT_DB;
   try {
     // ask the browser not to evict the data under storage pressure (best effort)
     void navigator.storage?.persist?.().catch(() => false);
-    return await openWith(name, undefined, snapshotAfter);
+    return await openThroughWorker(name, snapshotAfter, onProgress);
   } catch (error) {
     const store = new MemoryStore();
     const first = await exampleLog();
@@ -134,6 +214,7 @@ export async function openSaved(snapshotAfter = SNAPSHOT_AFTER): Promise<Opened>
       base: first.length,
       database: undefined,
       problem: (error as Error)?.message ?? String(error),
+      openedIn: 'memory',
     };
   }
 }
@@ -152,6 +233,7 @@ export async function replaceSaved(current: Opened, log: readonly Change[] | und
       network: await openNetwork(store, { author: currentAuthor() }),
       base: first.length,
       database: undefined,
+      openedIn: 'memory',
     };
   }
   await current.network.whenSaved().catch(() => undefined);

@@ -1,0 +1,32 @@
+/**
+ * What the page and the opening worker (open.worker.ts) say to each other. The worker reads and
+ * validates the log in IndexedDB, closes its connection, and hands the page what it read; the page
+ * then replays it and is the only one that writes (see open-in-worker.ts).
+ */
+import type { ErrorCode, ErrorIssue, ErrorPath, StoredLog } from '@musubi/core';
+
+/** The page asks the worker to read the database `database`. */
+export interface OpenRequest {
+  database: string;
+}
+
+/** A MusubiError as data (an Error's own fields do not survive `postMessage`). */
+export interface RefusalData {
+  code: ErrorCode;
+  message: string;
+  path: ErrorPath;
+  issues: readonly ErrorIssue[];
+  details: Readonly<Record<string, unknown>>;
+}
+
+export type OpenReply =
+  /** The worker started reading. */
+  | { type: 'reading' }
+  /** The database holds no change (a first start): the page writes the example network. */
+  | { type: 'empty' }
+  /** The log, read and validated; the worker's connection is closed. */
+  | { type: 'read'; log: StoredLog }
+  /** The log is damaged or newer than this Musubi (FORMAT, VERSION): the page would refuse it too. */
+  | { type: 'refused'; error: RefusalData }
+  /** Anything else went wrong in the worker: the page opens the database itself. */
+  | { type: 'failed'; reason: string };
