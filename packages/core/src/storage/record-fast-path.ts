@@ -37,26 +37,29 @@ const isPlainObject = (value: unknown): value is Obj =>
   !Array.isArray(value) &&
   Object.getPrototypeOf(value) === Object.prototype;
 
-/** The keys of a schema's shape, and those that must be there (defaulted ones included). */
+/** The keys of a schema's shape (true: required, defaulted ones included) and how many are required. */
 interface Shape {
-  readonly keys: ReadonlySet<string>;
-  readonly required: readonly string[];
+  readonly keys: ReadonlyMap<string, boolean>;
+  readonly required: number;
 }
 
 const shape = (keys: readonly string[], required: readonly string[] = keys): Shape => ({
-  keys: new Set(keys),
-  required,
+  keys: new Map(keys.map((key) => [key, required.includes(key)])),
+  required: required.length,
 });
 
-/** True when every key of `value` is one of the shape's (strict objects) and the required ones are there. */
+/**
+ * True when every key of `value` is one of the shape's (strict objects) and the required ones are
+ * there: one pass, counting the required keys met.
+ */
 function keysFit(value: Obj, s: Shape): boolean {
+  let required = 0;
   for (const key in value) {
-    if (!Object.hasOwn(value, key) || !s.keys.has(key)) return false;
+    const needed = s.keys.get(key);
+    if (needed === undefined || !Object.hasOwn(value, key)) return false;
+    if (needed) required++;
   }
-  for (let i = 0; i < s.required.length; i++) {
-    if (!Object.hasOwn(value, s.required[i] as string)) return false;
-  }
-  return true;
+  return required === s.required;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
