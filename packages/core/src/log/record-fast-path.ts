@@ -1,4 +1,4 @@
-import { collections } from '../history/change.js';
+import { collections } from '../changes/change.js';
 import { isCountryCode } from '../model/countries.js';
 import { engagementTypes, entityKinds, linkEventTypes, linkKinds, participantRoles } from '../model/kinds.js';
 import { hasControlCharacter, isWellFormedText } from '../model/names.js';
