@@ -1,8 +1,11 @@
 /**
- * `pnpm bench [--scale S|M|L]… [--all] [--json] [--seed N] [--no-ui] [--ui-only] [--ui-baseline DIR]`:
- * generates networks at each scale and prints one table per scale (time, memory, and the ratio to
- * side-by-side references). `--ui-only` measures the UI rows alone; `--ui-baseline` also measures
- * another built UI (`vite build --outDir DIR` of an earlier commit) in the same run, beside this one.
+ * `pnpm bench [--scale S|M|L]… [--all] [--json] [--seed N] [--no-ui] [--ui-only] [--ui-baseline DIR]
+ * [--tasks open,export,…]`: generates networks at each scale and prints one table per scale (time,
+ * memory, and the ratio to side-by-side references). `--tasks` runs only those groups of rows (open,
+ * query, report, export, ui, write; all by default): the network is always opened, the references the
+ * other groups need (cytoscape, PGlite) are built only when a group needs them. `--ui-only` measures
+ * the UI rows alone; `--ui-baseline` also measures another built UI (`vite build --outDir DIR` of an
+ * earlier commit) in the same run, beside this one.
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -40,6 +43,7 @@ const { values } = parseArgs({
     'server-only': { type: 'boolean', default: false },
     'server-clients': { type: 'string', default: '50' },
     'server-changes': { type: 'string', default: '200' },
+    tasks: { type: 'string', multiple: true },
   },
   allowNegative: true,
 });
@@ -55,6 +59,18 @@ for (const name of wanted) {
     process.exit(2);
   }
 }
+const groups = ['open', 'query', 'report', 'export', 'ui', 'write'] as const;
+type Group = (typeof groups)[number];
+const chosen = new Set<string>(
+  values.tasks ? values.tasks.flatMap((t) => t.toLowerCase().split(',')) : groups,
+);
+for (const name of chosen) {
+  if (!(groups as readonly string[]).includes(name)) {
+    console.error(`unknown task group ${name}: use ${groups.join(', ')}`);
+    process.exit(2);
+  }
+}
+const runs = (group: Group) => chosen.has(group);
 if (!(globalThis as { gc?: unknown }).gc)
   console.error('note: run with --expose-gc (pnpm bench does) for memory figures');
 
@@ -98,7 +114,7 @@ async function runScale(scale: Scale, dir: string): Promise<ScaleResult> {
   const engagements = network.engagements() as Engagement[];
 
   let cy: ReturnType<typeof cytoscapeGraph> | undefined;
-  if (scale.name !== 'L') {
+  if (scale.name !== 'L' && runs('query')) {
     log(`${scale.name}: cytoscape`);
     const built = await measure(() => cytoscapeGraph(entities, links), { runs: 1 });
     cy = built.result;
@@ -106,30 +122,37 @@ async function runScale(scale: Scale, dir: string): Promise<ScaleResult> {
       against('cytoscape (entities + links only)', built.ms, buildRow.musubi?.ms ?? 0),
     );
   }
-  log(`${scale.name}: loading PGlite`);
-  const sqlLoad = await measure(() => loadSql(entities, links, engagements), { runs: 1 });
-  const sql = sqlLoad.result;
-  buildRow?.references.push(against('PGlite COPY + indexes', sqlLoad.ms, buildRow.musubi?.ms ?? 0));
+  if (runs('query') || runs('report')) {
+    log(`${scale.name}: loading PGlite`);
+    const sqlLoad = await measure(() => loadSql(entities, links, engagements), { runs: 1 });
+    const sql = sqlLoad.result;
+    buildRow?.references.push(against('PGlite COPY + indexes', sqlLoad.ms, buildRow.musubi?.ms ?? 0));
+    if (runs('query')) {
+      log(`${scale.name}: queries`);
+      rows.push(...(await queryRows(network, { ...hints, log: [] }, sql, cy)));
+    }
+    if (runs('report')) rows.push(await reportRow(network, sql));
+    cy = undefined;
+    await sql.close();
+  }
 
-  log(`${scale.name}: queries`);
-  rows.push(...(await queryRows(network, { ...hints, log: [] }, sql, cy)));
-  rows.push(await reportRow(network, sql));
-  cy = undefined;
-  await sql.close();
+  if (runs('export')) {
+    log(`${scale.name}: exports`);
+    rows.push(...(await exportRows(network, { whole: scale.name !== 'L' })));
+  }
 
-  log(`${scale.name}: exports`);
-  rows.push(...(await exportRows(network)));
+  if (scale.name !== 'L' && runs('ui')) rows.push(...(await uiRowsOf(scale, file.path, changes)));
 
-  if (scale.name !== 'L') rows.push(...(await uiRowsOf(scale, file.path, changes)));
-
-  log(`${scale.name}: writes`);
-  rows.push(
-    ...(await writeRows(
-      network,
-      { ...hints, log: [] },
-      file.via === 'store' ? 'acknowledged by the NDJSON store' : 'in memory (no store)',
-    )),
-  );
+  if (runs('write')) {
+    log(`${scale.name}: writes`);
+    rows.push(
+      ...(await writeRows(
+        network,
+        { ...hints, log: [] },
+        file.via === 'store' ? 'acknowledged by the NDJSON store' : 'in memory (no store)',
+      )),
+    );
+  }
   await file.close(network);
   file.dropSnapshot();
   const peakRssMB = process.resourceUsage().maxRSS / 1024;

@@ -3,6 +3,11 @@
 export interface Measurement {
   /** Median wall time of the runs, in milliseconds. */
   readonly ms: number;
+  /**
+   * Median CPU time of the runs (this process, gc threads included), in milliseconds: on a machine
+   * other work shares, steadier than the wall time (which counts the time the process waited).
+   */
+  readonly cpuMs?: number;
   readonly runs: number;
   /** Heap still held by the task's result after a gc (what it costs to keep), in MB. */
   readonly heapMB: number;
@@ -53,6 +58,7 @@ export async function measure<T>(
     if (options.budgetMs !== undefined && performance.now() - start > options.budgetMs / 10) break;
   }
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let heapMB = 0;
   let rssMB = 0;
   let result: T | undefined;
@@ -68,8 +74,11 @@ export async function measure<T>(
       before = process.memoryUsage().heapUsed;
     }
     const start = performance.now();
+    const cpu = process.cpuUsage();
     result = await task();
     times.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     rssMB = Math.max(rssMB, process.memoryUsage().rss / MB);
     const spent = times.reduce((a, b) => a + b, 0);
     if (options.budgetMs !== undefined && spent > options.budgetMs)
@@ -79,5 +88,12 @@ export async function measure<T>(
       heapMB = Math.max(heapMB, (process.memoryUsage().heapUsed - before) / MB);
     }
   }
-  return { ms: median(times), runs: times.length, heapMB: Math.max(0, heapMB), rssMB, result: result as T };
+  return {
+    ms: median(times),
+    cpuMs: median(cpuTimes),
+    runs: times.length,
+    heapMB: Math.max(0, heapMB),
+    rssMB,
+    result: result as T,
+  };
 }

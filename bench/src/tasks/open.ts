@@ -19,8 +19,11 @@ export async function openRows(
   // gigabytes) while the network is opened, and every gc would walk them
   const timeOnly = async (task: () => unknown) => {
     const m = await measure(task, { runs });
-    return { ms: m.ms, heapMB: m.heapMB, rssMB: m.rssMB, runs: m.runs };
+    return { ms: m.ms, cpuMs: m.cpuMs, heapMB: m.heapMB, rssMB: m.rssMB, runs: m.runs };
   };
+  // the CPU time against the floor's: on a shared machine the wall times carry others' load
+  const cpu = (m: { cpuMs?: number }) =>
+    `CPU ${(m.cpuMs ?? 0).toFixed(0)} ms = ${((m.cpuMs ?? 0) / (floor.cpuMs ?? 1)).toFixed(2)}× the floor's ${(floor.cpuMs ?? 0).toFixed(0)} ms`;
   progress('read + JSON.parse floor');
   const floor = await timeOnly(() => file.parse());
   progress('graphology from the file');
@@ -44,7 +47,7 @@ export async function openRows(
     task: `open the log file (${how})`,
     musubi,
     references: refs(musubi.ms),
-    note: gm,
+    note: `${gm}; ${cpu(musubi)}`,
   });
 
   if (file.via === 'store' && file.saveSnapshot && file.openAt) {
@@ -55,6 +58,7 @@ export async function openRows(
       task: 'read + parse + replay, no validation (createNetwork({ log }))',
       musubi: replayM,
       references: refs(replayM.ms),
+      note: cpu(replayM),
     });
     // the snapshot goes beside a copy of the file, so that `network` stays the one opened from the
     // whole log (a network opened from a snapshot has no history before it: log(), undo, exports)
@@ -73,7 +77,7 @@ export async function openRows(
       task: 'open the log file from its snapshot',
       musubi: snapM,
       references: refs(snapM.ms),
-      note: 'snapshot = current records and the place of its change in the log; the log before it is not read',
+      note: `snapshot = current records and the place of its change in the log; the log before it is not read; ${cpu(snapM)}`,
     });
   }
 

@@ -154,7 +154,7 @@ class StreamedDocument {
   #logAssembler(): LogAssembler | undefined {
     const { format, formatVersion, kind } = this.top;
     if (format !== JSON_FORMAT || formatVersion !== JSON_FORMAT_VERSION || kind !== 'log') return undefined;
-    return new LogAssembler(0);
+    return new LogAssembler(0, 1, { parsed: true });
   }
 
   /** The network the whole document describes. */
@@ -166,8 +166,11 @@ class StreamedDocument {
       // (older layouts and documents whose header came late: as `networkFromJson` reads them)
       const document = checkedDocument(whole);
       if (document.kind === 'state')
-        return createNetwork({ ...options, snapshot: decodeSnapshot(document, ['records']) });
-      const assembler = new LogAssembler(0);
+        return createNetwork({
+          ...options,
+          snapshot: decodeSnapshot(document, ['records'], { parsed: true }),
+        });
+      const assembler = new LogAssembler(0, 1, { parsed: true });
       document.changes.forEach((raw, i) => {
         assembler.add(raw, ['changes', i]);
       });

@@ -156,13 +156,14 @@ export function networkFromJson(
 ): Network {
   const document = readMusubiJson(input);
   if (document.kind === 'log') {
-    const assembler = new LogAssembler(0);
+    // the document is this call's own parse: what the fast path vouches for is kept, not copied
+    const assembler = new LogAssembler(0, 1, { parsed: true });
     document.changes.forEach((raw, i) => {
       assembler.add(raw, ['changes', i]);
     });
     return createNetwork({ ...options, log: assembler.result().changes });
   }
-  const snapshot = decodeSnapshot(document, ['records']);
+  const snapshot = decodeSnapshot(document, ['records'], { parsed: true });
   return createNetwork({ ...options, snapshot });
 }
 

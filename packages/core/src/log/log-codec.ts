@@ -13,6 +13,7 @@ import { type ErrorPath, MusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
 import { EngagementSchema, EntitySchema, LinkSchema } from '../model/records.js';
 import type { NetworkSnapshot } from '../network/network.js';
+import { isChangeAsIs, isStoredRecordAsIs } from './record-fast-path.js';
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type StoreWarning } from './store.js';
 
 /** Keys that could reach an object's prototype if some later code merged the parsed value. */
@@ -88,8 +89,24 @@ function refuse(where: ErrorPath, message: string, issues?: z.core.$ZodIssue[]):
   });
 }
 
+/**
+ * How a value to decode was made. `parsed`: it is a fresh `JSON.parse` result that nothing else
+ * holds, so a record that passes the fast path (record-fast-path.ts) is kept as it is instead of
+ * being copied by zod; anything the fast path does not vouch for is validated by zod as always.
+ */
+export interface DecodeOptions {
+  parsed?: boolean;
+}
+
 /** Validates a stored record with its collection's schema (an edited file cannot inject a bad record). */
-export function decodeRecord(collection: Collection, raw: unknown, where: ErrorPath, what: string) {
+export function decodeRecord(
+  collection: Collection,
+  raw: unknown,
+  where: ErrorPath,
+  what: string,
+  options: DecodeOptions = {},
+) {
+  if (options.parsed && isStoredRecordAsIs(collection, raw)) return raw as StoredRecord;
   const result = recordSchema(collection).safeParse(raw);
   if (!result.success) {
     const first = result.error.issues[0];
@@ -132,9 +149,15 @@ const EnvelopeSchema = z
 
 /**
  * Turns a parsed log entry into a Change, or refuses it with a FORMAT error at `where`. With
- * `records: false` only the envelope is checked (changes before a snapshot are not replayed).
+ * `records: false` only the envelope is checked (changes before a snapshot are not replayed). With
+ * `parsed` (see {@link DecodeOptions}), a change the fast path vouches for is returned as it is.
  */
-export function decodeChange(raw: unknown, where: ErrorPath, options: { records?: boolean } = {}): Change {
+export function decodeChange(
+  raw: unknown,
+  where: ErrorPath,
+  options: { records?: boolean } & DecodeOptions = {},
+): Change {
+  if (options.parsed && isChangeAsIs(raw, options.records !== false)) return raw as Change;
   const what = `the change at ${where.join('.')}`;
   const parsed = EnvelopeSchema.safeParse(raw);
   if (!parsed.success) {
@@ -148,13 +171,13 @@ export function decodeChange(raw: unknown, where: ErrorPath, options: { records?
       ? {
           type: 'update',
           collection: effect.collection,
-          before: decodeRecord(effect.collection, effect.before, where, what),
-          after: decodeRecord(effect.collection, effect.after, where, what),
+          before: decodeRecord(effect.collection, effect.before, where, what, options),
+          after: decodeRecord(effect.collection, effect.after, where, what, options),
         }
       : {
           type: effect.type,
           collection: effect.collection,
-          record: decodeRecord(effect.collection, effect.record, where, what),
+          record: decodeRecord(effect.collection, effect.record, where, what, options),
         },
   );
   return { ...envelope, effects } as Change;
@@ -202,12 +225,14 @@ const SnapshotSchema = z
   .loose();
 
 /** Validates a stored snapshot like the log: every record with its collection's schema. */
-export function decodeSnapshot(raw: unknown, where: ErrorPath): NetworkSnapshot {
+export function decodeSnapshot(raw: unknown, where: ErrorPath, options: DecodeOptions = {}): NetworkSnapshot {
   const parsed = SnapshotSchema.safeParse(raw);
   if (!parsed.success) refuse(where, 'the snapshot is malformed', parsed.error.issues);
   const records: Partial<Record<Collection, StoredRecord[]>> = {};
   for (const [collection, list] of Object.entries(parsed.data.records) as [Collection, unknown[]][]) {
-    records[collection] = list.map((record) => decodeRecord(collection, record, where, 'the snapshot'));
+    records[collection] = list.map((record) =>
+      decodeRecord(collection, record, where, 'the snapshot', options),
+    );
   }
   return { seq: parsed.data.seq, changeId: parsed.data.changeId, records };
 }
@@ -222,18 +247,25 @@ export class LogAssembler {
   #lastSeq: number;
   #idAt: string | null = null;
 
-  /** `firstSeq`: the seq of the first entry to come (a store may skip what a snapshot covers). */
+  readonly #decode: DecodeOptions;
+
+  /**
+   * `firstSeq`: the seq of the first entry to come (a store may skip what a snapshot covers).
+   * `options.parsed`: every entry added is a fresh `JSON.parse` result (see {@link DecodeOptions}).
+   */
   constructor(
     readonly after: number,
     firstSeq = 1,
+    options: DecodeOptions = {},
   ) {
     this.#lastSeq = firstSeq - 1;
+    this.#decode = options;
   }
 
   add(raw: unknown, where: ErrorPath): void {
     const peek = (raw as { seq?: unknown } | null)?.seq;
     const replayed = typeof peek !== 'number' || peek > this.after;
-    const change = decodeChange(raw, where, { records: replayed });
+    const change = decodeChange(raw, where, { records: replayed, parsed: this.#decode.parsed });
     if (change.seq !== this.#lastSeq + 1) {
       refuse(where, `the change at ${where.join('.')} has seq ${change.seq}; expected ${this.#lastSeq + 1}`);
     }

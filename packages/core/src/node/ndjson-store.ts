@@ -294,7 +294,7 @@ export class NdjsonFileStore implements Store {
    */
   #read(after: number, place: LogPlace | undefined): LogRead {
     let from: LineStart = { offset: 0, line: 1 };
-    let assembler = new LogAssembler(after);
+    let assembler = new LogAssembler(after, 1, { parsed: true });
     const end = readEnd(this.path);
     let version = 1;
     let previous: LineCheck | undefined;
@@ -322,7 +322,7 @@ export class NdjsonFileStore implements Store {
     if (place) {
       readLines(this.path, this.maxLineBytes, header, { offset: 0, line: 1 }, 1);
       from = { offset: place.offset, line: place.line };
-      assembler = new LogAssembler(after, after);
+      assembler = new LogAssembler(after, after, { parsed: true });
     }
     const { tornTail } = readLines(
       this.path,
@@ -505,7 +505,7 @@ export class NdjsonFileStore implements Store {
         list = [];
         records[collection] = list;
       }
-      list.push(decodeRecord(collection, value[1], where, `${file}: line ${line}`));
+      list.push(decodeRecord(collection, value[1], where, `${file}: line ${line}`, { parsed: true }));
     });
     if (tornTail || !header) {
       throw new MusubiError('FORMAT', `${file} is cut short`, { path: [file] });
@@ -539,7 +539,7 @@ export class NdjsonFileStore implements Store {
       throw new MusubiError('FORMAT', `${file} is not a Musubi snapshot`, { path: [file] });
     }
     checkHeader({ ...value, format: LOG_FORMAT }, [file], file);
-    return decodeSnapshot(value, [file]);
+    return decodeSnapshot(value, [file], { parsed: true });
   }
 
   /**

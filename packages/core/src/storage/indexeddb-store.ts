@@ -113,7 +113,7 @@ export class IndexedDbStore implements Store {
     const from = after > 0 && after <= lastKey ? after : 1;
     const entries = await transaction.store.getAll(IDBKeyRange.lowerBound(from));
     await transaction.done;
-    const assembler = new LogAssembler(after, from);
+    const assembler = new LogAssembler(after, from, { parsed: true });
     for (const entry of entries) {
       assembler.add(parseLogJson(entry.text, [entry.seq], `change ${entry.seq}`), [entry.seq]);
     }
@@ -138,7 +138,7 @@ export class IndexedDbStore implements Store {
     const latest = await this.#db.transaction('snapshots').store.openCursor(null, 'prev');
     if (!latest) return undefined;
     const where = ['snapshot', latest.value.seq];
-    return decodeSnapshot(parseLogJson(latest.value.text, where, 'the snapshot'), where);
+    return decodeSnapshot(parseLogJson(latest.value.text, where, 'the snapshot'), where, { parsed: true });
   }
 
   /** Keeps the snapshot and drops older ones (the log itself is never shortened). */

@@ -34,7 +34,7 @@ export class MemoryStore implements Store {
 
   async readChanges(after = 0): Promise<LogRead> {
     this.#open();
-    const assembler = new LogAssembler(after);
+    const assembler = new LogAssembler(after, 1, { parsed: true });
     this.#log.lines.forEach((line, i) => {
       assembler.add(parseLogJson(line, [i + 1], `change ${i + 1}`), [i + 1]);
     });
@@ -54,7 +54,9 @@ export class MemoryStore implements Store {
   async readSnapshot(): Promise<NetworkSnapshot | undefined> {
     this.#open();
     if (this.#log.snapshot === undefined) return undefined;
-    return decodeSnapshot(parseLogJson(this.#log.snapshot, ['snapshot'], 'the snapshot'), ['snapshot']);
+    return decodeSnapshot(parseLogJson(this.#log.snapshot, ['snapshot'], 'the snapshot'), ['snapshot'], {
+      parsed: true,
+    });
   }
 
   async writeSnapshot(snapshot: NetworkSnapshot): Promise<void> {

@@ -1,0 +1,54 @@
+/**
+ * `node --expose-gc --import tsx src/open-probe.ts [--scale S|M] [--seed N] [--file F]`: opening the
+ * NDJSON log alone (written by the store once, kept in `--file` for later runs), against the floor
+ * (read + JSON.parse of each line). Add `--cpu-prof` to profile the opening.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { openNetworkFile } from '@musubi/core/node';
+import { generateNetwork, scales } from './generator.js';
+import { collectGarbage } from './measure.js';
+import { parseLines, writeLogFile } from './tasks/log-file.js';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'S' },
+    seed: { type: 'string', default: '1' },
+    file: { type: 'string' },
+    runs: { type: 'string', default: '1' },
+  },
+});
+const scale = scales[(values.scale ?? 'S').toUpperCase() as keyof typeof scales];
+const file = values.file ?? `/tmp/musubi-open-${scale.name}.ndjson`;
+if (!existsSync(file)) {
+  const generated = generateNetwork(scale, { seed: Number(values.seed) });
+  await writeLogFile(file, generated.log);
+}
+/** Wall and CPU time (the CPU time of this process, gc threads included: the machine is shared). */
+const time = async (run: () => unknown) => {
+  collectGarbage();
+  const began = performance.now();
+  const cpu = process.cpuUsage();
+  await run();
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - began, cpuMs: (used.user + used.system) / 1000 };
+};
+for (let i = 0; i < Number(values.runs); i++) {
+  const floor = await time(() => parseLines(file));
+  const open = await time(async () => {
+    const network = await openNetworkFile(file, { snapshotEvery: Number.POSITIVE_INFINITY });
+    await network.close();
+  });
+  console.log(
+    JSON.stringify({
+      floorMs: Math.round(floor.ms),
+      openMs: Math.round(open.ms),
+      ratio: +(open.ms / floor.ms).toFixed(2),
+      floorCpuMs: Math.round(floor.cpuMs),
+      openCpuMs: Math.round(open.cpuMs),
+      cpuRatio: +(open.cpuMs / floor.cpuMs).toFixed(2),
+      load: +(os.loadavg()[0] ?? 0).toFixed(1),
+    }),
+  );
+}
