@@ -114,6 +114,20 @@ function applyPatch<T extends object>(record: T, patch: Patch): T {
 }
 
 /**
+ * An update's `before` or a delete's `record` read from a log is a copy of the record the state
+ * stored: the log keeps the stored record instead when both are the same JSON text, so that a
+ * replayed network holds each version of a record once.
+ */
+function keepStored(effect: Effect, stored: StoredRecord): void {
+  if (Object.isFrozen(effect)) return;
+  const e = effect as { before?: StoredRecord; record?: StoredRecord };
+  const copy = effect.type === 'update' ? e.before : e.record;
+  if (copy === stored || JSON.stringify(copy) !== JSON.stringify(stored)) return;
+  if (effect.type === 'update') e.before = stored;
+  else e.record = stored;
+}
+
+/**
  * A partner network: a change log and its projection. Every write is validated, applied
  * all-or-nothing and appended to the log; reads come from the projection (see {@link NetworkView}).
  *
@@ -154,8 +168,11 @@ export class Network extends NetworkView {
       const applied: Effect[] = [];
       try {
         for (const effect of change.effects) {
+          const target = effectTarget(effect);
+          const stored = effect.type === 'create' ? undefined : this.state.get(target.collection, target.id);
           this.state.apply(effect);
           applied.push(effect);
+          if (stored !== undefined) keepStored(effect, stored);
         }
       } catch (error) {
         for (const effect of invertEffects(applied)) this.state.apply(effect);
@@ -168,6 +185,13 @@ export class Network extends NetworkView {
             cause: error,
           },
         );
+      }
+      if (!Object.isFrozen(change)) {
+        // every change of a log repeats a few operations and authors: one string each
+        const words = this.state.interning;
+        const c = change as { operation: Change['operation']; author: string };
+        c.operation = words.word(c.operation);
+        c.author = words.word(c.author);
       }
       // the log is the source of truth: nobody may change a replayed change afterwards either
       Object.freeze(change);

@@ -5,6 +5,7 @@ import { sameJson } from '../history/proposed-change.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { EngagementColumns } from './engagement-columns.js';
+import { RecordInterning } from './record-interning.js';
 import { type Reference, referencesOf } from './references.js';
 import { postKeys, SearchIndex } from './search.js';
 import { engagementDay, linkStart } from './valid-time.js';
@@ -61,6 +62,8 @@ export class NetworkState {
   validTime: { noted(type: Effect['type'], collection: Collection, id: Id): void } | undefined;
   /** Answers about single entities (their timelines), by entity and question, until a write touches the entity. */
   #aboutEntity = new Map<Id, Map<string, unknown>>();
+  /** What stored records share (strings of references, words, participants, empty lists). */
+  readonly interning = new RecordInterning((collection, id) => this.get(collection, id)?.id);
 
   table(collection: Collection): Map<Id, StoredRecord> {
     let t = this.records.get(collection);
@@ -314,6 +317,7 @@ export class NetworkState {
     }
     const refs = referencesOf(collection, record);
     this.checkReferences(collection, record, refs);
+    this.interning.share(collection, record);
     deepFreeze(record);
     if (collection === 'entity') {
       this.graph.addNode(record.id, record as Entity);
@@ -368,6 +372,7 @@ export class NetworkState {
       this.graph.dropEdge(id);
       if ((current as Link).kind === 'role') this.#reindex((current as Link).source);
     } else this.table(collection).delete(id);
+    this.interning.removed(collection, id);
     const refs = referencesOf(collection, current);
     this.index(collection, current, false, refs);
     this.#columns?.deleted(collection, current);
@@ -422,6 +427,7 @@ export class NetworkState {
         );
       }
     }
+    this.interning.share(collection, after);
     deepFreeze(after);
     const refsBefore = referencesOf(collection, current);
     this.index(collection, current, false, refsBefore);
