@@ -1,6 +1,7 @@
 /**
- * `pnpm bench [--scale S|M|L]… [--all] [--json] [--seed N] [--no-ui]`: generates networks at each
- * scale and prints one table per scale (time, memory, and the ratio to side-by-side references).
+ * `pnpm bench [--scale S|M|L]… [--all] [--json] [--seed N] [--no-ui] [--tasks open,query,…]`:
+ * generates networks at each scale and prints one table per scale (time, memory, and the ratio to
+ * side-by-side references).
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     'server-only': { type: 'boolean', default: false },
     'server-clients': { type: 'string', default: '50' },
     'server-changes': { type: 'string', default: '200' },
+    // the groups of tasks to run (the network is always opened); default all of them
+    tasks: { type: 'string', default: 'open,query,report,export,ui,write' },
   },
   allowNegative: true,
 });
@@ -46,6 +49,14 @@ const wanted = values['server-only']
 for (const name of wanted) {
   if (!(name in scales)) {
     console.error(`unknown scale ${name}: use S, M or L`);
+    process.exit(2);
+  }
+}
+const taskGroups = ['open', 'query', 'report', 'export', 'ui', 'write'];
+const tasks = new Set((values.tasks ?? '').split(',').map((t) => t.trim().toLowerCase()));
+for (const task of tasks) {
+  if (!taskGroups.includes(task)) {
+    console.error(`unknown task group ${task}: use ${taskGroups.join(', ')}`);
     process.exit(2);
   }
 }
@@ -77,49 +88,59 @@ async function runScale(scale: Scale, dir: string): Promise<ScaleResult> {
   rows.push(...opened.rows);
   const network = opened.network;
   const buildRow = rows[rows.length - 1];
-  const entities = network.entities() as Entity[];
-  const links = network.links() as Link[];
-  const engagements = network.engagements() as Engagement[];
+  // what the other tasks read: the records, PGlite loaded with them, cytoscape
+  const needsRecords = ['query', 'report', 'write'].some((t) => tasks.has(t));
+  const entities = needsRecords ? (network.entities() as Entity[]) : [];
+  const links = needsRecords ? (network.links() as Link[]) : [];
+  const engagements = needsRecords ? (network.engagements() as Engagement[]) : [];
 
-  let cy: ReturnType<typeof cytoscapeGraph> | undefined;
-  if (scale.name !== 'L') {
-    log(`${scale.name}: cytoscape`);
-    const built = await measure(() => cytoscapeGraph(entities, links), { runs: 1 });
-    cy = built.result;
-    buildRow?.references.push(
-      against('cytoscape (entities + links only)', built.ms, buildRow.musubi?.ms ?? 0),
+  if (needsRecords) {
+    let cy: ReturnType<typeof cytoscapeGraph> | undefined;
+    if (scale.name !== 'L') {
+      log(`${scale.name}: cytoscape`);
+      const built = await measure(() => cytoscapeGraph(entities, links), { runs: 1 });
+      cy = built.result;
+      buildRow?.references.push(
+        against('cytoscape (entities + links only)', built.ms, buildRow.musubi?.ms ?? 0),
+      );
+    }
+    log(`${scale.name}: loading PGlite`);
+    const sqlLoad = await measure(() => loadSql(entities, links, engagements), { runs: 1 });
+    const sql = sqlLoad.result;
+    buildRow?.references.push(against('PGlite COPY + indexes', sqlLoad.ms, buildRow.musubi?.ms ?? 0));
+
+    if (tasks.has('query')) {
+      log(`${scale.name}: queries`);
+      rows.push(...(await queryRows(network, { ...hints, log: [] }, sql, cy)));
+    }
+    if (tasks.has('report')) rows.push(await reportRow(network, sql));
+    cy = undefined;
+    await sql.close();
+  }
+
+  if (tasks.has('export')) {
+    log(`${scale.name}: exports`);
+    rows.push(...(await exportRows(network)));
+  }
+
+  if (scale.name !== 'L' && tasks.has('ui')) rows.push(...(await uiRowsOf(scale, file.path, changes)));
+
+  if (tasks.has('write')) {
+    log(`${scale.name}: writes`);
+    rows.push(
+      ...(await writeRows(
+        network,
+        { ...hints, log: [] },
+        file.via === 'store' ? 'acknowledged by the NDJSON store' : 'in memory (no store)',
+      )),
     );
   }
-  log(`${scale.name}: loading PGlite`);
-  const sqlLoad = await measure(() => loadSql(entities, links, engagements), { runs: 1 });
-  const sql = sqlLoad.result;
-  buildRow?.references.push(against('PGlite COPY + indexes', sqlLoad.ms, buildRow.musubi?.ms ?? 0));
-
-  log(`${scale.name}: queries`);
-  rows.push(...(await queryRows(network, { ...hints, log: [] }, sql, cy)));
-  rows.push(await reportRow(network, sql));
-  cy = undefined;
-  await sql.close();
-
-  log(`${scale.name}: exports`);
-  rows.push(...(await exportRows(network)));
-
-  if (scale.name !== 'L') rows.push(...(await uiRowsOf(scale, file.path, changes)));
-
-  log(`${scale.name}: writes`);
-  rows.push(
-    ...(await writeRows(
-      network,
-      { ...hints, log: [] },
-      file.via === 'store' ? 'acknowledged by the NDJSON store' : 'in memory (no store)',
-    )),
-  );
   await file.close(network);
   file.dropSnapshot();
   const peakRssMB = process.resourceUsage().maxRSS / 1024;
   return {
     scale: scale.name,
-    counts: { ...network.counts(), engagements: engagements.length, changes, fileMB },
+    counts: { ...network.counts(), changes, fileMB },
     rows,
     peakRssMB,
   };
