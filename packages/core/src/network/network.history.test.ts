@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 // the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
 import * as z from 'zod';
+import type { Change } from '../changes/change.js';
+import { registerCollection } from '../changes/references.js';
 import { isMusubiError, type MusubiError } from '../errors.js';
-import type { Change } from '../history/change.js';
 import { IdSchema } from '../model/ids.js';
 import { createNetwork, type Network } from './network.js';
-import { registerCollection } from './references.js';
 
 function refusal(f: () => unknown): MusubiError {
   try {

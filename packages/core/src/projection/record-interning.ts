@@ -1,4 +1,4 @@
-import type { Collection, StoredRecord } from '../history/change.js';
+import type { Collection, StoredRecord } from '../changes/change.js';
 import type { Id } from '../model/ids.js';
 
 /** One frozen empty list for every record's empty lists (tags, topics, follow-ups, aliases). */

@@ -1,14 +1,14 @@
 import { MultiDirectedGraph } from 'graphology';
+import type { Collection, Effect, StoredRecord } from '../changes/change.js';
+import { sameJson } from '../changes/proposed-change.js';
+import { type Reference, referencesOf } from '../changes/references.js';
 import { MusubiError } from '../errors.js';
-import type { Collection, Effect, StoredRecord } from '../history/change.js';
-import { sameJson } from '../history/proposed-change.js';
+import { EngagementColumns } from '../indexes/engagement-columns.js';
+import { postKeys, SearchIndex } from '../indexes/search.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
-import { EngagementColumns } from './engagement-columns.js';
+import { engagementDay, linkStart } from '../model/valid-time.js';
 import { RecordInterning } from './record-interning.js';
-import { type Reference, referencesOf } from './references.js';
-import { postKeys, SearchIndex } from './search.js';
-import { engagementDay, linkStart } from './valid-time.js';
 
 /** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
 export type NetworkGraph = MultiDirectedGraph<Entity, Link>;
@@ -315,9 +315,10 @@ export class NetworkState {
         params: { reason: 'exists', collection, id: record.id },
       });
     }
+    // shared first, so that the reverse references hold the referenced records' own id strings
+    this.interning.share(collection, record);
     const refs = referencesOf(collection, record);
     this.checkReferences(collection, record, refs);
-    this.interning.share(collection, record);
     deepFreeze(record);
     if (collection === 'entity') {
       this.graph.addNode(record.id, record as Entity);
@@ -394,6 +395,7 @@ export class NetworkState {
         params: { reason: 'stale', collection, id: before.id },
       });
     }
+    this.interning.share(collection, after);
     const refs = referencesOf(collection, after);
     this.checkReferences(collection, after, refs);
     if (collection === 'entity') {
@@ -427,7 +429,6 @@ export class NetworkState {
         );
       }
     }
-    this.interning.share(collection, after);
     deepFreeze(after);
     const refsBefore = referencesOf(collection, current);
     this.index(collection, current, false, refsBefore);

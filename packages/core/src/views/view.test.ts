@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 // the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
 import * as z from 'zod';
+import { registerCollection } from '../changes/references.js';
 import { isMusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
-import { createNetwork, type Network } from './network.js';
-import { registerCollection } from './references.js';
+import { createNetwork, type Network } from '../network/network.js';
 
 /** A small network: the prefecture, two partners, an embassy with two successive ambassadors. */
 function network(): Network {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../history/change.js';
+import type { Change } from '../changes/change.js';
 import type { Engagement, Link } from '../model/records.js';
-import { createNetwork, type Network } from './network.js';
+import { createNetwork, type Network } from '../network/network.js';
 
 /** A clock that moves one hour per change from 2019-04-01. */
 function hourlyClock(): () => Date {
