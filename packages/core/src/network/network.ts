@@ -144,7 +144,8 @@ export class Network extends NetworkView {
   #pending: Effect[] | null = null;
   #undo: Id[] = [];
   #redo: Id[] = [];
-  #byId = new Map<Id, Change>();
+  /** The changes by id, built on the first look-up that the end of the log does not answer. */
+  #byId: Map<Id, Change> | undefined;
   /** The seq of the snapshot the network started from (0 without one). */
   #seqBase = 0;
   #baseChangeId: Id | null = null;
@@ -198,7 +199,6 @@ export class Network extends NetworkView {
       Object.freeze(change.effects);
       for (const effect of change.effects) Object.freeze(effect);
       this.#log.push(change);
-      this.#byId.set(change.id, change);
     });
     const stacks = undoStacks(this.#log);
     this.#undo = stacks.undo;
@@ -316,13 +316,30 @@ export class Network extends NetworkView {
   /** The change `undo()` would undo, if any. */
   nextUndo(): Change | undefined {
     const id = this.#undo[this.#undo.length - 1];
-    return id === undefined ? undefined : this.#byId.get(id);
+    return id === undefined ? undefined : this.#change(id);
   }
 
   /** The change `redo()` would redo, if any. */
   nextRedo(): Change | undefined {
     const id = this.#redo[this.#redo.length - 1];
-    return id === undefined ? undefined : this.#byId.get(id);
+    return id === undefined ? undefined : this.#change(id);
+  }
+
+  /**
+   * The change with this id (the latest, should a hand-made log repeat one). Undo and redo look
+   * for recent changes, found near the end of the log: the map of every change (one entry a
+   * change, tens of megabytes at a million) is built only when one is not found there.
+   */
+  #change(id: Id): Change | undefined {
+    if (this.#byId === undefined) {
+      for (let i = this.#log.length - 1; i >= Math.max(0, this.#log.length - 256); i--) {
+        const change = this.#log[i] as Change;
+        if (change.id === id) return change;
+      }
+      this.#byId = new Map();
+      for (const change of this.#log) this.#byId.set(change.id, change);
+    }
+    return this.#byId.get(id);
   }
 
   /**
@@ -450,7 +467,7 @@ export class Network extends NetworkView {
       }
     }
     this.#log.push(change);
-    this.#byId.set(change.id, change);
+    this.#byId?.set(change.id, change);
     // as undoStacks replays them: an accepted undo may target a change other than the latest
     if (operation === 'undo' && change.undoes !== undefined) {
       if (this.#undo[this.#undo.length - 1] === change.undoes) this.#undo.pop();
@@ -479,7 +496,7 @@ export class Network extends NetworkView {
     for (let i = taken.length - 1; i >= 0; i--) {
       const change = taken[i] as Change;
       for (const effect of invertEffects(change.effects)) this.state.apply(effect);
-      this.#byId.delete(change.id);
+      this.#byId?.delete(change.id);
     }
     return taken;
   }
@@ -514,7 +531,7 @@ export class Network extends NetworkView {
       throw error;
     }
     this.#log.push(change);
-    this.#byId.set(change.id, change);
+    this.#byId?.set(change.id, change);
     if (!quiet) this.#tell(change);
   }
 
@@ -558,7 +575,7 @@ export class Network extends NetworkView {
     proposed = plainInput(proposed, 'proposed change');
     meta = plainInput(meta, 'accept() meta');
     const id = (proposed as { id?: unknown } | null)?.id;
-    const stored = typeof id === 'string' ? this.#byId.get(id) : undefined;
+    const stored = typeof id === 'string' ? this.#change(id) : undefined;
     if (stored) return stored;
     if (typeof meta?.author !== 'string' || meta.author.trim() === '') {
       throw new MusubiError('VALIDATION', 'accept() needs the author of the change', { path: ['author'] });
