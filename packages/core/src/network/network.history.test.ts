@@ -35,6 +35,23 @@ function small(): Network {
 }
 
 describe('undo and redo', () => {
+  it('finds the change to undo or redo however far back it is, also in a replayed log', () => {
+    const network = small();
+    for (let i = 0; i < 300; i++) network.addEntity({ id: `c${i}`, kind: 'company', name: { en: `c${i}` } });
+    const replayed = createNetwork({ log: network.log() });
+    const created = (n: number) => replayed.log()[2 + n] as Change;
+    // each undo appends a change: the 200th undo's target lies 400 changes back from the end
+    for (let i = 299; i >= 100; i--) {
+      expect(replayed.nextUndo()).toBe(created(i));
+      replayed.undo();
+    }
+    expect(replayed.nextRedo()).toBe(created(100));
+    expect(replayed.entity('c99')).toBeDefined();
+    expect(replayed.entity('c100')).toBeUndefined();
+    // a change already in the log is not landed again, however old
+    expect(replayed.accept(created(5) as never, { author: 'suzuki' })).toBe(created(5));
+  });
+
   it('undo appends the inverse change and restores the previous state', () => {
     const network = small();
     const before = snapshot(network);

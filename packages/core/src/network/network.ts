@@ -114,6 +114,20 @@ function applyPatch<T extends object>(record: T, patch: Patch): T {
 }
 
 /**
+ * An update's `before` or a delete's `record` read from a log is a copy of the record the state
+ * stored: the log keeps the stored record instead when both are the same JSON text, so that a
+ * replayed network holds each version of a record once.
+ */
+function keepStored(effect: Effect, stored: StoredRecord): void {
+  if (Object.isFrozen(effect)) return;
+  const e = effect as { before?: StoredRecord; record?: StoredRecord };
+  const copy = effect.type === 'update' ? e.before : e.record;
+  if (copy === stored || JSON.stringify(copy) !== JSON.stringify(stored)) return;
+  if (effect.type === 'update') e.before = stored;
+  else e.record = stored;
+}
+
+/**
  * A partner network: a change log and its projection. Every write is validated, applied
  * all-or-nothing and appended to the log; reads come from the projection (see {@link NetworkView}).
  *
@@ -130,7 +144,8 @@ export class Network extends NetworkView {
   #pending: Effect[] | null = null;
   #undo: Id[] = [];
   #redo: Id[] = [];
-  #byId = new Map<Id, Change>();
+  /** The changes by id, built on the first look-up that the end of the log does not answer. */
+  #byId: Map<Id, Change> | undefined;
   /** The seq of the snapshot the network started from (0 without one). */
   #seqBase = 0;
   #baseChangeId: Id | null = null;
@@ -154,8 +169,11 @@ export class Network extends NetworkView {
       const applied: Effect[] = [];
       try {
         for (const effect of change.effects) {
+          const target = effectTarget(effect);
+          const stored = effect.type === 'create' ? undefined : this.state.get(target.collection, target.id);
           this.state.apply(effect);
           applied.push(effect);
+          if (stored !== undefined) keepStored(effect, stored);
         }
       } catch (error) {
         for (const effect of invertEffects(applied)) this.state.apply(effect);
@@ -169,12 +187,18 @@ export class Network extends NetworkView {
           },
         );
       }
+      if (!Object.isFrozen(change)) {
+        // every change of a log repeats a few operations and authors: one string each
+        const words = this.state.interning;
+        const c = change as { operation: Change['operation']; author: string };
+        c.operation = words.word(c.operation);
+        c.author = words.word(c.author);
+      }
       // the log is the source of truth: nobody may change a replayed change afterwards either
       Object.freeze(change);
       Object.freeze(change.effects);
       for (const effect of change.effects) Object.freeze(effect);
       this.#log.push(change);
-      this.#byId.set(change.id, change);
     });
     const stacks = undoStacks(this.#log);
     this.#undo = stacks.undo;
@@ -292,13 +316,30 @@ export class Network extends NetworkView {
   /** The change `undo()` would undo, if any. */
   nextUndo(): Change | undefined {
     const id = this.#undo[this.#undo.length - 1];
-    return id === undefined ? undefined : this.#byId.get(id);
+    return id === undefined ? undefined : this.#change(id);
   }
 
   /** The change `redo()` would redo, if any. */
   nextRedo(): Change | undefined {
     const id = this.#redo[this.#redo.length - 1];
-    return id === undefined ? undefined : this.#byId.get(id);
+    return id === undefined ? undefined : this.#change(id);
+  }
+
+  /**
+   * The change with this id (the latest, should a hand-made log repeat one). Undo and redo look
+   * for recent changes, found near the end of the log: the map of every change (one entry a
+   * change, tens of megabytes at a million) is built only when one is not found there.
+   */
+  #change(id: Id): Change | undefined {
+    if (this.#byId === undefined) {
+      for (let i = this.#log.length - 1; i >= Math.max(0, this.#log.length - 256); i--) {
+        const change = this.#log[i] as Change;
+        if (change.id === id) return change;
+      }
+      this.#byId = new Map();
+      for (const change of this.#log) this.#byId.set(change.id, change);
+    }
+    return this.#byId.get(id);
   }
 
   /**
@@ -426,7 +467,7 @@ export class Network extends NetworkView {
       }
     }
     this.#log.push(change);
-    this.#byId.set(change.id, change);
+    this.#byId?.set(change.id, change);
     // as undoStacks replays them: an accepted undo may target a change other than the latest
     if (operation === 'undo' && change.undoes !== undefined) {
       if (this.#undo[this.#undo.length - 1] === change.undoes) this.#undo.pop();
@@ -455,7 +496,7 @@ export class Network extends NetworkView {
     for (let i = taken.length - 1; i >= 0; i--) {
       const change = taken[i] as Change;
       for (const effect of invertEffects(change.effects)) this.state.apply(effect);
-      this.#byId.delete(change.id);
+      this.#byId?.delete(change.id);
     }
     return taken;
   }
@@ -490,7 +531,7 @@ export class Network extends NetworkView {
       throw error;
     }
     this.#log.push(change);
-    this.#byId.set(change.id, change);
+    this.#byId?.set(change.id, change);
     if (!quiet) this.#tell(change);
   }
 
@@ -534,7 +575,7 @@ export class Network extends NetworkView {
     proposed = plainInput(proposed, 'proposed change');
     meta = plainInput(meta, 'accept() meta');
     const id = (proposed as { id?: unknown } | null)?.id;
-    const stored = typeof id === 'string' ? this.#byId.get(id) : undefined;
+    const stored = typeof id === 'string' ? this.#change(id) : undefined;
     if (stored) return stored;
     if (typeof meta?.author !== 'string' || meta.author.trim() === '') {
       throw new MusubiError('VALIDATION', 'accept() needs the author of the change', { path: ['author'] });

@@ -8,6 +8,7 @@ import { postKeys, SearchIndex } from '../indexes/search.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { engagementDay, linkStart } from '../model/valid-time.js';
+import { RecordInterning } from './record-interning.js';
 
 /** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
 export type NetworkGraph = MultiDirectedGraph<Entity, Link>;
@@ -61,6 +62,8 @@ export class NetworkState {
   validTime: { noted(type: Effect['type'], collection: Collection, id: Id): void } | undefined;
   /** Answers about single entities (their timelines), by entity and question, until a write touches the entity. */
   #aboutEntity = new Map<Id, Map<string, unknown>>();
+  /** What stored records share (strings of references, words, participants, empty lists). */
+  readonly interning = new RecordInterning((collection, id) => this.get(collection, id)?.id);
 
   table(collection: Collection): Map<Id, StoredRecord> {
     let t = this.records.get(collection);
@@ -312,6 +315,8 @@ export class NetworkState {
         params: { reason: 'exists', collection, id: record.id },
       });
     }
+    // shared first, so that the reverse references hold the referenced records' own id strings
+    this.interning.share(collection, record);
     const refs = referencesOf(collection, record);
     this.checkReferences(collection, record, refs);
     deepFreeze(record);
@@ -368,6 +373,7 @@ export class NetworkState {
       this.graph.dropEdge(id);
       if ((current as Link).kind === 'role') this.#reindex((current as Link).source);
     } else this.table(collection).delete(id);
+    this.interning.removed(collection, id);
     const refs = referencesOf(collection, current);
     this.index(collection, current, false, refs);
     this.#columns?.deleted(collection, current);
@@ -389,6 +395,7 @@ export class NetworkState {
         params: { reason: 'stale', collection, id: before.id },
       });
     }
+    this.interning.share(collection, after);
     const refs = referencesOf(collection, after);
     this.checkReferences(collection, after, refs);
     if (collection === 'entity') {
