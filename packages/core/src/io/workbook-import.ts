@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
-import type { z } from 'zod';
 import { type ErrorIssue, isMusubiError, MusubiError } from '../errors.js';
 import type { Collection } from '../history/change.js';
 import { FigureInputSchema, IndicatorInputSchema, ProgrammeInputSchema } from '../indicators/schemas.js';
 import { EngagementInputSchema, EntityInputSchema, LinkInputSchema } from '../model/records.js';
+import type * as z from '../model/zod.js';
 import type { Network } from '../network/network.js';
 import type { CsvColumn } from './csv-columns.js';
 import { columnLetter, headerKey, matchHeader } from './csv-columns.js';
@@ -56,7 +56,7 @@ interface ReadRow {
   readonly children: Map<string, ReadRow[]>;
 }
 
-const schemas: Record<Collection, z.ZodType> = {
+const schemas: Record<Collection, z.ZodMiniType> = {
   entity: EntityInputSchema,
   link: LinkInputSchema,
   engagement: EngagementInputSchema,

@@ -1,8 +1,7 @@
 import countries from 'i18n-iso-countries';
 import en from 'i18n-iso-countries/langs/en.json';
 import ja from 'i18n-iso-countries/langs/ja.json';
-// the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
-import * as z from 'zod';
+import * as z from './zod.js';
 
 countries.registerLocale(en);
 countries.registerLocale(ja);
@@ -55,7 +54,9 @@ export function isInGroup(code: CountryCode, group: CountryGroup): boolean {
   return countryGroups[group].includes(code);
 }
 
-export const CountryCodeSchema = z.string().refine(isCountryCode, {
-  message: 'expected an ISO 3166-1 alpha-2 country code in upper case, such as TH or BR',
-  params: { reason: 'country' },
-});
+export const CountryCodeSchema = z.string().check(
+  z.refine(isCountryCode, {
+    message: 'expected an ISO 3166-1 alpha-2 country code in upper case, such as TH or BR',
+    params: { reason: 'country' },
+  }),
+);

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-// the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
-import * as z from 'zod';
 import { isMusubiError, type MusubiError } from '../errors.js';
 import type { Change } from '../history/change.js';
 import { IdSchema } from '../model/ids.js';
+import * as z from '../model/zod.js';
 import { createNetwork, type Network } from './network.js';
 import { registerCollection } from './references.js';
 
@@ -303,7 +302,7 @@ describe('asRecordedAt', () => {
 
 describe('collections beside the graph', () => {
   registerCollection('figure', {
-    schema: z.object({ id: IdSchema, entity: IdSchema, value: z.number() }).strict(),
+    schema: z.strictObject({ id: IdSchema, entity: IdSchema, value: z.number() }),
     idPrefix: 'fig',
     what: 'figure',
     references: (record) => [

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-// the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
-import * as z from 'zod';
 import { isMusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
+import * as z from '../model/zod.js';
 import { createNetwork, type Network } from './network.js';
 import { registerCollection } from './references.js';
 
@@ -150,7 +149,7 @@ describe('engagements', () => {
 
 describe('engagements of a programme', () => {
   registerCollection('programme', {
-    schema: z.object({ id: IdSchema, name: z.string() }).strict(),
+    schema: z.strictObject({ id: IdSchema, name: z.string() }),
     idPrefix: 'prg',
     what: 'programme',
   });
