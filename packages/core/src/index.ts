@@ -29,15 +29,17 @@ export type {
 export { briefing } from './briefing/briefing.js';
 export type { BriefingMarkdownOptions } from './briefing/briefing-markdown.js';
 export { briefingToMarkdown } from './briefing/briefing-markdown.js';
+// changes
+export type { Change, Collection, Effect, Operation, StoredRecord } from './changes/change.js';
+export { collections } from './changes/change.js';
+export type { ChangeLabel } from './changes/change-label.js';
+export { changeLabelIn } from './changes/change-label.js';
+export type { ProposedChange } from './changes/proposed-change.js';
 // errors
 export type { ErrorCode, ErrorIssue, ErrorPath, MusubiErrorOptions } from './errors.js';
 export { errorCodes, formatPath, isMusubiError, MusubiError } from './errors.js';
-// history
-export type { Change, Collection, Effect, Operation, StoredRecord } from './history/change.js';
-export { collections } from './history/change.js';
-export type { ChangeLabel } from './history/change-label.js';
-export { changeLabelIn } from './history/change-label.js';
-export type { ProposedChange } from './history/proposed-change.js';
+// indexes
+export { foldForSearch } from './indexes/search.js';
 // indicators and the policy sheet
 export type { MeasureRecords } from './indicators/measure.js';
 export { evaluateMeasure, measureRecords } from './indicators/measure.js';
@@ -93,6 +95,8 @@ export {
   networkToJson,
   readMusubiJson,
 } from './io/json.js';
+// log
+export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './log/store.js';
 // model
 export type { CountryCode, CountryGroup } from './model/countries.js';
 export { allCountryCodes, countryGroups, countryName, isCountryCode, isInGroup } from './model/countries.js';
@@ -117,10 +121,9 @@ export type {
   LinkPatch,
   Participant,
 } from './model/records.js';
+export { linkEnd, linkStart, linkStatusOn, sortedEvents } from './model/valid-time.js';
 export { issueFromZod } from './model/validate.js';
 // network
-export type { Anniversary, AnniversaryOptions } from './network/anniversaries.js';
-export { upcomingAnniversaries } from './network/anniversaries.js';
 export type {
   ChangeListener,
   ChangeSink,
@@ -129,25 +132,13 @@ export type {
   TransactionOptions,
 } from './network/network.js';
 export { createNetwork, Network } from './network/network.js';
-export { foldForSearch } from './network/search.js';
-export type { NetworkGraph } from './network/state.js';
-export { linkEnd, linkStart, linkStatusOn, sortedEvents } from './network/valid-time.js';
-export type {
-  EngagementFilter,
-  EntityFilter,
-  LinkFilter,
-  NeighborFilter,
-  RoleHolding,
-  SearchOptions,
-  TimelineItem,
-} from './network/view.js';
-export { NetworkView } from './network/view.js';
+// projection
+export type { NetworkGraph } from './projection/state.js';
 // storage (the browser's and Node's stores are subpaths)
 export type { MemoryLog } from './storage/memory-store.js';
 export { MemoryStore } from './storage/memory-store.js';
 export type { OpenNetworkOptions, SaveState, SaveStateListener } from './storage/open-network.js';
 export { openNetwork, StoredNetwork } from './storage/open-network.js';
-export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './storage/store.js';
 // time: partial dates, fiscal years and eras
 export type { DateInputErrorCode, DateInputResult } from './time/date-input.js';
 export { parseDateInput } from './time/date-input.js';
@@ -166,3 +157,16 @@ export {
   precisionOf,
   todayISO,
 } from './time/partial-date.js';
+// views
+export type { Anniversary, AnniversaryOptions } from './views/anniversaries.js';
+export { upcomingAnniversaries } from './views/anniversaries.js';
+export type {
+  EngagementFilter,
+  EntityFilter,
+  LinkFilter,
+  NeighborFilter,
+  RoleHolding,
+  SearchOptions,
+  TimelineItem,
+} from './views/view.js';
+export { NetworkView } from './views/view.js';

@@ -3,6 +3,6 @@
  * server's PostgreSQL store): read a log and its snapshots as the core does.
  */
 
-export { decodeSnapshot, LogAssembler, parseLogJson } from './storage/log-codec.js';
-export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './storage/store.js';
-export { LOG_FORMAT, LOG_FORMAT_VERSION } from './storage/store.js';
+export { decodeSnapshot, LogAssembler, parseLogJson } from './log/log-codec.js';
+export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './log/store.js';
+export { LOG_FORMAT, LOG_FORMAT_VERSION } from './log/store.js';

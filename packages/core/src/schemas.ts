@@ -3,7 +3,7 @@
  * forms and validators that check input as the core does (the core checks every write with them).
  */
 
-export { ChangeLabelSchema } from './history/change-label.js';
+export { ChangeLabelSchema } from './changes/change-label.js';
 export {
   BasicProgrammeSchema,
   FigureInputSchema,

@@ -6,11 +6,11 @@ import type { Id } from '../model/ids.js';
 import type { EngagementType, EntityKind, ParticipantRole } from '../model/kinds.js';
 import type { BilingualName } from '../model/names.js';
 import type { Engagement, Entity, FollowUp, Link, LinkEvent } from '../model/records.js';
-import { type Anniversary, upcomingAnniversaries } from '../network/anniversaries.js';
-import { sortedEvents } from '../network/valid-time.js';
-import type { NetworkView } from '../network/view.js';
+import { sortedEvents } from '../model/valid-time.js';
 import { type FiscalYear, fiscalYearOf } from '../time/fiscal-year.js';
 import { earliestDay, isPartialDate, latestDay, todayISO } from '../time/partial-date.js';
+import { type Anniversary, upcomingAnniversaries } from '../views/anniversaries.js';
+import type { NetworkView } from '../views/view.js';
 
 /** An entity a brief mentions: enough to name it without the network. */
 export interface BriefingParty {

@@ -1,9 +1,9 @@
+import { type EngagementColumns, NO_FISCAL_YEAR } from '../indexes/engagement-columns.js';
 import { isInGroup } from '../model/countries.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement } from '../model/records.js';
-import { type EngagementColumns, NO_FISCAL_YEAR } from '../network/engagement-columns.js';
-import { type NetworkView, viewState } from '../network/view.js';
 import type { FiscalYear } from '../time/fiscal-year.js';
+import { type NetworkView, viewState } from '../views/view.js';
 import type { Measure, MeasureFilter } from './schemas.js';
 
 // Measures run on the state's engagement columns (see `EngagementColumns`): one pass over typed

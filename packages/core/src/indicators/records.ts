@@ -1,10 +1,10 @@
+import type { StoredRecord } from '../changes/change.js';
+import { type Reference, registerCollection } from '../changes/references.js';
 import { MusubiError } from '../errors.js';
-import type { StoredRecord } from '../history/change.js';
 import type { Id } from '../model/ids.js';
 import type { Network } from '../network/network.js';
-import { type Reference, registerCollection } from '../network/references.js';
-import type { NetworkView } from '../network/view.js';
 import type { FiscalYear } from '../time/fiscal-year.js';
+import type { NetworkView } from '../views/view.js';
 import {
   type Figure,
   type FigureInput,

@@ -1,7 +1,7 @@
 import type { Id } from '../model/ids.js';
 import type { BilingualName } from '../model/names.js';
-import type { NetworkView } from '../network/view.js';
 import { type FiscalYear, fiscalYearOf, fiscalYearRange } from '../time/fiscal-year.js';
+import type { NetworkView } from '../views/view.js';
 import { evaluateMeasure, measureRecords } from './measure.js';
 import { figures, indicators, programmes } from './records.js';
 import type { BasicProgramme, Indicator, IndicatorKind, IndicatorUnit } from './schemas.js';

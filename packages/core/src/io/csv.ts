@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { type ErrorIssue, MusubiError } from '../errors.js';
 import { EngagementInputSchema, EntityInputSchema, LinkInputSchema } from '../model/records.js';
 import type { Network } from '../network/network.js';
-import type { NetworkView } from '../network/view.js';
+import type { NetworkView } from '../views/view.js';
 import {
   type CsvColumn,
   columnFor,

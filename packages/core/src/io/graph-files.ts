@@ -1,9 +1,9 @@
 import type { Lang } from '../model/names.js';
 import { nameIn } from '../model/names.js';
 import type { Entity, Link } from '../model/records.js';
-import { linkEnd, linkStart, sortedEvents } from '../network/valid-time.js';
-import type { NetworkView } from '../network/view.js';
+import { linkEnd, linkStart, sortedEvents } from '../model/valid-time.js';
 import { earliestDay, latestDay } from '../time/partial-date.js';
+import type { NetworkView } from '../views/view.js';
 
 const escapeXml = (s: string) =>
   s

@@ -1,8 +1,8 @@
 import { JSONParser } from '@streamparser/json';
+import type { Collection } from '../changes/change.js';
 import { MusubiError } from '../errors.js';
-import type { Collection } from '../history/change.js';
+import { decodeSnapshot, LogAssembler } from '../log/log-codec.js';
 import { createNetwork, type Network, type NetworkOptions } from '../network/network.js';
-import { decodeSnapshot, LogAssembler } from '../storage/log-codec.js';
 import { refuseForbiddenKeys } from './hostile-input.js';
 import { checkedDocument, importSnapshotInto, JSON_FORMAT, JSON_FORMAT_VERSION } from './json.js';
 

@@ -1,9 +1,9 @@
+import type { Collection, StoredRecord } from '../changes/change.js';
 import { MusubiError } from '../errors.js';
-import type { Collection, StoredRecord } from '../history/change.js';
+import { decodeSnapshot, LogAssembler } from '../log/log-codec.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { createNetwork, type Network, type NetworkOptions } from '../network/network.js';
-import type { NetworkView } from '../network/view.js';
-import { decodeSnapshot, LogAssembler } from '../storage/log-codec.js';
+import type { NetworkView } from '../views/view.js';
 import { decodeImport, parseImportedJson } from './hostile-input.js';
 
 /** The `format` of every Musubi JSON file. */

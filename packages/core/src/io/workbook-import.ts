@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
+import type { Collection } from '../changes/change.js';
 import { type ErrorIssue, isMusubiError, MusubiError } from '../errors.js';
-import type { Collection } from '../history/change.js';
 import { FigureInputSchema, IndicatorInputSchema, ProgrammeInputSchema } from '../indicators/schemas.js';
 import { EngagementInputSchema, EntityInputSchema, LinkInputSchema } from '../model/records.js';
 import type * as z from '../model/zod.js';

@@ -11,7 +11,7 @@ import {
   linkKindWords,
   participantRoleWords,
 } from '../briefing/briefing-words.js';
-import type { Collection } from '../history/change.js';
+import type { Collection } from '../changes/change.js';
 import { policySheetWords } from '../indicators/policy-sheet-markdown.js';
 import { unitNames } from '../indicators/schemas.js';
 import { allCountryCodes, countryName } from '../model/countries.js';

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Collection } from '../changes/change.js';
 import { isMusubiError, type MusubiError } from '../errors.js';
-import type { Collection } from '../history/change.js';
 import { addIndicator, addProgramme, recordFigure } from '../indicators/records.js';
 import { engagementTypes, entityKinds, linkKinds, participantRoles } from '../model/kinds.js';
 import { createNetwork, type Network } from '../network/network.js';

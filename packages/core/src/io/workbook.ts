@@ -1,10 +1,10 @@
 // ExcelJS is loaded on first use: most programs that import the core never open a workbook
-import type { StoredRecord } from '../history/change.js';
+import type { StoredRecord } from '../changes/change.js';
 import type { Indicator, Programme } from '../indicators/schemas.js';
 import type { Lang } from '../model/names.js';
 import { nameIn } from '../model/names.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
-import type { NetworkView } from '../network/view.js';
+import type { NetworkView } from '../views/view.js';
 import {
   countryWord,
   type SheetKey,

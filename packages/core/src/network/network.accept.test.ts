@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Change } from '../changes/change.js';
+import type { ProposedChange } from '../changes/proposed-change.js';
 import { isMusubiError, type MusubiError } from '../errors.js';
-import type { Change } from '../history/change.js';
-import type { ProposedChange } from '../history/proposed-change.js';
 import { createNetwork, type Network } from './network.js';
 
 function refusal(f: () => unknown): MusubiError {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Change } from '../changes/change.js';
+import { registerCollection } from '../changes/references.js';
 import { isMusubiError, type MusubiError } from '../errors.js';
-import type { Change } from '../history/change.js';
 import { IdSchema } from '../model/ids.js';
 import * as z from '../model/zod.js';
 import { createNetwork, type Network } from './network.js';
-import { registerCollection } from './references.js';
 
 function refusal(f: () => unknown): MusubiError {
   try {

@@ -1,4 +1,3 @@
-import { isMusubiError, MusubiError } from '../errors.js';
 import {
   type Change,
   type Collection,
@@ -8,8 +7,8 @@ import {
   type Operation,
   type StoredRecord,
   undoStacks,
-} from '../history/change.js';
-import { type ChangeLabel, ChangeLabelSchema } from '../history/change-label.js';
+} from '../changes/change.js';
+import { type ChangeLabel, ChangeLabelSchema } from '../changes/change-label.js';
 import {
   type ChangePlace,
   checkEffectBase,
@@ -17,7 +16,9 @@ import {
   effectTarget,
   type ProposedChange,
   sameJson,
-} from '../history/proposed-change.js';
+} from '../changes/proposed-change.js';
+import { collectionSpec } from '../changes/references.js';
+import { isMusubiError, MusubiError } from '../errors.js';
 import { generateId, type Id } from '../model/ids.js';
 import { plainInput } from '../model/input.js';
 import { isWellFormedText } from '../model/names.js';
@@ -45,9 +46,8 @@ import {
   LinkSchema,
 } from '../model/records.js';
 import { parseOrThrow } from '../model/validate.js';
-import { collectionSpec } from './references.js';
-import { NetworkState } from './state.js';
-import { NetworkView } from './view.js';
+import { NetworkState } from '../projection/state.js';
+import { NetworkView } from '../views/view.js';
 
 /** Told after every change that lands in the log (including undo and redo). */
 export type ChangeListener = (change: Change) => void;

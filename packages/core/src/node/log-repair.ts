@@ -1,10 +1,10 @@
 import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, unlinkSync } from 'node:fs';
+import { type Change, type Effect, invertEffects } from '../changes/change.js';
+import { checkEffectBase, effectTarget } from '../changes/proposed-change.js';
 import { isMusubiError, MusubiError } from '../errors.js';
-import { type Change, type Effect, invertEffects } from '../history/change.js';
-import { checkEffectBase, effectTarget } from '../history/proposed-change.js';
-import { NetworkState } from '../network/state.js';
-import { checkHeader, decodeChange, parseLogJson } from '../storage/log-codec.js';
-import { LOG_FORMAT } from '../storage/store.js';
+import { checkHeader, decodeChange, parseLogJson } from '../log/log-codec.js';
+import { LOG_FORMAT } from '../log/store.js';
+import { NetworkState } from '../projection/state.js';
 import { removeQuietly, storageError, syncDirectory, writeAll } from './file-writes.js';
 import { type LineCheck, sealLine, unsealLine } from './log-check.js';
 import { EndRecord, endPath, type LogEnd, readEnd } from './log-end.js';

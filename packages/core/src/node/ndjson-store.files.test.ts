@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../history/change.js';
+import type { Change } from '../changes/change.js';
 import { createNetwork } from '../network/network.js';
 import { openNetwork } from '../storage/open-network.js';
 import { legacyLog, writeEndRecord } from './fixtures/log-files.js';

@@ -8,17 +8,11 @@ import {
   readSync,
   renameSync,
 } from 'node:fs';
+import { type Change, type Collection, collections, type StoredRecord } from '../changes/change.js';
 import { type ErrorPath, MusubiError } from '../errors.js';
-import { type Change, type Collection, collections, type StoredRecord } from '../history/change.js';
+import { checkHeader, decodeRecord, decodeSnapshot, LogAssembler, parseLogJson } from '../log/log-codec.js';
+import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type Store } from '../log/store.js';
 import type { NetworkSnapshot } from '../network/network.js';
-import {
-  checkHeader,
-  decodeRecord,
-  decodeSnapshot,
-  LogAssembler,
-  parseLogJson,
-} from '../storage/log-codec.js';
-import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type Store } from '../storage/store.js';
 import { removeQuietly, storageError, syncDirectory, writeAll } from './file-writes.js';
 import { damagedLine, type LineCheck, sealLine, unsealLine } from './log-check.js';
 import { cutLog, EndRecord, endPath, type LogEnd, readEnd } from './log-end.js';

@@ -1,9 +1,9 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { Change } from '../changes/change.js';
 import { MusubiError } from '../errors.js';
-import type { Change } from '../history/change.js';
+import { checkHeader, decodeSnapshot, LogAssembler, parseLogJson } from '../log/log-codec.js';
+import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type Store } from '../log/store.js';
 import type { NetworkSnapshot } from '../network/network.js';
-import { checkHeader, decodeSnapshot, LogAssembler, parseLogJson } from './log-codec.js';
-import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type Store } from './store.js';
 
 /** An entry as kept in IndexedDB: the seq as key, the change (or snapshot) as JSON text. */
 interface Entry {

@@ -1,8 +1,8 @@
+import type { Change } from '../changes/change.js';
 import { MusubiError } from '../errors.js';
-import type { Change } from '../history/change.js';
+import { decodeSnapshot, LogAssembler, parseLogJson } from '../log/log-codec.js';
+import type { LogRead, Store } from '../log/store.js';
 import type { NetworkSnapshot } from '../network/network.js';
-import { decodeSnapshot, LogAssembler, parseLogJson } from './log-codec.js';
-import type { LogRead, Store } from './store.js';
 
 /** What a memory store holds; pass the same one to a new MemoryStore to "reopen" it. */
 export interface MemoryLog {

@@ -1,7 +1,7 @@
+import type { Change } from '../changes/change.js';
 import { isMusubiError, MusubiError } from '../errors.js';
-import type { Change } from '../history/change.js';
+import type { LogRead, Store, StoreWarning } from '../log/store.js';
 import { Network, type NetworkOptions, type NetworkSnapshot } from '../network/network.js';
-import type { LogRead, Store, StoreWarning } from './store.js';
 
 /** Options of {@link openNetwork}: those of a network, less what the store provides. */
 export interface OpenNetworkOptions extends Omit<NetworkOptions, 'log' | 'sink' | 'snapshot'> {

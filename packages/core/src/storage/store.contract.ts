@@ -4,11 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Change, StoredRecord } from '../changes/change.js';
 import { isMusubiError } from '../errors.js';
-import type { Change, StoredRecord } from '../history/change.js';
+import type { Store } from '../log/store.js';
 import { createNetwork, type Network, type NetworkSnapshot } from '../network/network.js';
 import { openNetwork } from './open-network.js';
-import type { Store } from './store.js';
 
 /** How the suite reaches the store under test: each `open()` opens the same underlying log. */
 export interface StoreHarness {

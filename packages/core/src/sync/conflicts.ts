@@ -1,8 +1,8 @@
+import type { Change, Collection, Effect, StoredRecord } from '../changes/change.js';
+import { sameJson } from '../changes/proposed-change.js';
 import { isMusubiError, MusubiError } from '../errors.js';
-import type { Change, Collection, Effect, StoredRecord } from '../history/change.js';
-import { sameJson } from '../history/proposed-change.js';
 import type { Id } from '../model/ids.js';
-import type { NetworkState } from '../network/state.js';
+import type { NetworkState } from '../projection/state.js';
 
 /** The record an effect leaves (or, for a removal, the one it removes). */
 export function recordOf(effect: Effect): StoredRecord {

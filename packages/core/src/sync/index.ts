@@ -3,8 +3,8 @@
  * for tools, and the `Replica` and `ServerSync` it is made of for a UI that keeps its own copy.
  */
 
-export type { ProposedChange } from '../history/proposed-change.js';
-export { sameJson } from '../history/proposed-change.js';
+export type { ProposedChange } from '../changes/proposed-change.js';
+export { sameJson } from '../changes/proposed-change.js';
 export type { ConnectOptions } from './connect.js';
 export { ConnectedNetwork, connectNetwork } from './connect.js';
 export type {

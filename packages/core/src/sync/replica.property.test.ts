@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Change } from '../changes/change.js';
+import { sameJson } from '../changes/proposed-change.js';
 import { isMusubiError } from '../errors.js';
-import type { Change } from '../history/change.js';
-import { sameJson } from '../history/proposed-change.js';
 import type { Id } from '../model/ids.js';
 import type { NetworkSnapshot } from '../network/network.js';
 import { Sequencer } from './fixtures/sequencer.js';

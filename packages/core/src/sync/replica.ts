@@ -1,6 +1,6 @@
+import { type Change, type Effect, invertEffects, malformedChange, undoStacks } from '../changes/change.js';
+import type { ProposedChange } from '../changes/proposed-change.js';
 import { MusubiError } from '../errors.js';
-import { type Change, type Effect, invertEffects, malformedChange, undoStacks } from '../history/change.js';
-import type { ProposedChange } from '../history/proposed-change.js';
 import type { Id } from '../model/ids.js';
 import { Network, type NetworkOptions, type NetworkSnapshot } from '../network/network.js';
 import { conflictOf, effectKey, rebaseEffects, recordOf } from './conflicts.js';

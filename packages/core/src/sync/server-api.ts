@@ -1,5 +1,5 @@
+import type { Change } from '../changes/change.js';
 import { type ErrorCode, errorCodes, isMusubiError, MusubiError } from '../errors.js';
-import type { Change } from '../history/change.js';
 import type { NetworkSnapshot } from '../network/network.js';
 import type { Outbox } from './replica.js';
 

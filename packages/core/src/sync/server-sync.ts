@@ -1,5 +1,5 @@
+import type { Change } from '../changes/change.js';
 import { isMusubiError, MusubiError } from '../errors.js';
-import type { Change } from '../history/change.js';
 import type { Id } from '../model/ids.js';
 import { readEventStream } from './event-stream.js';
 import type { Replica } from './replica.js';

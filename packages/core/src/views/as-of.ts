@@ -1,9 +1,9 @@
-import { collections } from '../history/change.js';
+import { collections } from '../changes/change.js';
+import { referencesOf } from '../changes/references.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
+import { engagementDay, entityStart, linkStatusOn } from '../model/valid-time.js';
+import { NetworkState } from '../projection/state.js';
 import { earliestDay, latestDay } from '../time/partial-date.js';
-import { referencesOf } from './references.js';
-import { NetworkState } from './state.js';
-import { engagementDay, entityStart, linkStatusOn } from './valid-time.js';
 
 /**
  * Projects a state onto one day of valid time: a new state holding only what existed then.

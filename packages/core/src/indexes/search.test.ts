@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createNetwork, type Network } from './network.js';
+import { createNetwork, type Network } from '../network/network.js';
 import { foldForSearch, matchesInPieces, matchScore, searchKeys } from './search.js';
 
 function network(): Network {

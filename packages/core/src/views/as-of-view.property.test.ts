@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type Collection, collections } from '../changes/change.js';
+import { registerCollection } from '../changes/references.js';
 import { isMusubiError } from '../errors.js';
-import { type Collection, collections } from '../history/change.js';
+import { validTimeIndex } from '../indexes/valid-time-index.js';
 import { IdSchema } from '../model/ids.js';
 import { engagementTypes, entityKinds, linkEventTypes, linkKinds } from '../model/kinds.js';
 import type { Entity, Link } from '../model/records.js';
+import { dayOf } from '../model/valid-time.js';
 import * as z from '../model/zod.js';
+import { createNetwork, type Network } from '../network/network.js';
+import type { NetworkState } from '../projection/state.js';
 import { comparePartialDates, earliestDay, latestDay } from '../time/partial-date.js';
 import { projectAsOf } from './as-of.js';
-import { createNetwork, type Network } from './network.js';
-import { registerCollection } from './references.js';
-import type { NetworkState } from './state.js';
-import { dayOf } from './valid-time.js';
-import { validTimeIndex } from './valid-time-index.js';
 import { NetworkView, type TimelineItem } from './view.js';
 
 /** Repeatable runs; set FC_SEED to explore other sequences. */

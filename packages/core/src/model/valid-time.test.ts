@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
+import { sortByDate } from '../indexes/valid-time-spans.js';
 import { comparePartialDates } from '../time/partial-date.js';
+import type { Engagement, Entity, Link, LinkEvent } from './records.js';
 import {
   dayOf,
   engagementDay,
@@ -11,7 +12,6 @@ import {
   linkStatusOn,
   sortedEvents,
 } from './valid-time.js';
-import { sortByDate } from './valid-time-spans.js';
 
 function link(...events: [LinkEvent['type'], string][]): Link {
   return {

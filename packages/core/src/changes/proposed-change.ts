@@ -1,5 +1,5 @@
 import { type ErrorPath, isMusubiError, MusubiError } from '../errors.js';
-import { decodeChange } from '../storage/log-codec.js';
+import { decodeChange } from '../log/log-codec.js';
 import type { Change, Collection, Effect, Operation, StoredRecord } from './change.js';
 import type { ChangeLabel } from './change-label.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { decodeChange } from '../log/log-codec.js';
 import { createNetwork } from '../network/network.js';
-import { decodeChange } from '../storage/log-codec.js';
 import { changeLabelIn } from './change-label.js';
 
 const entity = { id: 'amb', kind: 'person', name: { en: 'Ambassador' } } as const;

@@ -1,14 +1,5 @@
+import type { Collection, StoredRecord } from '../changes/change.js';
 import { MusubiError } from '../errors.js';
-import type { Collection, StoredRecord } from '../history/change.js';
-import { type CountryGroup, isInGroup } from '../model/countries.js';
-import type { Id } from '../model/ids.js';
-import { plainInput } from '../model/input.js';
-import type { EngagementType, EntityKind, LinkKind } from '../model/kinds.js';
-import type { BilingualName } from '../model/names.js';
-import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
-import { earliestDay, latestDay } from '../time/partial-date.js';
-import { projectAsOf } from './as-of.js';
-import { readonlyGraph } from './readonly-graph.js';
 import {
   foldForSearch,
   isJapanese,
@@ -16,11 +7,20 @@ import {
   matchScore,
   postKeys,
   type SearchIndex,
-} from './search.js';
-import type { NetworkGraph, NetworkState } from './state.js';
-import { dayOf, engagementDay, linkStatusOn, sortedEvents } from './valid-time.js';
-import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from './valid-time-index.js';
-import { sortByDate } from './valid-time-spans.js';
+} from '../indexes/search.js';
+import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from '../indexes/valid-time-index.js';
+import { sortByDate } from '../indexes/valid-time-spans.js';
+import { type CountryGroup, isInGroup } from '../model/countries.js';
+import type { Id } from '../model/ids.js';
+import { plainInput } from '../model/input.js';
+import type { EngagementType, EntityKind, LinkKind } from '../model/kinds.js';
+import type { BilingualName } from '../model/names.js';
+import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
+import { dayOf, engagementDay, linkStatusOn, sortedEvents } from '../model/valid-time.js';
+import type { NetworkGraph, NetworkState } from '../projection/state.js';
+import { earliestDay, latestDay } from '../time/partial-date.js';
+import { projectAsOf } from './as-of.js';
+import { readonlyGraph } from './readonly-graph.js';
 
 export interface EntityFilter {
   kind?: EntityKind | readonly EntityKind[];

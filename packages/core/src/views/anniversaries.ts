@@ -7,7 +7,7 @@
 
 import type { LinkKind } from '../model/kinds.js';
 import type { Link } from '../model/records.js';
-import { linkStatusOn, sortedEvents } from './valid-time.js';
+import { linkStatusOn, sortedEvents } from '../model/valid-time.js';
 import type { NetworkView } from './view.js';
 
 export const anniversaryLinkKinds: readonly LinkKind[] = [

@@ -1,17 +1,17 @@
-import { type ErrorPath, MusubiError } from '../errors.js';
 import {
   type Change,
   type Collection,
   collections,
   type Effect,
   type StoredRecord,
-} from '../history/change.js';
-import { ChangeLabelSchema } from '../history/change-label.js';
+} from '../changes/change.js';
+import { ChangeLabelSchema } from '../changes/change-label.js';
+import { collectionSpec } from '../changes/references.js';
+import { type ErrorPath, MusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
 import { EngagementSchema, EntitySchema, LinkSchema } from '../model/records.js';
 import * as z from '../model/zod.js';
 import type { NetworkSnapshot } from '../network/network.js';
-import { collectionSpec } from '../network/references.js';
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type StoreWarning } from './store.js';
 
 /** Keys that could reach an object's prototype if some later code merged the parsed value. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { registerCollection } from '../changes/references.js';
 import { isMusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
 import * as z from '../model/zod.js';
-import { createNetwork, type Network } from './network.js';
-import { registerCollection } from './references.js';
+import { createNetwork, type Network } from '../network/network.js';
 
 /** A small network: the prefecture, two partners, an embassy with two successive ambassadors. */
 function network(): Network {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
-import { createNetwork, type Network } from './network.js';
+import { createNetwork, type Network } from '../network/network.js';
 
 function network(): Network {
   const n = createNetwork();

@@ -1,6 +1,6 @@
 import { MusubiError } from '../errors.js';
-import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
 import { comparePartialDates, earliestDay, latestDay } from '../time/partial-date.js';
+import type { Engagement, Entity, Link, LinkEvent } from './records.js';
 
 /**
  * Valid-time rules, in one place.

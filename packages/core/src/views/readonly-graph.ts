@@ -1,5 +1,5 @@
 import { MusubiError } from '../errors.js';
-import type { NetworkGraph } from './state.js';
+import type { NetworkGraph } from '../projection/state.js';
 
 /** graphology methods that change a graph; the read-only wrapper refuses them. */
 const mutators = new Set([

@@ -1,9 +1,9 @@
-import type { Collection, StoredRecord } from '../history/change.js';
+import type { Collection, StoredRecord } from '../changes/change.js';
 import type { Id } from '../model/ids.js';
 import { engagementTypes, entityKinds, participantRoles } from '../model/kinds.js';
 import type { Engagement, Entity } from '../model/records.js';
+import { engagementDay } from '../model/valid-time.js';
 import { fiscalYearOf } from '../time/fiscal-year.js';
-import { engagementDay } from './valid-time.js';
 
 /**
  * Small integer codes for values that repeat (kinds, countries, roles, programmes, tags), in the

@@ -1,6 +1,6 @@
 import type { Link } from '../model/records.js';
+import { sortedEvents } from '../model/valid-time.js';
 import { daysInMonth, earliestDay, latestDay } from '../time/partial-date.js';
-import { sortedEvents } from './valid-time.js';
 
 /**
  * Days as numbers and the spans of days the valid-time index keeps (`valid-time-index.ts`): half-open

@@ -1,7 +1,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
-import { createNetwork } from './network.js';
+import { createNetwork } from '../network/network.js';
 
 function network() {
   const n = createNetwork();

@@ -1,8 +1,8 @@
-import { type Collection, collections, type Effect, type StoredRecord } from '../history/change.js';
+import { type Collection, collections, type Effect, type StoredRecord } from '../changes/change.js';
+import { referencesOf } from '../changes/references.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
-import { referencesOf } from './references.js';
-import type { NetworkState } from './state.js';
+import type { NetworkState } from '../projection/state.js';
 import {
   AFTER_ALL,
   ALWAYS,

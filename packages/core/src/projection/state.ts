@@ -1,13 +1,13 @@
 import { MultiDirectedGraph } from 'graphology';
+import type { Collection, Effect, StoredRecord } from '../changes/change.js';
+import { sameJson } from '../changes/proposed-change.js';
+import { type Reference, referencesOf } from '../changes/references.js';
 import { MusubiError } from '../errors.js';
-import type { Collection, Effect, StoredRecord } from '../history/change.js';
-import { sameJson } from '../history/proposed-change.js';
+import { EngagementColumns } from '../indexes/engagement-columns.js';
+import { postKeys, SearchIndex } from '../indexes/search.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
-import { EngagementColumns } from './engagement-columns.js';
-import { type Reference, referencesOf } from './references.js';
-import { postKeys, SearchIndex } from './search.js';
-import { engagementDay, linkStart } from './valid-time.js';
+import { engagementDay, linkStart } from '../model/valid-time.js';
 
 /** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
 export type NetworkGraph = MultiDirectedGraph<Entity, Link>;

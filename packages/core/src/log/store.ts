@@ -1,4 +1,4 @@
-import type { Change } from '../history/change.js';
+import type { Change } from '../changes/change.js';
 import type { Id } from '../model/ids.js';
 import type { NetworkSnapshot } from '../network/network.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createNetwork } from '../network/network.js';
 import { upcomingAnniversaries } from './anniversaries.js';
-import { createNetwork } from './network.js';
 
 function network() {
   const n = createNetwork({ author: 'test' });
