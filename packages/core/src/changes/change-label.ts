@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import {
   type BilingualName,
   BilingualNameSchema,
@@ -5,7 +6,8 @@ import {
   NameTextSchema,
   nameIn,
 } from '../model/names.js';
-import * as z from '../model/zod.js';
+// zod's English messages, as zod's classic API sets them
+import '../model/zod-english.js';
 
 /**
  * A transaction's label, as the log keeps it: a name in Japanese and English (`{ ja: '来訪を記録',

@@ -1,7 +1,7 @@
+import type * as z from 'zod/mini';
 import type { ErrorPath } from '../errors.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Link } from '../model/records.js';
-import type * as z from '../model/zod.js';
 import type { Collection, StoredRecord } from './change.js';
 
 /** A reference from one record to another, with where in the record it sits. */

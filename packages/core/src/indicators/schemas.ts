@@ -1,9 +1,11 @@
+import * as z from 'zod/mini';
 import { CountryCodeSchema, countryGroups } from '../model/countries.js';
 import { IdSchema } from '../model/ids.js';
 import { engagementTypes, entityKinds, participantRoles } from '../model/kinds.js';
 import { BilingualNameSchema, text } from '../model/names.js';
 import { TagSchema } from '../model/records.js';
-import * as z from '../model/zod.js';
+// zod's English messages, as zod's classic API sets them
+import '../model/zod-english.js';
 import { FiscalYearKeySchema, FiscalYearSchema } from '../time/fiscal-year.js';
 
 /** A basic programme (基本事業): the 施策 number plus a two-digit serial, e.g. `33101 国際交流の推進`. */

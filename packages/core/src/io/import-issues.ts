@@ -1,6 +1,6 @@
+import type * as z from 'zod/mini';
 import type { ErrorIssue } from '../errors.js';
 import type { Lang } from '../model/names.js';
-import type * as z from '../model/zod.js';
 
 type Params = Readonly<Record<string, string | number>>;
 type Say = (p: Params) => string;

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import {
   type Change,
   type Collection,
@@ -10,7 +11,8 @@ import { collectionSpec } from '../changes/references.js';
 import { type ErrorPath, MusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
 import { EngagementSchema, EntitySchema, LinkSchema } from '../model/records.js';
-import * as z from '../model/zod.js';
+// zod's English messages, as zod's classic API sets them
+import '../model/zod-english.js';
 import type { NetworkSnapshot } from '../network/network.js';
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type StoreWarning } from './store.js';
 

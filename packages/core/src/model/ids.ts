@@ -1,5 +1,7 @@
 import { monotonicFactory } from 'ulid';
-import * as z from './zod.js';
+import * as z from 'zod/mini';
+// zod's English messages, as zod's classic API sets them
+import './zod-english.js';
 
 /**
  * Record ids: given by the caller (a slug like `mie` or `thai-boi`) or generated (a ULID, sortable by

@@ -1,4 +1,6 @@
-import * as z from './zod.js';
+import * as z from 'zod/mini';
+// zod's English messages, as zod's classic API sets them
+import './zod-english.js';
 
 /**
  * True when the text holds a control character other than tab, line feed and carriage return

@@ -1,9 +1,11 @@
+import * as z from 'zod/mini';
 import { earliestDay, latestDay, PartialDateSchema } from '../time/partial-date.js';
 import { CountryCodeSchema } from './countries.js';
 import { IdSchema } from './ids.js';
 import { engagementTypes, entityKinds, linkEventTypes, linkKinds, participantRoles } from './kinds.js';
 import { BilingualNameSchema, text } from './names.js';
-import * as z from './zod.js';
+// zod's English messages, as zod's classic API sets them
+import './zod-english.js';
 
 type RefinementCtx = z.core.$RefinementCtx;
 

@@ -1,6 +1,8 @@
+import * as z from 'zod/mini';
 import { type ErrorIssue, type ErrorPath, formatPath, MusubiError } from '../errors.js';
 import { plainInput } from './input.js';
-import * as z from './zod.js';
+// zod's English messages, as zod's classic API sets them
+import './zod-english.js';
 
 type Params = Record<string, string | number>;
 

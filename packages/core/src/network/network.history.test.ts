@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import type { Change } from '../changes/change.js';
 import { registerCollection } from '../changes/references.js';
 import { isMusubiError, type MusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
-import * as z from '../model/zod.js';
 import { createNetwork, type Network } from './network.js';
 
 function refusal(f: () => unknown): MusubiError {

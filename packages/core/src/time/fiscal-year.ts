@@ -1,5 +1,7 @@
+import * as z from 'zod/mini';
 import { MusubiError } from '../errors.js';
-import * as z from '../model/zod.js';
+// zod's English messages, as zod's classic API sets them
+import '../model/zod-english.js';
 import { type PartialDate, parsePartialDate } from './partial-date.js';
 
 /**

@@ -1,5 +1,7 @@
+import * as z from 'zod/mini';
 import { MusubiError } from '../errors.js';
-import * as z from '../model/zod.js';
+// zod's English messages, as zod's classic API sets them
+import '../model/zod-english.js';
 
 /**
  * A date known to the year, the month or the day: `1973`, `2018-07`, `2018-07-12`.

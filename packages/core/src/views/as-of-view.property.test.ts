@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { type Collection, collections } from '../changes/change.js';
 import { registerCollection } from '../changes/references.js';
 import { isMusubiError } from '../errors.js';
@@ -8,7 +9,6 @@ import { IdSchema } from '../model/ids.js';
 import { engagementTypes, entityKinds, linkEventTypes, linkKinds } from '../model/kinds.js';
 import type { Entity, Link } from '../model/records.js';
 import { dayOf } from '../model/valid-time.js';
-import * as z from '../model/zod.js';
 import { createNetwork, type Network } from '../network/network.js';
 import type { NetworkState } from '../projection/state.js';
 import { comparePartialDates, earliestDay, latestDay } from '../time/partial-date.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { registerCollection } from '../changes/references.js';
 import { isMusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
-import * as z from '../model/zod.js';
 import { createNetwork, type Network } from '../network/network.js';
 
 /** A small network: the prefecture, two partners, an embassy with two successive ambassadors. */
