@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   type BilingualName,
   BilingualNameSchema,
@@ -6,6 +6,8 @@ import {
   NameTextSchema,
   nameIn,
 } from '../model/names.js';
+// zod's English messages, as zod's classic API sets them
+import '../model/zod-english.js';
 
 /**
  * A transaction's label, as the log keeps it: a name in Japanese and English (`{ ja: '来訪を記録',
@@ -15,7 +17,7 @@ import {
 export type ChangeLabel = BilingualName | string;
 
 /** The schema of a label given to `transaction()` or read from a log: a bilingual name, or older text. */
-export const ChangeLabelSchema: z.ZodType<ChangeLabel> = z.union([BilingualNameSchema, NameTextSchema]);
+export const ChangeLabelSchema: z.ZodMiniType<ChangeLabel> = z.union([BilingualNameSchema, NameTextSchema]);
 
 /**
  * The label in `lang`: a bilingual label's name in that language (falling back to the other), an

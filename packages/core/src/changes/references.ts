@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ErrorPath } from '../errors.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Link } from '../model/records.js';
@@ -14,7 +14,10 @@ export interface Reference {
 type ReferenceFinder = (record: StoredRecord) => Reference[];
 
 const finders = new Map<Collection, ReferenceFinder>();
-const schemas = new Map<Collection, { schema: z.ZodType<StoredRecord>; idPrefix: string; what: string }>();
+const schemas = new Map<
+  Collection,
+  { schema: z.ZodMiniType<StoredRecord>; idPrefix: string; what: string }
+>();
 
 /**
  * Declares a collection kept beside the graph (programmes, indicators, figures): the schema its
@@ -23,7 +26,7 @@ const schemas = new Map<Collection, { schema: z.ZodType<StoredRecord>; idPrefix:
  */
 export function registerCollection(
   collection: Collection,
-  spec: { schema: z.ZodType<StoredRecord>; idPrefix: string; what: string; references?: ReferenceFinder },
+  spec: { schema: z.ZodMiniType<StoredRecord>; idPrefix: string; what: string; references?: ReferenceFinder },
 ): void {
   schemas.set(collection, { schema: spec.schema, idPrefix: spec.idPrefix, what: spec.what });
   if (spec.references) finders.set(collection, spec.references);

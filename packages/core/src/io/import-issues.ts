@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ErrorIssue } from '../errors.js';
 import type { Lang } from '../model/names.js';
 

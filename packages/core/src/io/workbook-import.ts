@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Collection } from '../changes/change.js';
 import { type ErrorIssue, isMusubiError, MusubiError } from '../errors.js';
 import { FigureInputSchema, IndicatorInputSchema, ProgrammeInputSchema } from '../indicators/schemas.js';
@@ -56,7 +56,7 @@ interface ReadRow {
   readonly children: Map<string, ReadRow[]>;
 }
 
-const schemas: Record<Collection, z.ZodType> = {
+const schemas: Record<Collection, z.ZodMiniType> = {
   entity: EntityInputSchema,
   link: LinkInputSchema,
   engagement: EngagementInputSchema,

@@ -4,6 +4,10 @@
  * roles and countries are written as words in the workbook's language and read back in either
  * language (or as Musubi's codes).
  */
+
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
+import ja from 'i18n-iso-countries/langs/ja.json';
 import {
   engagementTypeWords,
   entityKindWords,
@@ -264,19 +268,39 @@ export function countryWord(code: string, lang: Lang): string {
 
 let countryCodes: Map<string, string> | undefined;
 
-/** The code of a country written as a word in either language, or as its code (`タイ`, `Thailand`, `th`). */
+const wordKey = (word: string) => word.normalize('NFKC').trim().toLowerCase();
+
+/**
+ * The code of a country written as a word in either language, or as its code (`タイ`, `Thailand`,
+ * `th`). Besides the names Musubi writes, the names and variants of i18n-iso-countries are read
+ * (`Czech Republic`, `Taiwan, Province of China`, `スワジランド`, `Ivory Coast`: what Musubi wrote
+ * before its names came from the platform), except a variant that two countries share (`Congo`).
+ */
 export function countryCodeOf(word: string): string | undefined {
   if (!countryCodes) {
     countryCodes = new Map();
+    const shared = new Set<string>();
+    countries.registerLocale(en);
+    countries.registerLocale(ja);
+    for (const lang of ['ja', 'en'] as const) {
+      for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
+        for (const name of names) {
+          const key = wordKey(name);
+          if (countryCodes.has(key) && countryCodes.get(key) !== code) shared.add(key);
+          countryCodes.set(key, code);
+        }
+      }
+    }
+    for (const key of shared) countryCodes.delete(key);
     for (const code of allCountryCodes()) {
       countryCodes.set(code.toLowerCase(), code);
       for (const lang of ['ja', 'en'] as const) {
         const name = countryName(code, lang);
-        if (name) countryCodes.set(name.normalize('NFKC').toLowerCase(), code);
+        if (name) countryCodes.set(wordKey(name), code);
       }
     }
   }
-  return countryCodes.get(word.normalize('NFKC').trim().toLowerCase());
+  return countryCodes.get(wordKey(word));
 }
 
 /** The code a word stands for in a column (either language, or the code itself), or undefined. */

@@ -310,6 +310,27 @@ describe('the network workbook (XLSX)', () => {
     ]);
   });
 
+  it('reads a country by the names Musubi wrote before, but not by a name two countries share', async () => {
+    // rows 2–4 of Entities are boi, mie and sp; their country cells as older workbooks or people wrote them
+    const bytes = await edited(await networkToXlsx(sample(), { lang: 'en' }), (workbook) => {
+      const entities = ws(workbook, 'Entities');
+      entities.getRow(2).getCell(5).value = 'Czech Republic';
+      entities.getRow(3).getCell(5).value = 'Taiwan, Province of China';
+      entities.getRow(4).getCell(5).value = 'スワジランド';
+    });
+    const fresh = createNetwork();
+    await importXlsx(fresh, bytes);
+    expect(['boi', 'mie', 'sp'].map((id) => fresh.entity(id)?.country)).toEqual(['CZ', 'TW', 'SZ']);
+
+    const shared = await edited(await networkToXlsx(sample(), { lang: 'en' }), (workbook) => {
+      ws(workbook, 'Entities').getRow(2).getCell(5).value = 'Congo';
+    });
+    const error = await errorOf(() => importXlsx(createNetwork(), shared));
+    expect(error.issues.map((i) => [...i.path, i.code])).toEqual([
+      ['Entities', 2, 'Country', 'unknown-country'],
+    ]);
+  });
+
   it('refuses the whole workbook at the sheet, row and column of each problem, adding nothing', async () => {
     const bytes = await edited(await networkToXlsx(sample()), (workbook) => {
       ws(workbook, '組織等').getRow(2).getCell(2).value = '大学'; // not a kind

@@ -1,5 +1,4 @@
-// the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   type Change,
   type Collection,
@@ -12,6 +11,8 @@ import { collectionSpec } from '../changes/references.js';
 import { type ErrorPath, MusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
 import { EngagementSchema, EntitySchema, LinkSchema } from '../model/records.js';
+// zod's English messages, as zod's classic API sets them
+import '../model/zod-english.js';
 import type { NetworkSnapshot } from '../network/network.js';
 import { isChangeAsIs, isStoredRecordAsIs } from './record-fast-path.js';
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type StoreWarning } from './store.js';
@@ -66,7 +67,7 @@ export function parseLogJson(text: string, where: ErrorPath, what: string): unkn
 
 const LooseRecordSchema = z.looseObject({ id: IdSchema });
 
-function recordSchema(collection: Collection): z.ZodType<StoredRecord> {
+function recordSchema(collection: Collection): z.ZodMiniType<StoredRecord> {
   if (collection === 'entity') return EntitySchema;
   if (collection === 'link') return LinkSchema;
   if (collection === 'engagement') return EngagementSchema;
@@ -120,32 +121,28 @@ export function decodeRecord(
 }
 
 const CollectionSchema = z.enum(collections);
-const EnvelopeSchema = z
-  .object({
-    id: IdSchema,
-    seq: z.number().int().positive(),
-    recordedAt: z.iso.datetime(),
-    author: z.string(),
-    operation: z.string().min(1),
-    label: ChangeLabelSchema.optional(),
-    undoes: IdSchema.optional(),
-    redoes: IdSchema.optional(),
-    effects: z.array(
-      z.discriminatedUnion('type', [
-        z.object({ type: z.literal('create'), collection: CollectionSchema, record: z.unknown() }).strict(),
-        z.object({ type: z.literal('delete'), collection: CollectionSchema, record: z.unknown() }).strict(),
-        z
-          .object({
-            type: z.literal('update'),
-            collection: CollectionSchema,
-            before: z.unknown(),
-            after: z.unknown(),
-          })
-          .strict(),
-      ]),
-    ),
-  })
-  .strict();
+const EnvelopeSchema = z.strictObject({
+  id: IdSchema,
+  seq: z.number().check(z.int(), z.positive()),
+  recordedAt: z.iso.datetime(),
+  author: z.string(),
+  operation: z.string().check(z.minLength(1)),
+  label: z.optional(ChangeLabelSchema),
+  undoes: z.optional(IdSchema),
+  redoes: z.optional(IdSchema),
+  effects: z.array(
+    z.discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('create'), collection: CollectionSchema, record: z.unknown() }),
+      z.strictObject({ type: z.literal('delete'), collection: CollectionSchema, record: z.unknown() }),
+      z.strictObject({
+        type: z.literal('update'),
+        collection: CollectionSchema,
+        before: z.unknown(),
+        after: z.unknown(),
+      }),
+    ]),
+  ),
+});
 
 /**
  * Turns a parsed log entry into a Change, or refuses it with a FORMAT error at `where`. With
@@ -216,13 +213,11 @@ export function checkHeader(
   }
 }
 
-const SnapshotSchema = z
-  .object({
-    seq: z.number().int().nonnegative(),
-    changeId: IdSchema.nullable(),
-    records: z.partialRecord(CollectionSchema, z.array(z.unknown())),
-  })
-  .loose();
+const SnapshotSchema = z.looseObject({
+  seq: z.number().check(z.int(), z.nonnegative()),
+  changeId: z.nullable(IdSchema),
+  records: z.partialRecord(CollectionSchema, z.array(z.unknown())),
+});
 
 /** Validates a stored snapshot like the log: every record with its collection's schema. */
 export function decodeSnapshot(raw: unknown, where: ErrorPath, options: DecodeOptions = {}): NetworkSnapshot {

@@ -1,5 +1,6 @@
-// the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
-import * as z from 'zod';
+import * as z from 'zod/mini';
+// zod's English messages, as zod's classic API sets them
+import './zod-english.js';
 
 /**
  * True when the text holds a control character other than tab, line feed and carriage return
@@ -26,40 +27,42 @@ export function isWellFormedText(s: string): boolean {
  * precomposed), no control characters other than tab and newline; trimmed; bounded.
  */
 export function text(max: number) {
-  return z
-    .string()
-    .refine(isWellFormedText, {
+  return z.string().check(
+    z.refine(isWellFormedText, {
       message: 'must be well-formed Unicode (it holds a lone surrogate)',
       params: { reason: 'ill-formed' },
-    })
-    .normalize('NFC')
-    .trim()
-    .max(max, { message: `must be at most ${max} characters` })
-    .refine((s) => !hasControlCharacter(s), {
+    }),
+    z.normalize('NFC'),
+    z.trim(),
+    z.maxLength(max, { message: `must be at most ${max} characters` }),
+    z.refine((s) => !hasControlCharacter(s), {
       message: 'must not contain control characters',
       params: { reason: 'control-character' },
-    });
+    }),
+  );
 }
 
 /** A name, trimmed, one line, at most 300 characters. */
-export const NameTextSchema = text(300)
-  .min(1, { message: 'must not be empty' })
-  .refine((s) => !/[\r\n\t\u2028\u2029]/.test(s), {
+export const NameTextSchema = text(300).check(
+  z.minLength(1, { message: 'must not be empty' }),
+  z.refine((s) => !/[\r\n\t\u2028\u2029]/.test(s), {
     message: 'must be on one line',
     params: { reason: 'one-line' },
-  });
+  }),
+);
 
 /**
  * A bilingual name. Users read Japanese first and everything also exists in English, but a record
  * may be known in one language only at first: at least one of the two is required.
  */
 export const BilingualNameSchema = z
-  .object({ ja: NameTextSchema.optional(), en: NameTextSchema.optional() })
-  .strict()
-  .refine((n) => n.ja !== undefined || n.en !== undefined, {
-    message: 'a name needs Japanese (ja) or English (en), or both',
-    params: { reason: 'name-needed' },
-  });
+  .strictObject({ ja: z.optional(NameTextSchema), en: z.optional(NameTextSchema) })
+  .check(
+    z.refine((n) => n.ja !== undefined || n.en !== undefined, {
+      message: 'a name needs Japanese (ja) or English (en), or both',
+      params: { reason: 'name-needed' },
+    }),
+  );
 
 export type BilingualName = z.infer<typeof BilingualNameSchema>;
 

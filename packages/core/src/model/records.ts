@@ -1,43 +1,48 @@
-// the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { earliestDay, latestDay, PartialDateSchema } from '../time/partial-date.js';
 import { CountryCodeSchema } from './countries.js';
 import { IdSchema } from './ids.js';
 import { engagementTypes, entityKinds, linkEventTypes, linkKinds, participantRoles } from './kinds.js';
 import { BilingualNameSchema, text } from './names.js';
+// zod's English messages, as zod's classic API sets them
+import './zod-english.js';
 
-export const TagSchema = text(100)
-  .min(1, { message: 'a tag must not be empty' })
-  .refine((s) => !/[\r\n\t\u2028\u2029]/.test(s), {
+type RefinementCtx = z.core.$RefinementCtx;
+
+export const TagSchema = text(100).check(
+  z.minLength(1, { message: 'a tag must not be empty' }),
+  z.refine((s: string) => !/[\r\n\t\u2028\u2029]/.test(s), {
     message: 'a tag is one line',
     params: { reason: 'one-line' },
-  });
+  }),
+);
 
-const tags = z.array(TagSchema).max(50).default([]);
-const notes = text(20_000).optional();
+const tags = z._default(z.array(TagSchema).check(z.maxLength(50)), []);
+const notes = z.optional(text(20_000));
 
-export const CoordinatesSchema = z
-  .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
-  .strict();
+export const CoordinatesSchema = z.strictObject({
+  lat: z.number().check(z.minimum(-90), z.maximum(90)),
+  lng: z.number().check(z.minimum(-180), z.maximum(180)),
+});
 
 const entityShape = {
   id: IdSchema,
   kind: z.enum(entityKinds),
   name: BilingualNameSchema,
-  aliases: z.array(text(300).min(1)).max(20).default([]),
-  country: CountryCodeSchema.optional(),
-  coordinates: CoordinatesSchema.optional(),
+  aliases: z._default(z.array(text(300).check(z.minLength(1))).check(z.maxLength(20)), []),
+  country: z.optional(CountryCodeSchema),
+  coordinates: z.optional(CoordinatesSchema),
   /** When it came into being in the world (founded, opened); optional. */
-  since: PartialDateSchema.optional(),
+  since: z.optional(PartialDateSchema),
   /** When it ceased to exist (closed, merged); optional. */
-  until: PartialDateSchema.optional(),
+  until: z.optional(PartialDateSchema),
   tags,
   notes,
 };
 
 function checkPeriod(
   value: { since?: string | undefined; until?: string | undefined },
-  ctx: z.RefinementCtx,
+  ctx: RefinementCtx,
   from: 'since' | 'date' = 'since',
   to: 'until' | 'endDate' = 'until',
 ) {
@@ -60,33 +65,27 @@ function checkPeriod(
 }
 
 /** An entity: a node of the network (the prefecture, a region, an embassy, a person…). */
-export const EntitySchema = z
-  .object(entityShape)
-  .strict()
-  .superRefine((e, ctx) => checkPeriod(e, ctx));
+export const EntitySchema = z.strictObject(entityShape).check(z.superRefine((e, ctx) => checkPeriod(e, ctx)));
 export type Entity = z.infer<typeof EntitySchema>;
 
 /** What `addEntity` takes: an entity whose id may be left out. */
 export const EntityInputSchema = z
-  .object({ ...entityShape, id: IdSchema.optional() })
-  .strict()
-  .superRefine((e, ctx) => checkPeriod(e, ctx));
+  .strictObject({ ...entityShape, id: z.optional(IdSchema) })
+  .check(z.superRefine((e, ctx) => checkPeriod(e, ctx)));
 export type EntityInput = z.input<typeof EntityInputSchema>;
 
 /** What `updateEntity` takes: any fields to change; `null` clears an optional field. */
-export const EntityPatchSchema = z
-  .object({
-    kind: entityShape.kind.optional(),
-    name: BilingualNameSchema.optional(),
-    aliases: z.array(text(300).min(1)).max(20).optional(),
-    country: CountryCodeSchema.nullable().optional(),
-    coordinates: CoordinatesSchema.nullable().optional(),
-    since: PartialDateSchema.nullable().optional(),
-    until: PartialDateSchema.nullable().optional(),
-    tags: z.array(TagSchema).max(50).optional(),
-    notes: text(20_000).nullable().optional(),
-  })
-  .strict();
+export const EntityPatchSchema = z.strictObject({
+  kind: z.optional(entityShape.kind),
+  name: z.optional(BilingualNameSchema),
+  aliases: z.optional(z.array(text(300).check(z.minLength(1))).check(z.maxLength(20))),
+  country: z.optional(z.nullable(CountryCodeSchema)),
+  coordinates: z.optional(z.nullable(CoordinatesSchema)),
+  since: z.optional(z.nullable(PartialDateSchema)),
+  until: z.optional(z.nullable(PartialDateSchema)),
+  tags: z.optional(z.array(TagSchema).check(z.maxLength(50))),
+  notes: z.optional(z.nullable(text(20_000))),
+});
 export type EntityPatch = z.input<typeof EntityPatchSchema>;
 
 const linkEventShape = {
@@ -94,15 +93,15 @@ const linkEventShape = {
   type: z.enum(linkEventTypes),
   date: PartialDateSchema,
   /** What the event was about, e.g. the fields a revision added. */
-  note: text(2_000).optional(),
+  note: z.optional(text(2_000)),
 };
-export const LinkEventSchema = z.object(linkEventShape).strict();
+export const LinkEventSchema = z.strictObject(linkEventShape);
 export type LinkEvent = z.infer<typeof LinkEventSchema>;
-export const LinkEventInputSchema = z.object({ ...linkEventShape, id: IdSchema.optional() }).strict();
+export const LinkEventInputSchema = z.strictObject({ ...linkEventShape, id: z.optional(IdSchema) });
 export type LinkEventInput = z.input<typeof LinkEventInputSchema>;
 
 /** Ids inside one record (a link's events, an engagement's follow-ups) are unique. */
-function checkUniqueIds(items: readonly { id?: string | undefined }[], field: string, ctx: z.RefinementCtx) {
+function checkUniqueIds(items: readonly { id?: string | undefined }[], field: string, ctx: RefinementCtx) {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     if (item.id === undefined) return;
@@ -120,7 +119,7 @@ function checkUniqueIds(items: readonly { id?: string | undefined }[], field: st
 
 function checkEvents(
   events: readonly { id?: string | undefined; type: string; date: string }[],
-  ctx: z.RefinementCtx,
+  ctx: RefinementCtx,
 ) {
   checkUniqueIds(events, 'events', ctx);
   // plain loops: every link of a big log passes here
@@ -163,51 +162,48 @@ const linkShape = {
   source: IdSchema,
   target: IdSchema,
   /** The agreement's name, or the title of a role (特命全権大使 / Ambassador). */
-  title: BilingualNameSchema.optional(),
-  events: z.array(LinkEventSchema).max(1_000).default([]),
+  title: z.optional(BilingualNameSchema),
+  events: z._default(z.array(LinkEventSchema).check(z.maxLength(1_000)), []),
   tags,
   notes,
 };
 
 /** A link: an edge of the network with its dated history (signed, revised, renewed, suspended, ended). */
 export const LinkSchema = z
-  .object(linkShape)
-  .strict()
-  .superRefine((l, ctx) => checkEvents(l.events, ctx));
+  .strictObject(linkShape)
+  .check(z.superRefine((l, ctx) => checkEvents(l.events, ctx)));
 export type Link = z.infer<typeof LinkSchema>;
 
 /** What `addLink` takes; ids of the link and of its events may be left out. */
 export const LinkInputSchema = z
-  .object({
+  .strictObject({
     ...linkShape,
-    id: IdSchema.optional(),
-    events: z.array(LinkEventInputSchema).max(1_000).default([]),
+    id: z.optional(IdSchema),
+    events: z._default(z.array(LinkEventInputSchema).check(z.maxLength(1_000)), []),
   })
-  .strict()
-  .superRefine((l, ctx) => checkEvents(l.events, ctx));
+  .check(z.superRefine((l, ctx) => checkEvents(l.events, ctx)));
 export type LinkInput = z.input<typeof LinkInputSchema>;
 
-export const LinkPatchSchema = z
-  .object({
-    title: BilingualNameSchema.nullable().optional(),
-    tags: z.array(TagSchema).max(50).optional(),
-    notes: text(20_000).nullable().optional(),
-  })
-  .strict();
+export const LinkPatchSchema = z.strictObject({
+  title: z.optional(z.nullable(BilingualNameSchema)),
+  tags: z.optional(z.array(TagSchema).check(z.maxLength(50))),
+  notes: z.optional(z.nullable(text(20_000))),
+});
 export type LinkPatch = z.input<typeof LinkPatchSchema>;
 
-export const ParticipantSchema = z
-  .object({ entity: IdSchema, role: z.enum(participantRoles).default('participant') })
-  .strict();
+export const ParticipantSchema = z.strictObject({
+  entity: IdSchema,
+  role: z._default(z.enum(participantRoles), 'participant'),
+});
 export type Participant = z.infer<typeof ParticipantSchema>;
 
 const followUpShape = {
   id: IdSchema,
-  text: text(2_000).min(1, { message: 'a follow-up says what to do' }),
-  due: PartialDateSchema.optional(),
-  done: z.boolean().default(false),
+  text: text(2_000).check(z.minLength(1, { message: 'a follow-up says what to do' })),
+  due: z.optional(PartialDateSchema),
+  done: z._default(z.boolean(), false),
 };
-export const FollowUpSchema = z.object(followUpShape).strict();
+export const FollowUpSchema = z.strictObject(followUpShape);
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
 const engagementShape = {
@@ -215,15 +211,14 @@ const engagementShape = {
   type: z.enum(engagementTypes),
   title: BilingualNameSchema,
   date: PartialDateSchema,
-  endDate: PartialDateSchema.optional(),
+  endDate: z.optional(PartialDateSchema),
   participants: z
     .array(ParticipantSchema)
-    .min(1, { message: 'an engagement has at least one participant' })
-    .max(500),
-  topics: z.array(TagSchema).max(50).default([]),
+    .check(z.minLength(1, { message: 'an engagement has at least one participant' }), z.maxLength(500)),
+  topics: z._default(z.array(TagSchema).check(z.maxLength(50)), []),
   /** The programme (事業) this engagement belongs to. */
-  programme: IdSchema.optional(),
-  followUps: z.array(FollowUpSchema).max(200).default([]),
+  programme: z.optional(IdSchema),
+  followUps: z._default(z.array(FollowUpSchema).check(z.maxLength(200)), []),
   tags,
   notes,
 };
@@ -235,7 +230,7 @@ function checkEngagement(
     participants: readonly { entity: string }[];
     followUps: readonly { id?: string | undefined }[];
   },
-  ctx: z.RefinementCtx,
+  ctx: RefinementCtx,
 ) {
   checkPeriod(e as never, ctx, 'date', 'endDate');
   checkUniqueIds(e.followUps, 'followUps', ctx);
@@ -254,39 +249,31 @@ function checkEngagement(
 
 /** An engagement: something that happened (a courtesy visit, a mission, a seminar…). */
 export const EngagementSchema = z
-  .object(engagementShape)
-  .strict()
-  .superRefine((e, ctx) => checkEngagement(e, ctx));
+  .strictObject(engagementShape)
+  .check(z.superRefine((e, ctx) => checkEngagement(e, ctx)));
 export type Engagement = z.infer<typeof EngagementSchema>;
 
+const FollowUpInputSchema = z.strictObject({ ...followUpShape, id: z.optional(IdSchema) });
+
 export const EngagementInputSchema = z
-  .object({
+  .strictObject({
     ...engagementShape,
-    id: IdSchema.optional(),
-    followUps: z
-      .array(z.object({ ...followUpShape, id: IdSchema.optional() }).strict())
-      .max(200)
-      .default([]),
+    id: z.optional(IdSchema),
+    followUps: z._default(z.array(FollowUpInputSchema).check(z.maxLength(200)), []),
   })
-  .strict()
-  .superRefine((e, ctx) => checkEngagement(e, ctx));
+  .check(z.superRefine((e, ctx) => checkEngagement(e, ctx)));
 export type EngagementInput = z.input<typeof EngagementInputSchema>;
 
-export const EngagementPatchSchema = z
-  .object({
-    type: engagementShape.type.optional(),
-    title: BilingualNameSchema.optional(),
-    date: PartialDateSchema.optional(),
-    endDate: PartialDateSchema.nullable().optional(),
-    participants: engagementShape.participants.optional(),
-    topics: z.array(TagSchema).max(50).optional(),
-    programme: IdSchema.nullable().optional(),
-    followUps: z
-      .array(z.object({ ...followUpShape, id: IdSchema.optional() }).strict())
-      .max(200)
-      .optional(),
-    tags: z.array(TagSchema).max(50).optional(),
-    notes: text(20_000).nullable().optional(),
-  })
-  .strict();
+export const EngagementPatchSchema = z.strictObject({
+  type: z.optional(engagementShape.type),
+  title: z.optional(BilingualNameSchema),
+  date: z.optional(PartialDateSchema),
+  endDate: z.optional(z.nullable(PartialDateSchema)),
+  participants: z.optional(engagementShape.participants),
+  topics: z.optional(z.array(TagSchema).check(z.maxLength(50))),
+  programme: z.optional(z.nullable(IdSchema)),
+  followUps: z.optional(z.array(FollowUpInputSchema).check(z.maxLength(200))),
+  tags: z.optional(z.array(TagSchema).check(z.maxLength(50))),
+  notes: z.optional(z.nullable(text(20_000))),
+});
 export type EngagementPatch = z.input<typeof EngagementPatchSchema>;

@@ -1,6 +1,8 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { type ErrorIssue, type ErrorPath, formatPath, MusubiError } from '../errors.js';
 import { plainInput } from './input.js';
+// zod's English messages, as zod's classic API sets them
+import './zod-english.js';
 
 type Params = Record<string, string | number>;
 
@@ -53,15 +55,16 @@ export function issueFromZod(issue: z.core.$ZodIssue, at: ErrorPath = []): Error
  * path (prefixed by `at`, so a transaction or an import can say which record was wrong). An input
  * whose getter or Proxy trap throws is refused the same way, naming the path (see `plainInput`).
  */
-export function parseOrThrow<S extends z.ZodType>(
+export function parseOrThrow<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   what: string,
   at: ErrorPath = [],
 ): z.output<S> {
-  let result: ReturnType<S['safeParse']>;
+  let result: z.core.util.SafeParseResult<z.output<S>>;
   try {
-    result = schema.safeParse(input) as ReturnType<S['safeParse']>;
+    // zod's function, not a method: a schema of zod's classic API works here too
+    result = z.safeParse(schema, input);
   } catch (error) {
     // the caller's own getter or Proxy trap threw: find where (plainInput throws naming the path)
     plainInput(input, what, at);
@@ -70,7 +73,7 @@ export function parseOrThrow<S extends z.ZodType>(
       cause: error,
     });
   }
-  if (result.success) return result.data as z.output<S>;
+  if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => issueFromZod(issue, at));
   const first = issues[0];
   const summary = first ? `${formatPath(first.path)}: ${first.message}` : 'invalid';

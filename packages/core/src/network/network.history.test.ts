@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-// the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Change } from '../changes/change.js';
 import { registerCollection } from '../changes/references.js';
 import { isMusubiError, type MusubiError } from '../errors.js';
@@ -320,7 +319,7 @@ describe('asRecordedAt', () => {
 
 describe('collections beside the graph', () => {
   registerCollection('figure', {
-    schema: z.object({ id: IdSchema, entity: IdSchema, value: z.number() }).strict(),
+    schema: z.strictObject({ id: IdSchema, entity: IdSchema, value: z.number() }),
     idPrefix: 'fig',
     what: 'figure',
     references: (record) => [

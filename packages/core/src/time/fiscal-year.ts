@@ -1,6 +1,7 @@
-// the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MusubiError } from '../errors.js';
+// zod's English messages, as zod's classic API sets them
+import '../model/zod-english.js';
 import { type PartialDate, parsePartialDate } from './partial-date.js';
 
 /**
@@ -10,13 +11,15 @@ import { type PartialDate, parsePartialDate } from './partial-date.js';
 export type FiscalYear = number;
 
 /** A fiscal year between 1900 and 2999. */
-export const FiscalYearSchema = z.number().int().min(1900).max(2999);
+export const FiscalYearSchema = z.number().check(z.int(), z.minimum(1900), z.maximum(2999));
 
 /** A fiscal year written as a record key ('2019'), as in targets and budgets. */
-export const FiscalYearKeySchema = z.string().refine((s) => /^(19|2\d)\d\d$/.test(s), {
-  message: 'a fiscal year is four digits, e.g. 2019',
-  params: { reason: 'fiscal-year' },
-});
+export const FiscalYearKeySchema = z.string().check(
+  z.refine((s: string) => /^(19|2\d)\d\d$/.test(s), {
+    message: 'a fiscal year is four digits, e.g. 2019',
+    params: { reason: 'fiscal-year' },
+  }),
+);
 
 /**
  * The fiscal year a date falls in: April–December belong to the FY of that year, January–March to

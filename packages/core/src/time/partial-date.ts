@@ -1,6 +1,7 @@
-// the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MusubiError } from '../errors.js';
+// zod's English messages, as zod's classic API sets them
+import '../model/zod-english.js';
 
 /**
  * A date known to the year, the month or the day: `1973`, `2018-07`, `2018-07-12`.
@@ -120,13 +121,15 @@ export function todayISO(now: Date = new Date()): string {
 }
 
 /** The zod schema of a partial date: refuses `2019-02-30`, `2019-13`, `19-01-01`. */
-export const PartialDateSchema = z.string().superRefine((value, ctx) => {
-  const p = parsePartialDate(value);
-  if ('error' in p)
-    ctx.addIssue({
-      code: 'custom',
-      message: `${JSON.stringify(value.slice(0, 40))}: ${p.error}`,
-      // `problem`: what is wrong (format, year, month, day), for a UI to say it in its words
-      params: { reason: 'date-impossible', text: value.slice(0, 40), problem: p.problem },
-    });
-});
+export const PartialDateSchema = z.string().check(
+  z.superRefine((value: string, ctx) => {
+    const p = parsePartialDate(value);
+    if ('error' in p)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(value.slice(0, 40))}: ${p.error}`,
+        // `problem`: what is wrong (format, year, month, day), for a UI to say it in its words
+        params: { reason: 'date-impossible', text: value.slice(0, 40), problem: p.problem },
+      });
+  }),
+);

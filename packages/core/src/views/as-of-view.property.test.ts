@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-// the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type Collection, collections } from '../changes/change.js';
 import { registerCollection } from '../changes/references.js';
 import { isMusubiError } from '../errors.js';
@@ -21,9 +20,9 @@ const runs = { seed: Number(process.env.FC_SEED ?? 20101930), numRuns: 150 };
 
 // records beside the graph that refer to entities, links, engagements and to each other (in this
 // file only: each test file has its own registry)
-const optionalId = IdSchema.optional();
+const optionalId = z.optional(IdSchema);
 registerCollection('programme', {
-  schema: z.object({ id: IdSchema, partner: optionalId }).strict(),
+  schema: z.strictObject({ id: IdSchema, partner: optionalId }),
   idPrefix: 'prg',
   what: 'programme',
   references: (r) => {
@@ -32,7 +31,7 @@ registerCollection('programme', {
   },
 });
 registerCollection('indicator', {
-  schema: z.object({ id: IdSchema, programme: optionalId, link: optionalId }).strict(),
+  schema: z.strictObject({ id: IdSchema, programme: optionalId, link: optionalId }),
   idPrefix: 'ind',
   what: 'indicator',
   references: (r) => {
@@ -46,9 +45,7 @@ registerCollection('indicator', {
   },
 });
 registerCollection('figure', {
-  schema: z
-    .object({ id: IdSchema, indicator: optionalId, engagement: optionalId, entity: optionalId })
-    .strict(),
+  schema: z.strictObject({ id: IdSchema, indicator: optionalId, engagement: optionalId, entity: optionalId }),
   idPrefix: 'fig',
   what: 'figure',
   references: (r) => {
