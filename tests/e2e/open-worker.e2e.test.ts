@@ -33,7 +33,7 @@ const workerThrows = `(() => {
 })()`;
 
 /** The ways the worker can be missing: its script does not load, or module workers do not exist. */
-const withoutWorker: Record<string, (context: BrowserContext) => Promise<void>> = {
+const withoutWorker: Record<string, (context: BrowserContext) => Promise<unknown>> = {
   'the worker’s script does not load': (context) => context.route('**/open.worker-*.js', (r) => r.abort()),
   'the worker cannot be started': (context) => context.addInitScript({ content: workerThrows }),
 };
