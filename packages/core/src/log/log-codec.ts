@@ -12,8 +12,13 @@ import { collectionSpec } from '../changes/references.js';
 import { type ErrorPath, MusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
 import { EngagementSchema, EntitySchema, LinkSchema } from '../model/records.js';
-import type { NetworkSnapshot } from '../network/network.js';
-import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type StoreWarning } from './store.js';
+import {
+  LOG_FORMAT,
+  LOG_FORMAT_VERSION,
+  type LogRead,
+  type NetworkSnapshot,
+  type StoreWarning,
+} from './store.js';
 
 /** Keys that could reach an object's prototype if some later code merged the parsed value. */
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
