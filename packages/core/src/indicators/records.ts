@@ -2,9 +2,6 @@ import type { StoredRecord } from '../changes/change.js';
 import { type Reference, registerCollection } from '../changes/references.js';
 import { MusubiError } from '../errors.js';
 import type { Id } from '../model/ids.js';
-import type { Network } from '../network/network.js';
-import type { FiscalYear } from '../time/fiscal-year.js';
-import type { NetworkView } from '../views/view.js';
 import {
   type Figure,
   type FigureInput,
@@ -15,7 +12,10 @@ import {
   type Programme,
   type ProgrammeInput,
   ProgrammeSchema,
-} from './schemas.js';
+} from '../model/indicators.js';
+import type { Network } from '../network/network.js';
+import type { FiscalYear } from '../time/fiscal-year.js';
+import type { NetworkView } from '../views/view.js';
 
 registerCollection('programme', {
   schema: ProgrammeSchema as never,

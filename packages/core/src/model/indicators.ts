@@ -1,11 +1,11 @@
 // the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
 import * as z from 'zod';
-import { CountryCodeSchema, countryGroups } from '../model/countries.js';
-import { IdSchema } from '../model/ids.js';
-import { engagementTypes, entityKinds, participantRoles } from '../model/kinds.js';
-import { BilingualNameSchema, text } from '../model/names.js';
-import { TagSchema } from '../model/records.js';
 import { FiscalYearKeySchema, FiscalYearSchema } from '../time/fiscal-year.js';
+import { CountryCodeSchema, countryGroups } from './countries.js';
+import { IdSchema } from './ids.js';
+import { engagementTypes, entityKinds, participantRoles } from './kinds.js';
+import { BilingualNameSchema, text } from './names.js';
+import { TagSchema } from './records.js';
 
 /** A basic programme (基本事業): the 施策 number plus a two-digit serial, e.g. `33101 国際交流の推進`. */
 export const BasicProgrammeSchema = z
