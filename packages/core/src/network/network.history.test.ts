@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 // the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
 import * as z from 'zod';
 import type { Change } from '../changes/change.js';
-import { registerCollection } from '../changes/references.js';
+import { replaceCollectionForTests } from '../changes/references.js';
 import { isMusubiError, type MusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
 import { createNetwork, type Network } from './network.js';
@@ -302,7 +302,7 @@ describe('asRecordedAt', () => {
 });
 
 describe('collections beside the graph', () => {
-  registerCollection('figure', {
+  replaceCollectionForTests('figure', {
     schema: z.object({ id: IdSchema, entity: IdSchema, value: z.number() }).strict(),
     idPrefix: 'fig',
     what: 'figure',

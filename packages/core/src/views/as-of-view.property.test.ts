@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 // the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
 import * as z from 'zod';
 import { type Collection, collections } from '../changes/change.js';
-import { registerCollection } from '../changes/references.js';
+import { replaceCollectionForTests } from '../changes/references.js';
 import { isMusubiError } from '../errors.js';
 import { validTimeIndex } from '../indexes/valid-time-index.js';
 import { IdSchema } from '../model/ids.js';
@@ -22,7 +22,7 @@ const runs = { seed: Number(process.env.FC_SEED ?? 20101930), numRuns: 150 };
 // records beside the graph that refer to entities, links, engagements and to each other (in this
 // file only: each test file has its own registry)
 const optionalId = IdSchema.optional();
-registerCollection('programme', {
+replaceCollectionForTests('programme', {
   schema: z.object({ id: IdSchema, partner: optionalId }).strict(),
   idPrefix: 'prg',
   what: 'programme',
@@ -31,7 +31,7 @@ registerCollection('programme', {
     return partner === undefined ? [] : [{ collection: 'entity', id: partner, path: ['partner'] }];
   },
 });
-registerCollection('indicator', {
+replaceCollectionForTests('indicator', {
   schema: z.object({ id: IdSchema, programme: optionalId, link: optionalId }).strict(),
   idPrefix: 'ind',
   what: 'indicator',
@@ -45,7 +45,7 @@ registerCollection('indicator', {
     ];
   },
 });
-registerCollection('figure', {
+replaceCollectionForTests('figure', {
   schema: z
     .object({ id: IdSchema, indicator: optionalId, engagement: optionalId, entity: optionalId })
     .strict(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 // the namespace import lets a bundler drop what is not used (`{ z }` keeps all of zod, its locales too)
 import * as z from 'zod';
-import { registerCollection } from '../changes/references.js';
+import { replaceCollectionForTests } from '../changes/references.js';
 import { isMusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
 import { createNetwork, type Network } from '../network/network.js';
@@ -149,7 +149,7 @@ describe('engagements', () => {
 });
 
 describe('engagements of a programme', () => {
-  registerCollection('programme', {
+  replaceCollectionForTests('programme', {
     schema: z.object({ id: IdSchema, name: z.string() }).strict(),
     idPrefix: 'prg',
     what: 'programme',
