@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The folders of `src` are the architecture: changes in, projections out (docs/DESIGN, each
+ * The folders of `src` are the architecture: changes in, projections out (the README's design, each
  * folder's README). A folder imports only from folders on lower layers (type imports count too:
  * they are what a reader follows), never from its own layer's neighbours or from above, so that
  * the flow stays one way: changes ← log ← projection ← indexes ← views ← network ← the rest.
