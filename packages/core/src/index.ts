@@ -70,20 +70,6 @@ export type {
   ReportOptions,
 } from './indicators/report.js';
 export { budgetByFiscalYear, ILLUSTRATIVE_TAG, programmeCosts, report } from './indicators/report.js';
-export type {
-  BasicProgramme,
-  Figure,
-  FigureInput,
-  Indicator,
-  IndicatorInput,
-  IndicatorKind,
-  IndicatorUnit,
-  Measure,
-  MeasureFilter,
-  Programme,
-  ProgrammeInput,
-} from './indicators/schemas.js';
-export { indicatorKinds, indicatorUnits } from './indicators/schemas.js';
 // interchange: JSON (the other formats are subpaths)
 export { MAX_IMPORT_BYTES } from './io/hostile-input.js';
 export type { MusubiJson } from './io/json.js';
@@ -102,6 +88,20 @@ export type { CountryCode, CountryGroup } from './model/countries.js';
 export { allCountryCodes, countryGroups, countryName, isCountryCode, isInGroup } from './model/countries.js';
 export type { Id } from './model/ids.js';
 export { generateId } from './model/ids.js';
+export type {
+  BasicProgramme,
+  Figure,
+  FigureInput,
+  Indicator,
+  IndicatorInput,
+  IndicatorKind,
+  IndicatorUnit,
+  Measure,
+  MeasureFilter,
+  Programme,
+  ProgrammeInput,
+} from './model/indicators.js';
+export { indicatorKinds, indicatorUnits } from './model/indicators.js';
 export type { EngagementType, EntityKind, LinkEventType, LinkKind, ParticipantRole } from './model/kinds.js';
 export { engagementTypes, entityKinds, linkEventTypes, linkKinds, participantRoles } from './model/kinds.js';
 export type { BilingualName, Lang } from './model/names.js';

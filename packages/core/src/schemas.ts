@@ -4,6 +4,8 @@
  */
 
 export { ChangeLabelSchema } from './changes/change-label.js';
+export { CountryCodeSchema } from './model/countries.js';
+export { IdSchema } from './model/ids.js';
 export {
   BasicProgrammeSchema,
   FigureInputSchema,
@@ -13,9 +15,7 @@ export {
   MeasureSchema,
   ProgrammeInputSchema,
   ProgrammeSchema,
-} from './indicators/schemas.js';
-export { CountryCodeSchema } from './model/countries.js';
-export { IdSchema } from './model/ids.js';
+} from './model/indicators.js';
 export { BilingualNameSchema } from './model/names.js';
 export {
   CoordinatesSchema,

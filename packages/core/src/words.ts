@@ -14,5 +14,5 @@ export {
   participantRoleWords,
 } from './briefing/briefing-words.js';
 export { policySheetWords } from './indicators/policy-sheet-markdown.js';
-export { unitNames } from './indicators/schemas.js';
 export { headerIn, importIssueText, importIssueWords } from './io/import-issues.js';
+export { unitNames } from './model/indicators.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { decodeRecord } from '../log/log-codec.js';
 import type { Engagement, Link } from '../model/records.js';
-import { referencesOf } from './references.js';
+import { collectionSpec, referencesOf } from './references.js';
 
 describe('referencesOf', () => {
   it('names the entities a link joins, with where in the link they sit', () => {
@@ -33,5 +34,35 @@ describe('referencesOf', () => {
 
   it('finds no reference in an entity', () => {
     expect(referencesOf('entity', { id: 'mie' })).toEqual([]);
+  });
+
+  it('names what an indicator and a figure refer to', () => {
+    const indicator = { id: 'ind_1', measure: { filter: { programmes: ['p-33101'] } } };
+    expect(referencesOf('indicator', indicator)).toEqual([
+      { collection: 'programme', id: 'p-33101', path: ['measure', 'filter', 'programmes', 0] },
+    ]);
+    const figure = { id: 'fig_1', indicator: 'ind_1' };
+    expect(referencesOf('figure', figure)).toEqual([
+      { collection: 'indicator', id: 'ind_1', path: ['indicator'] },
+    ]);
+  });
+});
+
+describe('the collections beside the graph', () => {
+  // this file imports neither the indicators nor the main entry: the list does not depend on what
+  // a program imported first (it was filled by an import of the indicators' module before)
+  it('are known with their schemas without any other import', () => {
+    expect(['programme', 'indicator', 'figure'].map((c) => collectionSpec(c as never)?.idPrefix)).toEqual([
+      'prg',
+      'ind',
+      'fig',
+    ]);
+    expect(collectionSpec('entity')).toBeUndefined();
+  });
+
+  it('are read from a log with their own schema, not as loose records', () => {
+    expect(() => decodeRecord('programme', { id: 'p-33101', name: 'x' }, [2], 'line 2')).toThrow(
+      expect.objectContaining({ code: 'FORMAT' }),
+    );
   });
 });

@@ -1,6 +1,13 @@
 import type * as z from 'zod/mini';
 import type { ErrorPath } from '../errors.js';
 import type { Id } from '../model/ids.js';
+import {
+  type Figure,
+  FigureSchema,
+  type Indicator,
+  IndicatorSchema,
+  ProgrammeSchema,
+} from '../model/indicators.js';
 import type { Engagement, Link } from '../model/records.js';
 import type { Collection, StoredRecord } from './change.js';
 
@@ -13,37 +20,71 @@ export interface Reference {
 
 type ReferenceFinder = (record: StoredRecord) => Reference[];
 
-const finders = new Map<Collection, ReferenceFinder>();
-const schemas = new Map<
-  Collection,
-  { schema: z.ZodMiniType<StoredRecord>; idPrefix: string; what: string }
->();
-
-/**
- * Declares a collection kept beside the graph (programmes, indicators, figures): the schema its
- * records must pass, the prefix of generated ids, and the records they refer to. The indicators
- * module registers its collections this way; `network.putRecord` then validates with the schema.
- */
-export function registerCollection(
-  collection: Collection,
-  spec: { schema: z.ZodMiniType<StoredRecord>; idPrefix: string; what: string; references?: ReferenceFinder },
-): void {
-  schemas.set(collection, { schema: spec.schema, idPrefix: spec.idPrefix, what: spec.what });
-  if (spec.references) finders.set(collection, spec.references);
+/** What the log knows of a collection kept beside the graph: its schema, id prefix and name. */
+export interface CollectionSpec {
+  readonly schema: z.ZodMiniType<StoredRecord>;
+  readonly idPrefix: string;
+  readonly what: string;
 }
 
-/** The registered schema of a collection, if any. */
-export function collectionSpec(collection: Collection) {
+/**
+ * The collections kept beside the graph (`network.putRecord` validates with the schema, the log's
+ * codec reads them with it). The list is fixed, like `collections`: every program that loads the
+ * core sees the same schemas, whatever it imported first.
+ */
+const schemas = new Map<Collection, CollectionSpec>([
+  ['programme', { schema: ProgrammeSchema as never, idPrefix: 'prg', what: 'programme' }],
+  ['indicator', { schema: IndicatorSchema as never, idPrefix: 'ind', what: 'indicator' }],
+  ['figure', { schema: FigureSchema as never, idPrefix: 'fig', what: 'figure' }],
+]);
+
+/**
+ * Which other records a collection's records point to, so that the projection can refuse dangling
+ * references and removals of records still in use. Entities point to nothing.
+ */
+const finders = new Map<Collection, ReferenceFinder>([
+  [
+    'link',
+    (record) => {
+      const link = record as Link;
+      return [
+        { collection: 'entity', id: link.source, path: ['source'] },
+        { collection: 'entity', id: link.target, path: ['target'] },
+      ];
+    },
+  ],
+  [
+    'engagement',
+    (record) => {
+      const e = record as Engagement;
+      const refs: Reference[] = e.participants.map((p, i) => ({
+        collection: 'entity' as const,
+        id: p.entity,
+        path: ['participants', i, 'entity'],
+      }));
+      if (e.programme !== undefined)
+        refs.push({ collection: 'programme', id: e.programme, path: ['programme'] });
+      return refs;
+    },
+  ],
+  [
+    'indicator',
+    (record) =>
+      ((record as Indicator).measure.filter.programmes ?? []).map((id, i) => ({
+        collection: 'programme' as const,
+        id,
+        path: ['measure', 'filter', 'programmes', i],
+      })),
+  ],
+  [
+    'figure',
+    (record) => [{ collection: 'indicator', id: (record as Figure).indicator, path: ['indicator'] }],
+  ],
+]);
+
+/** The schema of a collection kept beside the graph (none for entities, links and engagements). */
+export function collectionSpec(collection: Collection): CollectionSpec | undefined {
   return schemas.get(collection);
-}
-
-/**
- * Declares which other records a collection's records point to, so that the projection can refuse
- * dangling references and removals of records still in use. Core registers entity, link and
- * engagement; the indicators module registers its own.
- */
-export function registerReferences(collection: Collection, finder: ReferenceFinder): void {
-  finders.set(collection, finder);
 }
 
 /** The references a record makes. */
@@ -51,21 +92,16 @@ export function referencesOf(collection: Collection, record: StoredRecord): Refe
   return finders.get(collection)?.(record) ?? [];
 }
 
-registerReferences('link', (record) => {
-  const link = record as Link;
-  return [
-    { collection: 'entity', id: link.source, path: ['source'] },
-    { collection: 'entity', id: link.target, path: ['target'] },
-  ];
-});
-
-registerReferences('engagement', (record) => {
-  const e = record as Engagement;
-  const refs: Reference[] = e.participants.map((p, i) => ({
-    collection: 'entity' as const,
-    id: p.entity,
-    path: ['participants', i, 'entity'],
-  }));
-  if (e.programme !== undefined) refs.push({ collection: 'programme', id: e.programme, path: ['programme'] });
-  return refs;
-});
+/**
+ * @internal For the tests of the generic machinery of collections beside the graph (the projection,
+ * `asOf`, the valid-time index) with records of other shapes: replaces a collection's schema and
+ * references in this module (a test file's own copy under vitest). The core never calls it.
+ */
+export function replaceCollectionForTests(
+  collection: Collection,
+  spec: CollectionSpec & { references?: ReferenceFinder },
+): void {
+  schemas.set(collection, { schema: spec.schema, idPrefix: spec.idPrefix, what: spec.what });
+  if (spec.references) finders.set(collection, spec.references);
+  else finders.delete(collection);
+}

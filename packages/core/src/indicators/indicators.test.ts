@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError, type MusubiError } from '../errors.js';
+import type { IndicatorInput, Measure } from '../model/indicators.js';
 import type { EntityKind } from '../model/kinds.js';
 import { createNetwork, type Network } from '../network/network.js';
 import { evaluateMeasure, measureRecords } from './measure.js';
@@ -15,7 +16,6 @@ import {
   updateIndicator,
 } from './records.js';
 import { report } from './report.js';
-import type { IndicatorInput, Measure } from './schemas.js';
 
 /** Mie, a Thai agency, a US state, two towns and three companies; engagements added per test. */
 function smallNetwork(): Network {

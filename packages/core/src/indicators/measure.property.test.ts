@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
 import { isInGroup } from '../model/countries.js';
 import type { Id } from '../model/ids.js';
+import type { Measure, MeasureFilter } from '../model/indicators.js';
 import { engagementTypes, entityKinds, participantRoles } from '../model/kinds.js';
 import type { Engagement, Entity, Participant } from '../model/records.js';
 import { createNetwork, type Network } from '../network/network.js';
@@ -10,7 +11,6 @@ import { type FiscalYear, fiscalYearOf } from '../time/fiscal-year.js';
 import { type NetworkView, viewState } from '../views/view.js';
 import { evaluateMeasure, measureRecords } from './measure.js';
 import { addProgramme } from './records.js';
-import type { Measure, MeasureFilter } from './schemas.js';
 
 /** Repeatable runs; set FC_SEED to explore other sequences. */
 const runs = { seed: Number(process.env.FC_SEED ?? 20260401), numRuns: 150 };

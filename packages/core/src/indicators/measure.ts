@@ -1,10 +1,10 @@
 import { type EngagementColumns, NO_FISCAL_YEAR } from '../indexes/engagement-columns.js';
 import { isInGroup } from '../model/countries.js';
 import type { Id } from '../model/ids.js';
+import type { Measure, MeasureFilter } from '../model/indicators.js';
 import type { Engagement } from '../model/records.js';
 import type { FiscalYear } from '../time/fiscal-year.js';
 import { type NetworkView, viewState } from '../views/view.js';
-import type { Measure, MeasureFilter } from './schemas.js';
 
 // Measures run on the state's engagement columns (see `EngagementColumns`): one pass over typed
 // arrays, with the filter turned into a yes/no per code and per entity beforehand. The rules, as

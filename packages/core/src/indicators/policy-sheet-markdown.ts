@@ -1,8 +1,8 @@
+import { unitNames } from '../model/indicators.js';
 import type { Lang } from '../model/names.js';
 import { nameIn } from '../model/names.js';
 import { type EraConvention, type FiscalYearStyle, formatFiscalYear } from '../time/era.js';
 import type { BudgetRow, IndicatorRow, IndicatorYear, PolicyReport } from './report.js';
-import { unitNames } from './schemas.js';
 
 export interface MarkdownOptions {
   lang?: Lang;

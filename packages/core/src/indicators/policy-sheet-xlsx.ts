@@ -1,5 +1,6 @@
 // ExcelJS is loaded on first use: most programs that import the core never write a workbook
 import type ExcelJS from 'exceljs';
+import { unitNames } from '../model/indicators.js';
 import type { Lang } from '../model/names.js';
 import { nameIn } from '../model/names.js';
 import { type EraConvention, type FiscalYearStyle, formatFiscalYear } from '../time/era.js';
@@ -12,7 +13,6 @@ import {
   sheetWord,
 } from './policy-sheet-markdown.js';
 import type { IndicatorRow, PolicyReport } from './report.js';
-import { unitNames } from './schemas.js';
 
 export interface XlsxOptions {
   /** The language of headings and names; default Japanese, as the sheet. */

@@ -1,46 +1,17 @@
 import type { StoredRecord } from '../changes/change.js';
-import { type Reference, registerCollection } from '../changes/references.js';
 import { MusubiError } from '../errors.js';
 import type { Id } from '../model/ids.js';
+import type {
+  Figure,
+  FigureInput,
+  Indicator,
+  IndicatorInput,
+  Programme,
+  ProgrammeInput,
+} from '../model/indicators.js';
 import type { Network } from '../network/network.js';
 import type { FiscalYear } from '../time/fiscal-year.js';
 import type { NetworkView } from '../views/view.js';
-import {
-  type Figure,
-  type FigureInput,
-  FigureSchema,
-  type Indicator,
-  type IndicatorInput,
-  IndicatorSchema,
-  type Programme,
-  type ProgrammeInput,
-  ProgrammeSchema,
-} from './schemas.js';
-
-registerCollection('programme', {
-  schema: ProgrammeSchema as never,
-  idPrefix: 'prg',
-  what: 'programme',
-});
-registerCollection('indicator', {
-  schema: IndicatorSchema as never,
-  idPrefix: 'ind',
-  what: 'indicator',
-  references: (record: StoredRecord): Reference[] =>
-    ((record as Indicator).measure.filter.programmes ?? []).map((id, i) => ({
-      collection: 'programme' as const,
-      id,
-      path: ['measure', 'filter', 'programmes', i],
-    })),
-});
-registerCollection('figure', {
-  schema: FigureSchema as never,
-  idPrefix: 'fig',
-  what: 'figure',
-  references: (record: StoredRecord): Reference[] => [
-    { collection: 'indicator', id: (record as Figure).indicator, path: ['indicator'] },
-  ],
-});
 
 /** Adds (or replaces, by id) a programme (主な事業). */
 export function addProgramme(network: Network, input: ProgrammeInput): Programme {

@@ -1,10 +1,10 @@
 import type { Id } from '../model/ids.js';
+import type { BasicProgramme, Indicator, IndicatorKind, IndicatorUnit } from '../model/indicators.js';
 import type { BilingualName } from '../model/names.js';
 import { type FiscalYear, fiscalYearOf, fiscalYearRange } from '../time/fiscal-year.js';
 import type { NetworkView } from '../views/view.js';
 import { evaluateMeasure, measureRecords } from './measure.js';
 import { figures, indicators, programmes } from './records.js';
-import type { BasicProgramme, Indicator, IndicatorKind, IndicatorUnit } from './schemas.js';
 
 /** Where an indicator's actual (実績値) comes from. */
 export type ActualSource = 'computed' | 'manual';

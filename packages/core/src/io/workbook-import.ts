@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type * as z from 'zod/mini';
 import type { Collection } from '../changes/change.js';
 import { type ErrorIssue, isMusubiError, MusubiError } from '../errors.js';
-import { FigureInputSchema, IndicatorInputSchema, ProgrammeInputSchema } from '../indicators/schemas.js';
+import { FigureInputSchema, IndicatorInputSchema, ProgrammeInputSchema } from '../model/indicators.js';
 import { EngagementInputSchema, EntityInputSchema, LinkInputSchema } from '../model/records.js';
 import type { Network } from '../network/network.js';
 import type { CsvColumn } from './csv-columns.js';

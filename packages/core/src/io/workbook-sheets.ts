@@ -17,8 +17,8 @@ import {
 } from '../briefing/briefing-words.js';
 import type { Collection } from '../changes/change.js';
 import { policySheetWords } from '../indicators/policy-sheet-markdown.js';
-import { unitNames } from '../indicators/schemas.js';
 import { allCountryCodes, countryName } from '../model/countries.js';
+import { unitNames } from '../model/indicators.js';
 import type { Lang } from '../model/names.js';
 
 /** A cell as written: text, a number, or nothing. */

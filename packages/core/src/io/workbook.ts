@@ -1,6 +1,6 @@
 // ExcelJS is loaded on first use: most programs that import the core never open a workbook
 import type { StoredRecord } from '../changes/change.js';
-import type { Indicator, Programme } from '../indicators/schemas.js';
+import type { Indicator, Programme } from '../model/indicators.js';
 import type { Lang } from '../model/names.js';
 import { nameIn } from '../model/names.js';
 import type { Engagement, Entity, Link } from '../model/records.js';

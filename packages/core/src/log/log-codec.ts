@@ -13,9 +13,14 @@ import { IdSchema } from '../model/ids.js';
 import { EngagementSchema, EntitySchema, LinkSchema } from '../model/records.js';
 // zod's English messages, as zod's classic API sets them
 import '../model/zod-english.js';
-import type { NetworkSnapshot } from '../network/network.js';
 import { isChangeAsIs, isStoredRecordAsIs } from './record-fast-path.js';
-import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type StoreWarning } from './store.js';
+import {
+  LOG_FORMAT,
+  LOG_FORMAT_VERSION,
+  type LogRead,
+  type NetworkSnapshot,
+  type StoreWarning,
+} from './store.js';
 
 /** Keys that could reach an object's prototype if some later code merged the parsed value. */
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,8 +1,18 @@
-import type { Change } from '../changes/change.js';
+import type { Change, Collection, StoredRecord } from '../changes/change.js';
 import type { Id } from '../model/ids.js';
-import type { NetworkSnapshot } from '../network/network.js';
 
-export type { NetworkSnapshot };
+/**
+ * The current records of a network after change `seq`: a store keeps one so that opening a long log
+ * replays only the changes after it. The log itself is never shortened.
+ */
+export interface NetworkSnapshot {
+  /** The seq of the last change the snapshot includes (0 for an empty network). */
+  readonly seq: number;
+  /** The id of that change (null for an empty network), so a store can tell a stale snapshot. */
+  readonly changeId: Id | null;
+  /** Every current record, by collection. */
+  readonly records: Readonly<Partial<Record<Collection, readonly StoredRecord[]>>>;
+}
 
 /** The name written in the header of every Musubi log (an NDJSON file's first line, IndexedDB's meta). */
 export const LOG_FORMAT = 'musubi-log';

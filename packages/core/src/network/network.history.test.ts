@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import type { Change } from '../changes/change.js';
-import { registerCollection } from '../changes/references.js';
+import { replaceCollectionForTests } from '../changes/references.js';
 import { isMusubiError, type MusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
 import { createNetwork, type Network } from './network.js';
@@ -318,7 +318,7 @@ describe('asRecordedAt', () => {
 });
 
 describe('collections beside the graph', () => {
-  registerCollection('figure', {
+  replaceCollectionForTests('figure', {
     schema: z.strictObject({ id: IdSchema, entity: IdSchema, value: z.number() }),
     idPrefix: 'fig',
     what: 'figure',

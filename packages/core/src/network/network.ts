@@ -9,16 +9,11 @@ import {
   undoStacks,
 } from '../changes/change.js';
 import { type ChangeLabel, ChangeLabelSchema } from '../changes/change-label.js';
-import {
-  type ChangePlace,
-  checkEffectBase,
-  decodeProposedChange,
-  effectTarget,
-  type ProposedChange,
-  sameJson,
-} from '../changes/proposed-change.js';
+import { checkEffectBase, effectTarget, type ProposedChange, sameJson } from '../changes/proposed-change.js';
 import { collectionSpec } from '../changes/references.js';
 import { isMusubiError, MusubiError } from '../errors.js';
+import { type ChangePlace, decodeProposedChange } from '../log/proposal.js';
+import type { NetworkSnapshot } from '../log/store.js';
 import { generateId, type Id } from '../model/ids.js';
 import { plainInput } from '../model/input.js';
 import { isWellFormedText } from '../model/names.js';
@@ -58,18 +53,7 @@ export type ChangeListener = (change: Change) => void;
  */
 export type ChangeSink = (change: Change) => void;
 
-/**
- * The current records of a network after change `seq`: a store keeps one so that opening a long log
- * replays only the changes after it. The log itself is never shortened.
- */
-export interface NetworkSnapshot {
-  /** The seq of the last change the snapshot includes (0 for an empty network). */
-  readonly seq: number;
-  /** The id of that change (null for an empty network), so a store can tell a stale snapshot. */
-  readonly changeId: Id | null;
-  /** Every current record, by collection. */
-  readonly records: Readonly<Partial<Record<Collection, readonly StoredRecord[]>>>;
-}
+export type { NetworkSnapshot };
 
 export interface NetworkOptions {
   /** Recorded on every change as its author. Default `anonymous`. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { type Collection, collections } from '../changes/change.js';
-import { registerCollection } from '../changes/references.js';
+import { replaceCollectionForTests } from '../changes/references.js';
 import { isMusubiError } from '../errors.js';
 import { validTimeIndex } from '../indexes/valid-time-index.js';
 import { IdSchema } from '../model/ids.js';
@@ -21,7 +21,7 @@ const runs = { seed: Number(process.env.FC_SEED ?? 20101930), numRuns: 150 };
 // records beside the graph that refer to entities, links, engagements and to each other (in this
 // file only: each test file has its own registry)
 const optionalId = z.optional(IdSchema);
-registerCollection('programme', {
+replaceCollectionForTests('programme', {
   schema: z.strictObject({ id: IdSchema, partner: optionalId }),
   idPrefix: 'prg',
   what: 'programme',
@@ -30,7 +30,7 @@ registerCollection('programme', {
     return partner === undefined ? [] : [{ collection: 'entity', id: partner, path: ['partner'] }];
   },
 });
-registerCollection('indicator', {
+replaceCollectionForTests('indicator', {
   schema: z.strictObject({ id: IdSchema, programme: optionalId, link: optionalId }),
   idPrefix: 'ind',
   what: 'indicator',
@@ -44,7 +44,7 @@ registerCollection('indicator', {
     ];
   },
 });
-registerCollection('figure', {
+replaceCollectionForTests('figure', {
   schema: z.strictObject({ id: IdSchema, indicator: optionalId, engagement: optionalId, entity: optionalId }),
   idPrefix: 'fig',
   what: 'figure',

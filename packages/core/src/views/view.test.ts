@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { registerCollection } from '../changes/references.js';
+import { replaceCollectionForTests } from '../changes/references.js';
 import { isMusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
 import { createNetwork, type Network } from '../network/network.js';
@@ -148,7 +148,7 @@ describe('engagements', () => {
 });
 
 describe('engagements of a programme', () => {
-  registerCollection('programme', {
+  replaceCollectionForTests('programme', {
     schema: z.strictObject({ id: IdSchema, name: z.string() }),
     idPrefix: 'prg',
     what: 'programme',

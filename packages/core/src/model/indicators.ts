@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { CountryCodeSchema, countryGroups } from '../model/countries.js';
-import { IdSchema } from '../model/ids.js';
-import { engagementTypes, entityKinds, participantRoles } from '../model/kinds.js';
-import { BilingualNameSchema, text } from '../model/names.js';
-import { TagSchema } from '../model/records.js';
 // zod's English messages, as zod's classic API sets them
-import '../model/zod-english.js';
+import './zod-english.js';
 import { FiscalYearKeySchema, FiscalYearSchema } from '../time/fiscal-year.js';
+import { CountryCodeSchema, countryGroups } from './countries.js';
+import { IdSchema } from './ids.js';
+import { engagementTypes, entityKinds, participantRoles } from './kinds.js';
+import { BilingualNameSchema, text } from './names.js';
+import { TagSchema } from './records.js';
 
 /** A basic programme (基本事業): the 施策 number plus a two-digit serial, e.g. `33101 国際交流の推進`. */
 export const BasicProgrammeSchema = z.strictObject({

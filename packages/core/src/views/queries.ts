@@ -1,0 +1,238 @@
+import { MusubiError } from '../errors.js';
+import {
+  foldForSearch,
+  isJapanese,
+  matchesInPieces,
+  matchScore,
+  type SearchIndex,
+} from '../indexes/search.js';
+import { sortByDate } from '../indexes/valid-time-spans.js';
+import { type CountryGroup, isInGroup } from '../model/countries.js';
+import type { Id } from '../model/ids.js';
+import type { EngagementType, EntityKind, LinkKind } from '../model/kinds.js';
+import type { BilingualName } from '../model/names.js';
+import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
+import { linkStatusOn, sortedEvents } from '../model/valid-time.js';
+import type { NetworkState } from '../projection/state.js';
+import { earliestDay, latestDay } from '../time/partial-date.js';
+
+export interface EntityFilter {
+  kind?: EntityKind | readonly EntityKind[];
+  country?: string | readonly string[];
+  /** Entities of countries in a group (`asean`, `g7`). */
+  group?: CountryGroup;
+  tag?: string;
+}
+
+export interface LinkFilter {
+  kind?: LinkKind | readonly LinkKind[];
+  /** Links that touch this entity (either end). */
+  entity?: Id;
+  source?: Id;
+  target?: Id;
+  /** Links active on this date (a partial date means its last day). */
+  activeOn?: string;
+  tag?: string;
+}
+
+export interface EngagementFilter {
+  type?: EngagementType | readonly EngagementType[];
+  /** Engagements this entity took part in. */
+  entity?: Id;
+  programme?: Id;
+  /** First day on or after this date (partial dates: their first day). */
+  from?: string;
+  /** First day on or before this date (partial dates: their last day). */
+  to?: string;
+  tag?: string;
+}
+
+export interface NeighborFilter {
+  linkKind?: LinkKind | readonly LinkKind[];
+  entityKind?: EntityKind | readonly EntityKind[];
+  direction?: 'in' | 'out' | 'both';
+}
+
+/** One dated thing in an entity's history. */
+export type TimelineItem =
+  | {
+      readonly kind: 'link-event';
+      readonly date: string;
+      readonly link: Link;
+      readonly event: LinkEvent;
+      /** The entity at the other end of the link. */
+      readonly other: Id;
+    }
+  | { readonly kind: 'engagement'; readonly date: string; readonly engagement: Engagement }
+  | {
+      readonly kind: 'entity';
+      readonly date: string;
+      readonly event: 'since' | 'until';
+      readonly entity: Entity;
+    };
+
+/** A person's post at an entity over a period (from a `role` link). */
+export interface RoleHolding {
+  readonly link: Link;
+  readonly person: Id;
+  readonly entity: Id;
+  readonly title: BilingualName | undefined;
+  /** First day in post, if known. */
+  readonly from: string | undefined;
+  /** Last day in post, if the post has ended. */
+  readonly to: string | undefined;
+}
+
+export interface SearchOptions {
+  kind?: EntityKind | readonly EntityKind[];
+  limit?: number;
+}
+
+export function oneOf<T>(value: T, wanted: T | readonly T[] | undefined): boolean {
+  if (wanted === undefined) return true;
+  return Array.isArray(wanted) ? (wanted as readonly T[]).includes(value) : value === wanted;
+}
+
+export function entityPasses(e: Entity, filter: EntityFilter): boolean {
+  if (!oneOf(e.kind, filter.kind)) return false;
+  if (filter.country !== undefined && (e.country === undefined || !oneOf(e.country, filter.country)))
+    return false;
+  if (filter.group !== undefined && (e.country === undefined || !isInGroup(e.country, filter.group)))
+    return false;
+  return filter.tag === undefined || e.tags.includes(filter.tag);
+}
+
+/** A post from a `role` link: from its first start, to its end if its last event ends it. */
+export function roleHolding(link: Link): RoleHolding {
+  const events = sortedEvents(link.events);
+  const start =
+    events.find((e) => e.type === 'signed') ??
+    events.find((e) => e.type === 'revised' || e.type === 'renewed');
+  const last = events[events.length - 1];
+  return {
+    link,
+    person: link.source,
+    entity: link.target,
+    title: link.title,
+    from: start === undefined ? undefined : earliestDay(start.date),
+    to: last?.type === 'ended' ? latestDay(last.date) : undefined,
+  };
+}
+
+/** Posts oldest first (a stable sort: posts from the same day stay in graph order). */
+export function byStart(holdings: RoleHolding[]): RoleHolding[] {
+  return holdings.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+}
+
+/** How well a folded query matches an entity's keys: its own (3, 2, 1), then a person's posts (1), then those in pieces (0.5). */
+function scoreOf(
+  index: SearchIndex,
+  id: Id,
+  query: string,
+  pieces: boolean,
+  postsOf: ((id: Id) => string[]) | undefined,
+): number {
+  const own = index.keys.get(id) ?? [];
+  const score = matchScore(query, own);
+  if (score > 0) return score;
+  // the index holds every post ever held; a view of a day asks for the posts held then
+  const posts = index.posts.has(id) && postsOf !== undefined ? postsOf(id) : index.posts.get(id);
+  // only a person's posts are matched in pieces (a name and a post run together: タイ大使)
+  if (posts === undefined) return 0;
+  const all = [...own, ...posts];
+  if (matchScore(query, all) > 0) return 1;
+  return pieces && matchesInPieces(query, all) ? 0.5 : 0;
+}
+
+/**
+ * `search` over a state's entities; `keep` says which entities a view of a day holds, `postsOf`
+ * gives a person's post keys on a view's day.
+ */
+export function searchIn(
+  state: NetworkState,
+  text: string,
+  options: SearchOptions,
+  keep?: (id: Id) => boolean,
+  postsOf?: (id: Id) => string[],
+): Entity[] {
+  if (typeof text !== 'string') throw new MusubiError('VALIDATION', 'search() takes text');
+  const query = foldForSearch(text);
+  if (query === '') return [];
+  const limit = options.limit ?? 50;
+  const index = state.searchIndex();
+  const candidates = index.candidates(query);
+  const scored: { entity: Entity; score: number; order: number }[] = [];
+  const consider = (id: Id, entity: Entity, pieces = true) => {
+    if (!oneOf(entity.kind, options.kind)) return;
+    const score = scoreOf(index, id, query, pieces, postsOf);
+    if (score > 0) scored.push({ entity, score, order: index.orderOf(id) });
+  };
+  const g = state.graph;
+  const each = (visit: (id: Id, entity: Entity) => void) => {
+    if (keep === undefined) g.forEachNode(visit);
+    else
+      g.forEachNode((id, entity) => {
+        if (keep(id)) visit(id, entity);
+      });
+  };
+  if (candidates === undefined) each((id, entity) => consider(id, entity));
+  else if (keep !== undefined) {
+    for (const id of candidates) if (g.hasNode(id) && keep(id)) consider(id, g.getNodeAttributes(id));
+  }
+  // only the candidates of the trigram index, when the query is long enough to narrow
+  else for (const id of candidates) if (g.hasNode(id)) consider(id, g.getNodeAttributes(id));
+  // a Japanese query's pieces need not be in any one key, so the trigrams cannot narrow them: the
+  // other people with posts are scanned for pieces when the candidates left room
+  if (candidates !== undefined && scored.length < limit && isJapanese(query)) {
+    const missed = (id: Id) => !candidates.has(id) && index.posts.has(id);
+    if (keep !== undefined) each((id, entity) => missed(id) && consider(id, entity));
+    else for (const id of index.posts.keys()) if (missed(id)) consider(id, g.getNodeAttributes(id));
+  }
+  // best first; equally good matches in the order the entities were added (the graph's order)
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  return scored.slice(0, limit).map((s) => s.entity);
+}
+
+/** `day`: the last day of `filter.activeOn`, if given. */
+export function linkPasses(l: Link, filter: LinkFilter, day: string | undefined): boolean {
+  if (!oneOf(l.kind, filter.kind)) return false;
+  if (filter.source !== undefined && l.source !== filter.source) return false;
+  if (filter.target !== undefined && l.target !== filter.target) return false;
+  if (filter.tag !== undefined && !l.tags.includes(filter.tag)) return false;
+  return day === undefined || linkStatusOn(l, day) !== 'inactive';
+}
+
+/** The filter's conditions on the engagement itself (not its dates). */
+export function engagementPasses(e: Engagement, filter: EngagementFilter): boolean {
+  if (!oneOf(e.type, filter.type)) return false;
+  if (filter.programme !== undefined && e.programme !== filter.programme) return false;
+  return filter.tag === undefined || e.tags.includes(filter.tag);
+}
+
+/** The timeline of an entity of a state (see `NetworkView.timeline`). */
+export function timelineOf(state: NetworkState, id: Id): readonly TimelineItem[] {
+  const entity = state.get<Entity>('entity', id);
+  if (!entity) return [];
+  const items: TimelineItem[] = [];
+  if (entity.since !== undefined)
+    items.push(frozen({ kind: 'entity', date: entity.since, event: 'since', entity }));
+  if (entity.until !== undefined)
+    items.push(frozen({ kind: 'entity', date: entity.until, event: 'until', entity }));
+  state.graph.forEachEdge(id, (_, link, source, target) => {
+    const other = source === id ? target : source;
+    for (const event of link.events)
+      items.push(frozen({ kind: 'link-event', date: event.date, link, event, other }));
+  });
+  // in the order recorded: the one sort below puts them in date order as `engagements` would
+  for (const engagementId of state.referringIds('entity', id, 'engagement')) {
+    const engagement = state.get<Engagement>('engagement', engagementId) as Engagement;
+    items.push(frozen({ kind: 'engagement', date: engagement.date, engagement }));
+  }
+  // a stable sort keeps link events of one link in their recorded order on equal dates
+  return sortByDate(items, (item) => item.date);
+}
+
+/** Freezes a record made here (what it holds is frozen already), keeping its type. */
+export function frozen<T>(value: T): T {
+  return Object.freeze(value) as T;
+}
