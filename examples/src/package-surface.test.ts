@@ -22,7 +22,7 @@ describe('the public surface of @musubi/core', () => {
     // entries.json is what tsup builds and what the UI and the tests alias to the source
     const entries = JSON.parse(readFileSync(`${root}packages/core/entries.json`, 'utf8'));
     const subpaths = ['.', './csv', './graph-files', './xlsx', './indexeddb', './node', './client'];
-    expect(Object.keys(entries)).toEqual([...subpaths, './schemas', './words', './log']);
+    expect(Object.keys(entries)).toEqual([...subpaths, './schemas', './words', './log', './markdown']);
     expect(Object.keys(pkg.exports)).toEqual([...Object.keys(entries), './package.json']);
     for (const subpath of Object.keys(entries)) {
       const name = subpath === '.' ? 'index' : subpath.slice(2);
@@ -47,6 +47,8 @@ describe('the public surface of @musubi/core', () => {
       'IndexedDbStore',
       'EntitySchema',
       'entityKindWords',
+      'reportToMarkdown',
+      'briefingToMarkdown',
     ]) {
       expect(names, name).not.toContain(name);
     }

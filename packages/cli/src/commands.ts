@@ -2,19 +2,11 @@ import { createReadStream, createWriteStream, existsSync, readFileSync, writeFil
 import { extname } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  briefing,
-  briefingToMarkdown,
-  fiscalYearOf,
-  MusubiError,
-  type Network,
-  report,
-  reportToMarkdown,
-  todayISO,
-} from '@musubi/core';
+import { briefing, fiscalYearOf, MusubiError, type Network, report, todayISO } from '@musubi/core';
 import { connectNetwork } from '@musubi/core/client';
 import { type CsvKind, columnLetter, type DateReading, importCsv, networkToCsv } from '@musubi/core/csv';
 import { importGraphFile, networkToGexf, networkToGraphml } from '@musubi/core/graph-files';
+import { briefingToMarkdown, reportToMarkdown } from '@musubi/core/markdown';
 import {
   importJsonChunksInto,
   inspectNetworkFile,

@@ -27,7 +27,17 @@ const layers: readonly (readonly string[])[] = [
   // the Node store (with streaming JSON), the replica of a team server
   ['node', 'sync'],
   // the package's entries (entries.json)
-  ['index.ts', 'csv.ts', 'graph-files.ts', 'xlsx.ts', 'indexeddb.ts', 'schemas.ts', 'words.ts', 'log.ts'],
+  [
+    'index.ts',
+    'csv.ts',
+    'graph-files.ts',
+    'xlsx.ts',
+    'indexeddb.ts',
+    'schemas.ts',
+    'words.ts',
+    'log.ts',
+    'markdown.ts',
+  ],
 ];
 
 /** Only these imports may point the other way, each with the reason it still does. */

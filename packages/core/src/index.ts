@@ -27,8 +27,6 @@ export type {
   BriefingTie,
 } from './briefing/briefing.js';
 export { briefing } from './briefing/briefing.js';
-export type { BriefingMarkdownOptions } from './briefing/briefing-markdown.js';
-export { briefingToMarkdown } from './briefing/briefing-markdown.js';
 // changes
 export type { Change, Collection, Effect, Operation, StoredRecord } from './changes/change.js';
 export { collections } from './changes/change.js';
@@ -43,8 +41,6 @@ export { foldForSearch } from './indexes/search.js';
 // indicators and the policy sheet
 export type { MeasureRecords } from './indicators/measure.js';
 export { evaluateMeasure, measureRecords } from './indicators/measure.js';
-export type { MarkdownOptions } from './indicators/policy-sheet-markdown.js';
-export { reportToMarkdown } from './indicators/policy-sheet-markdown.js';
 export {
   addIndicator,
   addProgramme,

@@ -7,13 +7,13 @@
 import {
   type Briefing,
   briefing,
-  briefingToMarkdown,
   countryName,
   formatFiscalYear,
   formatPartialDate,
   type Lang,
   nameIn,
 } from '@musubi/core';
+import { briefingToMarkdown } from '@musubi/core/markdown';
 import {
   type BriefingWord,
   briefingWord,

@@ -3,7 +3,8 @@
  * out like the prefecture's sheet), in the current language and year style. The general export
  * menu lives in the Files area.
  */
-import { type PolicyReport, reportToMarkdown } from '@musubi/core';
+import type { PolicyReport } from '@musubi/core';
+import { reportToMarkdown } from '@musubi/core/markdown';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { sheetFileName, type YearRange, type YearStyle, yearFormat } from './policy-sheet.js';
