@@ -1,5 +1,5 @@
-import type { Indicator, Programme } from '@musubi/core';
 import { engagementTypes } from '@musubi/core';
+import type { Indicator, Programme } from '@musubi/core/indicators';
 
 /** Engagement types that count as joint work with a partner (all but a courtesy call). */
 const jointWork = engagementTypes.filter((t) => t !== 'courtesy-visit');

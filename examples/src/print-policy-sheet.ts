@@ -7,7 +7,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { type Lang, report } from '@musubi/core';
+import type { Lang } from '@musubi/core';
+import { report } from '@musubi/core/indicators';
 import { reportToMarkdown } from '@musubi/core/markdown';
 import { reportToXlsx } from '@musubi/core/xlsx';
 import { buildMieNetwork } from './index.js';

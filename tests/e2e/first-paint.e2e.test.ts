@@ -57,10 +57,12 @@ for (const size of ['desktop', 'phone'] as const) {
       expect(named('WorldView')).toBe(false);
       expect(named('DashboardPage')).toBe(false);
       expect(named('exceljs.min')).toBe(false);
-      // the formats' code (XLSX, GEXF and GraphML, CSV) loads when a file is read or written
+      // the formats' code (XLSX, GEXF and GraphML, CSV, JSON) loads when a file is read or written; the
+      // bundler names the chunk that CSV and JSON share after one of them
       expect(named('xlsx')).toBe(false);
       expect(named('graph-files')).toBe(false);
       expect(named('csv')).toBe(false);
+      expect(named('json')).toBe(false);
       await page.getByRole('button', { name: '世界地図', exact: true }).click();
       await page.getByTestId('world-map').waitFor();
       expect(named('WorldView')).toBe(true);

@@ -1,4 +1,5 @@
-import { type Change, createNetwork, report, type StoredRecord } from '@musubi/core';
+import { type Change, createNetwork, type StoredRecord } from '@musubi/core';
+import { report } from '@musubi/core/indicators';
 import {
   EngagementSchema,
   EntitySchema,

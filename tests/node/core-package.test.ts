@@ -25,16 +25,17 @@ const coreDir = join(root, 'packages', 'core');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /**
- * The main entry's budget in a browser bundle (esbuild, minified, gzip), with a little room over what it
- * weighs (62.2 KB on 2026-12-02, with the Markdown writers in `@musubi/core/markdown` and the log's
- * fast path of validation; 91.9 KB with zod's classic API and the country tables of i18n-iso-countries,
- * 470 KB before the subpaths). graphology (about 18 KB), zod/mini (10 KB) and the core's own network,
- * views and indexes are most of it; issue 16's goal, 60 KB, is not met yet. Measured with esbuild and
- * gzip: size-limit needs Node 22; esbuild's metafile (`bytesInOutput` of each input) says what weighs what.
+ * The main entry's budget in a browser bundle (esbuild, minified, gzip): issue 16's goal, 60 KB. It weighs
+ * 56.3 KB (2026-12-02), with the policy sheet, the briefing and JSON in subpaths of their own
+ * (`/indicators`, `/briefing`, `/json`; 62.2 KB with them, 91.9 KB with zod's classic API and the country
+ * tables of i18n-iso-countries, 470 KB before the subpaths). graphology with its `events` polyfill (about
+ * 20 KB), zod/mini (10 KB) and the core's own network, views and indexes are most of it. Measured with
+ * esbuild and gzip: size-limit needs Node 22; esbuild's metafile (`bytesInOutput` of each input) says what
+ * weighs what.
  */
-const MAIN_ENTRY_BUDGET = 64 * 1024;
-/** What a page that only creates a network and searches it pays (50.2 KB). */
-const SMALL_PAGE_BUDGET = 52 * 1024;
+const MAIN_ENTRY_BUDGET = 60 * 1024;
+/** What a page that only creates a network and searches it pays (50.3 KB): the network itself. */
+const SMALL_PAGE_BUDGET = 51 * 1024;
 
 /** The dependencies that only the subpaths may bring in. */
 const heavy = ['exceljs', '@xmldom/xmldom', 'papaparse', 'idb', 'graphology-gexf', 'graphology-graphml'];
@@ -251,7 +252,8 @@ console.log(network.entities().length, fiscalYearOf('2019-04-01'));
     writeFileSync(
       join(dir, 'sheet.ts'),
       `import { writeFileSync } from 'node:fs';
-import { createNetwork, report } from '@musubi/core';
+import { createNetwork } from '@musubi/core';
+import { report } from '@musubi/core/indicators';
 import { reportToXlsx } from '@musubi/core/xlsx';
 
 const bytes = await reportToXlsx(report(createNetwork(), { fiscalYears: [2019] }));

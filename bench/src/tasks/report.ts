@@ -1,4 +1,5 @@
-import { type NetworkView, report } from '@musubi/core';
+import type { NetworkView } from '@musubi/core';
+import { report } from '@musubi/core/indicators';
 import { measure } from '../measure.js';
 import { against, type Row } from '../results.js';
 import type { SqlReference } from './sql.js';

@@ -1,4 +1,5 @@
-import { fiscalYearOf, type IndicatorRow, programmeCosts, report } from '@musubi/core';
+import { fiscalYearOf } from '@musubi/core';
+import { type IndicatorRow, programmeCosts, report } from '@musubi/core/indicators';
 import { reportToXlsx } from '@musubi/core/xlsx';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';

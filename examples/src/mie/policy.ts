@@ -2,7 +2,8 @@
  * The policy sheet's programmes (主な事業) with their FY2018 and FY2019 budgets, and its three
  * indicators with their targets, as printed in the prefecture's FY2019 policy sheet (施策331).
  */
-import { addIndicator, addProgramme, type Network } from '@musubi/core';
+import type { Network } from '@musubi/core';
+import { addIndicator, addProgramme } from '@musubi/core/indicators';
 
 const SEED = 'Source: Mie Prefecture FY2019 policy sheet (施策331, 平成31年度).';
 const exchange = { code: '33101', name: { ja: '国際交流の推進', en: 'Promoting international exchange' } };

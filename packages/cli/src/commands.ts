@@ -2,10 +2,12 @@ import { createReadStream, createWriteStream, existsSync, readFileSync, writeFil
 import { extname } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { briefing, fiscalYearOf, MusubiError, type Network, report, todayISO } from '@musubi/core';
+import { fiscalYearOf, MusubiError, type Network, todayISO } from '@musubi/core';
+import { briefing } from '@musubi/core/briefing';
 import { connectNetwork } from '@musubi/core/client';
 import { type CsvKind, columnLetter, type DateReading, importCsv, networkToCsv } from '@musubi/core/csv';
 import { importGraphFile, networkToGexf, networkToGraphml } from '@musubi/core/graph-files';
+import { report } from '@musubi/core/indicators';
 import { briefingToMarkdown, reportToMarkdown } from '@musubi/core/markdown';
 import {
   importJsonChunksInto,

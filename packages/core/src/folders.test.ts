@@ -37,6 +37,9 @@ const layers: readonly (readonly string[])[] = [
     'words.ts',
     'log.ts',
     'markdown.ts',
+    'json.ts',
+    'indicators.ts',
+    'briefing.ts',
   ],
 ];
 

@@ -2,11 +2,14 @@
  * @musubi/core — a partner network as a typed, event-sourced, bitemporal graph.
  *
  * Every export is named here one by one: this file is the public surface of the main entry, what most
- * callers need (a network, its records and queries, time, the policy report, JSON, stores that need
- * nothing but the language). The rest sits behind subpaths, so that a page that imports the main entry
- * does not bundle them (the size budget is checked in `tests/node/core-package.test.ts`):
+ * callers need (a network, its records and queries, time, stores that need nothing but the language).
+ * The rest sits behind subpaths, one concern each, so that a page that imports the main entry does not
+ * bundle them (the size budget is checked in `tests/node/core-package.test.ts`):
  *
- * - `@musubi/core/csv`, `/graph-files`, `/xlsx`: the file formats (papaparse, xmldom, ExcelJS)
+ * - `@musubi/core/indicators`: the policy sheet (programmes, indicators, figures, measures, the report)
+ * - `@musubi/core/briefing`: a one-page brief on an entity
+ * - `@musubi/core/json`, `/csv`, `/graph-files`, `/xlsx`, `/markdown`: the file formats (papaparse,
+ *   xmldom, ExcelJS; Markdown for the report and the briefing)
  * - `@musubi/core/indexeddb`: the browser store; `@musubi/core/node`: the NDJSON file store
  * - `@musubi/core/client`: a replica of a team server's network
  * - `@musubi/core/schemas`: the zod schemas behind the types, for forms and validators
@@ -14,19 +17,6 @@
  * - `@musubi/core/log`: the log's format, for who implements a `Store` elsewhere
  */
 
-// briefing: a one-page brief on an entity
-export type {
-  Briefing,
-  BriefingEngagement,
-  BriefingFollowUp,
-  BriefingIndicator,
-  BriefingOptions,
-  BriefingParty,
-  BriefingPost,
-  BriefingProgramme,
-  BriefingTie,
-} from './briefing/briefing.js';
-export { briefing } from './briefing/briefing.js';
 // changes
 export type { Change, Collection, Effect, Operation, StoredRecord } from './changes/change.js';
 export { collections } from './changes/change.js';
@@ -38,45 +28,8 @@ export type { ErrorCode, ErrorIssue, ErrorPath, MusubiErrorOptions } from './err
 export { errorCodes, formatPath, isMusubiError, MusubiError } from './errors.js';
 // indexes
 export { foldForSearch } from './indexes/search.js';
-// indicators and the policy sheet
-export type { MeasureRecords } from './indicators/measure.js';
-export { evaluateMeasure, measureRecords } from './indicators/measure.js';
-export {
-  addIndicator,
-  addProgramme,
-  figureFor,
-  figures,
-  indicators,
-  programmes,
-  recordFigure,
-  removeFigure,
-  removeIndicator,
-  removeProgramme,
-  updateIndicator,
-  updateProgramme,
-} from './indicators/records.js';
-export type {
-  ActualSource,
-  BudgetRow,
-  IndicatorRow,
-  IndicatorStatus,
-  IndicatorYear,
-  PolicyReport,
-  ProgrammeCost,
-  ReportOptions,
-} from './indicators/report.js';
-export { budgetByFiscalYear, ILLUSTRATIVE_TAG, programmeCosts, report } from './indicators/report.js';
-// interchange: JSON (the other formats are subpaths)
+// interchange: the largest file any importer accepts (the formats are subpaths)
 export { MAX_IMPORT_BYTES } from './io/hostile-input.js';
-export type { MusubiJson } from './io/json.js';
-export {
-  importJsonInto,
-  JSON_FORMAT,
-  JSON_FORMAT_VERSION,
-  networkFromJson,
-  networkToJson,
-  readMusubiJson,
-} from './io/json.js';
 // log
 export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './log/store.js';
 // model
@@ -84,20 +37,6 @@ export type { CountryCode, CountryGroup } from './model/countries.js';
 export { allCountryCodes, countryGroups, countryName, isCountryCode, isInGroup } from './model/countries.js';
 export type { Id } from './model/ids.js';
 export { generateId } from './model/ids.js';
-export type {
-  BasicProgramme,
-  Figure,
-  FigureInput,
-  Indicator,
-  IndicatorInput,
-  IndicatorKind,
-  IndicatorUnit,
-  Measure,
-  MeasureFilter,
-  Programme,
-  ProgrammeInput,
-} from './model/indicators.js';
-export { indicatorKinds, indicatorUnits } from './model/indicators.js';
 export type { EngagementType, EntityKind, LinkEventType, LinkKind, ParticipantRole } from './model/kinds.js';
 export { engagementTypes, entityKinds, linkEventTypes, linkKinds, participantRoles } from './model/kinds.js';
 export type { BilingualName, Lang } from './model/names.js';

@@ -4,15 +4,8 @@
  * on A4 from the browser (the app's bars are left out in print) and downloads as Markdown, the
  * same text `musubi briefing` prints.
  */
-import {
-  type Briefing,
-  briefing,
-  countryName,
-  formatFiscalYear,
-  formatPartialDate,
-  type Lang,
-  nameIn,
-} from '@musubi/core';
+import { countryName, formatFiscalYear, formatPartialDate, type Lang, nameIn } from '@musubi/core';
+import { type Briefing, briefing } from '@musubi/core/briefing';
 import { briefingToMarkdown } from '@musubi/core/markdown';
 import {
   type BriefingWord,

@@ -1,4 +1,5 @@
-import { type Network, recordFigure } from '@musubi/core';
+import type { Network } from '@musubi/core';
+import { recordFigure } from '@musubi/core/indicators';
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
 import { Calls } from '../testing/calls.js';

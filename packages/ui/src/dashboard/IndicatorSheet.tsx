@@ -4,7 +4,8 @@
  * the first column; beside it a chart of target against actual. The table is the accessible
  * version of the chart.
  */
-import { type FiscalYear, type IndicatorRow, type IndicatorYear, nameIn } from '@musubi/core';
+import { type FiscalYear, nameIn } from '@musubi/core';
+import type { IndicatorRow, IndicatorYear } from '@musubi/core/indicators';
 import { useId, useState } from 'react';
 import { Bar, ComposedChart, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { useI18n } from '../i18n/i18n.js';

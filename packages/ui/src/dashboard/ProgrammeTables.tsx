@@ -2,7 +2,8 @@
  * The programmes (主な事業): their budgets (予算額, thousand yen) by fiscal year with the totals,
  * and, for a chosen year, each one's engagements and cost per engagement.
  */
-import { type FiscalYear, nameIn, type PolicyReport } from '@musubi/core';
+import { type FiscalYear, nameIn } from '@musubi/core';
+import type { PolicyReport } from '@musubi/core/indicators';
 import { useId, useMemo, useState } from 'react';
 import { useNetwork } from '../app/network-context.js';
 import { useI18n } from '../i18n/i18n.js';

@@ -3,7 +3,7 @@
  * out like the prefecture's sheet), in the current language and year style. The general export
  * menu lives in the Files area.
  */
-import type { PolicyReport } from '@musubi/core';
+import type { PolicyReport } from '@musubi/core/indicators';
 import { reportToMarkdown } from '@musubi/core/markdown';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';

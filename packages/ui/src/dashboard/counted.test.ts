@@ -1,4 +1,4 @@
-import { indicators, report } from '@musubi/core';
+import { indicators, report } from '@musubi/core/indicators';
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
 import { countedRecords, shownParticipants } from './counted.js';

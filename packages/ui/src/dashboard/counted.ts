@@ -3,16 +3,8 @@
  * fiscal year — so that a user can check a number against the records. The core lists them
  * (`measureRecords`) by the same rules as it counts them.
  */
-import {
-  type Engagement,
-  type Entity,
-  type EntityKind,
-  type FiscalYear,
-  type Id,
-  indicators,
-  measureRecords,
-  type NetworkView,
-} from '@musubi/core';
+import type { Engagement, Entity, EntityKind, FiscalYear, Id, NetworkView } from '@musubi/core';
+import { indicators, measureRecords } from '@musubi/core/indicators';
 
 export type Counted =
   | { count: 'engagements'; engagements: Engagement[] }

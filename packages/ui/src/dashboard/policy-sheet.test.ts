@@ -1,4 +1,5 @@
-import { addIndicator, createNetwork, type IndicatorRow, recordFigure } from '@musubi/core';
+import { createNetwork } from '@musubi/core';
+import { addIndicator, type IndicatorRow, recordFigure } from '@musubi/core/indicators';
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
 import {

@@ -6,23 +6,25 @@
 import {
   type BilingualName,
   type FiscalYear,
-  figures,
   fiscalYearOf,
   fiscalYearRange,
   fiscalYearsBetween,
   formatFiscalYear,
+  type Lang,
+  type NetworkView,
+} from '@musubi/core';
+import {
+  figures,
   type IndicatorKind,
   type IndicatorRow,
   type IndicatorUnit,
   type IndicatorYear,
   indicators,
-  type Lang,
-  type NetworkView,
   type PolicyReport,
   programmeCosts,
   programmes,
   report,
-} from '@musubi/core';
+} from '@musubi/core/indicators';
 import { policySheetWords, unitNames } from '@musubi/core/words';
 
 /**

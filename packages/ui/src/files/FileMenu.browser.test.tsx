@@ -1,4 +1,5 @@
-import { type Change, JSON_FORMAT_VERSION, type Lang, type Network, networkToJson } from '@musubi/core';
+import type { Change, Lang, Network } from '@musubi/core';
+import { JSON_FORMAT_VERSION, networkToJson } from '@musubi/core/json';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render } from 'vitest-browser-react';

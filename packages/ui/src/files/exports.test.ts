@@ -1,5 +1,7 @@
-import { addIndicator, createNetwork, readMusubiJson } from '@musubi/core';
+import { createNetwork } from '@musubi/core';
 import { importCsv } from '@musubi/core/csv';
+import { addIndicator } from '@musubi/core/indicators';
+import { readMusubiJson } from '@musubi/core/json';
 import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { buildExport, defaultSheetYears, localiseCsvHeader, sheetYearsProblem } from './exports.js';

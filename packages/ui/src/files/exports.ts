@@ -4,15 +4,7 @@
  * for the clock; the download itself is in download.ts.
  */
 
-import {
-  fiscalYearOf,
-  indicators,
-  type Lang,
-  type Network,
-  type NetworkView,
-  networkToJson,
-  report,
-} from '@musubi/core';
+import { fiscalYearOf, type Lang, type Network, type NetworkView } from '@musubi/core';
 import {
   type CsvColumn,
   type CsvKind,
@@ -20,6 +12,8 @@ import {
   entityColumns,
   linkColumns,
 } from '@musubi/core/csv';
+import { indicators, report } from '@musubi/core/indicators';
+import { networkToJson } from '@musubi/core/json';
 import { type ExportKind, exportFileName, localDay, mimeTypes } from './file-names.js';
 
 /** A file ready to download. */

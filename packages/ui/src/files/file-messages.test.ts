@@ -1,4 +1,5 @@
-import { JSON_FORMAT_VERSION, MusubiError } from '@musubi/core';
+import { MusubiError } from '@musubi/core';
+import { JSON_FORMAT_VERSION } from '@musubi/core/json';
 import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { columnLabel, describeProblem, messageIn } from './file-messages.js';

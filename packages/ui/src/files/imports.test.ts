@@ -1,5 +1,5 @@
-import { JSON_FORMAT_VERSION, networkToJson } from '@musubi/core';
 import type { CsvKind } from '@musubi/core/csv';
+import { JSON_FORMAT_VERSION, networkToJson } from '@musubi/core/json';
 import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { badRows, canImportGoodRowsOnly, type ImportOutcome, importFile, mayBeShiftJis } from './imports.js';

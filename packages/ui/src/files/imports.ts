@@ -4,15 +4,9 @@
  * and undo takes it back as one change. The outcome is data for the report the user sees.
  */
 
-import {
-  type ErrorIssue,
-  importJsonInto,
-  isMusubiError,
-  type Lang,
-  MusubiError,
-  type Network,
-} from '@musubi/core';
+import { type ErrorIssue, isMusubiError, type Lang, MusubiError, type Network } from '@musubi/core';
 import type { CsvKind, DateReading, IgnoredColumn } from '@musubi/core/csv';
+import { importJsonInto } from '@musubi/core/json';
 import { csvKindOf, headOf, type ImportFormat, importFormatOf } from './file-formats.js';
 
 /** A file the user chose, read into memory. */

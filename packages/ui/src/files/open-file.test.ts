@@ -1,4 +1,5 @@
-import { createNetwork, JSON_FORMAT_VERSION, networkToJson } from '@musubi/core';
+import { createNetwork } from '@musubi/core';
+import { JSON_FORMAT_VERSION, networkToJson } from '@musubi/core/json';
 import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { readNetworkFile } from './open-file.js';

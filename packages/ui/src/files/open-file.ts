@@ -4,14 +4,8 @@
  * file (current records only) becomes one change that adds them all. Everything is validated
  * first: a refused file throws a MusubiError and nothing is replaced.
  */
-import {
-  type Change,
-  createNetwork,
-  importJsonInto,
-  MusubiError,
-  networkFromJson,
-  readMusubiJson,
-} from '@musubi/core';
+import { type Change, createNetwork, MusubiError } from '@musubi/core';
+import { importJsonInto, networkFromJson, readMusubiJson } from '@musubi/core/json';
 
 /** A network file read and checked, ready to replace the current network. */
 export interface NetworkFile {

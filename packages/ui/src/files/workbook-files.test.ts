@@ -1,4 +1,5 @@
-import { createNetwork, networkToJson } from '@musubi/core';
+import { createNetwork } from '@musubi/core';
+import { networkToJson } from '@musubi/core/json';
 import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { buildExport } from './exports.js';

@@ -3,7 +3,8 @@
  * indicator targets. Each section shows a notice after a write (with a button to show a
  * participant on the map) and starts afresh; undo (in the header) takes any write back.
  */
-import { type Engagement, indicators, nameIn, type Programme, programmes } from '@musubi/core';
+import { type Engagement, nameIn } from '@musubi/core';
+import { indicators, type Programme, programmes } from '@musubi/core/indicators';
 import { useId, useMemo, useState } from 'react';
 import { useNetwork } from '../../app/network-context.js';
 import { useI18n } from '../../i18n/i18n.js';

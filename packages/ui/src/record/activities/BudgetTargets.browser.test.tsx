@@ -1,4 +1,5 @@
-import { addIndicator, addProgramme, figureFor, type Network, type Programme } from '@musubi/core';
+import type { Network } from '@musubi/core';
+import { addIndicator, addProgramme, figureFor, type Programme } from '@musubi/core/indicators';
 import { describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../testing/render-with-app.js';
 import { buildSmallNetwork } from '../../testing/small-network.js';

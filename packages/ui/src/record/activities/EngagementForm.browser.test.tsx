@@ -1,4 +1,5 @@
-import { addProgramme, type Network } from '@musubi/core';
+import type { Network } from '@musubi/core';
+import { addProgramme } from '@musubi/core/indicators';
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'vitest/browser';
 import { renderWithApp } from '../../testing/render-with-app.js';

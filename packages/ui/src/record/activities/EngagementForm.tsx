@@ -4,7 +4,8 @@
  * and follow-ups. Records a new engagement, or changes (and deletes) one already recorded.
  * Everything is checked by `planEngagement` before anything is written.
  */
-import { type Engagement, engagementTypes, nameIn, programmes } from '@musubi/core';
+import { type Engagement, engagementTypes, nameIn } from '@musubi/core';
+import { programmes } from '@musubi/core/indicators';
 import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';

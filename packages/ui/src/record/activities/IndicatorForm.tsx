@@ -2,15 +2,8 @@
  * The form for a new indicator (KPI) and its measure: what it counts, from when, and which
  * engagements and participants count. Checked by `planIndicator` before anything is written.
  */
-import {
-  engagementTypes,
-  entityKinds,
-  type Indicator,
-  indicatorKinds,
-  indicatorUnits,
-  nameIn,
-  programmes,
-} from '@musubi/core';
+import { engagementTypes, entityKinds, nameIn } from '@musubi/core';
+import { type Indicator, indicatorKinds, indicatorUnits, programmes } from '@musubi/core/indicators';
 import { unitNames } from '@musubi/core/words';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';

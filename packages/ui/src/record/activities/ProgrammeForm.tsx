@@ -4,7 +4,8 @@
  * era too. Adds a programme, or changes or deletes the one chosen; a deletion that the core
  * refuses (engagements still refer to the programme) says why.
  */
-import { fiscalYearOf, nameIn, type Programme } from '@musubi/core';
+import { fiscalYearOf, nameIn } from '@musubi/core';
+import type { Programme } from '@musubi/core/indicators';
 import { useId, useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';

@@ -3,7 +3,8 @@
  * values for years before Musubi was used, which the policy sheet shows instead of the computed
  * ones. Both are checked by `planTargets` / `planFigure` before anything is written.
  */
-import { figures, formatFiscalYear, type Indicator, nameIn, removeFigure } from '@musubi/core';
+import { formatFiscalYear, nameIn } from '@musubi/core';
+import { figures, type Indicator, removeFigure } from '@musubi/core/indicators';
 import { unitNames } from '@musubi/core/words';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';

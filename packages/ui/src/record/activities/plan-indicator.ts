@@ -4,17 +4,15 @@
  * or distinct participants, per year or cumulative from a year, filtered by engagement types,
  * participant kinds, programmes, and "first time only". Targets are then set with the targets form.
  */
+import type { EngagementType, EntityKind, Network } from '@musubi/core';
 import {
   addIndicator,
-  type EngagementType,
-  type EntityKind,
   type Indicator,
   type IndicatorInput,
   type IndicatorKind,
   type IndicatorUnit,
   type Measure,
-  type Network,
-} from '@musubi/core';
+} from '@musubi/core/indicators';
 import { IndicatorInputSchema } from '@musubi/core/schemas';
 import {
   addIssue,

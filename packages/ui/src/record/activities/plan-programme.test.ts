@@ -1,4 +1,4 @@
-import { programmes } from '@musubi/core';
+import { programmes } from '@musubi/core/indicators';
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
 import { type FieldIssues, parseAmount } from '../../forms/field-issues.js';

@@ -6,20 +6,22 @@
  * while engagements or indicators refer to it.
  */
 import {
-  addProgramme,
-  type BasicProgramme,
   formatFiscalYear,
   isMusubiError,
   type Lang,
   type Network,
   type NetworkView,
   nameIn,
+} from '@musubi/core';
+import {
+  addProgramme,
+  type BasicProgramme,
   type Programme,
   type ProgrammeInput,
   programmes,
   removeProgramme,
   updateProgramme,
-} from '@musubi/core';
+} from '@musubi/core/indicators';
 import { ProgrammeInputSchema } from '@musubi/core/schemas';
 import {
   addIssue,

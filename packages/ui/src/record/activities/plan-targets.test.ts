@@ -1,4 +1,4 @@
-import { figureFor, figures, type Indicator, report } from '@musubi/core';
+import { figureFor, figures, type Indicator, report } from '@musubi/core/indicators';
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
 import type { FieldIssues } from '../../forms/field-issues.js';

@@ -4,14 +4,14 @@
  * from before Musubi was used, which the report shows instead of the computed one. Checked with
  * the core's schemas and the form's own rules, each issue under its field, before any write.
  */
+import type { Network } from '@musubi/core';
 import {
   type Figure,
   figureFor,
   type Indicator,
-  type Network,
   recordFigure,
   updateIndicator,
-} from '@musubi/core';
+} from '@musubi/core/indicators';
 import { FigureInputSchema, IndicatorSchema } from '@musubi/core/schemas';
 import {
   addIssue,

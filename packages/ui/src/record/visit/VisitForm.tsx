@@ -4,7 +4,8 @@
  * programme, and what to do next. Checked with the core's schemas before anything is written;
  * errors show by field in the user's language; a refused write changes nothing.
  */
-import { type EngagementType, engagementTypes, type Lang, nameIn, programmes } from '@musubi/core';
+import { type EngagementType, engagementTypes, type Lang, nameIn } from '@musubi/core';
+import { programmes } from '@musubi/core/indicators';
 import { useMemo } from 'react';
 import { Controller, type UseFormRegisterReturn, useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
