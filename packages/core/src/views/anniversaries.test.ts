@@ -1,28 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createNetwork } from '../network/network.js';
 import { upcomingAnniversaries } from './anniversaries.js';
+import { prefectureAndPartners } from './fixtures/partners.js';
 
+/** The prefecture and its partners, and a friendship that ended in 2000. */
 function network() {
-  const n = createNetwork({ author: 'test' });
-  n.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県' }, country: 'JP' });
-  n.addEntity({ id: 'sp', kind: 'region', name: { en: 'São Paulo' }, country: 'BR' });
-  n.addEntity({ id: 'boi', kind: 'government', name: { en: 'BOI' }, country: 'TH' });
+  const n = prefectureAndPartners();
   n.addEntity({ id: 'old', kind: 'region', name: { en: 'Old' }, country: 'US' });
-  n.addLink({
-    id: 'sister',
-    kind: 'sister',
-    source: 'mie',
-    target: 'sp',
-    events: [{ type: 'signed', date: '1973-11-07' }],
-  });
-  n.addLink({
-    id: 'mou',
-    kind: 'mou',
-    source: 'mie',
-    target: 'boi',
-    events: [{ type: 'signed', date: '2013-11' }],
-  });
   n.addLink({
     id: 'ended',
     kind: 'friendship',

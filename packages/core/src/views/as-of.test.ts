@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
-import { createNetwork, type Network } from '../network/network.js';
+import type { Network } from '../network/network.js';
+import { prefectureAndPartners } from './fixtures/partners.js';
 
+/** The prefecture and its partners, with records dated (or not) at the edges that `asOf` must get right. */
 function network(): Network {
-  const n = createNetwork();
-  n.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県' }, since: '1871' });
-  n.addEntity({ id: 'sp', kind: 'region', name: { en: 'São Paulo State' } });
-  n.addEntity({ id: 'boi', kind: 'government', name: { en: 'Thailand BOI' } });
+  const n = prefectureAndPartners();
   n.addEntity({
     id: 'nfi-centre',
     kind: 'facility',
@@ -22,23 +21,6 @@ function network(): Network {
   });
   n.addEntity({ id: 'timeless', kind: 'organization', name: { en: 'JETRO' } });
   n.addEntity({ id: 'council', kind: 'organization', name: { en: 'Promotion council' } });
-  n.addLink({
-    id: 'sister',
-    kind: 'sister',
-    source: 'mie',
-    target: 'sp',
-    events: [{ type: 'signed', date: '1973-11-07' }],
-  });
-  n.addLink({
-    id: 'mou',
-    kind: 'mou',
-    source: 'mie',
-    target: 'boi',
-    events: [
-      { type: 'signed', date: '2013-11' },
-      { type: 'revised', date: '2018-07' },
-    ],
-  });
   n.addLink({
     id: 'suspended',
     kind: 'agreement',

@@ -2,18 +2,13 @@ import { MultiDirectedGraph } from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
 import { createNetwork } from '../network/network.js';
+import { sisterTie } from './fixtures/partners.js';
 
 function network() {
   const n = createNetwork();
   n.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県' } });
   n.addEntity({ id: 'sp', kind: 'region', name: { en: 'São Paulo State' } });
-  n.addLink({
-    id: 'sister',
-    kind: 'sister',
-    source: 'mie',
-    target: 'sp',
-    events: [{ type: 'signed', date: '1973-11-07' }],
-  });
+  n.addLink(sisterTie());
   return n;
 }
 

@@ -4,40 +4,14 @@ import { replaceCollectionForTests } from '../changes/references.js';
 import { isMusubiError } from '../errors.js';
 import { IdSchema } from '../model/ids.js';
 import { createNetwork, type Network } from '../network/network.js';
+import { prefectureAndPartners } from './fixtures/partners.js';
 
 /** A small network: the prefecture, two partners, an embassy with two successive ambassadors. */
 function network(): Network {
-  const n = createNetwork();
-  n.addEntity({
-    id: 'mie',
-    kind: 'self',
-    name: { ja: '三重県', en: 'Mie Prefecture' },
-    country: 'JP',
-    since: '1871',
-  });
-  n.addEntity({ id: 'sp', kind: 'region', name: { en: 'São Paulo State' }, country: 'BR', tags: ['sister'] });
-  n.addEntity({ id: 'boi', kind: 'government', name: { en: 'Thailand BOI' }, country: 'TH' });
+  const n = prefectureAndPartners();
   n.addEntity({ id: 'emb', kind: 'mission', name: { en: 'Royal Thai Embassy' }, country: 'TH' });
   n.addEntity({ id: 'amb-a', kind: 'person', name: { en: 'Ambassador A' }, tags: ['illustrative'] });
   n.addEntity({ id: 'amb-b', kind: 'person', name: { en: 'Ambassador B' }, tags: ['illustrative'] });
-  n.addLink({
-    id: 'sister',
-    kind: 'sister',
-    source: 'mie',
-    target: 'sp',
-    events: [{ type: 'signed', date: '1973-11-07' }],
-  });
-  n.addLink({
-    id: 'mou',
-    kind: 'mou',
-    source: 'mie',
-    target: 'boi',
-    tags: ['industry'],
-    events: [
-      { id: 'm1', type: 'signed', date: '2013-11' },
-      { id: 'm2', type: 'revised', date: '2018-07' },
-    ],
-  });
   n.addLink({ id: 'represents', kind: 'represents', source: 'emb', target: 'boi' });
   n.addLink({
     id: 'role-a',
