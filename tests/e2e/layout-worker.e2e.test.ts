@@ -4,26 +4,10 @@
  * and lays out the same map without a word of trouble. Checked by the map's signals
  * (`data-layout="settled"`, `data-layout-in`) and its kept positions, at desktop and phone sizes.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appSession, go, shots } from './app.js';
-
-/** The layout worker cannot be started: `new Worker(…, { type: 'module' })` throws for it. */
-const workerThrows = `(() => {
-  const Original = window.Worker;
-  window.Worker = class extends Original {
-    constructor(url, options) {
-      if (String(url).includes('layout.worker')) throw new TypeError('module workers are not supported');
-      super(url, options);
-    }
-  };
-})()`;
-
-/** The ways the worker can be missing: its script does not load, or it cannot be started. */
-const withoutWorker: Record<string, (context: BrowserContext) => Promise<unknown>> = {
-  'the worker’s script does not load': (context) => context.route('**/layout.worker-*.js', (r) => r.abort()),
-  'the worker cannot be started': (context) => context.addInitScript({ content: workerThrows }),
-};
+import { withoutWorker } from './without-worker.js';
 
 /** Waits until a layout has kept its positions and ended; returns where it ran and the positions. */
 async function layoutKept(page: Page): Promise<{ ranIn: string | null; positions: unknown }> {
@@ -47,7 +31,7 @@ for (const size of ['desktop', 'phone'] as const) {
   describe(`the map’s layout without its worker (${size})`, () => {
     const { fresh } = appSession(size === 'phone' ? { viewport: { width: 390, height: 844 } } : {});
 
-    for (const [how, remove] of Object.entries(withoutWorker)) {
+    for (const [how, remove] of Object.entries(withoutWorker('layout.worker'))) {
       it(`lays out the same map on the page, and says nothing is wrong, when ${how}`, async () => {
         const withWorker = await fresh();
         const inWorker = await laidOut(withWorker.page);
