@@ -1,6 +1,6 @@
 import type { BrowserContext, Locator, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { appSession, shots } from './app.js';
+import { appSession, shots, shows, showsExactly } from './app.js';
 import { seriousViolations } from './axe.js';
 import { startTeamServer, type TeamEngine, type TeamServer } from './team-server.js';
 
@@ -47,9 +47,18 @@ async function signedIn(
 
 const syncState = (page: Page) => page.locator('.sync-state').textContent();
 
+/**
+ * Waits until the header's sync state (its `data-sync`: `saved`, `pending`, `offline`, `conflict`)
+ * is `status`, then checks the word it shows.
+ */
+async function syncIs(page: Page, status: string, word: string): Promise<void> {
+  await page.locator(`.sync-state[data-sync="${status}"]`).waitFor();
+  expect(await syncState(page)).toBe(word);
+}
+
 /** Waits until the header says every change is on the server. */
 async function synced(page: Page, word = '保存済み'): Promise<void> {
-  await expect.poll(() => syncState(page), patient).toBe(word);
+  await syncIs(page, 'saved', word);
 }
 
 /** Edits the notes of `id` through the entity form (the panel's Edit button leads there). */
@@ -58,10 +67,13 @@ async function editNotes(page: Page, id: string, notes: string): Promise<void> {
   const form = page.getByRole('form', { name: '相手先の編集' });
   await form.getByLabel('メモ').fill(notes);
   await form.getByRole('button', { name: '変更を保存する' }).click();
-  await expect.poll(() => page.locator('.edit-notice').textContent(), patient).toContain('更新しました');
+  await shows(page.locator('.edit-notice'), '更新しました');
 }
 
 const panelText = (page: Page) => page.locator('aside.panel').textContent();
+
+/** Waits until the side panel shows `text`. */
+const panelShows = (page: Page, text: string) => shows(page.locator('aside.panel'), text);
 
 /** Stops the page's requests to the server's API (the server looks down to this browser). */
 async function cutOff(context: BrowserContext): Promise<() => Promise<void>> {
@@ -83,9 +95,6 @@ async function expectFits(page: Page, box: Locator): Promise<void> {
   expect((bounds?.x ?? 0) + (bounds?.width ?? 0)).toBeLessThanOrEqual(width);
 }
 
-// patient: the machine may be shared; nothing here waits on a fixed time, only on what the page shows
-const patient = { timeout: 90_000 };
-
 scenario(
   'shows a colleague’s change on the panel and in the history without a reload, and leaves a form being filled in alone',
   async () => {
@@ -101,7 +110,7 @@ scenario(
 
     await editNotes(a.page, 'thai-boi', '次回は2027年2月に来県予定');
     const saved = Date.now();
-    await expect.poll(() => panelText(b.page), patient).toContain('次回は2027年2月に来県予定');
+    await panelShows(b.page, '次回は2027年2月に来県予定');
     const seen = Date.now() - saved;
     console.info(`a colleague's change reached the other browser's panel in ${seen} ms`);
     expect(await dialog.getByLabel('目的・話題').inputValue()).toBe('投資セミナーの打合せ');
@@ -111,7 +120,7 @@ scenario(
     await b.page.keyboard.press('Escape');
     await b.page.getByRole('button', { name: '変更履歴' }).click();
     const change = b.page.getByRole('list', { name: '変更の一覧' }).getByRole('listitem').first();
-    await expect.poll(() => change.textContent(), patient).toContain('suzuki');
+    await shows(change, 'suzuki');
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
     await a.context.close();
@@ -124,7 +133,7 @@ scenario('moves the dashboard of a colleague live when a visit that counts is re
   const a = await signedIn('suzuki');
   const b = await signedIn('tanaka', '?view=dashboard');
   const cell = b.page.locator('[data-indicator="ind-companies-supported"] [data-cell="actual-2019"]');
-  await expect.poll(() => cell.textContent(), patient).toBe('56社 例示 56');
+  await showsExactly(cell, '56社 例示 56');
   // a company that last went abroad in FY2013 comes to a business meeting in FY2019
   await a.page.getByRole('button', { name: '来訪を記録' }).click();
   const dialog = a.page.getByRole('dialog', { name: '来訪を記録' });
@@ -141,7 +150,7 @@ scenario('moves the dashboard of a colleague live when a visit that counts is re
   await dialog.waitFor({ state: 'hidden' });
   await synced(a.page);
   const saved = Date.now();
-  await expect.poll(() => cell.textContent(), patient).toBe('57社 例示 57');
+  await showsExactly(cell, '57社 例示 57');
   console.info(`a colleague's visit reached the other browser's dashboard in ${Date.now() - saved} ms`);
   expect(a.errors).toEqual([]);
   expect(b.errors).toEqual([]);
@@ -157,19 +166,19 @@ scenario(
     const reconnect = await cutOff(a.context);
     // opened while cut off: the kept replica, and no CSRF token yet
     await editNotes(a.page, 'thai-embassy', '新任大使の着任は10月');
-    await expect.poll(() => syncState(a.page), patient).toBe('オフライン');
+    await syncIs(a.page, 'offline', 'オフライン');
     await a.page.screenshot({ path: `${shots}team-offline-ja.png` });
     // closed and opened again while still cut off: the change is kept in this browser
     await a.page.reload();
     await a.page.locator('.app').waitFor();
-    await expect.poll(() => syncState(a.page), patient).toBe('オフライン');
+    await syncIs(a.page, 'offline', 'オフライン');
     await a.page.goto(`${server.url}?view=world&entity=thai-embassy`);
-    await expect.poll(() => panelText(a.page), patient).toContain('新任大使の着任は10月');
+    await panelShows(a.page, '新任大使の着任は10月');
     expect(await panelText(b.page)).not.toContain('新任大使の着任は10月');
 
     await reconnect();
     await synced(a.page);
-    await expect.poll(() => panelText(b.page), patient).toContain('新任大使の着任は10月');
+    await panelShows(b.page, '新任大使の着任は10月');
     await a.context.close();
     await b.context.close();
   },
@@ -183,7 +192,7 @@ scenario(
     const b = await signedIn('tanaka', '?view=world&entity=thai-boi');
     const reconnect = await cutOff(a.context);
     await editNotes(a.page, 'thai-boi', 'トークンを待ってから送る');
-    await expect.poll(() => syncState(a.page), patient).toBe('オフライン');
+    await syncIs(a.page, 'offline', 'オフライン');
     // the server is back, but this page cannot get its session's CSRF token yet
     let back = false;
     let asked = 0;
@@ -209,7 +218,7 @@ scenario(
     expect(await syncState(a.page)).not.toContain('競合');
     await a.context.unroute('**/api/session', noToken);
     await synced(a.page);
-    await expect.poll(() => panelText(b.page), patient).toContain('トークンを待ってから送る');
+    await panelShows(b.page, 'トークンを待ってから送る');
     expect(refused).toEqual([]);
     await a.context.close();
     await b.context.close();
@@ -225,11 +234,11 @@ scenario(
     await editNotes(b.page, 'jetro', '田中: 商談会は11月');
     await b.page.reload();
     await b.page.locator('.app').waitFor();
-    await expect.poll(() => syncState(b.page), patient).toBe('オフライン');
+    await syncIs(b.page, 'offline', 'オフライン');
     await editNotes(a.page, 'jetro', '鈴木: 商談会は12月');
     await synced(a.page);
     await reconnect();
-    await expect.poll(() => syncState(b.page), patient).toBe('競合 1 件');
+    await syncIs(b.page, 'conflict', '競合 1 件');
     await b.page.getByRole('button', { name: '競合 1 件' }).click();
     const dialog = b.page.getByRole('dialog', { name: '競合した変更' });
     const notes = dialog.getByRole('row').filter({ hasText: 'メモ' });
@@ -238,7 +247,7 @@ scenario(
     await dialog.getByRole('button', { name: '自分の変更を今の記録に適用する' }).click();
     await synced(b.page);
     await a.page.goto(`${server.url}?view=world&entity=jetro`);
-    await expect.poll(() => panelText(a.page), patient).toContain('田中: 商談会は11月');
+    await panelShows(a.page, '田中: 商談会は11月');
     await a.context.close();
     await b.context.close();
   },
@@ -253,7 +262,7 @@ scenario('shows a refused edit and drops mine when asked: the colleague’s vers
   await editNotes(a.page, 'jetro', 'suzuki: kept');
   await synced(a.page);
   await reconnect();
-  await expect.poll(() => syncState(b.page), patient).toBe('競合 1 件');
+  await syncIs(b.page, 'conflict', '競合 1 件');
   // the same in English, on a phone
   await b.page.setViewportSize(phone);
   await b.page.getByRole('button', { name: '英語に切り替える' }).click();
@@ -265,7 +274,7 @@ scenario('shows a refused edit and drops mine when asked: the colleague’s vers
   await dialog.getByRole('button', { name: 'Drop mine' }).click();
   await synced(b.page, 'Saved');
   await b.page.goto(`${server.url}?view=world&entity=jetro`);
-  await expect.poll(() => panelText(b.page), patient).toContain('suzuki: kept');
+  await panelShows(b.page, 'suzuki: kept');
   expect(await panelText(b.page)).not.toContain('tanaka: dropped');
   await a.context.close();
   await b.context.close();
@@ -279,17 +288,15 @@ scenario('undoes my own last change, and says so when a colleague changed the re
   await editNotes(b.page, 'thai-boi', '田中が書き直した');
   await synced(b.page);
   await a.page.goto(`${server.url}?view=world&entity=thai-boi`);
-  await expect.poll(() => panelText(a.page), patient).toContain('田中が書き直した');
+  await panelShows(a.page, '田中が書き直した');
   await a.page.getByRole('button', { name: '元に戻す' }).click();
-  await expect
-    .poll(() => a.page.locator('.undo-redo [role=alert]').textContent(), patient)
-    .toContain('tanaka');
+  await shows(a.page.locator('.undo-redo [role=alert]'), 'tanaka');
   expect(await panelText(a.page)).toContain('田中が書き直した');
   // tanaka's own last change can be undone: it goes back to suzuki's version, as a new change
   await b.page.goto(`${server.url}?view=world&entity=thai-boi`);
   await b.page.getByRole('button', { name: '元に戻す' }).click();
   await synced(b.page);
-  await expect.poll(() => panelText(a.page), patient).toContain('鈴木の下書き');
+  await panelShows(a.page, '鈴木の下書き');
   await a.context.close();
   await b.context.close();
 });
@@ -299,7 +306,7 @@ scenario(
   async () => {
     const v = await signedIn('sato', '?view=world&entity=thai-boi');
     expect(await v.page.getByTestId('signed-in-user').textContent()).toBe('佐藤（閲覧者）');
-    await expect.poll(() => panelText(v.page), patient).toContain('タイ投資委員会');
+    await panelShows(v.page, 'タイ投資委員会');
     expect(await v.page.getByRole('button', { name: '来訪を記録' }).count()).toBe(0);
     expect(await v.page.getByRole('button', { name: '記録', exact: true }).count()).toBe(0);
     expect(await v.page.getByRole('button', { name: '元に戻す' }).count()).toBe(0);
@@ -339,17 +346,18 @@ scenario('refuses a wrong password, shows an admin the users and the audit log, 
   await form.getByLabel('User name').fill('kanri');
   await form.getByLabel('Password').fill('not-the-password');
   await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect
-    .poll(() => form.getByRole('alert').textContent(), patient)
-    .toBe('Wrong user name or password.');
+  await showsExactly(form.getByRole('alert'), 'Wrong user name or password.');
   await form.getByLabel('Password').fill('kanri-pass-2026');
   await form.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Admin' }).click();
   const usersTable = page.getByRole('table', { name: 'Users and roles' });
-  await expect.poll(() => usersTable.locator('tbody tr').count(), patient).toBe(users.length);
+  // the tables are shown once the server's answer is in, whole
+  await usersTable.waitFor();
+  expect(await usersTable.locator('tbody tr').count()).toBe(users.length);
   expect(await usersTable.locator('tr', { hasText: 'sato' }).textContent()).toContain('Viewer');
   const audit = page.getByRole('table', { name: 'Audit log (newest first)' });
-  await expect.poll(() => audit.textContent(), patient).toContain('kanri');
+  await audit.waitFor();
+  expect(await audit.textContent()).toContain('kanri');
   await page.screenshot({ path: `${shots}team-admin-en.png`, fullPage: true });
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('form', { name: 'Sign in' }).waitFor();
@@ -374,12 +382,15 @@ scenario(
     await form.getByRole('button', { name: 'サインイン' }).click();
     await page.getByRole('button', { name: '管理' }).click();
     const usersTable = page.getByRole('table', { name: 'ユーザーと役割' });
-    await expect.poll(() => usersTable.locator('tbody tr').count(), patient).toBe(users.length);
+    // the tables are shown once the server's answer is in, whole
+    await usersTable.waitFor();
+    expect(await usersTable.locator('tbody tr').count()).toBe(users.length);
     // the audit log says what happened in the user's language: the sign-in just made comes first
     const auditTable = page.getByRole('table', { name: '監査ログ（新しい順）' });
-    await expect
-      .poll(() => auditTable.locator('tbody tr').first().locator('td').nth(1).textContent(), patient)
-      .toBe('サインイン');
+    await auditTable.waitFor();
+    expect(await auditTable.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe(
+      'サインイン',
+    );
     await expectFits(page, page.locator('.admin-page'));
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${shots}team-admin-phone-ja.png`, fullPage: true });
@@ -395,15 +406,11 @@ scenario(
     // the UI served by vite preview, pointed at the team server (another port: another origin)
     await page.goto(`${inject('baseUrl')}?server=${encodeURIComponent(server.url)}`);
     const alert = page.getByRole('alert');
-    await expect
-      .poll(() => alert.textContent(), patient)
-      .toContain(`${server.url} のチームサーバーを使えません`);
+    await shows(alert, `${server.url} のチームサーバーを使えません`);
     const open = page.getByRole('link', { name: `${server.url} を開く` });
     expect(await open.getAttribute('href')).toBe(server.url);
     await page.getByRole('button', { name: '英語に切り替える' }).click();
-    await expect
-      .poll(() => alert.textContent(), patient)
-      .toContain(`cannot use the team server at ${server.url}`);
+    await shows(alert, `cannot use the team server at ${server.url}`);
     await page.screenshot({ path: `${shots}team-elsewhere-en.png` });
     // nothing was asked of the server, and nothing remembered: the next start works alone
     await page.goto(`${inject('baseUrl')}`);

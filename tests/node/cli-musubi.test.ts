@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  watch,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -374,25 +375,28 @@ describe('the musubi command', () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => `region,地域${i},Region ${i},${'備考'.repeat(40)}`);
     writeFileSync(join(dir, 'big.csv'), `kind,name_ja,name_en,notes\n${rows.join('\n')}\n`);
     const before = statSync(file).size;
+    // kill it as soon as the import's line starts reaching the file (during the write or its
+    // fsync): the kernel tells of each write to the file (inotify), watched before the child starts
+    let stop: () => void = () => undefined;
+    const killed = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    const watcher = watch(file, () => {
+      if (statSync(file).size > before) stop();
+    });
     const child: ChildProcess = spawn(
       process.execPath,
       [main, '--lang', 'en', 'import', file, join(dir, 'big.csv')],
       { stdio: ['ignore', 'pipe', 'ignore'] },
     );
+    child.once('exit', () => stop());
     let printed = '';
     child.stdout?.setEncoding('utf8').on('data', (text: string) => {
       printed += text;
     });
-    // kill it as soon as the import's line starts reaching the file: during the write or its fsync
-    await new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (statSync(file).size > before || child.exitCode !== null) {
-          clearInterval(timer);
-          child.kill('SIGKILL');
-          resolve();
-        }
-      }, 1);
-    });
+    await killed;
+    watcher.close();
+    child.kill('SIGKILL');
     await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
     const stats = musubi('stats', file);
     expect(stats.code).toBe(0);

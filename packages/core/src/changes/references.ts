@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { ErrorPath } from '../errors.js';
+import { type ErrorPath, isMusubiError } from '../errors.js';
 import type { Id } from '../model/ids.js';
 import {
   type Figure,
@@ -9,7 +9,7 @@ import {
   ProgrammeSchema,
 } from '../model/indicators.js';
 import type { Engagement, Link } from '../model/records.js';
-import type { Collection, StoredRecord } from './change.js';
+import { type Collection, collections, type StoredRecord } from './change.js';
 
 /** A reference from one record to another, with where in the record it sits. */
 export interface Reference {
@@ -104,4 +104,25 @@ export function replaceCollectionForTests(
   schemas.set(collection, { schema: spec.schema, idPrefix: spec.idPrefix, what: spec.what });
   if (spec.references) finders.set(collection, spec.references);
   else finders.delete(collection);
+}
+
+/** The record a write refers to that is not there, as a `REFERENCE` refusal names it. */
+export interface MissingReference {
+  readonly collection: Collection;
+  readonly id: Id;
+}
+
+/**
+ * The record a refused write referred to and that does not exist: read from a `REFERENCE` error's
+ * `details.missing` (the projection's refusal of a dangling reference), checked, never from its
+ * message; `undefined` for any other error (a removal still referenced, a record that must stay a
+ * person, or no MusubiError at all).
+ */
+export function missingReferenceOf(error: unknown): MissingReference | undefined {
+  if (!isMusubiError(error, 'REFERENCE')) return undefined;
+  const missing = error.details.missing;
+  if (typeof missing !== 'object' || missing === null) return undefined;
+  const { collection, id } = missing as { collection?: unknown; id?: unknown };
+  if (typeof id !== 'string' || !(collections as readonly unknown[]).includes(collection)) return undefined;
+  return { collection: collection as Collection, id };
 }

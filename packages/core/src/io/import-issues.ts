@@ -59,8 +59,10 @@ export const importIssueWords: Readonly<Record<string, { ja: Say; en: Say }>> = 
     en: (p) => `the id ${str(p, 'id')} appears twice or is already taken`,
   },
   'unknown-reference': {
-    ja: (p) => `ID「${str(p, 'id')}」の${p.target === 'programme' ? '事業' : '組織等'}がありません`,
-    en: (p) => `no ${p.target === 'programme' ? 'programme' : 'entity'} has the id ${str(p, 'id')}`,
+    ja: (p) =>
+      `ID「${str(p, 'id')}」の${p.target === 'programme' ? '事業' : p.target === 'indicator' ? '指標' : '組織等'}がありません`,
+    en: (p) =>
+      `no ${p.target === 'programme' || p.target === 'indicator' ? p.target : 'entity'} has the id ${str(p, 'id')}`,
   },
   'date-unreadable': {
     ja: (p) => `「${str(p, 'text')}」は日付として読めません（例: 2019/5/1、令和元年5月1日）`,

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type * as z from 'zod/mini';
 import type { Collection } from '../changes/change.js';
+import { type MissingReference, missingReferenceOf } from '../changes/references.js';
 import { type ErrorIssue, isMusubiError, MusubiError } from '../errors.js';
 import { FigureInputSchema, IndicatorInputSchema, ProgrammeInputSchema } from '../model/indicators.js';
 import { EngagementInputSchema, EntityInputSchema, LinkInputSchema } from '../model/records.js';
@@ -8,7 +9,7 @@ import type { Network } from '../network/network.js';
 import type { CsvColumn } from './csv-columns.js';
 import { columnLetter, headerKey, matchHeader } from './csv-columns.js';
 import { MAX_IMPORT_BYTES } from './hostile-input.js';
-import { importIssueOf } from './import-issues.js';
+import { importIssueOf, importIssueWords } from './import-issues.js';
 import { plain, readCell, setAt } from './workbook-cells.js';
 import {
   childSheets,
@@ -389,21 +390,17 @@ export async function importXlsx(
             counts[collection] = (counts[collection] ?? 0) + 1;
           } catch (error) {
             if (!isMusubiError(error)) throw error;
-            const found =
-              error.issues.length > 0
-                ? error.issues
-                : [{ path: error.path, code: error.code, message: error.message, params: {} }];
-            for (const issue of found) {
-              const id = String(valueOfPath(row.input, issue.path) ?? '');
-              const code =
-                error.code === 'NOT_FOUND' || /unknown|not found|no entity|no programme/i.test(issue.message)
-                  ? 'unknown-reference'
-                  : issue.code;
+            // a reference to a record that is in neither the network nor the workbook
+            const missing = missingReferenceOf(error);
+            if (missing) {
+              issues.push(unknownReference(locate(row, error.path), missing));
+              continue;
+            }
+            for (const issue of error.issues) {
               issues.push(
-                issueAt(locate(row, issue.path), code, issue.message, {
-                  id,
-                  target: issue.path[0] === 'programme' ? 'programme' : 'entity',
-                  ...(issue.params as Record<string, string | number>),
+                issueAt(locate(row, issue.path), issue.code, issue.message, {
+                  id: String(valueOfPath(row.input, issue.path) ?? ''),
+                  ...issue.params,
                 }),
               );
             }
@@ -415,6 +412,19 @@ export async function importXlsx(
     { label: 'import XLSX' },
   );
   return { counts, ignoredSheets, ignoredColumns: report.ignoredColumns, dates: report.dates };
+}
+
+/** The issue of a cell naming a record that does not exist (`target`: its collection). */
+function unknownReference(
+  where: { sheet: string; row: number; column: string },
+  missing: MissingReference,
+): ErrorIssue {
+  const params = { id: missing.id, target: missing.collection };
+  const words = importIssueWords['unknown-reference'];
+  const message = words
+    ? `${words.en(params)} / ${words.ja(params)}`
+    : `no ${missing.collection} ${missing.id}`;
+  return issueAt(where, 'unknown-reference', message, params);
 }
 
 function valueOfPath(input: unknown, path: readonly PropertyKey[]): string | undefined {

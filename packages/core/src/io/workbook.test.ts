@@ -2,10 +2,11 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Collection } from '../changes/change.js';
-import { isMusubiError, type MusubiError } from '../errors.js';
+import { type ErrorIssue, isMusubiError, type MusubiError } from '../errors.js';
 import { addIndicator, addProgramme, recordFigure } from '../indicators/records.js';
 import { engagementTypes, entityKinds, linkKinds, participantRoles } from '../model/kinds.js';
 import { createNetwork, type Network } from '../network/network.js';
+import { importIssueText } from './import-issues.js';
 import { networkToXlsx } from './workbook.js';
 import { importXlsx } from './workbook-import.js';
 
@@ -120,6 +121,14 @@ function ws(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
   const sheet = workbook.getWorksheet(name);
   if (!sheet) throw new Error(`no sheet ${name}`);
   return sheet;
+}
+
+/** Writes `value` in row `row` of the column headed `header` (as the workbook wrote it). */
+function setUnder(sheet: ExcelJS.Worksheet, header: string, row: number, value: string): void {
+  const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+  const column = headers.indexOf(header);
+  if (column < 1) throw new Error(`no column ${header} in ${sheet.name}: ${headers.join(', ')}`);
+  sheet.getRow(row).getCell(column).value = value;
 }
 
 /** Edits a written workbook as a user would in Excel, and saves it again. */
@@ -391,14 +400,44 @@ describe('the network workbook (XLSX)', () => {
     expect(error.issues.map((i) => [...i.path, i.code])).toEqual([
       ['つながりの経緯', 3, '出来事', 'signed-once'],
     ]);
+  });
+
+  it('names the sheet, row and column of a reference to a record that is not there, with its id and kind', async () => {
     const dangling = await edited(await networkToXlsx(sample()), (workbook) => {
-      ws(workbook, 'つながり').getRow(3).getCell(5).value = 'nobody';
+      setUnder(ws(workbook, 'つながり'), '終点', 3, 'nobody');
+      setUnder(ws(workbook, '参加者'), '組織等', 3, 'ghost');
+      setUnder(ws(workbook, '実績値（手入力）'), '指標', 2, 'no-such-indicator');
     });
     const fresh = createNetwork();
     const refused = await errorOf(() => importXlsx(fresh, dangling));
-    expect(refused.issues.map((i) => [...i.path.slice(0, 2), i.code])).toEqual([
-      ['つながり', 3, 'unknown-reference'],
+    expect(refused.code).toBe('VALIDATION');
+    expect(refused.issues.map((i) => [...i.path, i.code, i.params?.target, i.params?.id])).toEqual([
+      ['実績値（手入力）', 2, '指標', 'unknown-reference', 'indicator', 'no-such-indicator'],
+      ['つながり', 3, '終点', 'unknown-reference', 'entity', 'nobody'],
+      ['参加者', 3, '組織等', 'unknown-reference', 'entity', 'ghost'],
     ]);
+    // worded from its code and params, in both languages
+    expect(refused.issues.map((i) => importIssueText(i, 'ja'))).toEqual([
+      'ID「no-such-indicator」の指標がありません',
+      'ID「nobody」の組織等がありません',
+      'ID「ghost」の組織等がありません',
+    ]);
+    expect(refused.issues[1]?.message).toBe(
+      'つながり 3: 終点: no entity has the id nobody / ID「nobody」の組織等がありません',
+    );
+    expect(fresh.log()).toHaveLength(0);
+
+    // in an English workbook, a programme
+    const noProgramme = await edited(await networkToXlsx(sample(), { lang: 'en' }), (workbook) => {
+      setUnder(ws(workbook, 'Engagements'), 'Programme', 2, 'no-such-programme');
+    });
+    const english = await errorOf(() => importXlsx(fresh, noProgramme));
+    expect(english.issues.map((i) => [...i.path, i.code, i.params?.target, i.params?.id])).toEqual([
+      ['Engagements', 2, 'Programme', 'unknown-reference', 'programme', 'no-such-programme'],
+    ]);
+    expect(importIssueText(english.issues[0] as ErrorIssue, 'en')).toBe(
+      'no programme has the id no-such-programme',
+    );
     expect(fresh.log()).toHaveLength(0);
   });
 

@@ -1,5 +1,6 @@
 import type { Change, Collection, Effect, StoredRecord } from '../changes/change.js';
 import { sameJson } from '../changes/proposed-change.js';
+import { missingReferenceOf } from '../changes/references.js';
 import { isMusubiError, MusubiError } from '../errors.js';
 import type { Id } from '../model/ids.js';
 import type { NetworkState } from '../projection/state.js';
@@ -51,10 +52,8 @@ export function conflictOf(state: NetworkState, change: Change, error: unknown):
     if (!sameJson(current, expected(effect))) return conflict(change, effect.collection, id, current, error);
     seen.set(key, effect.type === 'delete' ? null : recordOf(effect));
   }
-  if (isMusubiError(error, 'REFERENCE')) {
-    const missing = error.details.missing as { collection: Collection; id: Id } | undefined;
-    if (missing) return conflict(change, missing.collection, missing.id, null, error);
-  }
+  const missing = missingReferenceOf(error);
+  if (missing) return conflict(change, missing.collection, missing.id, null, error);
   if (isMusubiError(error)) {
     return new MusubiError(error.code, error.message, {
       path: error.path,

@@ -1,5 +1,6 @@
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
+import { Calls } from '../testing/calls.js';
 import { renderWithApp } from '../testing/render-with-app.js';
 import { BriefingPage } from './BriefingPage.js';
 
@@ -72,7 +73,7 @@ describe('the briefing sheet', () => {
     expect(section('Past engagements')).toContain(
       '5 December 2018 Courtesy visit: Courtesy visit of the new Thai Ambassador',
     );
-    const names: string[] = [];
+    const names = new Calls<string>();
     const blobs: Blob[] = [];
     const create = URL.createObjectURL;
     URL.createObjectURL = (blob: Blob | MediaSource) => {
@@ -82,19 +83,20 @@ describe('the briefing sheet', () => {
     const onClick = (e: MouseEvent) => {
       const a = e.target as HTMLAnchorElement;
       if (a.download) {
-        names.push(a.download);
+        names.record(a.download);
         e.preventDefault();
       }
     };
     document.addEventListener('click', onClick, true);
     try {
       await screen.getByRole('button', { name: 'Save as Markdown (.md)' }).click();
-      await expect.poll(() => names.length).toBe(1);
+      // the download's own click on its link is the signal that the file was made
+      await names.nth(1);
     } finally {
       document.removeEventListener('click', onClick, true);
       URL.createObjectURL = create;
     }
-    expect(names).toEqual(['briefing-thai-embassy-en.md']);
+    expect(names.values).toEqual(['briefing-thai-embassy-en.md']);
     expect(await blobs[0]?.text()).toContain('# Briefing: Royal Thai Embassy in Japan');
   });
 

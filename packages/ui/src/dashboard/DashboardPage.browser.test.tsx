@@ -2,6 +2,7 @@ import type { Network } from '@musubi/core';
 import { recordFigure } from '@musubi/core/indicators';
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
 import { Calls } from '../testing/calls.js';
 import { renderWithApp } from '../testing/render-with-app.js';
 import { DashboardPage } from './DashboardPage.js';
@@ -94,7 +95,11 @@ describe('the dashboard (施策評価)', () => {
     );
     // a manual figure is not counted from records: it keeps its status and no mark
     recordFigure(network, { indicator: 'ind-companies-supported', fiscalYear: 2016, value: 15 });
-    await expect.poll(() => cell(indicator('ind-companies-supported'), 'actual-2016')).toBe('15社 手入力');
+    const actual2016 = page
+      .elementLocator(indicator('ind-companies-supported'))
+      .getByRole('cell', { name: '15社 手入力', exact: true });
+    await expect.element(actual2016).toBeInTheDocument();
+    expect(cell(indicator('ind-companies-supported'), 'actual-2016')).toBe('15社 手入力');
     expect(cell(indicator('ind-companies-supported'), 'achievement-2016')).toBe('1.00 達成');
   });
 

@@ -77,10 +77,12 @@ export function csvIssueMessage(issue: ErrorIssue, lang: Lang, t: T): string {
       return t('files.issue.duplicateId', { id });
     case 'unknown-reference':
       return t(
-        params.target === 'programme' ? 'files.issue.unknownProgramme' : 'files.issue.unknownReference',
-        {
-          id,
-        },
+        params.target === 'programme'
+          ? 'files.issue.unknownProgramme'
+          : params.target === 'indicator'
+            ? 'files.issue.unknownIndicator'
+            : 'files.issue.unknownReference',
+        { id },
       );
     case 'not-one-of':
       return t('files.issue.oneOf', { values: String(params.values ?? '') });

@@ -1,5 +1,6 @@
 import { createNetwork } from '@musubi/core';
 import { networkToJson } from '@musubi/core/json';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { buildExport } from './exports.js';
@@ -54,5 +55,34 @@ describe('the network workbook in the Files area', () => {
     });
     const ja = describeProblem(outcome.error, 'ja', translator('ja'));
     expect(ja.lines[0]?.where).toBe('シート「Entities」2行目「ID」');
+  });
+
+  it('says which cell names a record that is not there, and what kind of record, in English and Japanese', async () => {
+    const file = await buildExport(buildSmallNetwork(), 'workbook', { lang: 'en', now });
+    // edited as in Excel: a link to an entity that is not there, a figure of an unknown indicator
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.data as Uint8Array as never);
+    const links = workbook.getWorksheet('Links');
+    const figures = workbook.getWorksheet('Manual figures');
+    if (!links || !figures) throw new Error('the workbook has no Links or Manual figures sheet');
+    const headers = (links.getRow(1).values as unknown[]).map(String);
+    links.getRow(2).getCell(headers.indexOf('Target')).value = 'gone';
+    figures.addRow(['', 'no-such-indicator', 2019, 3]);
+    const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const fresh = createNetwork();
+    const outcome = await importChosenFile(fresh, { name: file.name, bytes }, { lang: 'en' });
+    if (outcome.ok) throw new Error('expected a refusal');
+    expect(fresh.log()).toHaveLength(0);
+    expect(describeProblem(outcome.error, 'en', translator('en')).lines).toEqual([
+      {
+        where: 'sheet Manual figures, row 2, Indicator',
+        message: 'No indicator has the id no-such-indicator',
+      },
+      { where: 'sheet Links, row 2, Target', message: 'No entity has the id gone' },
+    ]);
+    expect(describeProblem(outcome.error, 'ja', translator('ja')).lines.map((l) => l.message)).toEqual([
+      'ID「no-such-indicator」の指標がありません',
+      'ID「gone」の組織・人がありません',
+    ]);
   });
 });

@@ -46,18 +46,21 @@ describe('the follow-up list', () => {
     expect(item?.textContent).toContain('suzuki');
     expect(item?.textContent).toContain('期限切れ');
     await screen.getByRole('button', { name: '「知事名で礼状を送る」を完了にする' }).click();
-    await expect.poll(() => inGroup('done')).toContain('知事名で礼状を送る');
+    await expect
+      .element(screen.getByRole('list', { name: /^完了/ }))
+      .toMatchTextContent('知事名で礼状を送る');
     expect(inGroup('overdue')).toEqual([]);
     expect(network.engagement('governor-call')?.followUps[0]?.done).toBe(true);
   });
 
   it('lists it under this week before it is due, and the ties’ anniversaries with it', async () => {
-    await renderWithApp(<FollowUpsPage onOpen={() => {}} />, {
+    const screen = await renderWithApp(<FollowUpsPage onOpen={() => {}} />, {
       network: withCall(),
       lang: 'en',
       now: () => new Date('2026-11-22T03:00:00Z'),
     });
-    await expect.poll(() => inGroup('week')).toEqual(['知事名で礼状を送る']);
+    await expect.element(screen.getByRole('heading', { name: 'Follow-up list' })).toBeVisible();
+    expect(inGroup('week')).toEqual(['知事名で礼状を送る']);
     const anniversaries = [...document.querySelectorAll('.follow-up-anniversary')].map(
       (a) => a.textContent ?? '',
     );

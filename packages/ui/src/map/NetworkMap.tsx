@@ -61,7 +61,7 @@ export function NetworkMap({
   });
   /** The map's size in pixels, `width×height`: a selection is framed again when it changes. */
   const [size, setSize] = useState('');
-  const { running, run, placed } = useLayout(graph, unframe.current);
+  const { running, run, placed, ranIn } = useLayout(graph, unframe.current);
   /** True once the network is in the display graph (and its first layout, if any, has started). */
   const [synced, setSynced] = useState(false);
   const onSelectRef = useRef(onSelect);
@@ -207,6 +207,8 @@ export function NetworkMap({
         data-testid="network-map"
         // a signal for tests and tools: `settled` once the positions are final (kept, or laid out)
         data-layout={synced && !running ? 'settled' : 'running'}
+        // where the last layout ran: `worker`, or `page` where no worker could be had
+        data-layout-in={ranIn}
         role="img"
         aria-label={t('map.label')}
         aria-describedby="map-text-alternative"

@@ -10,7 +10,6 @@ import { useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
-import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
 import {
   BilingualFields,
   DateRangeFields,
@@ -19,7 +18,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../forms/fields.js';
-import { useFieldIssues } from '../../forms/use-field-issues.js';
+import { usePlannedWrite } from '../../forms/use-planned-write.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { typeName } from '../visit/VisitForm.js';
 import { Confirm } from './Confirm.js';
@@ -45,45 +44,29 @@ export function EngagementForm({ editing, onDone, onCancel }: EngagementFormProp
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
   const self = useMemo(() => network.entities({ kind: 'self' })[0]?.id, [network]);
-  const { register, control, handleSubmit, watch } = useForm<EngagementValues>({
+  const form = useForm<EngagementValues>({
     defaultValues: editing ? engagementValuesOf(editing) : emptyEngagement(today, self),
   });
+  const { register, control } = form;
   const followUps = useFieldArray({ control, name: 'followUps' });
-  const issues = useFieldIssues({
-    watch,
-    check: (values: EngagementValues) => issuesOf(planEngagement(network, values, editing?.id)),
-  });
-  const { setIssues, summary } = issues;
+  const { issues, onSubmit, attempt } = usePlannedWrite(
+    form,
+    (values) => planEngagement(network, values, editing?.id),
+    (engagement) => onDone(engagement, editing ? 'updated' : 'recorded'),
+  );
+  const { summary } = issues;
   const [confirming, setConfirming] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const programmeList = useMemo(() => programmes(network), [network, version]);
   const formName = editing ? t('activities.engagement.editTitle') : t('activities.engagement.newTitle');
 
-  const onSubmit = handleSubmit((values) => {
-    const plan = planEngagement(network, values, editing?.id);
-    if (!plan.ok) {
-      setIssues(plan.issues);
-      return;
-    }
-    try {
-      const engagement = plan.write(network);
-      setIssues({});
-      onDone(engagement, editing ? 'updated' : 'recorded');
-    } catch (error) {
-      setIssues(refusalIssues(error));
-    }
-  });
-
   const remove = () => {
     if (!editing) return;
-    try {
-      const removed = network.removeEngagement(editing.id);
-      setIssues({});
-      onDone(removed, 'removed');
-    } catch (error) {
-      setIssues(refusalIssues(error));
-      setConfirming(false);
-    }
+    const removed = attempt(
+      () => network.removeEngagement(editing.id),
+      (engagement) => onDone(engagement, 'removed'),
+    );
+    if (!removed) setConfirming(false);
   };
 
   return (

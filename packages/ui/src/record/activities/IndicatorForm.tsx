@@ -8,9 +8,8 @@ import { unitNames } from '@musubi/core/words';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
-import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
 import { BilingualFields, IssuesScope, SelectField, TextField } from '../../forms/fields.js';
-import { useFieldIssues } from '../../forms/use-field-issues.js';
+import { usePlannedWrite } from '../../forms/use-planned-write.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { typeName } from '../visit/VisitForm.js';
 import { emptyIndicator, type IndicatorValues, planIndicator } from './plan-indicator.js';
@@ -18,31 +17,14 @@ import { emptyIndicator, type IndicatorValues, planIndicator } from './plan-indi
 export function IndicatorForm({ onDone }: { onDone: (indicator: Indicator) => void }) {
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
-  const { register, handleSubmit, watch } = useForm<IndicatorValues>({ defaultValues: emptyIndicator });
-  const issues = useFieldIssues({
-    watch,
-    check: (values: IndicatorValues) => issuesOf(planIndicator(network, values)),
-  });
-  const { setIssues, err, summary } = issues;
+  const form = useForm<IndicatorValues>({ defaultValues: emptyIndicator });
+  const { register, watch } = form;
+  const { issues, onSubmit } = usePlannedWrite(form, (values) => planIndicator(network, values), onDone);
+  const { err, summary } = issues;
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const programmeList = useMemo(() => programmes(network), [network, version]);
   const aggregate = watch('aggregate');
   const formName = t('activities.indicator.newTitle');
-
-  const onSubmit = handleSubmit((values) => {
-    const plan = planIndicator(network, values);
-    if (!plan.ok) {
-      setIssues(plan.issues);
-      return;
-    }
-    try {
-      const indicator = plan.write(network);
-      setIssues({});
-      onDone(indicator);
-    } catch (error) {
-      setIssues(refusalIssues(error));
-    }
-  });
 
   return (
     <form className="record-form activities-form" onSubmit={onSubmit} noValidate aria-label={formName}>

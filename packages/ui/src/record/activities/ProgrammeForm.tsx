@@ -10,9 +10,8 @@ import { useId, useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useToday } from '../../app/clock.js';
 import { useNetwork } from '../../app/network-context.js';
-import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
 import { BilingualFields, IssuesScope, TextAreaField, TextField } from '../../forms/fields.js';
-import { useFieldIssues } from '../../forms/use-field-issues.js';
+import { usePlannedWrite } from '../../forms/use-planned-write.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { Confirm } from './Confirm.js';
 import {
@@ -37,14 +36,16 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
   const { t, lang } = useI18n();
   const { network, version } = useNetwork();
   const uid = useId();
-  const { register, control, handleSubmit, watch, setValue } = useForm<ProgrammeValues>({
+  const form = useForm<ProgrammeValues>({
     defaultValues: editing ? programmeValuesOf(editing) : emptyProgramme(fiscalYearOf(today) as number),
   });
+  const { register, control, watch, setValue } = form;
   const budgets = useFieldArray({ control, name: 'budgets' });
-  const issues = useFieldIssues({
-    watch,
-    check: (values: ProgrammeValues) => issuesOf(planProgramme(network, values, editing?.id)),
-  });
+  const { issues, onSubmit } = usePlannedWrite(
+    form,
+    (values) => planProgramme(network, values, editing?.id),
+    (programme) => onDone(programme, editing ? 'updated' : 'added'),
+  );
   const { setIssues, err, summary } = issues;
   const [confirming, setConfirming] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
@@ -53,21 +54,6 @@ export function ProgrammeForm({ editing, onDone }: ProgrammeFormProps) {
   const code = watch('basicCode');
   const formName = t('activities.programme.formTitle');
   const uses = editing ? network.engagements({ programme: editing.id }).length : 0;
-
-  const onSubmit = handleSubmit((values) => {
-    const plan = planProgramme(network, values, editing?.id);
-    if (!plan.ok) {
-      setIssues(plan.issues);
-      return;
-    }
-    try {
-      const programme = plan.write(network);
-      setIssues({});
-      onDone(programme, editing ? 'updated' : 'added');
-    } catch (error) {
-      setIssues(refusalIssues(error));
-    }
-  });
 
   const remove = () => {
     if (!editing) return;

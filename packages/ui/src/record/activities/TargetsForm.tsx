@@ -8,9 +8,8 @@ import { figures, type Indicator, removeFigure } from '@musubi/core/indicators';
 import { unitNames } from '@musubi/core/words';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useNetwork } from '../../app/network-context.js';
-import { issuesOf, refusalIssues } from '../../forms/field-issues.js';
 import { IssuesScope, TextField } from '../../forms/fields.js';
-import { useFieldIssues } from '../../forms/use-field-issues.js';
+import { usePlannedWrite } from '../../forms/use-planned-write.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { fiscalYearHint } from './plan-programme.js';
 import {
@@ -31,35 +30,20 @@ export interface TargetsFormProps {
 export function TargetsForm({ indicator, onDone }: TargetsFormProps) {
   const { t, lang } = useI18n();
   const { network } = useNetwork();
-  const { register, control, handleSubmit, watch } = useForm<TargetValues>({
-    defaultValues: targetValuesOf(indicator),
-  });
+  const form = useForm<TargetValues>({ defaultValues: targetValuesOf(indicator) });
+  const { register, control, watch } = form;
   const targets = useFieldArray({ control, name: 'targets' });
-  const issues = useFieldIssues({
-    watch,
-    check: (values: TargetValues) => issuesOf(planTargets(network, indicator.id, values)),
-  });
-  const { setIssues, err, summary } = issues;
-  const years = watch('targets').map((r) => r.fiscalYear);
-  const baselineYear = watch('baselineYear');
   const unit = unitNames[indicator.unit][lang];
   const name = nameIn(indicator.name, lang);
+  const { issues, onSubmit } = usePlannedWrite(
+    form,
+    (values) => planTargets(network, indicator.id, values),
+    () => onDone(t('activities.indicator.targetsSaved', { name })),
+  );
+  const { err, summary } = issues;
+  const years = watch('targets').map((r) => r.fiscalYear);
+  const baselineYear = watch('baselineYear');
   const formName = t('activities.indicator.targetsLegend', { unit });
-
-  const onSubmit = handleSubmit((values) => {
-    const plan = planTargets(network, indicator.id, values);
-    if (!plan.ok) {
-      setIssues(plan.issues);
-      return;
-    }
-    try {
-      plan.write(network);
-      setIssues({});
-      onDone(t('activities.indicator.targetsSaved', { name }));
-    } catch (error) {
-      setIssues(refusalIssues(error));
-    }
-  });
 
   return (
     <>
@@ -133,35 +117,24 @@ export function TargetsForm({ indicator, onDone }: TargetsFormProps) {
 function FiguresForm({ indicator, onDone }: TargetsFormProps) {
   const { t, lang } = useI18n();
   const { network } = useNetwork();
-  const { register, handleSubmit, watch, reset } = useForm<FigureValues>({ defaultValues: emptyFigure });
-  const issues = useFieldIssues({
-    watch,
-    check: (values: FigureValues) => issuesOf(planFigure(network, indicator.id, values)),
-  });
-  const { setIssues, err, summary } = issues;
+  const form = useForm<FigureValues>({ defaultValues: emptyFigure });
+  const { register, watch, reset } = form;
+  const label = (fy: number) => formatFiscalYear(fy, { lang });
+  const { issues, onSubmit, attempt } = usePlannedWrite(
+    form,
+    (values) => planFigure(network, indicator.id, values),
+    (figure) => {
+      reset(emptyFigure);
+      onDone(t('activities.indicator.figureSaved', { year: label(figure.fiscalYear) }));
+    },
+  );
+  const { err, summary } = issues;
   const list = figures(network, indicator.id)
     .slice()
     .sort((a, b) => a.fiscalYear - b.fiscalYear);
   const year = watch('fiscalYear');
   const replaced = list.find((f) => String(f.fiscalYear) === year.normalize('NFKC').trim());
   const formName = t('activities.indicator.figures');
-  const label = (fy: number) => formatFiscalYear(fy, { lang });
-
-  const onSubmit = handleSubmit((values) => {
-    const plan = planFigure(network, indicator.id, values);
-    if (!plan.ok) {
-      setIssues(plan.issues);
-      return;
-    }
-    try {
-      const figure = plan.write(network);
-      setIssues({});
-      reset(emptyFigure);
-      onDone(t('activities.indicator.figureSaved', { year: label(figure.fiscalYear) }));
-    } catch (error) {
-      setIssues(refusalIssues(error));
-    }
-  });
 
   return (
     <form className="record-form activities-form" onSubmit={onSubmit} noValidate aria-label={formName}>
@@ -180,14 +153,12 @@ function FiguresForm({ indicator, onDone }: TargetsFormProps) {
                   {f.note === undefined ? '' : ` (${f.note})`}{' '}
                   <button
                     type="button"
-                    onClick={() => {
-                      try {
-                        removeFigure(network, f.id);
-                        onDone(t('activities.indicator.figureRemoved', { year: label(f.fiscalYear) }));
-                      } catch (error) {
-                        setIssues(refusalIssues(error));
-                      }
-                    }}
+                    onClick={() =>
+                      attempt(
+                        () => removeFigure(network, f.id),
+                        () => onDone(t('activities.indicator.figureRemoved', { year: label(f.fiscalYear) })),
+                      )
+                    }
                   >
                     {t('activities.indicator.removeFigure', { year: label(f.fiscalYear) })}
                   </button>

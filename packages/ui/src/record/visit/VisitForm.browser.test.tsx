@@ -1,14 +1,15 @@
 import { buildMieNetwork } from '@musubi/examples';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { Calls } from '../../testing/calls.js';
 import { renderWithApp } from '../../testing/render-with-app.js';
 import { VisitForm } from './VisitForm.js';
 
 describe('the visit form on the example network', () => {
   it('records a courtesy call on the Governor, with a follow-up, as staff would', async () => {
     const network = buildMieNetwork();
-    const recorded: string[] = [];
-    const screen = await renderWithApp(<VisitForm onRecorded={(id) => recorded.push(id)} />, {
+    const recorded = new Calls<string>();
+    const screen = await renderWithApp(<VisitForm onRecorded={recorded.record} />, {
       network,
       lang: 'ja',
     });
@@ -20,14 +21,13 @@ describe('the visit form on the example network', () => {
     await form.getByRole('combobox', { name: '応対者を追加' }).fill('知事');
     await form.getByRole('option', { name: /知事（例示）/ }).click();
     const hosts = form.getByRole('list', { name: '応対者' });
-    await expect.poll(() => hosts.element().textContent).toBe('三重県×知事（例示）×');
+    await expect.element(hosts).toHaveTextContent('三重県×知事（例示）×');
     await form.getByRole('button', { name: 'フォローアップを追加' }).click();
     await form.getByLabelText('フォローアップ 1 の内容').fill('知事あての礼状を送る');
     await form.getByLabelText('フォローアップ 1 の期限').fill('2026-11-30');
     await form.getByRole('button', { name: '記録する' }).click();
 
-    await expect.poll(() => recorded.length).toBe(1);
-    const call = network.engagement(recorded[0] ?? '');
+    const call = network.engagement(await recorded.nth(1));
     expect(call?.type).toBe('courtesy-visit');
     expect(call?.participants).toEqual(
       expect.arrayContaining([
