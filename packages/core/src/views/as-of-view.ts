@@ -140,17 +140,12 @@ export function asOfViews(
      * The links at an entity that are there on the day (their slots), in the order the
      * projection's graph lists them: its in-links, then its out-links.
      */
-    #incident(
-      state: NetworkState,
-      index: ValidTimeIndex,
-      id: Id,
-      direction: 'in' | 'out' | 'both',
-    ): number[] {
+    #incident(index: ValidTimeIndex, id: Id, direction: 'in' | 'out' | 'both'): number[] {
       const e = index.entityAt.get(id);
       const out: number[] = [];
       if (e === undefined || !index.hasEntity(e, this.#dayNumber)) return out;
-      if (direction !== 'out') index.linksAt(state, id, true, this.#dayNumber, out);
-      if (direction !== 'in') index.linksAt(state, id, false, this.#dayNumber, out);
+      if (direction !== 'out') index.linksAt(e, true, this.#dayNumber, out);
+      if (direction !== 'in') index.linksAt(e, false, this.#dayNumber, out);
       return out;
     }
 
@@ -184,7 +179,7 @@ export function asOfViews(
       const day = filter.activeOn === undefined ? undefined : latestDay(filter.activeOn);
       const out: Link[] = [];
       if (filter.entity !== undefined) {
-        for (const position of this.#incident(state, index, filter.entity, 'both')) {
+        for (const position of this.#incident(index, filter.entity, 'both')) {
           const cut = this.#cutLink(r, index, position, index.linkRecords[position] as Link);
           if (linkPasses(cut, filter, day)) out.push(cut);
         }
@@ -217,8 +212,7 @@ export function asOfViews(
       if (filter.entity !== undefined) {
         // an engagement keeps every participant there on the day
         const e = index.entityAt.get(filter.entity);
-        positions =
-          e !== undefined && index.hasEntity(e, day) ? index.engagementsAt(state, filter.entity, day) : [];
+        positions = e !== undefined && index.hasEntity(e, day) ? index.engagementsAt(e, day) : [];
       } else if (filter.programme !== undefined) {
         positions = index.engagementsOfProgramme(state, filter.programme, day);
       } else {
@@ -259,18 +253,23 @@ export function asOfViews(
     }
 
     override neighbors(id: Id, filter: NeighborFilter = {}): Entity[] {
-      const { state, index } = this.#indexed();
-      const seen = new Set<Id>();
+      const { index } = this.#indexed();
       const out: Entity[] = [];
-      for (const position of this.#incident(state, index, id, filter.direction ?? 'both')) {
-        const link = index.linkRecords[position] as Link;
-        if (!oneOf(link.kind, filter.linkKind)) continue;
-        const other = link.source === id ? link.target : link.source;
-        if (seen.has(other)) continue;
-        const e = state.graph.getNodeAttributes(other);
-        if (!oneOf(e.kind, filter.entityKind)) continue;
-        seen.add(other);
-        out.push(e);
+      const at = index.entityAt.get(id);
+      if (at === undefined) return out;
+      // each neighbour once, the first time its links come in the projection's order (entity slots
+      // marked, not a set of ids)
+      const mark = index.freshMark();
+      for (const position of this.#incident(index, id, filter.direction ?? 'both')) {
+        if (
+          filter.linkKind !== undefined &&
+          !oneOf((index.linkRecords[position] as Link).kind, filter.linkKind)
+        )
+          continue;
+        const other = index.otherEnd(position, at);
+        const e = index.entityRecords[other] as Entity;
+        if (filter.entityKind !== undefined && !oneOf(e.kind, filter.entityKind)) continue;
+        if (index.markOnce(other, mark)) out.push(e);
       }
       return out;
     }
@@ -284,7 +283,7 @@ export function asOfViews(
         items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
       if (entity.until !== undefined)
         items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
-      for (const position of this.#incident(state, index, id, 'both')) {
+      for (const position of this.#incident(index, id, 'both')) {
         const cut = this.#cutLink(r, index, position, index.linkRecords[position] as Link);
         const other = cut.source === id ? cut.target : cut.source;
         for (const event of cut.events)
@@ -299,7 +298,7 @@ export function asOfViews(
     override roles(id: Id): RoleHolding[] {
       const { state, index, r } = this.#indexed();
       const out: RoleHolding[] = [];
-      for (const position of this.#incident(state, index, id, 'both')) {
+      for (const position of this.#incident(index, id, 'both')) {
         const link = index.linkRecords[position] as Link;
         if (link.kind === 'role') out.push(roleHolding(this.#cutLink(r, index, position, link)));
       }
