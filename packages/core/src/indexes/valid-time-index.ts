@@ -453,6 +453,11 @@ export class ValidTimeIndex {
     return ((this.engagementDay[slot] as number) * 4 + (this.#precision[slot] as number)) * ORDER_BITS + slot;
   }
 
+  /** The key of engagement `slot`'s date in date order (`dateKey` of its date). */
+  engagementDateKey(slot: number): number {
+    return (this.engagementDay[slot] as number) * 4 + (this.#precision[slot] as number);
+  }
+
   /** Compares two engagement slots in date order. */
   compareDates = (a: number, b: number): number =>
     (this.engagementDay[a] as number) - (this.engagementDay[b] as number) ||

@@ -1,7 +1,7 @@
 import type { Collection, StoredRecord } from '../changes/change.js';
 import { postKeys } from '../indexes/search.js';
 import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from '../indexes/valid-time-index.js';
-import { sortByDate } from '../indexes/valid-time-spans.js';
+import { dateKey, sortByDate } from '../indexes/valid-time-spans.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { dayOf } from '../model/valid-time.js';
@@ -175,7 +175,7 @@ export function asOfViews(
     }
 
     override links(filter: LinkFilter = {}): Link[] {
-      const { state, index, r } = this.#indexed();
+      const { index, r } = this.#indexed();
       const day = filter.activeOn === undefined ? undefined : latestDay(filter.activeOn);
       const out: Link[] = [];
       if (filter.entity !== undefined) {
@@ -277,7 +277,7 @@ export function asOfViews(
     override timeline(id: Id): TimelineItem[] {
       const entity = this.entity(id);
       if (!entity) return [];
-      const { state, index, r } = this.#indexed();
+      const { index, r } = this.#indexed();
       const items: TimelineItem[] = [];
       if (entity.since !== undefined)
         items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
@@ -289,14 +289,30 @@ export function asOfViews(
         for (const event of cut.events)
           items.push({ kind: 'link-event', date: event.date, link: cut, event, other });
       }
-      for (const engagement of this.engagements({ entity: id })) {
-        items.push({ kind: 'engagement', date: engagement.date, engagement });
+      // the engagements come in date order from the index: merged into the sorted rest, after
+      // what falls on the same key (as the stable sort of them all would place them)
+      const dated = sortByDate(items, (item) => item.date);
+      const engagements = index.engagementsAt(index.entityAt.get(id) as number, this.#dayNumber);
+      const out: TimelineItem[] = new Array(dated.length + engagements.length);
+      let o = 0;
+      let j = 0;
+      for (const item of dated) {
+        const key = dateKey(item.date);
+        while (j < engagements.length && index.engagementDateKey(engagements[j] as number) < key) {
+          const engagement = this.#cutEngagement(r, index, engagements[j++] as number);
+          out[o++] = { kind: 'engagement', date: engagement.date, engagement };
+        }
+        out[o++] = item;
       }
-      return sortByDate(items, (item) => item.date);
+      while (j < engagements.length) {
+        const engagement = this.#cutEngagement(r, index, engagements[j++] as number);
+        out[o++] = { kind: 'engagement', date: engagement.date, engagement };
+      }
+      return out;
     }
 
     override roles(id: Id): RoleHolding[] {
-      const { state, index, r } = this.#indexed();
+      const { index, r } = this.#indexed();
       const out: RoleHolding[] = [];
       for (const position of this.#incident(index, id, 'both')) {
         const link = index.linkRecords[position] as Link;

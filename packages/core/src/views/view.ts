@@ -23,6 +23,7 @@ import {
   searchIn,
   type TimelineItem,
   timelineOf,
+  withEngagement,
 } from './queries.js';
 import { readonlyGraph } from './readonly-graph.js';
 
@@ -200,7 +201,7 @@ export class NetworkView {
    */
   timeline(id: Id): TimelineItem[] {
     const state = this.state;
-    return state.answerAbout(id, 'timeline', () => timelineOf(state, id)).slice();
+    return state.answerAbout(id, 'timeline', () => timelineOf(state, id), withEngagement).slice();
   }
 
   /**
