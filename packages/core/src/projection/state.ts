@@ -70,7 +70,10 @@ export class NetworkState {
    * applied, which it takes in on the next `asOf`.
    */
   validTime: { noted(type: Effect['type'], collection: Collection, id: Id): void } | undefined;
-  /** Answers about single entities (their timelines), by entity and question, until a write touches the entity. */
+  /**
+   * Answers about single entities (their timelines, neighbours), by entity and question, until a
+   * write touches the entity (or, for an entity written, its neighbours).
+   */
   #aboutEntity = new Map<Id, Map<string, KeptAnswer>>();
   /** What stored records share (strings of references, words, participants, empty lists). */
   readonly interning = new RecordInterning((collection, id) => this.get(collection, id)?.id);
@@ -254,6 +257,13 @@ export class NetworkState {
         if (!kept) break;
       }
       if (!kept) this.#aboutEntity.delete(ref.id);
+    }
+  }
+
+  /** Forgets the answers about the neighbours of an entity written (their neighbours include its record). */
+  #forgetAboutNeighbors(id: Id): void {
+    for (const kept of [...this.#aboutEntity.keys()]) {
+      if (this.graph.hasNode(kept) && this.graph.areNeighbors(kept, id)) this.#aboutEntity.delete(kept);
     }
   }
 
@@ -472,6 +482,7 @@ export class NetworkState {
     if (collection === 'entity') {
       this.graph.replaceNodeAttributes(after.id, after as Entity);
       this.#reindex(after.id);
+      this.#forgetAboutNeighbors(after.id);
     } else if (collection === 'link') {
       this.graph.replaceEdgeAttributes(after.id, after as Link);
       if ((after as Link).kind === 'role' || (current as Link).kind === 'role')
