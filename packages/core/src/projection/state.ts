@@ -253,7 +253,7 @@ export class NetworkState {
       met.add(ref.id);
       let kept = created !== undefined;
       for (const answer of answers.values()) {
-        kept = kept && answer.created !== undefined && answer.created(collection, created as StoredRecord);
+        kept = kept && answer.created?.(collection, created as StoredRecord) === true;
         if (!kept) break;
       }
       if (!kept) this.#aboutEntity.delete(ref.id);

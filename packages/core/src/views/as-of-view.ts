@@ -296,8 +296,14 @@ export function asOfViews(
       const out: TimelineItem[] = new Array(dated.length + engagements.length);
       let o = 0;
       let j = 0;
+      let last = '';
+      let key = 0;
       for (const item of dated) {
-        const key = dateKey(item.date);
+        // (link events of one link often share a date: its key is read once)
+        if (item.date !== last) {
+          last = item.date;
+          key = dateKey(last);
+        }
         while (j < engagements.length && index.engagementDateKey(engagements[j] as number) < key) {
           const engagement = this.#cutEngagement(r, index, engagements[j++] as number);
           out[o++] = { kind: 'engagement', date: engagement.date, engagement };

@@ -225,8 +225,9 @@ export function timelineOf(state: NetworkState, id: Id): readonly TimelineItem[]
       items.push(frozen({ kind: 'link-event', date: event.date, link, event, other }));
   });
   // in the order recorded: the one sort below puts them in date order as `engagements` would
+  const engagements = state.records.get('engagement');
   for (const engagementId of state.referringIds('entity', id, 'engagement')) {
-    const engagement = state.get<Engagement>('engagement', engagementId) as Engagement;
+    const engagement = engagements?.get(engagementId) as Engagement;
     items.push(frozen({ kind: 'engagement', date: engagement.date, engagement }));
   }
   // a stable sort keeps link events of one link in their recorded order on equal dates
