@@ -1,12 +1,14 @@
 /**
  * `node --expose-gc --import tsx src/open-probe.ts [--scale S|M] [--seed N] [--file F]`: opening the
  * NDJSON log alone (written by the store once, kept in `--file` for later runs), against the floor
- * (read + JSON.parse of each line). Add `--cpu-prof` to profile the opening.
+ * (read + JSON.parse of each line). Add `--cpu-prof` to profile the opening; `--phases` also times the
+ * store's read (lines, checks, JSON.parse, validation) and the replay apart.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { openNetworkFile } from '@musubi/core/node';
+import { openStoredLog, readStoredLog } from '@musubi/core';
+import { NdjsonFileStore, openNetworkFile } from '@musubi/core/node';
 import { generateNetwork, scales } from './generator.js';
 import { collectGarbage } from './measure.js';
 import { parseLines, writeLogFile } from './tasks/log-file.js';
@@ -17,6 +19,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     file: { type: 'string' },
     runs: { type: 'string', default: '1' },
+    /** Also the two halves of the open, one after the other: the store's read (lines, checks, JSON.parse, validation) and the replay. */
+    phases: { type: 'boolean', default: false },
   },
 });
 const scale = scales[(values.scale ?? 'S').toUpperCase() as keyof typeof scales];
@@ -40,8 +44,25 @@ for (let i = 0; i < Number(values.runs); i++) {
     const network = await openNetworkFile(file, { snapshotEvery: Number.POSITIVE_INFINITY });
     await network.close();
   });
+  let phases = {};
+  if (values.phases) {
+    const store = NdjsonFileStore.open(file);
+    let log: Awaited<ReturnType<typeof readStoredLog>> | undefined;
+    const read = await time(async () => {
+      log = await readStoredLog(store, { fullReplay: true });
+    });
+    const replay = await time(async () => {
+      const network = await openStoredLog(store, log as NonNullable<typeof log>, {
+        snapshotEvery: Number.POSITIVE_INFINITY,
+      });
+      log = undefined;
+      await network.close();
+    });
+    phases = { readCpuMs: Math.round(read.cpuMs), replayCpuMs: Math.round(replay.cpuMs) };
+  }
   console.log(
     JSON.stringify({
+      ...phases,
       floorMs: Math.round(floor.ms),
       openMs: Math.round(open.ms),
       ratio: +(open.ms / floor.ms).toFixed(2),

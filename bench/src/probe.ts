@@ -1,5 +1,5 @@
 /**
- * `node --expose-gc --import tsx src/probe.ts [--scale S|M] [--seed N]`: the core's queries alone,
+ * `node --expose-gc --import tsx src/probe.ts [--scale S|M|L] [--seed N]`: the core's queries alone,
  * without the references, the UI or the store (a generated log replayed by `createNetwork({ log })`):
  * the first `asOf`, the first `asOf` after one write, `neighbors` and `timeline` of the hubs, and
  * the heap the open network keeps. Quick to run beside a change; add `--cpu-prof` to profile.
@@ -34,7 +34,16 @@ const time = (run: () => unknown) => {
   run();
   return performance.now() - began;
 };
-const timeMedian = (run: () => unknown, runs = 15) => median(Array.from({ length: runs }, () => time(run)));
+/** The median wall time of `runs` calls, and their mean CPU time (the machine is shared: CPU time counts). */
+const timeMedian = (run: () => unknown, runs = 15) => {
+  const cpu = process.cpuUsage();
+  const wall = median(Array.from({ length: runs }, () => time(run)));
+  const used = process.cpuUsage(cpu);
+  return {
+    toFixed: (digits: number) =>
+      `${wall.toFixed(digits)} (CPU ${((used.user + used.system) / 1000 / runs).toFixed(digits)})`,
+  };
+};
 const rows: [string, string][] = [];
 const row = (task: string, value: string) => {
   rows.push([task, value]);
@@ -69,6 +78,7 @@ row(
   timeMedian(() => network.timeline(busiest)).toFixed(2),
 );
 const fresh: number[] = [];
+const freshCpu = process.cpuUsage();
 for (let i = 0; i < 7; i++) {
   network.recordEngagement({
     type: 'seminar',
@@ -78,7 +88,22 @@ for (let i = 0; i < 7; i++) {
   });
   fresh.push(time(() => network.timeline(busiest)));
 }
-row('timeline(busiest) after a write that touches it, median of 7 (ms)', median(fresh).toFixed(2));
+const freshUsed = process.cpuUsage(freshCpu);
+row(
+  'timeline(busiest) after a write that touches it, median of 7 (ms)',
+  `${median(fresh).toFixed(2)} (CPU of the 7 writes and timelines, each ${((freshUsed.user + freshUsed.system) / 7000).toFixed(2)})`,
+);
+// a write that the kept timeline cannot take in (a link's notes): the timeline computed again
+const recomputed: number[] = [];
+const link = network.links({ entity: busiest })[0];
+for (let i = 0; link !== undefined && i < 3; i++) {
+  network.updateLink(link.id, { notes: `probe ${i}` });
+  recomputed.push(time(() => network.timeline(busiest)));
+}
+row(
+  'timeline(busiest) computed again (one of its links updated), median of 3 (ms)',
+  median(recomputed).toFixed(2),
+);
 const day = network.asOf(midDate);
 row(`asOf(mid).neighbors(hub) (ms)`, timeMedian(() => day.neighbors(hub)).toFixed(2));
 row(`asOf(mid).timeline(busiest) (ms)`, timeMedian(() => day.timeline(busiest)).toFixed(2));

@@ -105,6 +105,22 @@ export class ValidTimeIndex {
   #orderDays: Int32Array = new Int32Array(16);
   #orderLength = 0;
 
+  /**
+   * For each entity slot, the slots of the links into it and out of it, and of the engagements it
+   * takes part in, ascending (undefined: none): the reads at one entity walk these instead of the
+   * live graph and its reverse references (a string lookup per link or engagement), and they are
+   * kept up to date by each write, not built again.
+   */
+  readonly #linksIn: (number[] | undefined)[] = [];
+  readonly #linksOut: (number[] | undefined)[] = [];
+  readonly #engagementsOf: (number[] | undefined)[] = [];
+  /** 1 for an entity whose id is an array index (`'7'`): objects list such keys first. */
+  #numericId = new Uint8Array(16);
+  /** Scratch of the reads at one entity, by entity slot: a group's number + 1, a mark of the current read. */
+  #groupOf = new Int32Array(16);
+  #marks = new Int32Array(16);
+  #mark = 0;
+
   /** Records of the other collections: their spans, by collection and id. */
   others = new Map<Collection, Map<Id, Spans>>();
 
@@ -120,6 +136,7 @@ export class ValidTimeIndex {
     const count = state.records.get('engagement')?.size ?? 0;
     this.#since = new Int32Array(n + 16);
     this.#until = new Int32Array(n + 16);
+    this.#numericId = new Uint8Array(n + 16);
     this.#linkEnds = new Int32Array(2 * m + 32);
     this.#linkFirstStart = new Int32Array(m + 16);
     this.linkLastEvent = new Int32Array(m + 16);
@@ -140,12 +157,16 @@ export class ValidTimeIndex {
       this.linkAt.set(id, slot);
       this.linkRecords.push(undefined);
       this.#readLink(slot, link);
+      // slots ascend: each list stays sorted
+      pushTo(this.#linksOut, this.#linkEnds[2 * slot] as number, slot);
+      pushTo(this.#linksIn, this.#linkEnds[2 * slot + 1] as number, slot);
     });
     for (const record of state.records.get('engagement')?.values() ?? []) {
       const slot = this.engagementRecords.length;
       this.engagementAt.set(record.id, slot);
       this.engagementRecords.push(undefined);
       this.#readEngagement(slot, record as Engagement);
+      this.#listEngagement(slot);
     }
     this.#buildEntitySpans();
     for (let l = 0; l < this.linkRecords.length; l++) this.#linkSpans(l);
@@ -160,6 +181,8 @@ export class ValidTimeIndex {
     this.entityRecords[slot] = entity;
     this.#since = room(this.#since, slot + 1);
     this.#until = room(this.#until, slot + 1);
+    this.#numericId = roomForBytes(this.#numericId, slot + 1);
+    this.#numericId[slot] = isArrayIndex(entity.id) ? 1 : 0;
     this.#since[slot] = entity.since === undefined ? AFTER_ALL : firstDayOf(entity.since);
     this.#until[slot] = entity.until === undefined ? AFTER_ALL : lastDayOf(entity.until) + 1;
   }
@@ -203,6 +226,13 @@ export class ValidTimeIndex {
     this.#participantsAt[slot] = this.#poolTop;
     this.#participantCount[slot] = e.participants.length;
     for (const p of e.participants) this.#pool[this.#poolTop++] = this.entityAt.get(p.entity) as number;
+  }
+
+  /** Adds engagement `slot` to the lists of its participants. */
+  #listEngagement(slot: number): void {
+    const from = this.#participantsAt[slot] as number;
+    for (let q = from; q < from + (this.#participantCount[slot] as number); q++)
+      insertInto(this.#engagementsOf, this.#pool[q] as number, slot);
   }
 
   // ── spans ─────────────────────────────────────────────────────────────────────────────────────
@@ -253,22 +283,30 @@ export class ValidTimeIndex {
   /** An empty slot: never there. */
   #clearEntity(slot: number): void {
     this.entityRecords[slot] = undefined;
+    this.#linksIn[slot] = undefined;
+    this.#linksOut[slot] = undefined;
+    this.#engagementsOf[slot] = undefined;
     this.#since[slot] = AFTER_ALL;
     this.#until[slot] = BEFORE_ALL;
     this.#setEntitySpan(slot, AFTER_ALL);
   }
 
-  /** The first dated touch of an entity now: the first start of its links, its first engagement. */
-  #firstTouch(state: NetworkState, id: Id): number {
+  /** The first dated touch of entity slot `e` now: the first start of its links, its first engagement. */
+  #firstTouch(e: number): number {
     let first = AFTER_ALL;
-    state.graph.forEachEdge(id, (key) => {
-      const start = this.#linkFirstStart[this.linkAt.get(key) as number] as number;
-      if (start < first) first = start;
-    });
-    for (const e of state.referringIds('entity', id, 'engagement')) {
-      const day = this.engagementDay[this.engagementAt.get(e) as number] as number;
-      if (day < first) first = day;
+    for (const list of [this.#linksIn[e], this.#linksOut[e]]) {
+      if (list === undefined) continue;
+      for (let k = 0; k < list.length; k++) {
+        const start = this.#linkFirstStart[list[k] as number] as number;
+        if (start < first) first = start;
+      }
     }
+    const engagements = this.#engagementsOf[e];
+    if (engagements !== undefined)
+      for (let k = 0; k < engagements.length; k++) {
+        const day = this.engagementDay[engagements[k] as number] as number;
+        if (day < first) first = day;
+      }
     return first;
   }
 
@@ -415,6 +453,11 @@ export class ValidTimeIndex {
     return ((this.engagementDay[slot] as number) * 4 + (this.#precision[slot] as number)) * ORDER_BITS + slot;
   }
 
+  /** The key of engagement `slot`'s date in date order (`dateKey` of its date). */
+  engagementDateKey(slot: number): number {
+    return (this.engagementDay[slot] as number) * 4 + (this.#precision[slot] as number);
+  }
+
   /** Compares two engagement slots in date order. */
   compareDates = (a: number, b: number): number =>
     (this.engagementDay[a] as number) - (this.engagementDay[b] as number) ||
@@ -545,6 +588,7 @@ export class ValidTimeIndex {
       const from = this.#participantsAt[slot] as number;
       for (let q = from; q < from + (this.#participantCount[slot] as number); q++) {
         const p = this.#pool[q] as number;
+        removeFrom(this.#engagementsOf, p, slot);
         const entity = this.entityRecords[p];
         if (entity !== undefined) touched.set(p, entity.id);
       }
@@ -587,6 +631,8 @@ export class ValidTimeIndex {
             if (link !== undefined) {
               touched.set(this.#linkEnds[2 * slot] as number, link.source);
               touched.set(this.#linkEnds[2 * slot + 1] as number, link.target);
+              removeFrom(this.#linksOut, this.#linkEnds[2 * slot] as number, slot);
+              removeFrom(this.#linksIn, this.#linkEnds[2 * slot + 1] as number, slot);
             }
             this.linkAt.delete(id);
             this.linkRecords[slot] = undefined;
@@ -625,9 +671,14 @@ export class ValidTimeIndex {
       if (this.linkAt.get(id) !== slot) continue;
       const link = state.graph.getEdgeAttributes(id);
       const fresh = this.linkRecords[slot] === undefined;
-      if (!this.#readLink(slot, link)) continue;
+      const moved = this.#readLink(slot, link);
       const s = this.#linkEnds[2 * slot] as number;
       const t = this.#linkEnds[2 * slot + 1] as number;
+      if (fresh) {
+        insertInto(this.#linksOut, s, slot);
+        insertInto(this.#linksIn, t, slot);
+      }
+      if (!moved) continue;
       if (fresh) {
         lower(s, this.#linkFirstStart[slot] as number);
         lower(t, this.#linkFirstStart[slot] as number);
@@ -645,6 +696,7 @@ export class ValidTimeIndex {
       if (was !== undefined) touchParticipants(slot);
       const e = state.records.get('engagement')?.get(id) as Engagement;
       this.#readEngagement(slot, e);
+      this.#listEngagement(slot);
       for (const p of e.participants) {
         const at = this.entityAt.get(p.entity) as number;
         if (was === undefined) lower(at, this.engagementDay[slot] as number);
@@ -657,12 +709,12 @@ export class ValidTimeIndex {
     }
 
     // entities that moved, and the links and engagements at them
-    const movedEntities: Id[] = [];
+    const movedEntities: number[] = [];
     for (const [slot, id] of touched) {
       if (this.entityAt.get(id) !== slot) continue;
       // an entity's own since is its start: what touches it does not count
-      const touch = this.#since[slot] !== AFTER_ALL ? AFTER_ALL : this.#firstTouch(state, id);
-      if (this.#setEntitySpan(slot, touch)) movedEntities.push(id);
+      const touch = this.#since[slot] !== AFTER_ALL ? AFTER_ALL : this.#firstTouch(slot);
+      if (this.#setEntitySpan(slot, touch)) movedEntities.push(slot);
     }
     for (const [slot, day] of lowered) {
       const entity = this.entityRecords[slot];
@@ -670,14 +722,15 @@ export class ValidTimeIndex {
       // the first touch so far is the start, unless the entity was timeless
       const start = this.entityStart[slot] as number;
       const touch = Math.min(start === BEFORE_ALL ? AFTER_ALL : start, day);
-      if (this.#setEntitySpan(slot, touch)) movedEntities.push(entity.id);
+      if (this.#setEntitySpan(slot, touch)) movedEntities.push(slot);
     }
     const linkSlots = new Set<number>(links.keys());
     const engagementSlots = new Set<number>(engagements.keys());
-    for (const id of movedEntities) {
-      state.graph.forEachEdge(id, (key) => linkSlots.add(this.linkAt.get(key) as number));
-      for (const e of state.referringIds('entity', id, 'engagement'))
-        engagementSlots.add(this.engagementAt.get(e) as number);
+    for (const slot of movedEntities) {
+      for (const l of this.#linksIn[slot] ?? []) linkSlots.add(l);
+      for (const l of this.#linksOut[slot] ?? []) linkSlots.add(l);
+      for (const e of this.#engagementsOf[slot] ?? []) engagementSlots.add(e);
+      const id = (this.entityRecords[slot] as Entity).id;
       if (referredBesideTheGraph(state, 'entity', id)) othersWritten = true;
     }
     for (const l of linkSlots) {
@@ -697,49 +750,98 @@ export class ValidTimeIndex {
   // ── reads ─────────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Appends to `out` the slots of the links into (`incoming`) or out of entity `id` that are there
-   * on `day`, in the order graphology lists them in the projection, a graph built by adding the
-   * links in graph order: grouped by the entity at the other end, groups in the order of an
+   * Appends to `out` the slots of the links into (`incoming`) or out of entity slot `e` that are
+   * there on `day`, in the order graphology lists them in the projection, a graph built by adding
+   * the links in graph order: grouped by the entity at the other end, groups in the order of an
    * object's keys (array-index keys first, in numeric order, then by their first link there), and
-   * the links of a group newest first (graphology prepends them).
+   * the links of a group newest first (graphology prepends them). Typed arrays by entity slot stand
+   * for maps: a hub has thousands of links.
    */
-  linksAt(state: NetworkState, id: Id, incoming: boolean, day: number, out: number[]): void {
-    const found: number[] = [];
-    const visit = (key: string) => {
-      const l = this.linkAt.get(key) as number;
-      if (this.links.has(l, day)) found.push(l);
-    };
-    if (incoming) state.graph.forEachInEdge(id, visit);
-    else state.graph.forEachOutEdge(id, visit);
-    const slots = Int32Array.from(found).sort();
+  linksAt(e: number, incoming: boolean, day: number, out: number[]): void {
+    const list = (incoming ? this.#linksIn : this.#linksOut)[e];
+    if (list === undefined) return;
     const other = incoming ? 0 : 1;
-    // the groups in the order of their first link there (slots are in graph order)
-    const groupOf = new Map<number, number>();
-    const groups: { rank: number; links: number[] }[] = [];
+    const ends = this.#linkEnds;
+    this.#groupOf = room(this.#groupOf, this.entityRecords.length);
+    const groupOf = this.#groupOf;
+    const found: number[] = [];
+    const groupAt: number[] = [];
+    /** Each group's entity slot and size, in the order of their first link. */
+    const neighbors: number[] = [];
+    const sizes: number[] = [];
     let numeric = false;
-    for (const l of slots) {
-      const neighbor = this.#linkEnds[2 * l + other] as number;
-      let g = groupOf.get(neighbor);
-      if (g === undefined) {
-        g = groups.length;
-        groupOf.set(neighbor, g);
-        const neighborId = (this.entityRecords[neighbor] as Entity).id;
-        const index = isArrayIndex(neighborId);
-        numeric ||= index;
-        groups.push({ rank: index ? Number(neighborId) - 2 ** 33 : groups.length, links: [] });
+    for (let k = 0; k < list.length; k++) {
+      const l = list[k] as number;
+      if (!this.links.has(l, day)) continue;
+      const n = ends[2 * l + other] as number;
+      let g = (groupOf[n] as number) - 1;
+      if (g < 0) {
+        g = neighbors.length;
+        groupOf[n] = g + 1;
+        neighbors.push(n);
+        sizes.push(0);
+        numeric ||= this.#numericId[n] === 1;
       }
-      (groups[g] as { links: number[] }).links.push(l);
+      sizes[g] = (sizes[g] as number) + 1;
+      found.push(l);
+      groupAt.push(g);
     }
-    if (numeric) groups.sort((a, b) => a.rank - b.rank);
-    for (const group of groups)
-      for (let k = group.links.length - 1; k >= 0; k--) out.push(group.links[k] as number);
+    for (const n of neighbors) groupOf[n] = 0;
+    let order: number[] | undefined;
+    if (numeric) {
+      const rank = (g: number) => {
+        const n = neighbors[g] as number;
+        return this.#numericId[n] === 1 ? Number((this.entityRecords[n] as Entity).id) - 2 ** 33 : g;
+      };
+      order = neighbors.map((_, g) => g).sort((a, b) => rank(a) - rank(b));
+    }
+    // where each group ends in `out`; its links are placed from there back (newest first)
+    const ends_: number[] = new Array(neighbors.length);
+    let at = out.length;
+    for (let k = 0; k < neighbors.length; k++) {
+      const g = order === undefined ? k : (order[k] as number);
+      at += sizes[g] as number;
+      ends_[g] = at;
+    }
+    out.length = at;
+    for (let k = 0; k < found.length; k++) {
+      const g = groupAt[k] as number;
+      const place = (ends_[g] as number) - 1;
+      ends_[g] = place;
+      out[place] = found[k] as number;
+    }
   }
 
-  /** The slots, in date order, of the engagements entity `id` takes part in that are there on `day`. */
-  engagementsAt(state: NetworkState, id: Id, day: number): number[] {
+  /** The entity slot at the other end of link `l` from entity slot `e`. */
+  otherEnd(l: number, e: number): number {
+    const source = this.#linkEnds[2 * l] as number;
+    return source === e ? (this.#linkEnds[2 * l + 1] as number) : source;
+  }
+
+  /** A fresh mark for {@link markOnce}: what one read has met, by entity slot, without a set. */
+  freshMark(): number {
+    this.#marks = room(this.#marks, this.entityRecords.length);
+    if (this.#mark === 2 ** 31 - 1) {
+      this.#marks.fill(0);
+      this.#mark = 0;
+    }
+    return ++this.#mark;
+  }
+
+  /** True the first time entity slot `e` is marked with `mark`. */
+  markOnce(e: number, mark: number): boolean {
+    if (this.#marks[e] === mark) return false;
+    this.#marks[e] = mark;
+    return true;
+  }
+
+  /** The slots, in date order, of the engagements entity slot `e` takes part in that are there on `day`. */
+  engagementsAt(e: number, day: number): number[] {
+    const list = this.#engagementsOf[e];
+    if (list === undefined) return [];
     const found: number[] = [];
-    for (const e of state.referringIds('entity', id, 'engagement')) {
-      const slot = this.engagementAt.get(e) as number;
+    for (let k = 0; k < list.length; k++) {
+      const slot = list[k] as number;
       if (this.engagements.has(slot, day)) found.push(slot);
     }
     return this.#inDateOrder(found);
@@ -787,6 +889,44 @@ export class ValidTimeIndex {
       engagements: this.#counts.engagements.count(day),
     };
   }
+}
+
+/** Appends `slot` to the list of `at` (slots come in ascending order). */
+function pushTo(lists: (number[] | undefined)[], at: number, slot: number): void {
+  const list = lists[at];
+  if (list === undefined) lists[at] = [slot];
+  else list.push(slot);
+}
+
+/** Where `slot` is, or would go, in the ascending `list`. */
+function placeIn(list: readonly number[], slot: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((list[mid] as number) < slot) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Puts `slot` into the ascending list of `at`, once. */
+function insertInto(lists: (number[] | undefined)[], at: number, slot: number): void {
+  const list = lists[at];
+  if (list === undefined) lists[at] = [slot];
+  else if (list.length === 0 || (list[list.length - 1] as number) < slot) list.push(slot);
+  else {
+    const place = placeIn(list, slot);
+    if (list[place] !== slot) list.splice(place, 0, slot);
+  }
+}
+
+/** Takes `slot` out of the ascending list of `at`. */
+function removeFrom(lists: (number[] | undefined)[], at: number, slot: number): void {
+  const list = lists[at];
+  if (list === undefined) return;
+  const place = placeIn(list, slot);
+  if (list[place] === slot) list.splice(place, 1);
 }
 
 /** True when records beside the graph (not engagements) refer to the record. */

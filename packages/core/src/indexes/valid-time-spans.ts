@@ -64,6 +64,12 @@ export const lastDayOf = (date: string) => partialDayNumber(date, true);
  * stable, with each date's key computed once as one number (the day, the precision and the place
  * in `items`): a busy entity's timeline sorts tens of thousands of items.
  */
+/** The key of a partial date in date order: its first day, then a less precise date first. */
+export function dateKey(date: string): number {
+  // 0, 1, 2 for a year, a month, a day
+  return firstDayOf(date) * 4 + (date.length - 4) / 3;
+}
+
 export function sortByDate<T>(items: readonly T[], dateOf: (item: T) => string): T[] {
   const n = items.length;
   if (n >= 2 ** 23) {

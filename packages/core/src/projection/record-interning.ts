@@ -106,13 +106,15 @@ export class RecordInterning {
     }
     const { entity, role } = p as { entity: unknown; role: unknown };
     if (keys !== 2 || typeof entity !== 'string' || typeof role !== 'string') return undefined;
+    // an entity met before: its participants hold its own id string already (the look-up of the
+    // entity is saved, one of several per participant when a big log is replayed)
+    let shared = this.#participants.get(entity);
+    if (shared !== undefined) for (const candidate of shared) if (candidate.role === role) return candidate;
     const id = this.#ref('entity', entity) as Id;
-    let shared = this.#participants.get(id);
     if (shared === undefined) {
       shared = [];
       this.#participants.set(id, shared);
     }
-    for (const candidate of shared) if (candidate.role === role) return candidate;
     const made: Participant = Object.freeze({ entity: id, role: this.word(role) });
     shared.push(made);
     return made;

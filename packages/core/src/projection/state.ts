@@ -18,6 +18,16 @@ type Referrers = Map<Collection, Set<Id>>;
 /** How many entities' answers `answerAbout` keeps. */
 const KEPT_ANSWERS = 64;
 
+/**
+ * An answer about one entity, and how to keep it up to date when a record that refers to the
+ * entity is created: `created` changes the answer in place and says true, or says false when the
+ * answer must be computed again.
+ */
+interface KeptAnswer {
+  readonly value: unknown;
+  readonly created: ((collection: Collection, record: StoredRecord) => boolean) | undefined;
+}
+
 /** Freezes a record and everything in it (records are plain JSON: objects, arrays, primitives). */
 function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
@@ -60,8 +70,11 @@ export class NetworkState {
    * applied, which it takes in on the next `asOf`.
    */
   validTime: { noted(type: Effect['type'], collection: Collection, id: Id): void } | undefined;
-  /** Answers about single entities (their timelines), by entity and question, until a write touches the entity. */
-  #aboutEntity = new Map<Id, Map<string, unknown>>();
+  /**
+   * Answers about single entities (their timelines, neighbours), by entity and question, until a
+   * write touches the entity (or, for an entity written, its neighbours).
+   */
+  #aboutEntity = new Map<Id, Map<string, KeptAnswer>>();
   /** What stored records share (strings of references, words, participants, empty lists). */
   readonly interning = new RecordInterning((collection, id) => this.get(collection, id)?.id);
 
@@ -195,11 +208,18 @@ export class NetworkState {
   /**
    * The answer `compute` gives to `question` about entity `id`, kept until a write touches the
    * entity (the entity itself, or a record that refers to it: its links and engagements). At most
-   * `KEPT_ANSWERS` entities' answers are kept, the latest asked.
+   * `KEPT_ANSWERS` entities' answers are kept, the latest asked. With `created`, a record created
+   * that refers to the entity is taken into the answer instead (see {@link KeptAnswer}).
    */
-  answerAbout<T>(id: Id, question: string, compute: () => T): T {
+  answerAbout<T>(
+    id: Id,
+    question: string,
+    compute: () => T,
+    created?: (answer: T, collection: Collection, record: StoredRecord) => boolean,
+  ): T {
     let answers = this.#aboutEntity.get(id);
-    if (answers?.has(question)) return answers.get(question) as T;
+    const kept = answers?.get(question);
+    if (kept !== undefined) return kept.value as T;
     const answer = compute();
     if (answers === undefined) {
       if (this.#aboutEntity.size >= KEPT_ANSWERS) {
@@ -209,15 +229,42 @@ export class NetworkState {
       answers = new Map();
       this.#aboutEntity.set(id, answers);
     }
-    answers.set(question, answer);
+    answers.set(question, {
+      value: answer,
+      created:
+        created === undefined ? undefined : (collection, record) => created(answer, collection, record),
+    });
     return answer;
   }
 
-  /** Forgets the answers about the entities a written record is or refers to. */
-  #forgetAbout(collection: Collection, id: Id, refs: readonly Reference[]): void {
+  /**
+   * Forgets the answers about the entities a written record is or refers to; those about entities
+   * a `created` record refers to are kept when they take it in.
+   */
+  #forgetAbout(collection: Collection, id: Id, refs: readonly Reference[], created?: StoredRecord): void {
     if (this.#aboutEntity.size === 0) return;
     if (collection === 'entity') this.#aboutEntity.delete(id);
-    for (const ref of refs) if (ref.collection === 'entity') this.#aboutEntity.delete(ref.id);
+    const met = new Set<Id>();
+    for (const ref of refs) {
+      if (ref.collection !== 'entity') continue;
+      const answers = this.#aboutEntity.get(ref.id);
+      // (a record that refers to an entity twice is taken in once)
+      if (answers === undefined || met.has(ref.id)) continue;
+      met.add(ref.id);
+      let kept = created !== undefined;
+      for (const answer of answers.values()) {
+        kept = kept && answer.created?.(collection, created as StoredRecord) === true;
+        if (!kept) break;
+      }
+      if (!kept) this.#aboutEntity.delete(ref.id);
+    }
+  }
+
+  /** Forgets the answers about the neighbours of an entity written (their neighbours include its record). */
+  #forgetAboutNeighbors(id: Id): void {
+    for (const kept of [...this.#aboutEntity.keys()]) {
+      if (this.graph.hasNode(kept) && this.graph.areNeighbors(kept, id)) this.#aboutEntity.delete(kept);
+    }
   }
 
   apply(effect: Effect): void {
@@ -331,7 +378,7 @@ export class NetworkState {
     this.index(collection, record, true, refs);
     this.#columns?.created(collection, record);
     this.validTime?.noted('create', collection, record.id);
-    this.#forgetAbout(collection, record.id, refs);
+    this.#forgetAbout(collection, record.id, refs, record);
   }
 
   private requireExisting(collection: Collection, id: Id): StoredRecord {
@@ -435,6 +482,7 @@ export class NetworkState {
     if (collection === 'entity') {
       this.graph.replaceNodeAttributes(after.id, after as Entity);
       this.#reindex(after.id);
+      this.#forgetAboutNeighbors(after.id);
     } else if (collection === 'link') {
       this.graph.replaceEdgeAttributes(after.id, after as Link);
       if ((after as Link).kind === 'role' || (current as Link).kind === 'role')

@@ -1,7 +1,7 @@
 import type { Collection, StoredRecord } from '../changes/change.js';
 import { postKeys } from '../indexes/search.js';
 import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from '../indexes/valid-time-index.js';
-import { sortByDate } from '../indexes/valid-time-spans.js';
+import { dateKey, sortByDate } from '../indexes/valid-time-spans.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { dayOf } from '../model/valid-time.js';
@@ -140,17 +140,12 @@ export function asOfViews(
      * The links at an entity that are there on the day (their slots), in the order the
      * projection's graph lists them: its in-links, then its out-links.
      */
-    #incident(
-      state: NetworkState,
-      index: ValidTimeIndex,
-      id: Id,
-      direction: 'in' | 'out' | 'both',
-    ): number[] {
+    #incident(index: ValidTimeIndex, id: Id, direction: 'in' | 'out' | 'both'): number[] {
       const e = index.entityAt.get(id);
       const out: number[] = [];
       if (e === undefined || !index.hasEntity(e, this.#dayNumber)) return out;
-      if (direction !== 'out') index.linksAt(state, id, true, this.#dayNumber, out);
-      if (direction !== 'in') index.linksAt(state, id, false, this.#dayNumber, out);
+      if (direction !== 'out') index.linksAt(e, true, this.#dayNumber, out);
+      if (direction !== 'in') index.linksAt(e, false, this.#dayNumber, out);
       return out;
     }
 
@@ -180,11 +175,11 @@ export function asOfViews(
     }
 
     override links(filter: LinkFilter = {}): Link[] {
-      const { state, index, r } = this.#indexed();
+      const { index, r } = this.#indexed();
       const day = filter.activeOn === undefined ? undefined : latestDay(filter.activeOn);
       const out: Link[] = [];
       if (filter.entity !== undefined) {
-        for (const position of this.#incident(state, index, filter.entity, 'both')) {
+        for (const position of this.#incident(index, filter.entity, 'both')) {
           const cut = this.#cutLink(r, index, position, index.linkRecords[position] as Link);
           if (linkPasses(cut, filter, day)) out.push(cut);
         }
@@ -217,8 +212,7 @@ export function asOfViews(
       if (filter.entity !== undefined) {
         // an engagement keeps every participant there on the day
         const e = index.entityAt.get(filter.entity);
-        positions =
-          e !== undefined && index.hasEntity(e, day) ? index.engagementsAt(state, filter.entity, day) : [];
+        positions = e !== undefined && index.hasEntity(e, day) ? index.engagementsAt(e, day) : [];
       } else if (filter.programme !== undefined) {
         positions = index.engagementsOfProgramme(state, filter.programme, day);
       } else {
@@ -259,18 +253,23 @@ export function asOfViews(
     }
 
     override neighbors(id: Id, filter: NeighborFilter = {}): Entity[] {
-      const { state, index } = this.#indexed();
-      const seen = new Set<Id>();
+      const { index } = this.#indexed();
       const out: Entity[] = [];
-      for (const position of this.#incident(state, index, id, filter.direction ?? 'both')) {
-        const link = index.linkRecords[position] as Link;
-        if (!oneOf(link.kind, filter.linkKind)) continue;
-        const other = link.source === id ? link.target : link.source;
-        if (seen.has(other)) continue;
-        const e = state.graph.getNodeAttributes(other);
-        if (!oneOf(e.kind, filter.entityKind)) continue;
-        seen.add(other);
-        out.push(e);
+      const at = index.entityAt.get(id);
+      if (at === undefined) return out;
+      // each neighbour once, the first time its links come in the projection's order (entity slots
+      // marked, not a set of ids)
+      const mark = index.freshMark();
+      for (const position of this.#incident(index, id, filter.direction ?? 'both')) {
+        if (
+          filter.linkKind !== undefined &&
+          !oneOf((index.linkRecords[position] as Link).kind, filter.linkKind)
+        )
+          continue;
+        const other = index.otherEnd(position, at);
+        const e = index.entityRecords[other] as Entity;
+        if (filter.entityKind !== undefined && !oneOf(e.kind, filter.entityKind)) continue;
+        if (index.markOnce(other, mark)) out.push(e);
       }
       return out;
     }
@@ -278,28 +277,50 @@ export function asOfViews(
     override timeline(id: Id): TimelineItem[] {
       const entity = this.entity(id);
       if (!entity) return [];
-      const { state, index, r } = this.#indexed();
+      const { index, r } = this.#indexed();
       const items: TimelineItem[] = [];
       if (entity.since !== undefined)
         items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
       if (entity.until !== undefined)
         items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
-      for (const position of this.#incident(state, index, id, 'both')) {
+      for (const position of this.#incident(index, id, 'both')) {
         const cut = this.#cutLink(r, index, position, index.linkRecords[position] as Link);
         const other = cut.source === id ? cut.target : cut.source;
         for (const event of cut.events)
           items.push({ kind: 'link-event', date: event.date, link: cut, event, other });
       }
-      for (const engagement of this.engagements({ entity: id })) {
-        items.push({ kind: 'engagement', date: engagement.date, engagement });
+      // the engagements come in date order from the index: merged into the sorted rest, after
+      // what falls on the same key (as the stable sort of them all would place them)
+      const dated = sortByDate(items, (item) => item.date);
+      const engagements = index.engagementsAt(index.entityAt.get(id) as number, this.#dayNumber);
+      const out: TimelineItem[] = new Array(dated.length + engagements.length);
+      let o = 0;
+      let j = 0;
+      let last = '';
+      let key = 0;
+      for (const item of dated) {
+        // (link events of one link often share a date: its key is read once)
+        if (item.date !== last) {
+          last = item.date;
+          key = dateKey(last);
+        }
+        while (j < engagements.length && index.engagementDateKey(engagements[j] as number) < key) {
+          const engagement = this.#cutEngagement(r, index, engagements[j++] as number);
+          out[o++] = { kind: 'engagement', date: engagement.date, engagement };
+        }
+        out[o++] = item;
       }
-      return sortByDate(items, (item) => item.date);
+      while (j < engagements.length) {
+        const engagement = this.#cutEngagement(r, index, engagements[j++] as number);
+        out[o++] = { kind: 'engagement', date: engagement.date, engagement };
+      }
+      return out;
     }
 
     override roles(id: Id): RoleHolding[] {
-      const { state, index, r } = this.#indexed();
+      const { index, r } = this.#indexed();
       const out: RoleHolding[] = [];
-      for (const position of this.#incident(state, index, id, 'both')) {
+      for (const position of this.#incident(index, id, 'both')) {
         const link = index.linkRecords[position] as Link;
         if (link.kind === 'role') out.push(roleHolding(this.#cutLink(r, index, position, link)));
       }

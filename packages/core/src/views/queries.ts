@@ -1,3 +1,4 @@
+import type { Collection, StoredRecord } from '../changes/change.js';
 import { MusubiError } from '../errors.js';
 import {
   foldForSearch,
@@ -6,7 +7,7 @@ import {
   matchScore,
   type SearchIndex,
 } from '../indexes/search.js';
-import { sortByDate } from '../indexes/valid-time-spans.js';
+import { dateKey, sortByDate } from '../indexes/valid-time-spans.js';
 import { type CountryGroup, isInGroup } from '../model/countries.js';
 import type { Id } from '../model/ids.js';
 import type { EngagementType, EntityKind, LinkKind } from '../model/kinds.js';
@@ -224,12 +225,38 @@ export function timelineOf(state: NetworkState, id: Id): readonly TimelineItem[]
       items.push(frozen({ kind: 'link-event', date: event.date, link, event, other }));
   });
   // in the order recorded: the one sort below puts them in date order as `engagements` would
+  const engagements = state.records.get('engagement');
   for (const engagementId of state.referringIds('entity', id, 'engagement')) {
-    const engagement = state.get<Engagement>('engagement', engagementId) as Engagement;
+    const engagement = engagements?.get(engagementId) as Engagement;
     items.push(frozen({ kind: 'engagement', date: engagement.date, engagement }));
   }
   // a stable sort keeps link events of one link in their recorded order on equal dates
   return sortByDate(items, (item) => item.date);
+}
+
+/**
+ * Takes a created record into a kept timeline (see `NetworkState.answerAbout`): an engagement goes
+ * after every item of the same date key, where `timelineOf` would put it (the state lists an
+ * entity's engagements in the order recorded, and its sort is stable). Anything else (a link) says
+ * false: the timeline is computed again.
+ */
+export function withEngagement(
+  items: readonly TimelineItem[],
+  collection: Collection,
+  record: StoredRecord,
+): boolean {
+  if (collection !== 'engagement') return false;
+  const engagement = record as Engagement;
+  const key = dateKey(engagement.date);
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (dateKey((items[mid] as TimelineItem).date) <= key) low = mid + 1;
+    else high = mid;
+  }
+  (items as TimelineItem[]).splice(low, 0, frozen({ kind: 'engagement', date: engagement.date, engagement }));
+  return true;
 }
 
 /** Freezes a record made here (what it holds is frozen already), keeping its type. */

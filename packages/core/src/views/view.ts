@@ -23,6 +23,7 @@ import {
   searchIn,
   type TimelineItem,
   timelineOf,
+  withEngagement,
 } from './queries.js';
 import { readonlyGraph } from './readonly-graph.js';
 
@@ -161,23 +162,29 @@ export class NetworkView {
     return [...(this.state.records.get(collection)?.values() ?? [])] as T[];
   }
 
-  /** The entities linked to `id`, each once. */
+  /**
+   * The entities linked to `id`, each once. Without a link filter the answer is kept until a
+   * write touches the entity or one of its neighbours (a hub has thousands).
+   */
   neighbors(id: Id, filter: NeighborFilter = {}): Entity[] {
     filter = plainInput(filter, 'neighbors filter');
-    const g = this.state.graph;
+    const state = this.state;
+    const g = state.graph;
     if (!g.hasNode(id)) return [];
-    const out: Entity[] = [];
     const direction = filter.direction ?? 'both';
     if (filter.linkKind === undefined) {
-      // each neighbour once, from graphology's adjacency (one entry per neighbour, not per link)
-      const visitNeighbor = (_: string, e: Entity) => {
-        if (oneOf(e.kind, filter.entityKind)) out.push(e);
-      };
-      if (direction === 'out') g.forEachOutNeighbor(id, visitNeighbor);
-      else if (direction === 'in') g.forEachInNeighbor(id, visitNeighbor);
-      else g.forEachNeighbor(id, visitNeighbor);
-      return out;
+      const all = state.answerAbout(
+        id,
+        `neighbors ${direction}`,
+        () => neighborsOf(g, id, direction),
+        // a link created at the entity changes them, nothing else created does
+        (_, collection) => collection !== 'link',
+      );
+      return filter.entityKind === undefined
+        ? all.slice()
+        : all.filter((e) => oneOf(e.kind, filter.entityKind));
     }
+    const out: Entity[] = [];
     const seen = new Set<Id>();
     const visit = (_: string, l: Link, source: string, target: string) => {
       if (!oneOf(l.kind, filter.linkKind)) return;
@@ -200,7 +207,7 @@ export class NetworkView {
    */
   timeline(id: Id): TimelineItem[] {
     const state = this.state;
-    return state.answerAbout(id, 'timeline', () => timelineOf(state, id)).slice();
+    return state.answerAbout(id, 'timeline', () => timelineOf(state, id), withEngagement).slice();
   }
 
   /**
@@ -259,6 +266,18 @@ export class NetworkView {
       engagements: this.state.records.get('engagement')?.size ?? 0,
     };
   }
+}
+
+/** Each neighbour of `id` once, from graphology's adjacency (one entry per neighbour, not per link). */
+function neighborsOf(g: NetworkGraph, id: Id, direction: 'in' | 'out' | 'both'): Entity[] {
+  const out: Entity[] = [];
+  const visit = (_: string, e: Entity) => {
+    out.push(e);
+  };
+  if (direction === 'out') g.forEachOutNeighbor(id, visit);
+  else if (direction === 'in') g.forEachInNeighbor(id, visit);
+  else g.forEachNeighbor(id, visit);
+  return out;
 }
 
 /** `asOf` of the state `source` gives: a lazy view of that day (`as-of-view.ts`). */
