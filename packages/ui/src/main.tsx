@@ -80,6 +80,7 @@ async function start(element: HTMLElement): Promise<void> {
         }
       />
     );
+  performance.mark('musubi:app:opened');
   root.render(
     <StrictMode>
       <I18nProvider>{app}</I18nProvider>
