@@ -10,6 +10,7 @@
 import { type Change, MemoryStore, openNetwork, openStoredLog, type StoredNetwork } from '@musubi/core';
 import { IndexedDbStore } from '@musubi/core/indexeddb';
 import { readInWorker } from './open-in-worker.js';
+import { startTiming } from './timing.js';
 
 const POINTER_KEY = 'musubi.database';
 const DEFAULT_DB = 'musubi';
@@ -93,11 +94,26 @@ function baseKey(name: string): string {
  */
 export const SNAPSHOT_AFTER = 10_000;
 
+/**
+ * Resolves once the page has been idle after `delay` ms: the first map is then built and drawn. A
+ * plain timer fired in the middle of that work at scale M (the snapshot's JSON took 3 s of the
+ * page's thread before the first draw). Browsers without `requestIdleCallback` wait for the timer.
+ */
+function whenIdle(delay: number): Promise<void> {
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      if (typeof requestIdleCallback === 'function')
+        requestIdleCallback(() => resolve(), { timeout: 30_000 });
+      else resolve();
+    }, delay),
+  );
+}
+
 /** Keeps a snapshot in the background when the opening replayed many changes; a failure only costs speed. */
 function keepSnapshotIfLong(network: StoredNetwork, after: number): Promise<boolean> {
   if (network.changesSinceSnapshot < after) return Promise.resolve(false);
   return new Promise((resolve) => {
-    setTimeout(() => {
+    void whenIdle(1_000).then(() => {
       network.saveSnapshot().then(
         () => resolve(true),
         (error: unknown) => {
@@ -105,7 +121,7 @@ function keepSnapshotIfLong(network: StoredNetwork, after: number): Promise<bool
           resolve(false);
         },
       );
-    }, 1_000);
+    });
   });
 }
 
@@ -160,7 +176,9 @@ async function openThroughWorker(
   onProgress?: ProgressListener,
 ): Promise<Opened> {
   await onProgress?.({ step: 'reading' });
+  const endWorker = startTiming('musubi:open:worker');
   const read = await readInWorker(name);
+  endWorker();
   if (read.kind === 'unavailable') {
     console.warn(`Musubi: the network is opened on the page (no worker: ${read.reason})`);
     await onProgress?.({ step: 'reading-on-page' });
@@ -174,7 +192,9 @@ async function openThroughWorker(
   });
   const store = await IndexedDbStore.open(name);
   try {
+    const endReplay = startTiming('musubi:open:replay');
     const network = await openStoredLog(store, read.log, { author: currentAuthor() });
+    endReplay();
     return opened(name, network, snapshotAfter, 'worker');
   } catch (error) {
     await store.close().catch(() => undefined);
