@@ -6,7 +6,9 @@
  * `unavailable` and the page opens the database itself, as before.
  */
 import { MusubiError, type StoredLog } from '@musubi/core';
+import { logFromTexts } from './log-transfer.js';
 import type { OpenReply, OpenRequest } from './open-messages.js';
+import { timed } from './timing.js';
 
 export type WorkerRead =
   | { kind: 'read'; log: StoredLog }
@@ -41,8 +43,16 @@ export function readInWorker(name: string, onReading?: () => void): Promise<Work
     worker.addEventListener('message', (event: MessageEvent<OpenReply>) => {
       const reply = event.data;
       if (reply.type === 'reading') onReading?.();
-      else if (reply.type === 'read') done(() => resolve({ kind: 'read', log: reply.log }));
-      else if (reply.type === 'empty') done(() => resolve({ kind: 'empty' }));
+      else if (reply.type === 'read') {
+        done(() => {
+          try {
+            resolve({ kind: 'read', log: timed('musubi:open:parse', () => logFromTexts(reply.log)) });
+          } catch (error) {
+            // texts the worker wrote itself: should they not parse, the page reads the log itself
+            resolve({ kind: 'unavailable', reason: (error as Error)?.message ?? String(error) });
+          }
+        });
+      } else if (reply.type === 'empty') done(() => resolve({ kind: 'empty' }));
       else if (reply.type === 'failed') done(() => resolve({ kind: 'unavailable', reason: reply.reason }));
       else {
         const { code, message, path, issues, details } = reply.error;

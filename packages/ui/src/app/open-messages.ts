@@ -3,7 +3,8 @@
  * validates the log in IndexedDB, closes its connection, and hands the page what it read; the page
  * then replays it and is the only one that writes (see open-in-worker.ts).
  */
-import type { ErrorCode, ErrorIssue, ErrorPath, StoredLog } from '@musubi/core';
+import type { ErrorCode, ErrorIssue, ErrorPath } from '@musubi/core';
+import type { LogTexts } from './log-transfer.js';
 
 /** The page asks the worker to read the database `database`. */
 export interface OpenRequest {
@@ -24,8 +25,8 @@ export type OpenReply =
   | { type: 'reading' }
   /** The database holds no change (a first start): the page writes the example network. */
   | { type: 'empty' }
-  /** The log, read and validated; the worker's connection is closed. */
-  | { type: 'read'; log: StoredLog }
+  /** The log, read and validated, as texts (log-transfer.ts); the worker's connection is closed. */
+  | { type: 'read'; log: LogTexts }
   /** The log is damaged or newer than this Musubi (FORMAT, VERSION): the page would refuse it too. */
   | { type: 'refused'; error: RefusalData }
   /** Anything else went wrong in the worker: the page opens the database itself. */

@@ -5,11 +5,13 @@
  */
 import { isMusubiError, readStoredLog } from '@musubi/core';
 import { IndexedDbStore } from '@musubi/core/indexeddb';
+import { logToTexts } from './log-transfer.js';
 import type { OpenReply, OpenRequest } from './open-messages.js';
+import { startTiming, timed } from './timing.js';
 
 function reply(message: OpenReply): void {
   try {
-    postMessage(message);
+    timed('musubi:worker:post', () => postMessage(message));
   } catch (error) {
     // a reply that cannot be cloned: the page opens the database itself
     postMessage({ type: 'failed', reason: (error as Error)?.message ?? String(error) } satisfies OpenReply);
@@ -21,7 +23,10 @@ async function read(database: string): Promise<OpenReply> {
   try {
     store = await IndexedDbStore.open(database);
     if ((await store.lastSeq()) === 0) return { type: 'empty' };
-    return { type: 'read', log: await readStoredLog(store) };
+    const end = startTiming('musubi:worker:read');
+    const log = await readStoredLog(store);
+    end();
+    return { type: 'read', log: timed('musubi:worker:texts', () => logToTexts(log)) };
   } catch (error) {
     if (isMusubiError(error, 'FORMAT') || isMusubiError(error, 'VERSION')) {
       const { code, message, path, issues, details } = error;
