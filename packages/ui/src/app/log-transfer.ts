@@ -1,66 +1,68 @@
 /**
- * How the opening worker hands the page what it read: as JSON texts, not as objects. `postMessage`
- * clones objects one by one (at scale M, 4.4 s in the worker and 5.3 s on the page on a loaded
- * machine), while a string crosses as one block and `JSON.parse` rebuilds the objects faster than
- * the clone does. The big lists (the changes, each collection of the snapshot) go as texts of at
- * most {@link PART_SIZE} items, so that no string nears the engine's length limit however big the
- * network is.
+ * How the opening worker hands the page what it read: as JSON texts of at most {@link PART_SIZE}
+ * items, one message each, not as one message of objects. `postMessage` clones objects one by one
+ * into one buffer that grows by copying (at scale M on a loaded machine, 4.4 s in the worker and
+ * 5.3 s on the page's thread), while a part of text crosses as one block, and the page parses each
+ * part as it comes, while the worker writes the next. No string nears the engine's length limit,
+ * however big the network.
  */
 import type { Change, Collection, StoredLog, StoredRecord } from '@musubi/core';
 
-/** Items per text: about 5 MB of JSON for changes. */
+/** Items per part: about 5 MB of JSON for changes. */
 export const PART_SIZE = 10_000;
 
-/** A list cut into JSON texts of a JSON array each. */
-type Parts = string[];
-
-/** A stored log as texts (see the module's comment); plain data for `postMessage`. */
-export interface LogTexts {
-  /** The log without its big lists, as JSON. */
-  head: string;
-  changes: Parts;
-  /** The snapshot's records by collection, when there is a snapshot. */
-  records?: Partial<Record<Collection, Parts>>;
+/** One part of a list of the log: the changes, or the records of one collection of the snapshot. */
+export interface LogPart {
+  list: 'changes' | Collection;
+  /** A JSON array of the list's next items. */
+  text: string;
 }
 
-function cut<T>(items: readonly T[]): Parts {
-  const parts: Parts = [];
-  for (let i = 0; i < items.length; i += PART_SIZE) parts.push(JSON.stringify(items.slice(i, i + PART_SIZE)));
-  return parts;
-}
-
-function join<T>(parts: Parts): T[] {
-  const items: T[] = [];
-  for (const part of parts) {
-    for (const item of JSON.parse(part) as T[]) items.push(item);
-  }
-  return items;
-}
-
-/** The log as texts, in the worker. */
-export function logToTexts(log: StoredLog): LogTexts {
+/** The log without its big lists, as JSON: sent after the parts. */
+export function logHead(log: StoredLog): string {
   const { snapshot, read } = log;
-  const head = {
+  return JSON.stringify({
     read: { ...read, changes: [] },
-    ...(snapshot ? { snapshot: { ...snapshot, records: {} } } : {}),
-  };
-  const texts: LogTexts = { head: JSON.stringify(head), changes: cut(read.changes) };
-  if (snapshot) {
-    const records: Partial<Record<Collection, Parts>> = {};
-    for (const [collection, list] of Object.entries(snapshot.records) as [Collection, StoredRecord[]][])
-      records[collection] = cut(list);
-    texts.records = records;
-  }
-  return texts;
+    // each collection's list is empty here and filled by the parts
+    ...(snapshot
+      ? {
+          snapshot: {
+            ...snapshot,
+            records: Object.fromEntries(Object.keys(snapshot.records).map((c) => [c, []])),
+          },
+        }
+      : {}),
+  });
 }
 
-/** The log back from its texts, on the page: fresh objects, as the store's own reading gives. */
-export function logFromTexts(texts: LogTexts): StoredLog {
-  const head = JSON.parse(texts.head) as { read: StoredLog['read']; snapshot?: StoredLog['snapshot'] };
-  const read = { ...head.read, changes: join<Change>(texts.changes) };
-  if (!head.snapshot) return { read };
-  const records: Partial<Record<Collection, StoredRecord[]>> = {};
-  for (const [collection, parts] of Object.entries(texts.records ?? {}) as [Collection, Parts][])
-    records[collection] = join<StoredRecord>(parts);
-  return { read, snapshot: { ...head.snapshot, records } };
+/** The parts of the log's lists, in order, each written when asked for (in the worker). */
+export function* logParts(log: StoredLog): Generator<LogPart> {
+  const lists: [LogPart['list'], readonly unknown[]][] = [['changes', log.read.changes]];
+  for (const [collection, records] of Object.entries(log.snapshot?.records ?? {}))
+    lists.push([collection as Collection, records ?? []]);
+  for (const [list, items] of lists) {
+    for (let i = 0; i < items.length; i += PART_SIZE)
+      yield { list, text: JSON.stringify(items.slice(i, i + PART_SIZE)) };
+  }
+}
+
+/** Puts the log back together on the page: each part parsed as it comes, then the head. */
+export class LogReceiver {
+  readonly #lists = new Map<LogPart['list'], unknown[]>();
+
+  add(part: LogPart): void {
+    const items = this.#lists.get(part.list) ?? [];
+    this.#lists.set(part.list, items);
+    for (const item of JSON.parse(part.text) as unknown[]) items.push(item);
+  }
+
+  /** The log: fresh objects, as the store's own reading gives. */
+  finish(head: string): StoredLog {
+    const parsed = JSON.parse(head) as { read: StoredLog['read']; snapshot?: StoredLog['snapshot'] };
+    const read = { ...parsed.read, changes: (this.#lists.get('changes') ?? []) as Change[] };
+    if (!parsed.snapshot) return { read };
+    const records: Partial<Record<Collection, readonly StoredRecord[]>> = { ...parsed.snapshot.records };
+    for (const [list, items] of this.#lists) if (list !== 'changes') records[list] = items as StoredRecord[];
+    return { read, snapshot: { ...parsed.snapshot, records } };
+  }
 }

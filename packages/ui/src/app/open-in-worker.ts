@@ -6,7 +6,7 @@
  * `unavailable` and the page opens the database itself, as before.
  */
 import { MusubiError, type StoredLog } from '@musubi/core';
-import { logFromTexts } from './log-transfer.js';
+import { LogReceiver } from './log-transfer.js';
 import type { OpenReply, OpenRequest } from './open-messages.js';
 import { timed } from './timing.js';
 
@@ -28,6 +28,7 @@ export function readInWorker(name: string, onReading?: () => void): Promise<Work
   } catch (error) {
     return Promise.resolve({ kind: 'unavailable', reason: (error as Error)?.message ?? String(error) });
   }
+  const receiver = new LogReceiver();
   return new Promise<WorkerRead>((resolve, reject) => {
     const done = (outcome: () => void) => {
       worker.terminate();
@@ -43,12 +44,18 @@ export function readInWorker(name: string, onReading?: () => void): Promise<Work
     worker.addEventListener('message', (event: MessageEvent<OpenReply>) => {
       const reply = event.data;
       if (reply.type === 'reading') onReading?.();
-      else if (reply.type === 'read') {
+      else if (reply.type === 'part') {
+        try {
+          timed('musubi:open:part', () => receiver.add(reply.part));
+        } catch (error) {
+          // texts the worker wrote itself: should one not parse, the page reads the log itself
+          done(() => resolve({ kind: 'unavailable', reason: (error as Error)?.message ?? String(error) }));
+        }
+      } else if (reply.type === 'read') {
         done(() => {
           try {
-            resolve({ kind: 'read', log: timed('musubi:open:parse', () => logFromTexts(reply.log)) });
+            resolve({ kind: 'read', log: receiver.finish(reply.head) });
           } catch (error) {
-            // texts the worker wrote itself: should they not parse, the page reads the log itself
             resolve({ kind: 'unavailable', reason: (error as Error)?.message ?? String(error) });
           }
         });
