@@ -19,9 +19,14 @@ export type WorkerRead =
 /**
  * Asks a worker to read the database `name`. Resolves with the log, `empty` (a first start) or
  * `unavailable`; rejects with the worker's FORMAT or VERSION MusubiError when the log is damaged
- * or newer, the same error the page would give. `onReading` is told when the worker has started.
+ * or newer, the same error the page would give. `onReading` is told when the worker has started;
+ * `signal` stops the worker (the app turned out to work on a team server).
  */
-export function readInWorker(name: string, onReading?: () => void): Promise<WorkerRead> {
+export function readInWorker(
+  name: string,
+  onReading?: () => void,
+  signal?: AbortSignal,
+): Promise<WorkerRead> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./open.worker.ts', import.meta.url), { type: 'module' });
@@ -34,6 +39,13 @@ export function readInWorker(name: string, onReading?: () => void): Promise<Work
       worker.terminate();
       outcome();
     };
+    signal?.addEventListener(
+      'abort',
+      () => done(() => resolve({ kind: 'unavailable', reason: 'cancelled' })),
+      {
+        once: true,
+      },
+    );
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       done(() => resolve({ kind: 'unavailable', reason: event.message || 'the worker did not start' }));

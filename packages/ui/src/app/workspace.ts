@@ -9,7 +9,7 @@
  */
 import { type Change, MemoryStore, openNetwork, openStoredLog, type StoredNetwork } from '@musubi/core';
 import { IndexedDbStore } from '@musubi/core/indexeddb';
-import { readInWorker } from './open-in-worker.js';
+import { readInWorker, type WorkerRead } from './open-in-worker.js';
 import { startTiming } from './timing.js';
 
 const POINTER_KEY = 'musubi.database';
@@ -166,19 +166,40 @@ function opened(
   return { network, base: Number.isFinite(base) ? base : 1, database: name, snapshotKept, openedIn };
 }
 
+/** A worker's reading of the saved network begun before the app knew it works alone (see main.tsx). */
+export interface EarlyReading {
+  readonly database: string;
+  readonly read: Promise<WorkerRead>;
+  /** Stops the worker: the app works on a team server. */
+  cancel(): void;
+}
+
 /**
- * Opens the database `name` from a worker's reading, or on the page when no worker can run. The
- * worker has closed its connection before it answers: the store opened here is the only writer.
+ * Begins reading the saved network in a worker at once, while the page draws its shell and finds
+ * out whether it works alone; {@link openSaved} takes the reading over. The worker only reads.
+ */
+export function readSavedEarly(): EarlyReading {
+  const database = readSetting(POINTER_KEY) ?? DEFAULT_DB;
+  const stop = new AbortController();
+  const end = startTiming('musubi:open:worker');
+  const read = readInWorker(database, undefined, stop.signal).finally(end);
+  read.catch(() => undefined); // a refusal is met where the reading is taken over
+  return { database, read, cancel: () => stop.abort() };
+}
+
+/**
+ * Opens the database `name` from a worker's reading (`early`'s when it read that database), or on
+ * the page when no worker can run. The worker has closed its connection before it answers: the
+ * store opened here is the only writer.
  */
 async function openThroughWorker(
   name: string,
   snapshotAfter: number,
   onProgress?: ProgressListener,
+  early?: EarlyReading,
 ): Promise<Opened> {
   await onProgress?.({ step: 'reading' });
-  const endWorker = startTiming('musubi:open:worker');
-  const read = await readInWorker(name);
-  endWorker();
+  const read = early?.database === name ? await early.read : await readSavedEarly().read;
   if (read.kind === 'unavailable') {
     console.warn(`Musubi: the network is opened on the page (no worker: ${read.reason})`);
     await onProgress?.({ step: 'reading-on-page' });
@@ -212,19 +233,20 @@ function deleteDatabase(name: string): Promise<void> {
 }
 
 /**
- * Opens the saved network (read in a worker when one can run), or the example network on the
- * first start. A log that cannot be opened (damaged, newer, no IndexedDB) leaves the example in
+ * Opens the saved network (read in a worker when one can run, `early` when it was begun before),
+ * or the example network on the first start. A log that cannot be opened (damaged, newer, no IndexedDB) leaves the example in
  * memory, with the reason as `problem`.
  */
 export async function openSaved(
   snapshotAfter = SNAPSHOT_AFTER,
   onProgress?: ProgressListener,
+  early?: EarlyReading,
 ): Promise<Opened> {
   const name = readSetting(POINTER_KEY) ?? DEFAULT_DB;
   try {
     // ask the browser not to evict the data under storage pressure (best effort)
     void navigator.storage?.persist?.().catch(() => false);
-    return await openThroughWorker(name, snapshotAfter, onProgress);
+    return await openThroughWorker(name, snapshotAfter, onProgress, early);
   } catch (error) {
     const store = new MemoryStore();
     const first = await exampleLog();
