@@ -5,9 +5,11 @@
  * load, or it cannot be started, as without module workers) the page opens the log itself and says so; a damaged
  * log gives the same error either way. Checked by the app's signals, at desktop and phone sizes.
  */
+import { createNetwork } from '@musubi/core';
+import { LOG_FORMAT, LOG_FORMAT_VERSION } from '@musubi/core/log';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appSession, go, saved, shows } from './app.js';
+import { appSession, go, saved, shows, testNow } from './app.js';
 
 /** Notes each step the shell's progress message names, in order. */
 const steps = `(() => {
@@ -83,6 +85,38 @@ const damageLog = `(async () => {
   return seq;
 })()`;
 
+/**
+ * A network of more changes than one part the worker sends (10,000) and than a start that keeps a
+ * snapshot: the prefecture and 10,050 companies, each added by its own change.
+ */
+const longLog = (() => {
+  const network = createNetwork({ author: 'suzuki', now: () => testNow });
+  network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' }, country: 'JP' });
+  for (let i = 0; i < 10_050; i++)
+    network.addEntity({ id: `c${i}`, kind: 'company', name: { en: `Company ${i}` }, country: 'TH' });
+  return network.log().map((change) => ({ seq: change.seq, text: JSON.stringify(change) }));
+})();
+
+/** Writes `entries` into a new IndexedDB database in the core store's layout and points the app to it. */
+const seedLog = (entries: { seq: number; text: string }[]) => `(async (args) => {
+  const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  const opening = indexedDB.open(args.name, 1);
+  opening.onupgradeneeded = () => {
+    const database = opening.result;
+    database.createObjectStore('meta');
+    database.createObjectStore('changes', { keyPath: 'seq' });
+    database.createObjectStore('snapshots', { keyPath: 'seq' });
+    opening.transaction.objectStore('meta').put({ format: args.format, formatVersion: args.version, createdAt: '2026-12-01T00:00:00Z' }, 'header');
+  };
+  const db = await request(opening);
+  const tx = db.transaction('changes', 'readwrite');
+  for (const entry of args.entries) tx.objectStore('changes').add(entry);
+  await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+  db.close();
+  localStorage.setItem('musubi.database', args.name);
+  localStorage.setItem('musubi.base.' + args.name, String(args.entries.length));
+})(${JSON.stringify({ name: 'musubi-long', format: LOG_FORMAT, version: LOG_FORMAT_VERSION, entries })})`;
+
 for (const size of ['desktop', 'phone'] as const) {
   describe(`opening the saved network (${size})`, () => {
     const { fresh } = appSession(size === 'phone' ? { viewport: { width: 390, height: 844 } } : {});
@@ -131,6 +165,21 @@ for (const size of ['desktop', 'phone'] as const) {
         await context.close();
       });
     }
+
+    it('opens a log of more changes than one part of the worker’s answer, all of them on the map', async () => {
+      const { context, page, errors } = await fresh();
+      await context.addInitScript({ content: steps });
+      await go(page, '?view=start&lang=en');
+      await saved(page, 'Saved');
+      await page.evaluate(seedLog(longLog));
+      await go(page, '?view=map&lang=en&entity=c10049');
+      expect(await openedIn(page)).toBe('worker');
+      expect(await page.evaluate('window.__steps')).toEqual(['reading', 'building']);
+      await page.locator(`[data-testid="network-map"][data-nodes="${longLog.length}"]`).waitFor();
+      await shows(page.locator('aside'), 'Company 10049');
+      expect(errors).toEqual([]);
+      await context.close();
+    });
 
     it('refuses a damaged log with the same error in the worker as on the page', async () => {
       const { context, page, errors } = await fresh();

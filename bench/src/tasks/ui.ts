@@ -16,9 +16,9 @@ import { descendantsCpuMs } from './process-cpu.js';
  */
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // the flags CONTRIBUTING.md (Tests) found to work here (the same as tests/e2e/chromium.ts)
-const chromiumArgs = [
+export const chromiumArgs = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -55,7 +55,10 @@ export function buildUi(outDir: string): void {
 }
 
 /** Serves `dist`, and the log file of the scale under test at /__bench/log.ndjson. */
-function serve(dist: string, logFile: () => string): Promise<{ url: string; close: () => Promise<void> }> {
+export function serve(
+  dist: string,
+  logFile: () => string,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let file: string;
@@ -89,7 +92,7 @@ function serve(dist: string, logFile: () => string): Promise<{ url: string; clos
  * opens, or `.app` from builds without one) is first in the page. In-page code is plain JavaScript text: functions compiled by tsx carry
  * helpers the page lacks.
  */
-const drawProbe = `(() => {
+export const drawProbe = `(() => {
   new MutationObserver((records, observer) => {
     if (window.__shell === undefined && document.querySelector('.app-shell, .app')) {
       window.__shell = performance.now();
@@ -256,7 +259,7 @@ export async function firstStart(
 }
 
 /** A fresh browser context whose IndexedDB holds the network. */
-async function seededPage(browser: Browser, base: string, name: string, changes: number) {
+export async function seededPage(browser: Browser, base: string, name: string, changes: number) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript({ content: drawProbe });

@@ -13,10 +13,16 @@ import { App, preloadView } from './app/App.js';
 import './app/app.css';
 import { LoadingShell } from './app/LoadingShell.js';
 import { NetworkProvider, type Workspace } from './app/network-context.js';
-import { type Opened, type OpeningProgress, openSaved, replaceSaved } from './app/workspace.js';
+import {
+  type Opened,
+  type OpeningProgress,
+  openSaved,
+  readSavedEarly,
+  replaceSaved,
+} from './app/workspace.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { ServerElsewhere } from './team/ServerElsewhere.js';
-import { findConnection } from './team/server-address.js';
+import { findConnection, mayWorkAlone } from './team/server-address.js';
 import { TeamRoot } from './team/TeamRoot.js';
 import './team/team.css';
 
@@ -58,10 +64,13 @@ async function start(element: HTMLElement): Promise<void> {
         </StrictMode>,
       ),
     );
-  // drawn now, before the server or IndexedDB is asked for anything
+  // the saved network is read in a worker from now on, unless the app surely works on a server
+  const early = mayWorkAlone() ? readSavedEarly() : undefined;
+  // drawn now, before the server is asked for anything
   shell();
   const connection = await findConnection();
   if (connection.kind === 'local') preloadView(location.search);
+  else early?.cancel();
   const app =
     connection.kind === 'elsewhere' ? (
       <ServerElsewhere server={connection.server} />
@@ -72,14 +81,19 @@ async function start(element: HTMLElement): Promise<void> {
     ) : (
       <Root
         initial={
-          await openSaved(undefined, (progress) => {
-            shell(progress);
-            // the page's thread is busy while the network is built: let the message show first
-            return progress.step === 'reading' ? undefined : painted();
-          })
+          await openSaved(
+            undefined,
+            (progress) => {
+              shell(progress);
+              // the page's thread is busy while the network is built: let the message show first
+              return progress.step === 'reading' ? undefined : painted();
+            },
+            early,
+          )
         }
       />
     );
+  performance.mark('musubi:app:opened');
   root.render(
     <StrictMode>
       <I18nProvider>{app}</I18nProvider>

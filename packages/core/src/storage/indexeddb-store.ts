@@ -17,6 +17,9 @@ interface LogSchema extends DBSchema {
   snapshots: { key: number; value: Entry };
 }
 
+/** Changes read by one `getAll` (about 5 MB of JSON): the next batch is read while one is checked. */
+export const READ_BATCH = 10_000;
+
 /** The IndexedDB schema version this library creates (the log's own format is `LOG_FORMAT_VERSION`). */
 const DATABASE_VERSION = 1;
 
@@ -111,12 +114,25 @@ export class IndexedDbStore implements Store {
     const lastKey = last?.key ?? 0;
     // what a snapshot covers is not read again; the change at `after` is read to match the snapshot
     const from = after > 0 && after <= lastKey ? after : 1;
-    const entries = await transaction.store.getAll(IDBKeyRange.lowerBound(from));
-    await transaction.done;
     const assembler = new LogAssembler(after, from, { parsed: true });
-    for (const entry of entries) {
-      assembler.add(parseLogJson(entry.text, [entry.seq], `change ${entry.seq}`), [entry.seq]);
+    // in batches, each checked while the browser reads the next: one `getAll` of a big log left
+    // the reader idle until every entry was read (most of scale M's reading)
+    const batch = (range: IDBKeyRange) => {
+      const request = transaction.store.getAll(range, READ_BATCH);
+      request.catch(() => undefined); // awaited below; a check that throws first must not leave it unhandled
+      return request;
+    };
+    let next: Promise<Entry[]> | undefined = batch(IDBKeyRange.lowerBound(from));
+    while (next) {
+      const entries: Entry[] = await next;
+      const last = entries.at(-1);
+      next =
+        entries.length === READ_BATCH && last ? batch(IDBKeyRange.lowerBound(last.seq, true)) : undefined;
+      for (const entry of entries) {
+        assembler.add(parseLogJson(entry.text, [entry.seq], `change ${entry.seq}`), [entry.seq]);
+      }
     }
+    await transaction.done;
     return assembler.result();
   }
 

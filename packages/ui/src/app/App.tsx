@@ -28,6 +28,7 @@ import { useNetwork, useWorkspace } from './network-context.js';
 import { SaveIndicator } from './SaveIndicator.js';
 import { TabBar } from './TabBar.js';
 import { type TabId, tabIds } from './tabs.js';
+import { timed } from './timing.js';
 import { currentSearch, isHistoryStep, navigate, useSearch } from './url-state.js';
 
 // each view's code (sigma, d3-geo and the world atlas, recharts, the forms) loads when it is first shown
@@ -76,9 +77,15 @@ export function App() {
   const [state, update] = useExploreState();
   const today = useToday();
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
-  const visible = useMemo(() => visibleNetwork(network, state, today), [network, version, state, today]);
+  const visible = useMemo(
+    () => timed('musubi:app:visible', () => visibleNetwork(network, state, today)),
+    [network, version, state, today],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
-  const span = useMemo(() => fiscalYearSpan(network, today), [network, version, today]);
+  const span = useMemo(
+    () => timed('musubi:app:span', () => fiscalYearSpan(network, today)),
+    [network, version, today],
+  );
   const open = (id: string | undefined) => update({ entity: id });
   const openOnMap = (id: string) => update({ entity: id, view: 'map' });
   const switchLang = () => {

@@ -45,6 +45,11 @@ function isSaving(network: Network): network is SavingNetwork {
   return typeof (network as unknown as Partial<SavingNetwork>).onSaveState === 'function';
 }
 
+/** The change that landed last (undo and redo land one too), to tell whether the network changed. */
+function lastChange(network: Network): Change | undefined {
+  return network.log().at(-1);
+}
+
 /** Makes `network` available to the tree and re-renders it on every change. */
 export function NetworkProvider({
   network,
@@ -59,16 +64,20 @@ export function NetworkProvider({
   const [saveState, setSaveState] = useState<SaveState>(() =>
     isSaving(network) ? network.saveState : { status: 'saved' },
   );
+  /** The network and its last change as first rendered: the subscription below starts after that render. */
+  const [rendered] = useState(() => ({ network, last: lastChange(network) }));
   useEffect(() => {
     const unsubscribe = network.subscribe(() => setVersion((v) => v + 1));
     const unsave = isSaving(network) ? network.onSaveState(setSaveState) : undefined;
     if (isSaving(network)) setSaveState(network.saveState);
-    setVersion((v) => v + 1);
+    // render again only when the network changed since the first render (a big network's first
+    // render is expensive: every view's derived data would be computed twice)
+    if (rendered.network !== network || rendered.last !== lastChange(network)) setVersion((v) => v + 1);
     return () => {
       unsubscribe();
       unsave?.();
     };
-  }, [network]);
+  }, [network, rendered]);
   return (
     <WorkspaceContext.Provider value={workspace}>
       <SaveStateContext.Provider value={saveState}>

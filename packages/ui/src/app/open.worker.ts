@@ -3,9 +3,11 @@
  * It only reads: its connection is closed before it answers, so that the page's store is the one
  * connection that writes (and a database the page later deletes is not held open here).
  */
-import { isMusubiError, readStoredLog } from '@musubi/core';
+import { isMusubiError, readStoredLog, type StoredLog } from '@musubi/core';
 import { IndexedDbStore } from '@musubi/core/indexeddb';
+import { logHead, logParts } from './log-transfer.js';
 import type { OpenReply, OpenRequest } from './open-messages.js';
+import { startTiming } from './timing.js';
 
 function reply(message: OpenReply): void {
   try {
@@ -16,12 +18,15 @@ function reply(message: OpenReply): void {
   }
 }
 
-async function read(database: string): Promise<OpenReply> {
+async function read(database: string): Promise<OpenReply | { type: 'log'; log: StoredLog }> {
   let store: IndexedDbStore | undefined;
   try {
     store = await IndexedDbStore.open(database);
     if ((await store.lastSeq()) === 0) return { type: 'empty' };
-    return { type: 'read', log: await readStoredLog(store) };
+    const end = startTiming('musubi:worker:read');
+    const log = await readStoredLog(store);
+    end();
+    return { type: 'log', log };
   } catch (error) {
     if (isMusubiError(error, 'FORMAT') || isMusubiError(error, 'VERSION')) {
       const { code, message, path, issues, details } = error;
@@ -33,7 +38,21 @@ async function read(database: string): Promise<OpenReply> {
   }
 }
 
+/** Sends the log in parts, each as soon as it is written, then its head (see log-transfer.ts). */
+function send(log: StoredLog): void {
+  const end = startTiming('musubi:worker:send');
+  try {
+    for (const part of logParts(log)) postMessage({ type: 'part', part } satisfies OpenReply);
+    postMessage({ type: 'read', head: logHead(log) } satisfies OpenReply);
+  } catch (error) {
+    // a log that cannot be sent: the page opens the database itself
+    reply({ type: 'failed', reason: (error as Error)?.message ?? String(error) });
+  }
+  end();
+}
+
 addEventListener('message', (event: MessageEvent<OpenRequest>) => {
   reply({ type: 'reading' });
-  void read(event.data.database).then(reply);
+  // the store is closed before the log is sent
+  void read(event.data.database).then((answer) => (answer.type === 'log' ? send(answer.log) : reply(answer)));
 });

@@ -9,7 +9,8 @@
  */
 import { type Change, MemoryStore, openNetwork, openStoredLog, type StoredNetwork } from '@musubi/core';
 import { IndexedDbStore } from '@musubi/core/indexeddb';
-import { readInWorker } from './open-in-worker.js';
+import { readInWorker, type WorkerRead } from './open-in-worker.js';
+import { startTiming } from './timing.js';
 
 const POINTER_KEY = 'musubi.database';
 const DEFAULT_DB = 'musubi';
@@ -93,11 +94,26 @@ function baseKey(name: string): string {
  */
 export const SNAPSHOT_AFTER = 10_000;
 
+/**
+ * Resolves once the page has been idle after `delay` ms: the first map is then built and drawn. A
+ * plain timer fired in the middle of that work at scale M (the snapshot's JSON took 3 s of the
+ * page's thread before the first draw). Browsers without `requestIdleCallback` wait for the timer.
+ */
+function whenIdle(delay: number): Promise<void> {
+  return new Promise((resolve) =>
+    setTimeout(() => {
+      if (typeof requestIdleCallback === 'function')
+        requestIdleCallback(() => resolve(), { timeout: 30_000 });
+      else resolve();
+    }, delay),
+  );
+}
+
 /** Keeps a snapshot in the background when the opening replayed many changes; a failure only costs speed. */
 function keepSnapshotIfLong(network: StoredNetwork, after: number): Promise<boolean> {
   if (network.changesSinceSnapshot < after) return Promise.resolve(false);
   return new Promise((resolve) => {
-    setTimeout(() => {
+    void whenIdle(1_000).then(() => {
       network.saveSnapshot().then(
         () => resolve(true),
         (error: unknown) => {
@@ -105,7 +121,7 @@ function keepSnapshotIfLong(network: StoredNetwork, after: number): Promise<bool
           resolve(false);
         },
       );
-    }, 1_000);
+    });
   });
 }
 
@@ -150,17 +166,40 @@ function opened(
   return { network, base: Number.isFinite(base) ? base : 1, database: name, snapshotKept, openedIn };
 }
 
+/** A worker's reading of the saved network begun before the app knew it works alone (see main.tsx). */
+export interface EarlyReading {
+  readonly database: string;
+  readonly read: Promise<WorkerRead>;
+  /** Stops the worker: the app works on a team server. */
+  cancel(): void;
+}
+
 /**
- * Opens the database `name` from a worker's reading, or on the page when no worker can run. The
- * worker has closed its connection before it answers: the store opened here is the only writer.
+ * Begins reading the saved network in a worker at once, while the page draws its shell and finds
+ * out whether it works alone; {@link openSaved} takes the reading over. The worker only reads.
+ */
+export function readSavedEarly(): EarlyReading {
+  const database = readSetting(POINTER_KEY) ?? DEFAULT_DB;
+  const stop = new AbortController();
+  const end = startTiming('musubi:open:worker');
+  const read = readInWorker(database, undefined, stop.signal).finally(end);
+  read.catch(() => undefined); // a refusal is met where the reading is taken over
+  return { database, read, cancel: () => stop.abort() };
+}
+
+/**
+ * Opens the database `name` from a worker's reading (`early`'s when it read that database), or on
+ * the page when no worker can run. The worker has closed its connection before it answers: the
+ * store opened here is the only writer.
  */
 async function openThroughWorker(
   name: string,
   snapshotAfter: number,
   onProgress?: ProgressListener,
+  early?: EarlyReading,
 ): Promise<Opened> {
   await onProgress?.({ step: 'reading' });
-  const read = await readInWorker(name);
+  const read = early?.database === name ? await early.read : await readSavedEarly().read;
   if (read.kind === 'unavailable') {
     console.warn(`Musubi: the network is opened on the page (no worker: ${read.reason})`);
     await onProgress?.({ step: 'reading-on-page' });
@@ -174,7 +213,9 @@ async function openThroughWorker(
   });
   const store = await IndexedDbStore.open(name);
   try {
+    const endReplay = startTiming('musubi:open:replay');
     const network = await openStoredLog(store, read.log, { author: currentAuthor() });
+    endReplay();
     return opened(name, network, snapshotAfter, 'worker');
   } catch (error) {
     await store.close().catch(() => undefined);
@@ -192,19 +233,20 @@ function deleteDatabase(name: string): Promise<void> {
 }
 
 /**
- * Opens the saved network (read in a worker when one can run), or the example network on the
- * first start. A log that cannot be opened (damaged, newer, no IndexedDB) leaves the example in
+ * Opens the saved network (read in a worker when one can run, `early` when it was begun before),
+ * or the example network on the first start. A log that cannot be opened (damaged, newer, no IndexedDB) leaves the example in
  * memory, with the reason as `problem`.
  */
 export async function openSaved(
   snapshotAfter = SNAPSHOT_AFTER,
   onProgress?: ProgressListener,
+  early?: EarlyReading,
 ): Promise<Opened> {
   const name = readSetting(POINTER_KEY) ?? DEFAULT_DB;
   try {
     // ask the browser not to evict the data under storage pressure (best effort)
     void navigator.storage?.persist?.().catch(() => false);
-    return await openThroughWorker(name, snapshotAfter, onProgress);
+    return await openThroughWorker(name, snapshotAfter, onProgress, early);
   } catch (error) {
     const store = new MemoryStore();
     const first = await exampleLog();

@@ -8,6 +8,7 @@ import { type Network, nameIn } from '@musubi/core';
 import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import type { SizeBy } from '../app/explore-state.js';
+import { timed } from '../app/timing.js';
 import type { VisibleNetwork } from '../filters/visible.js';
 import { useI18n } from '../i18n/i18n.js';
 import { createDisplayGraph, type DisplayEdge, type DisplayNode, syncDisplayGraph } from './display-graph.js';
@@ -75,15 +76,19 @@ export function NetworkMap({
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const s = new Sigma<DisplayNode, DisplayEdge>(graph, element, {
-      allowInvalidContainer: true,
-      // only the labels chosen by placeLabels are drawn (forceLabel); sigma's own grid draws none
-      labelRenderedSizeThreshold: Number.POSITIVE_INFINITY,
-      labelSize: LABEL_SIZE,
-      labelFont: LABEL_FONT,
-      zIndex: true,
-      defaultEdgeType: 'line',
-    });
+    const s = timed(
+      'musubi:map:sigma',
+      () =>
+        new Sigma<DisplayNode, DisplayEdge>(graph, element, {
+          allowInvalidContainer: true,
+          // only the labels chosen by placeLabels are drawn (forceLabel); sigma's own grid draws none
+          labelRenderedSizeThreshold: Number.POSITIVE_INFINITY,
+          labelSize: LABEL_SIZE,
+          labelFont: LABEL_FONT,
+          zIndex: true,
+          defaultEdgeType: 'line',
+        }),
+    );
     const camera = s.getCamera();
     const showCamera = () => {
       const c = camera.getState();
@@ -121,7 +126,7 @@ export function NetworkMap({
   // the network into the display graph, in place; a first visit runs the seeded layout
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   useEffect(() => {
-    const { fresh } = syncDisplayGraph(graph, network);
+    const { fresh } = timed('musubi:map:display-graph', () => syncDisplayGraph(graph, network));
     if (container.current) container.current.dataset.nodes = String(graph.order);
     if (fresh) run();
     setSynced(true);
@@ -170,7 +175,7 @@ export function NetworkMap({
         sigma.refresh({ skipIndexation: true });
       });
     };
-    sigma.refresh();
+    timed('musubi:map:refresh', () => sigma.refresh());
     relabel.current();
     return () => cancelAnimationFrame(frame);
   }, [sigma, graph, visible, sizeBy, hovered, selected, lang, network]);

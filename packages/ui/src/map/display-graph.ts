@@ -70,8 +70,10 @@ export function syncDisplayGraph(
   }
   syncEdges(graph, network);
   // new nodes beside the neighbours they were linked to, so the map does not move to make room
+  // (a set: on a first visit every node is new, and a list's `includes` made this quadratic)
+  const isNew = new Set(added);
   for (const id of added) {
-    const placed = graph.neighbors(id).filter((n) => !added.includes(n));
+    const placed = graph.neighbors(id).filter((n) => !isNew.has(n));
     if (placed.length === 0) continue;
     const seeded = seededPosition(id, 'person');
     const x = placed.reduce((sum, n) => sum + graph.getNodeAttribute(n, 'x'), 0) / placed.length;

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findConnection, isTeamServer, serverBase } from './server-address.js';
+import { findConnection, isTeamServer, mayWorkAlone, serverBase } from './server-address.js';
 
 /** A real HTTP server: `/api/health` answers as a team server on one path, as a static site's fallback on another. */
 let server: Server;
@@ -58,5 +58,23 @@ describe('finding the team server', () => {
     });
     // not remembered: the next start without `?server=` is where it was
     expect(await findConnection({ search: '', origin: 'http://127.0.0.1:9' })).toEqual({ kind: 'local' });
+  });
+
+  it('says at once whether a start may work alone, and never no when it turns out to work alone', async () => {
+    const searches = [
+      '',
+      '?server=local',
+      '?server=',
+      `?server=${origin}/office`,
+      '?server=https://musubi.example',
+      '?server=nonsense',
+    ];
+    for (const search of searches) {
+      const connection = await findConnection({ search, origin: 'http://127.0.0.1:9' });
+      if (connection.kind === 'local') expect(mayWorkAlone({ search })).toBe(true);
+    }
+    expect(mayWorkAlone({ search: `?server=${origin}/office` })).toBe(false);
+    expect(mayWorkAlone({ search: '?server=https://musubi.example' })).toBe(false);
+    expect(mayWorkAlone({ search: '?server=local' })).toBe(true);
   });
 });

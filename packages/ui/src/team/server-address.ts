@@ -87,6 +87,18 @@ export async function isTeamServer(base: string, fetcher: typeof fetch = fetch):
 }
 
 /**
+ * Whether this start may work alone, told at once without asking a server: false only when
+ * {@link findConnection} would surely answer `team` or `elsewhere` (a `?server=` or a remembered
+ * server). The app then begins reading the saved network before the answer (main.tsx).
+ */
+export function mayWorkAlone(page: { search: string } = location): boolean {
+  const asked = new URLSearchParams(page.search).get('server');
+  if (asked !== null) return asked === 'local' || asked === '' || serverBase(asked) === undefined;
+  const kept = remembered();
+  return kept === null || kept === LOCAL || serverBase(kept) === undefined;
+}
+
+/**
  * Finds the connection for this start: `?server=` first (remembered), then the remembered server,
  * then the page's own origin when it is a team server; otherwise local mode.
  */

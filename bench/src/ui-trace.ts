@@ -1,0 +1,196 @@
+/**
+ * Where the time of one page load goes, up to the first drawn map: the built UI in Chromium with the
+ * generated log of a scale in IndexedDB (as the bench's UI rows do), traced by Chromium itself
+ * (every thread: the page's, the opening worker's, the layout worker's). Prints the app's
+ * performance marks and measures (`musubi:*`) on one time line from navigation, each thread's busy
+ * time split into script, gc, compilation and the rest, and each thread's heaviest functions
+ * (sampled CPU profile, self time).
+ *
+ * `node --import tsx src/ui-trace.ts [--scale S|M] [--dist DIR] [--trace FILE] [--top N]`: DIR is a
+ * built UI (`vite build --outDir DIR`), built into a temporary directory when not given; FILE keeps
+ * the raw trace (open it in Chromium's DevTools, Performance panel).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { generateNetwork, scales } from './generator.js';
+import { writeLogFile } from './tasks/log-file.js';
+import { buildUi, CHROMIUM, chromiumArgs, seededPage, serve } from './tasks/ui.js';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'S' },
+    seed: { type: 'string', default: '1' },
+    dist: { type: 'string' },
+    trace: { type: 'string' },
+    top: { type: 'string', default: '25' },
+  },
+});
+const scale = scales[(values.scale ?? 'S').toUpperCase() as keyof typeof scales];
+const dir = mkdtempSync(path.join(os.tmpdir(), 'musubi-ui-trace-'));
+const generated = generateNetwork(scale, { seed: Number(values.seed) });
+const changes = generated.log.length;
+const file = await writeLogFile(path.join(dir, `network-${scale.name}.ndjson`), generated.log);
+const dist = values.dist ? path.resolve(values.dist) : path.join(dir, 'ui');
+if (!values.dist) buildUi(dist);
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  id2?: { local?: string };
+  args?: {
+    name?: string;
+    data?: {
+      cpuProfile?: {
+        nodes?: { id: number; parent?: number; callFrame: { functionName: string; url: string } }[];
+        samples?: number[];
+      };
+      timeDeltas?: number[];
+    };
+  };
+}
+
+const categories = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.gc',
+  'disabled-by-default-v8.cpu_profiler',
+  'loading',
+];
+
+const server = await serve(dist, () => file.path);
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs, headless: true });
+let events: TraceEvent[];
+let firstDraw = 0;
+try {
+  const { context, page } = await seededPage(browser, server.url, 'musubi-trace', changes);
+  await browser.startTracing(undefined, { categories });
+  await page.goto(`${server.url}/?view=map&lang=en`, { timeout: 600_000 });
+  await page.waitForFunction('window.__firstDraw !== undefined', null, { timeout: 600_000, polling: 50 });
+  firstDraw = (await page.evaluate('window.__firstDraw')) as number;
+  const trace = await browser.stopTracing();
+  if (values.trace) writeFileSync(values.trace, trace);
+  events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const threadNames = new Map<string, string>();
+for (const e of events) {
+  if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
+}
+const threadOf = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+const nameOf = (key: string) => `${threadNames.get(key) ?? 'thread'} (${key})`;
+
+// the time line starts at the page's navigation (the renderer's first navigationStart mark)
+const navigation = events.find((e) => e.name === 'navigationStart' && e.cat.includes('blink.user_timing'));
+const zero = navigation?.ts ?? Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
+const ms = (ts: number) => ((ts - zero) / 1000).toFixed(0).padStart(6);
+
+console.log(
+  `${scale.name}: ${changes} changes; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+console.log('\nThe app’s marks and measures (ms from navigation):');
+const open = new Map<string, TraceEvent>();
+const lines: [number, string][] = [];
+for (const e of events) {
+  if (!e.cat.includes('blink.user_timing') || !e.name.startsWith('musubi')) continue;
+  const where = threadNames.get(threadOf(e)) ?? threadOf(e);
+  const key = `${threadOf(e)}:${e.name}:${e.id ?? e.id2?.local ?? ''}`;
+  if (e.ph === 'b') open.set(key, e);
+  else if (e.ph === 'e') {
+    const begin = open.get(key);
+    if (begin) {
+      lines.push([
+        begin.ts,
+        `${ms(begin.ts)} → ${ms(e.ts)}  ${((e.ts - begin.ts) / 1000).toFixed(0).padStart(6)} ms  ${e.name}  [${where}]`,
+      ]);
+    }
+  } else if (e.ph === 'R' || e.ph === 'I' || e.ph === 'n') {
+    lines.push([e.ts, `${ms(e.ts)}            mark ${e.name}  [${where}]`]);
+  }
+}
+for (const [, line] of lines.sort((a, b) => a[0] - b[0])) console.log(line);
+console.log(
+  `${firstDraw.toFixed(0).padStart(6)}            the first WebGL draw (performance.now() of the page)`,
+);
+
+// each thread's busy time: the top-level tasks, and within them script, gc, compilation
+const buckets: Record<string, (name: string) => boolean> = {
+  gc: (n) => n === 'MinorGC' || n === 'MajorGC' || n === 'V8.GCScavenger' || n === 'V8.GCFinalizeMC',
+  compile: (n) => /^v8\.(compile|parse|compileModule)|^V8\.(Compile|Parse)/.test(n),
+  'message (clone, dispatch)': (n) => n === 'EventDispatch',
+};
+console.log('\nBusy time per thread up to the end of the trace (ms; nested events counted once):');
+const perThread = new Map<string, { tasks: number; script: number; [bucket: string]: number }>();
+for (const e of events) {
+  if (e.ph !== 'X' || e.dur === undefined) continue;
+  const t = perThread.get(threadOf(e)) ?? { tasks: 0, script: 0 };
+  perThread.set(threadOf(e), t);
+  if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') t.tasks += e.dur / 1000;
+  if (e.name === 'FunctionCall' || e.name === 'v8.evaluateModule' || e.name === 'EvaluateScript')
+    t.script += e.dur / 1000;
+  for (const [bucket, matches] of Object.entries(buckets))
+    if (matches(e.name)) t[bucket] = (t[bucket] ?? 0) + e.dur / 1000;
+}
+for (const [key, t] of [...perThread].sort((a, b) => b[1].tasks - a[1].tasks).slice(0, 8)) {
+  const parts = Object.entries(t)
+    .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+    .join(', ');
+  console.log(`  ${nameOf(key)}: ${parts}`);
+}
+
+// sampled CPU profiles (one per thread), self time by function
+const profiles = new Map<
+  string,
+  { thread: string; nodes: Map<number, { name: string; url: string }>; self: Map<number, number> }
+>();
+for (const e of events) {
+  if (e.name !== 'ProfileChunk') continue;
+  const key = `${e.pid}:${e.id}`;
+  const profile = profiles.get(key) ?? { thread: threadOf(e), nodes: new Map(), self: new Map() };
+  profiles.set(key, profile);
+  const data = e.args?.data;
+  for (const node of data?.cpuProfile?.nodes ?? []) {
+    profile.nodes.set(node.id, { name: node.callFrame.functionName, url: node.callFrame.url });
+  }
+  const samples = data?.cpuProfile?.samples ?? [];
+  const deltas = data?.timeDeltas ?? [];
+  samples.forEach((id, i) => {
+    profile.self.set(id, (profile.self.get(id) ?? 0) + (deltas[i] ?? 0) / 1000);
+  });
+}
+const top = Number(values.top);
+for (const profile of profiles.values()) {
+  const byName = new Map<string, number>();
+  let total = 0;
+  for (const [id, t] of profile.self) {
+    const node = profile.nodes.get(id);
+    const file = node?.url ? (node.url.split('/').pop() ?? '') : '';
+    const name = `${node?.name || '(anonymous)'} ${file}`.trim();
+    byName.set(name, (byName.get(name) ?? 0) + t);
+    if (node?.name !== '(idle)') total += t;
+  }
+  if (total < 50) continue;
+  console.log(`\nCPU profile of ${nameOf(profile.thread)}: ${total.toFixed(0)} ms sampled, not idle`);
+  for (const [name, t] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    console.log(`  ${t.toFixed(0).padStart(6)} ms  ${name}`);
+  }
+}
