@@ -164,19 +164,10 @@ export class Network extends NetworkView {
           },
         );
       }
-      if (!Object.isFrozen(change)) {
-        // every change of a log repeats a few operations and authors: one string each
-        const words = this.state.interning;
-        const c = change as { operation: Change['operation']; author: string };
-        c.operation = words.word(c.operation);
-        c.author = words.word(c.author);
-      }
-      // the log is the source of truth: nobody may change a replayed change afterwards either
-      Object.freeze(change);
-      Object.freeze(change.effects);
-      for (const effect of change.effects) Object.freeze(effect);
+      // the log keeps it in columns (or, if they cannot say it exactly, frozen as it is)
       this.#log.append(change);
     });
+    this.#log.trim();
   }
 
   #restore(snapshot: NetworkSnapshot): void {
@@ -264,7 +255,11 @@ export class Network extends NetworkView {
 
   // ── the log ────────────────────────────────────────────────────────────────────────────
 
-  /** The change log, oldest first. The returned array is a copy; the changes are frozen. */
+  /**
+   * The change log, oldest first. The returned array is a copy; the changes are frozen. The log
+   * is kept compactly and a change is made again when read: two reads of an old change give equal
+   * objects, not always the same one.
+   */
   log(): Change[] {
     return this.#log.toArray();
   }
