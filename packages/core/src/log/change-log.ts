@@ -376,7 +376,6 @@ function canonicalKeys(change: Change): boolean {
     typeof c.id === 'string' &&
     typeof c.seq === 'number' &&
     Array.isArray(c.effects) &&
-    (!('label' in c) || c.label !== undefined) &&
     (!('undoes' in c) || typeof c.undoes === 'string') &&
     (!('redoes' in c) || typeof c.redoes === 'string')
   );
@@ -384,48 +383,10 @@ function canonicalKeys(change: Change): boolean {
 
 /** The time as a number when `toISOString` writes it back exactly, or undefined. */
 function canonicalTime(value: unknown): number | undefined {
-  // `YYYY-MM-DDTHH:MM:SS.mmmZ`, read by hand: `Date.parse` and `toISOString` took half the append
-  if (typeof value !== 'string' || value.length !== 24) return undefined;
-  const [year, month, day] = [digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10)];
-  const hour = digits(value, 11, 13);
-  const [minute, second, ms] = [digits(value, 14, 16), digits(value, 17, 19), digits(value, 20, 23)];
-  if (
-    value[4] !== '-' ||
-    value[7] !== '-' ||
-    value[10] !== 'T' ||
-    value[13] !== ':' ||
-    value[16] !== ':' ||
-    value[19] !== '.' ||
-    value[23] !== 'Z' ||
-    year < 100 || // Date.UTC reads 0–99 as 1900–1999
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysIn(year, month) ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59 ||
-    ms < 0
-  ) {
+  if (typeof value !== 'string' || value.length !== 24 || value.charCodeAt(23) !== 90 /* Z */)
     return undefined;
-  }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
-}
-
-/** The number written in `value` from `from` to `to`, or -1 when a character there is not a digit. */
-function digits(value: string, from: number, to: number): number {
-  let out = 0;
-  for (let k = from; k < to; k++) {
-    const digit = value.charCodeAt(k) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    out = out * 10 + digit;
-  }
-  return out;
-}
-
-function daysIn(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) || new Date(ms).toISOString() !== value ? undefined : ms;
 }
 
 /** The byte of an effect's type and collection, when its keys are those of its type, in order. */
@@ -533,19 +494,6 @@ class IdColumn {
     return true;
   }
 
-  /** True when ids `a` and `b` are the same. */
-  #same(a: number, b: number): boolean {
-    const kept = this.#strings.get(b);
-    if (kept !== undefined) return this.#is(a, kept);
-    if (this.#strings.has(a)) return false;
-    const startA = a > 0 ? (this.#end[a - 1] as number) : 0;
-    const startB = b > 0 ? (this.#end[b - 1] as number) : 0;
-    const length = (this.#end[b] as number) - startB;
-    if ((this.#end[a] as number) - startA !== length) return false;
-    for (let k = 0; k < length; k++) if (this.#bytes[startA + k] !== this.#bytes[startB + k]) return false;
-    return true;
-  }
-
   truncate(length: number): void {
     for (let i = length; i < this.#length; i++) this.#strings.delete(i);
     this.#length = Math.min(this.#length, length);
@@ -561,7 +509,7 @@ class IdColumn {
       while (size < this.#length * 4) size *= 2;
       this.#table = new Int32Array(size);
       this.#mask = size - 1;
-      for (let i = 0; i < this.#length; i++) this.#insert(i, this.#strings.get(i) ?? this.#hashAt(i));
+      for (let i = 0; i < this.#length; i++) this.#insert(i, this.get(i));
     }
     const table = this.#table;
     for (let slot = hashOf(id) & this.#mask; ; slot = (slot + 1) & this.#mask) {
@@ -571,22 +519,12 @@ class IdColumn {
     }
   }
 
-  /** The hash of id `i` kept as bytes, as `hashOf` gives it for the string. */
-  #hashAt(i: number): number {
-    const start = i > 0 ? (this.#end[i - 1] as number) : 0;
-    let h = 0x811c9dc5;
-    for (let k = start; k < (this.#end[i] as number); k++)
-      h = Math.imul(h ^ (this.#bytes[k] as number), 0x01000193);
-    return h >>> 0;
-  }
-
-  /** Puts position `i` in the table (its id, or the id's hash), in place of an earlier change with the same id. */
-  #insert(i: number, id: Id | number): void {
+  /** Puts position `i` in the table, in place of an earlier change with the same id. */
+  #insert(i: number, id: Id): void {
     const table = this.#table as Int32Array;
-    const hash = typeof id === 'number' ? id : hashOf(id);
-    for (let slot = hash & this.#mask; ; slot = (slot + 1) & this.#mask) {
+    for (let slot = hashOf(id) & this.#mask; ; slot = (slot + 1) & this.#mask) {
       const at = table[slot] as number;
-      if (at === 0 || this.#same(at - 1, i)) {
+      if (at === 0 || this.#is(at - 1, id)) {
         table[slot] = i + 1;
         return;
       }
