@@ -6,12 +6,12 @@ import {
   malformedChange,
   type Operation,
   type StoredRecord,
-  undoStacks,
 } from '../changes/change.js';
 import { type ChangeLabel, ChangeLabelSchema } from '../changes/change-label.js';
 import { checkEffectBase, effectTarget, type ProposedChange, sameJson } from '../changes/proposed-change.js';
 import { collectionSpec } from '../changes/references.js';
 import { isMusubiError, MusubiError } from '../errors.js';
+import { ChangeLog } from '../log/change-log.js';
 import { type ChangePlace, decodeProposedChange } from '../log/proposal.js';
 import type { NetworkSnapshot } from '../log/store.js';
 import { generateId, type Id } from '../model/ids.js';
@@ -120,19 +120,12 @@ function keepStored(effect: Effect, stored: StoredRecord): void {
  * const mie = network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' }, country: 'JP' });
  */
 export class Network extends NetworkView {
-  readonly #log: Change[] = [];
+  #log = new ChangeLog();
   readonly #listeners = new Set<ChangeListener>();
   #author: string;
   readonly #now: () => Date;
   #sink: ChangeSink | undefined;
   #pending: Effect[] | null = null;
-  #undo: Id[] = [];
-  #redo: Id[] = [];
-  /** The changes by id, built on the first look-up that the end of the log does not answer. */
-  #byId: Map<Id, Change> | undefined;
-  /** The seq of the snapshot the network started from (0 without one). */
-  #seqBase = 0;
-  #baseChangeId: Id | null = null;
 
   constructor(options: NetworkOptions = {}) {
     super(new NetworkState());
@@ -171,22 +164,10 @@ export class Network extends NetworkView {
           },
         );
       }
-      if (!Object.isFrozen(change)) {
-        // every change of a log repeats a few operations and authors: one string each
-        const words = this.state.interning;
-        const c = change as { operation: Change['operation']; author: string };
-        c.operation = words.word(c.operation);
-        c.author = words.word(c.author);
-      }
-      // the log is the source of truth: nobody may change a replayed change afterwards either
-      Object.freeze(change);
-      Object.freeze(change.effects);
-      for (const effect of change.effects) Object.freeze(effect);
-      this.#log.push(change);
+      // the log keeps it in columns (or, if they cannot say it exactly, frozen as it is)
+      this.#log.append(change);
     });
-    const stacks = undoStacks(this.#log);
-    this.#undo = stacks.undo;
-    this.#redo = stacks.redo;
+    this.#log.trim();
   }
 
   #restore(snapshot: NetworkSnapshot): void {
@@ -218,8 +199,7 @@ export class Network extends NetworkView {
       }
       waiting = blocked;
     }
-    this.#seqBase = snapshot.seq;
-    this.#baseChangeId = snapshot.changeId;
+    this.#log = new ChangeLog({ seq: snapshot.seq, changeId: snapshot.changeId });
   }
 
   /**
@@ -229,7 +209,6 @@ export class Network extends NetworkView {
    * await store.writeSnapshot(network.snapshot());
    */
   snapshot(): NetworkSnapshot {
-    const last = this.#log[this.#log.length - 1];
     const records: Partial<Record<Collection, StoredRecord[]>> = {
       entity: this.state.graph.mapNodes((_, attributes) => attributes),
       link: this.state.graph.mapEdges((_, attributes) => attributes),
@@ -237,7 +216,7 @@ export class Network extends NetworkView {
     for (const [collection, table] of this.state.records) {
       if (table.size > 0) records[collection] = [...table.values()];
     }
-    return { seq: this.#seqBase + this.#log.length, changeId: last?.id ?? this.#baseChangeId, records };
+    return { seq: this.#log.lastSeq, changeId: this.#log.lastId, records };
   }
 
   /** Sets the sink that receives new changes (used by stores when they open a network). */
@@ -276,9 +255,13 @@ export class Network extends NetworkView {
 
   // ── the log ────────────────────────────────────────────────────────────────────────────
 
-  /** The change log, oldest first. The returned array is a copy; the changes are frozen. */
+  /**
+   * The change log, oldest first. The returned array is a copy; the changes are frozen. The log
+   * is kept compactly and a change is made again when read: two reads of an old change give equal
+   * objects, not always the same one.
+   */
   log(): Change[] {
-    return [...this.#log];
+    return this.#log.toArray();
   }
 
   /** Listens to every change that lands; returns a function that stops listening. */
@@ -289,41 +272,22 @@ export class Network extends NetworkView {
 
   /** True when `undo()` has something to undo. */
   canUndo(): boolean {
-    return this.#undo.length > 0;
+    return this.#log.canUndo;
   }
 
   /** True when `redo()` has something to redo. */
   canRedo(): boolean {
-    return this.#redo.length > 0;
+    return this.#log.canRedo;
   }
 
   /** The change `undo()` would undo, if any. */
   nextUndo(): Change | undefined {
-    const id = this.#undo[this.#undo.length - 1];
-    return id === undefined ? undefined : this.#change(id);
+    return this.#log.nextUndo();
   }
 
   /** The change `redo()` would redo, if any. */
   nextRedo(): Change | undefined {
-    const id = this.#redo[this.#redo.length - 1];
-    return id === undefined ? undefined : this.#change(id);
-  }
-
-  /**
-   * The change with this id (the latest, should a hand-made log repeat one). Undo and redo look
-   * for recent changes, found near the end of the log: the map of every change (one entry a
-   * change, tens of megabytes at a million) is built only when one is not found there.
-   */
-  #change(id: Id): Change | undefined {
-    if (this.#byId === undefined) {
-      for (let i = this.#log.length - 1; i >= Math.max(0, this.#log.length - 256); i--) {
-        const change = this.#log[i] as Change;
-        if (change.id === id) return change;
-      }
-      this.#byId = new Map();
-      for (const change of this.#log) this.#byId.set(change.id, change);
-    }
-    return this.#byId.get(id);
+    return this.#log.nextRedo();
   }
 
   /**
@@ -433,7 +397,7 @@ export class Network extends NetworkView {
   #commit(operation: Operation, effects: readonly Effect[], extra: Partial<Change>): Change {
     const change: Change = Object.freeze({
       id: generateId('chg'),
-      seq: this.#seqBase + this.#log.length + 1,
+      seq: this.#log.nextSeq,
       recordedAt: this.#now().toISOString(),
       author: this.#author,
       operation,
@@ -450,19 +414,7 @@ export class Network extends NetworkView {
         });
       }
     }
-    this.#log.push(change);
-    this.#byId?.set(change.id, change);
-    // as undoStacks replays them: an accepted undo may target a change other than the latest
-    if (operation === 'undo' && change.undoes !== undefined) {
-      if (this.#undo[this.#undo.length - 1] === change.undoes) this.#undo.pop();
-      this.#redo.push(change.undoes);
-    } else if (operation === 'redo' && change.redoes !== undefined) {
-      if (this.#redo[this.#redo.length - 1] === change.redoes) this.#redo.pop();
-      this.#undo.push(change.redoes);
-    } else {
-      this.#undo.push(change.id);
-      this.#redo = [];
-    }
+    this.#log.append(change);
     this.#tell(change);
     return change;
   }
@@ -476,11 +428,10 @@ export class Network extends NetworkView {
    */
   protected takeOffLast(count: number): Change[] {
     this.#refuseInTransaction('takeOffLast');
-    const taken = this.#log.splice(Math.max(0, this.#log.length - count));
+    const taken = this.#log.takeOffLast(count);
     for (let i = taken.length - 1; i >= 0; i--) {
       const change = taken[i] as Change;
       for (const effect of invertEffects(change.effects)) this.state.apply(effect);
-      this.#byId?.delete(change.id);
     }
     return taken;
   }
@@ -514,8 +465,7 @@ export class Network extends NetworkView {
       for (const effect of invertEffects(applied)) this.state.apply(effect);
       throw error;
     }
-    this.#log.push(change);
-    this.#byId?.set(change.id, change);
+    this.#log.land(change);
     if (!quiet) this.#tell(change);
   }
 
@@ -559,13 +509,13 @@ export class Network extends NetworkView {
     proposed = plainInput(proposed, 'proposed change');
     meta = plainInput(meta, 'accept() meta');
     const id = (proposed as { id?: unknown } | null)?.id;
-    const stored = typeof id === 'string' ? this.#change(id) : undefined;
+    const stored = typeof id === 'string' ? this.#log.byId(id) : undefined;
     if (stored) return stored;
     if (typeof meta?.author !== 'string' || meta.author.trim() === '') {
       throw new MusubiError('VALIDATION', 'accept() needs the author of the change', { path: ['author'] });
     }
     const place: ChangePlace = {
-      seq: this.#seqBase + this.#log.length + 1,
+      seq: this.#log.nextSeq,
       recordedAt: this.#now().toISOString(),
       author: meta.author,
     };
