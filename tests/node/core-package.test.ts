@@ -26,7 +26,7 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /**
  * The main entry's budget in a browser bundle (esbuild, minified, gzip): issue 16's goal, 60 KB. It weighs
- * 56.3 KB (2026-12-02), with the policy sheet, the briefing and JSON in subpaths of their own
+ * 59.0 KB (2026-12-02, with the compact change log of `log/change-log.ts`; 56.3 KB without it), with the policy sheet, the briefing and JSON in subpaths of their own
  * (`/indicators`, `/briefing`, `/json`; 62.2 KB with them, 91.9 KB with zod's classic API and the country
  * tables of i18n-iso-countries, 470 KB before the subpaths). graphology with its `events` polyfill (about
  * 20 KB), zod/mini (10 KB) and the core's own network, views and indexes are most of it. Measured with
@@ -34,8 +34,11 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
  * weighs what.
  */
 const MAIN_ENTRY_BUDGET = 60 * 1024;
-/** What a page that only creates a network and searches it pays (50.3 KB): the network itself. */
-const SMALL_PAGE_BUDGET = 51 * 1024;
+/**
+ * What a page that only creates a network and searches it pays (53.1 KB; 50.3 KB before the compact
+ * change log, whose typed arrays keep the heap of scale L under 1 GB): the network itself.
+ */
+const SMALL_PAGE_BUDGET = 54 * 1024;
 
 /** The dependencies that only the subpaths may bring in. */
 const heavy = ['exceljs', '@xmldom/xmldom', 'papaparse', 'idb', 'graphology-gexf', 'graphology-graphml'];
