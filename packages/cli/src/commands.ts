@@ -106,8 +106,8 @@ export async function validate(file: string, lang: CliLang): Promise<void> {
     if (network.warnings.some((w) => w.code === 'torn-tail')) {
       process.stderr.write(
         `${say(lang, {
-          ja: `完全な変更 ${network.log().length} 件はすべて読めます。書き込みを再開するには musubi repair ${file} を実行してください。`,
-          en: `all ${network.log().length} complete changes are readable; run musubi repair ${file} to write to it again.`,
+          ja: `完全な変更 ${network.changeCount} 件はすべて読めます。書き込みを再開するには musubi repair ${file} を実行してください。`,
+          en: `all ${network.changeCount} complete changes are readable; run musubi repair ${file} to write to it again.`,
         })}\n`,
       );
       process.exitCode = 1;
@@ -115,8 +115,8 @@ export async function validate(file: string, lang: CliLang): Promise<void> {
     }
     print(
       say(lang, {
-        ja: `正常です: 変更 ${network.log().length} 件、組織等 ${c.entities}、つながり ${c.links}、交流 ${c.engagements}`,
-        en: `valid: ${network.log().length} changes, ${c.entities} entities, ${c.links} links, ${c.engagements} engagements`,
+        ja: `正常です: 変更 ${network.changeCount} 件、組織等 ${c.entities}、つながり ${c.links}、交流 ${c.engagements}`,
+        en: `valid: ${network.changeCount} changes, ${c.entities} entities, ${c.links} links, ${c.engagements} engagements`,
       }),
     );
     if (inspection.formatVersion < 2) {
@@ -189,7 +189,7 @@ export async function openForReading(
   }
   const network = await openNetworkFile(file, { readOnly: true });
   printWarnings(network.warnings, lang);
-  return { network, changes: network.log().length, close: () => network.close() };
+  return { network, changes: network.changeCount, close: () => network.close() };
 }
 
 /** `musubi stats <file>` (or `--server`): counts of the current network, as JSON. */

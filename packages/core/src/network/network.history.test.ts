@@ -355,3 +355,25 @@ describe('collections beside the graph', () => {
     expect(refusal(() => network.removeRecord('figure', figure.id)).code).toBe('NOT_FOUND');
   });
 });
+
+describe('reading the log without making every change', () => {
+  it('counts, gives the last change and finds one by id as log() would, also past the log’s cache', () => {
+    const network = small();
+    for (let i = 0; i < 400; i++) network.addEntity({ id: `c${i}`, kind: 'company', name: { en: `c${i}` } });
+    network.undo();
+    const replayed = createNetwork({ log: network.log() });
+    for (const n of [network, replayed]) {
+      const log = n.log();
+      expect(n.changeCount).toBe(log.length);
+      expect(n.lastChange()).toEqual(log.at(-1));
+      expect(n.lastChange()?.undoes).toBe(log.at(-2)?.id);
+      for (const change of [log[0], log[1], log[200], log.at(-1)] as Change[]) {
+        expect(n.changeById(change.id)).toEqual(change);
+      }
+      expect(n.changeById('no-such-change')).toBeUndefined();
+    }
+    const empty = createNetwork();
+    expect(empty.changeCount).toBe(0);
+    expect(empty.lastChange()).toBeUndefined();
+  });
+});

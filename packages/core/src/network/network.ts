@@ -264,6 +264,21 @@ export class Network extends NetworkView {
     return this.#log.toArray();
   }
 
+  /** How many changes the log holds, without making them (`log().length` makes every one). */
+  get changeCount(): number {
+    return this.#log.length;
+  }
+
+  /** The change that landed last (an undo or a redo lands one too); undefined in an empty log. */
+  lastChange(): Change | undefined {
+    return this.#log.at(this.#log.length - 1);
+  }
+
+  /** The change with this id, if the log holds it, found through the log's id index. */
+  changeById(id: Id): Change | undefined {
+    return this.#log.byId(id);
+  }
+
   /** Listens to every change that lands; returns a function that stops listening. */
   subscribe(listener: ChangeListener): () => void {
     this.#listeners.add(listener);

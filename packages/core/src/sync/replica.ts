@@ -426,7 +426,7 @@ export class Replica extends Network {
     const aside = this.#setAside.find((s) => s.change.id === changeId);
     if (aside) return Promise.reject(aside.error);
     if (!this.#isPending(changeId)) {
-      const change = this.log().find((c) => c.id === changeId);
+      const change = this.changeById(changeId);
       if (change) return Promise.resolve(change);
       return Promise.reject(
         new MusubiError('NOT_FOUND', `change ${changeId} is not in this replica`, { details: { changeId } }),

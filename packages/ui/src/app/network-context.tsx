@@ -47,7 +47,7 @@ function isSaving(network: Network): network is SavingNetwork {
 
 /** The change that landed last (undo and redo land one too), to tell whether the network changed. */
 function lastChange(network: Network): Change | undefined {
-  return network.log().at(-1);
+  return network.lastChange();
 }
 
 /** Makes `network` available to the tree and re-renders it on every change. */

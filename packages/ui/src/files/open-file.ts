@@ -19,11 +19,11 @@ export function readNetworkFile(bytes: Uint8Array | string, author: string, now?
   const document = readMusubiJson(bytes);
   if (document.kind === 'log') {
     const network = networkFromJson(bytes);
-    if (network.log().length > 0) return { log: network.log(), counts: network.counts() };
+    if (network.changeCount > 0) return { log: network.log(), counts: network.counts() };
   }
   const network = createNetwork({ author, ...(now ? { now } : {}) });
   importJsonInto(network, bytes);
-  if (network.log().length === 0) {
+  if (network.changeCount === 0) {
     throw new MusubiError('VALIDATION', 'the file holds an empty network / 空のネットワークです', {
       details: { reason: 'empty' },
     });

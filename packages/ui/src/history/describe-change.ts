@@ -23,7 +23,7 @@ export function describeChange(change: Change, network: Network, lang: Lang): st
   if (change.label !== undefined) return changeLabelIn(change.label, lang);
   const target = change.undoes ?? change.redoes;
   if (target !== undefined) {
-    const original = network.log().find((c) => c.id === target);
+    const original = network.changeById(target);
     if (original) return describeChange(original, network, lang);
   }
   const first = change.effects[0];
