@@ -3,6 +3,7 @@ import { referencesOf } from '../changes/references.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import type { NetworkState } from '../projection/state.js';
+import { partitionPoint } from './sorted.js';
 import {
   AFTER_ALL,
   ALWAYS,
@@ -479,14 +480,7 @@ export class ValidTimeIndex {
 
   /** The place in date order of engagement `slot` (where it would go). */
   #placeByDate(slot: number): number {
-    let low = 0;
-    let high = this.#orderLength;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.compareDates(this.#order[mid] as number, slot) < 0) low = mid + 1;
-      else high = mid;
-    }
-    return low;
+    return partitionPoint(this.#orderLength, (i) => this.compareDates(this.#order[i] as number, slot) < 0);
   }
 
   #setDateOrder(order: Int32Array): void {
@@ -900,14 +894,7 @@ function pushTo(lists: (number[] | undefined)[], at: number, slot: number): void
 
 /** Where `slot` is, or would go, in the ascending `list`. */
 function placeIn(list: readonly number[], slot: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((list[mid] as number) < slot) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return partitionPoint(list.length, (i) => (list[i] as number) < slot);
 }
 
 /** Puts `slot` into the ascending list of `at`, once. */

@@ -1,6 +1,7 @@
 import type { Link } from '../model/records.js';
 import { sortedEvents } from '../model/valid-time.js';
 import { daysInMonth, earliestDay, latestDay } from '../time/partial-date.js';
+import { partitionPoint } from './sorted.js';
 
 /**
  * Days as numbers and the spans of days the valid-time index keeps (`valid-time-index.ts`): half-open
@@ -304,14 +305,7 @@ export class SlotSpans {
 
 /** How many of the first `length` numbers of `sorted` are ≤ day. */
 function countUpTo(sorted: Int32Array, length: number, day: number): number {
-  let low = 0;
-  let high = length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((sorted[mid] as number) <= day) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return partitionPoint(length, (i) => (sorted[i] as number) <= day);
 }
 
 /** Every other number of `pairs` from `from`, sorted. */

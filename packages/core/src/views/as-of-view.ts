@@ -1,5 +1,6 @@
 import type { Collection, StoredRecord } from '../changes/change.js';
 import { postKeys } from '../indexes/search.js';
+import { partitionPoint } from '../indexes/sorted.js';
 import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from '../indexes/valid-time-index.js';
 import { dateKey, sortByDate } from '../indexes/valid-time-spans.js';
 import type { Id } from '../model/ids.js';
@@ -375,12 +376,5 @@ function* between(
 
 /** How many of the sorted `days` are below `day`. */
 function countBelow(days: Int32Array, day: number): number {
-  let low = 0;
-  let high = days.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((days[mid] as number) < day) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return partitionPoint(days.length, (i) => (days[i] as number) < day);
 }

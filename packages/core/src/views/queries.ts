@@ -7,6 +7,7 @@ import {
   matchScore,
   type SearchIndex,
 } from '../indexes/search.js';
+import { partitionPoint } from '../indexes/sorted.js';
 import { dateKey, sortByDate } from '../indexes/valid-time-spans.js';
 import { type CountryGroup, isInGroup } from '../model/countries.js';
 import type { Id } from '../model/ids.js';
@@ -248,14 +249,8 @@ export function withEngagement(
   if (collection !== 'engagement') return false;
   const engagement = record as Engagement;
   const key = dateKey(engagement.date);
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (dateKey((items[mid] as TimelineItem).date) <= key) low = mid + 1;
-    else high = mid;
-  }
-  (items as TimelineItem[]).splice(low, 0, frozen({ kind: 'engagement', date: engagement.date, engagement }));
+  const at = partitionPoint(items.length, (i) => dateKey((items[i] as TimelineItem).date) <= key);
+  (items as TimelineItem[]).splice(at, 0, frozen({ kind: 'engagement', date: engagement.date, engagement }));
   return true;
 }
 
