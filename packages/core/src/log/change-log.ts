@@ -76,6 +76,15 @@ export class ChangeLog {
   // ── undo and redo ──
   #undo: Id[] = [];
   #redo: Id[] = [];
+  // ── landings, for readers that follow the log ──
+  /** How many changes have landed (those taken off too): a mark of the log as it stands. */
+  #landings = 0;
+  /**
+   * Runs of positions whose changes landed one after another: the change at position `i` of a run
+   * landed as number `first + i - at`. One run while the log only grows; a replica that takes
+   * changes off and lands them again starts a new one there.
+   */
+  readonly #runs: { at: number; first: number }[] = [];
 
   constructor(start: ChangeLogStart = { seq: 0, changeId: null }) {
     this.#start = { seq: start.seq, changeId: start.changeId };
@@ -156,6 +165,36 @@ export class ChangeLog {
       this.#remember(i, change);
     }
     this.#length = i + 1;
+    this.#landings++;
+    const run = this.#runs[this.#runs.length - 1];
+    if (run === undefined || run.first + i - run.at !== this.#landings) {
+      this.#runs.push({ at: i, first: this.#landings });
+    }
+  }
+
+  /** How many changes have landed so far, those taken off since too: a mark for `firstLandedAfter`. */
+  get landings(): number {
+    return this.#landings;
+  }
+
+  /**
+   * The first position whose change landed after `mark` (a value of `landings`), or the length
+   * when none did. Changes land in the order of their positions, so the positions below it hold
+   * what they held at the mark.
+   */
+  firstLandedAfter(mark: number): number {
+    // the first run whose last change landed after the mark (runs land in order)
+    let lo = 0;
+    let hi = this.#runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const run = this.#runs[mid] as { at: number; first: number };
+      const end = mid + 1 < this.#runs.length ? (this.#runs[mid + 1]?.at as number) : this.#length;
+      if (run.first + (end - 1 - run.at) > mark) hi = mid;
+      else lo = mid + 1;
+    }
+    const run = this.#runs[lo];
+    return run === undefined ? this.#length : run.at + Math.max(0, mark + 1 - run.first);
   }
 
   /**
@@ -287,6 +326,7 @@ export class ChangeLog {
       this.#made.delete(i);
     }
     if (from < this.#length) {
+      while ((this.#runs[this.#runs.length - 1]?.at ?? -1) >= from) this.#runs.pop();
       this.#effectCount = this.#effectStart[from] as number;
       this.#records.length = this.#recordStart[from] as number;
       this.#ids.truncate(from);

@@ -377,3 +377,28 @@ describe('reading the log without making every change', () => {
     expect(empty.lastChange()).toBeUndefined();
   });
 });
+
+describe('reading the log by position and following it', () => {
+  it('gives the change at a position as log() has it, and undefined outside the log', () => {
+    const network = small();
+    for (let i = 0; i < 300; i++) network.addEntity({ id: `p${i}`, kind: 'company', name: { en: `p${i}` } });
+    const log = network.log();
+    for (const i of [0, 1, 150, log.length - 1]) expect(network.changeAt(i)).toEqual(log[i]);
+    for (const i of [-1, log.length, 1.5, Number.NaN]) expect(network.changeAt(i)).toBeUndefined();
+  });
+
+  it('tells a reader from which position the log changed since its mark: the new changes of a network', () => {
+    const network = small();
+    const read = network.changeCount;
+    const mark = network.logMark();
+    expect(network.firstChangedSince(mark)).toBe(read);
+    network.addEntity({ id: 'x', kind: 'company', name: { en: 'x' } });
+    network.undo();
+    expect(network.firstChangedSince(mark)).toBe(read);
+    expect(network.firstChangedSince(network.logMark())).toBe(network.changeCount);
+    expect(network.firstChangedSince(0)).toBe(0);
+    const replayed = createNetwork({ log: network.log() });
+    expect(replayed.firstChangedSince(replayed.logMark())).toBe(replayed.changeCount);
+    expect(replayed.firstChangedSince(0)).toBe(0);
+  });
+});

@@ -279,6 +279,42 @@ export class Network extends NetworkView {
     return this.#log.byId(id);
   }
 
+  /**
+   * The change at a position of the log (0 the oldest it holds, `changeCount - 1` the last), made
+   * from the compact log; undefined outside it. Reads a page of the log without making the rest.
+   *
+   * @example
+   * // the ten latest changes, newest first
+   * for (let i = network.changeCount - 1; i >= Math.max(0, network.changeCount - 10); i--) show(network.changeAt(i));
+   */
+  changeAt(position: number): Change | undefined {
+    return this.#log.at(position);
+  }
+
+  /**
+   * A mark of the log as it stands, for {@link Network.firstChangedSince}: data derived from the
+   * log (an index, a count) keeps the mark and `changeCount` of the changes it read.
+   */
+  logMark(): number {
+    return this.#log.landings;
+  }
+
+  /**
+   * The first position whose change landed after `mark` (from {@link Network.logMark}), or
+   * `changeCount` when none did; the positions below it hold what they held at the mark. A
+   * network's log only grows, but a replica takes its pending changes off and lands them again
+   * under the server's: a reader that follows the log reads again from the smaller of this and
+   * the count it had read, and drops what it had derived from there on.
+   *
+   * @example
+   * const from = Math.min(read, network.firstChangedSince(mark));
+   * for (let i = from; i < network.changeCount; i++) index.add(network.changeAt(i));
+   * (read = network.changeCount), (mark = network.logMark());
+   */
+  firstChangedSince(mark: number): number {
+    return this.#log.firstLandedAfter(mark);
+  }
+
   /** Listens to every change that lands; returns a function that stops listening. */
   subscribe(listener: ChangeListener): () => void {
     this.#listeners.add(listener);
