@@ -15,6 +15,7 @@ import {
   type NetworkView,
   upcomingAnniversaries,
 } from '@musubi/core';
+import { followLog } from '../app/follow-log.js';
 import { isOverdue } from '../panels/follow-ups.js';
 
 export const followUpGroups = ['overdue', 'week', 'later', 'done'] as const;
@@ -56,18 +57,47 @@ export function groupOf(followUp: FollowUp, today: string): FollowUpGroup {
   return 'later';
 }
 
-/** Who recorded each engagement: the author of the change that created it. */
-export function engagementOwners(log: readonly Change[]): Map<string, string> {
-  const owners = new Map<string, string>();
-  for (const change of log) {
-    for (const effect of change.effects) {
-      if (effect.collection !== 'engagement' || effect.type !== 'create') continue;
-      const id = (effect.record as { id?: unknown }).id;
-      if (typeof id === 'string' && !owners.has(id)) owners.set(id, change.author);
+/** Who recorded each engagement, and at which position of the log (to drop it when the log is cut there). */
+interface Owners {
+  readonly owners: Map<string, string>;
+  /** The engagements in the order they were first created, with the position of that change. */
+  readonly created: { id: string; position: number }[];
+}
+
+function addOwners(data: Owners, change: Change, position: number): void {
+  for (const effect of change.effects) {
+    if (effect.collection !== 'engagement' || effect.type !== 'create') continue;
+    const id = (effect.record as { id?: unknown }).id;
+    if (typeof id === 'string' && !data.owners.has(id)) {
+      data.owners.set(id, change.author);
+      data.created.push({ id, position });
     }
   }
-  return owners;
 }
+
+/** Who recorded each engagement: the author of the change that created it. */
+export function engagementOwners(log: readonly Change[]): Map<string, string> {
+  const data: Owners = { owners: new Map(), created: [] };
+  for (const [i, change] of log.entries()) addOwners(data, change, i);
+  return data.owners;
+}
+
+/**
+ * Who recorded each engagement in a network, as {@link engagementOwners} of its log, kept up to
+ * date with each change instead of read again from the whole log (a second at 300,000 changes).
+ */
+export const engagementOwnersOf: (network: Network) => ReadonlyMap<string, string> = (() => {
+  const follow = followLog<Owners>({
+    start: () => ({ owners: new Map(), created: [] }),
+    add: addOwners,
+    cut: (data, position) => {
+      while ((data.created.at(-1)?.position ?? -1) >= position) {
+        data.owners.delete((data.created.pop() as { id: string }).id);
+      }
+    },
+  });
+  return (network) => follow(network).owners;
+})();
 
 function partnersOf(view: NetworkView, engagement: Engagement): string[] {
   const visitors = engagement.participants.filter((p) => p.role === 'visitor').map((p) => p.entity);
@@ -80,7 +110,7 @@ function partnersOf(view: NetworkView, engagement: Engagement): string[] {
  * (oldest due first), then this week, later (soonest first, undated last), done (latest due first).
  */
 export function followUpList(network: Network, today: string): Record<FollowUpGroup, FollowUpListItem[]> {
-  const owners = engagementOwners(network.log());
+  const owners = engagementOwnersOf(network);
   const out: Record<FollowUpGroup, FollowUpListItem[]> = { overdue: [], week: [], later: [], done: [] };
   for (const engagement of network.engagements()) {
     for (const followUp of engagement.followUps) {

@@ -17,7 +17,8 @@ import { useMemo, useState } from 'react';
 import { useNetwork } from '../app/network-context.js';
 import { useI18n } from '../i18n/i18n.js';
 import { describeChange, operationWords } from './describe-change.js';
-import { authorsOf, type EffectRow, type HistoryFilter, historyRows } from './history-rows.js';
+import { historyLogOf } from './history-index.js';
+import { type EffectRow, type HistoryFilter, historyRows } from './history-rows.js';
 import {
   listWords,
   type ReadableField,
@@ -247,9 +248,10 @@ export function HistoryPage({ onOpen }: { onOpen: (id: string) => void }) {
   const [limit, setLimit] = useState(PAGE);
   const since = localToIso(sinceLocal);
 
+  // the log read by position, its filters answered by an index kept up to date change by change
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
-  const log = useMemo(() => network.log(), [network, version]);
-  const authors = useMemo(() => authorsOf(log), [log]);
+  const log = useMemo(() => historyLogOf(network), [network, version]);
+  const authors = log.authors;
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const words = useMemo<ReadingWords>(() => {
     const names = new Map<string, string | undefined>();

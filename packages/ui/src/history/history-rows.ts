@@ -138,11 +138,26 @@ export function effectRows(change: Change, lang: Lang): EffectRow[] {
 }
 
 /**
+ * A log read by position (an array of changes is one): the history view reads a network's log so
+ * (`history-index.ts`), making only the changes it shows.
+ */
+export interface HistoryLog {
+  readonly length: number;
+  at(position: number): Change | undefined;
+  /**
+   * Whether the change at `position` passes the filter's author, kind and time, told without making
+   * the change; the rows check the rest (and all of it without this) on the change itself.
+   */
+  passes?(position: number, filter: HistoryFilter): boolean;
+}
+
+/**
  * The changes of `log` that pass `filter`, newest first, at most `limit` of them, and how many
- * pass in all (for "show more").
+ * pass in all (for "show more"). With `log.passes` and no words or record to look for, only the
+ * changes shown are read.
  */
 export function historyRows(
-  log: readonly Change[],
+  log: HistoryLog,
   filter: HistoryFilter,
   lang: Lang,
   words: HistoryWords,
@@ -150,11 +165,22 @@ export function historyRows(
 ): { rows: HistoryRow[]; total: number } {
   const rows: HistoryRow[] = [];
   let total = 0;
+  const passes = log.passes?.bind(log);
+  // the words and the record are checked on the change; the rest, when the log can, without it
+  const onChange =
+    passes === undefined || filter.recordId !== undefined || (filter.text?.trim() ?? '') !== '';
   for (let i = log.length - 1; i >= 0; i--) {
-    const change = log[i];
-    if (change === undefined || !matchesFilter(change, filter, words)) continue;
-    total += 1;
-    if (rows.length < limit) rows.push({ change, effects: effectRows(change, lang) });
+    if (passes !== undefined && !passes(i, filter)) continue;
+    if (onChange) {
+      const change = log.at(i);
+      if (change === undefined || !matchesFilter(change, filter, words)) continue;
+      total += 1;
+      if (rows.length < limit) rows.push({ change, effects: effectRows(change, lang) });
+    } else {
+      total += 1;
+      const change = rows.length < limit ? log.at(i) : undefined;
+      if (change !== undefined) rows.push({ change, effects: effectRows(change, lang) });
+    }
   }
   return { rows, total };
 }
