@@ -49,8 +49,12 @@ export class Sequencer {
   readonly #mutex = new Mutex();
   readonly #listeners = new Set<(changes: readonly Change[]) => void>();
   #network: Network;
-  /** The committed log, oldest first (what pulls and streams read). */
-  #log: Change[];
+  /**
+   * How many changes of the network's log are committed (what pulls and streams read, by position:
+   * the network is replayed from the whole log, so the change of seq `s` is at position `s - 1`).
+   * Between accept and commit the network holds more.
+   */
+  #committed: number;
   #queue: Pending[] = [];
   #draining = false;
   #broken = false;
@@ -61,7 +65,7 @@ export class Sequencer {
     this.#now = options.now ?? (() => new Date());
     this.#maxGroup = options.maxGroup ?? 256;
     this.#network = network;
-    this.#log = network.log();
+    this.#committed = network.changeCount;
   }
 
   /** Replays the network's log from the database. */
@@ -77,12 +81,16 @@ export class Sequencer {
 
   /** The seq of the last committed change. */
   get head(): number {
-    return this.#log.length;
+    return this.#committed;
   }
 
   /** Committed changes with seq > `after`, oldest first, at most `limit`. */
   changesAfter(after: number, limit = Number.POSITIVE_INFINITY): Change[] {
-    return this.#log.slice(Math.max(0, after), Math.max(0, after) + limit);
+    return changesOf(
+      this.#network,
+      Math.max(0, after),
+      Math.min(this.#committed, Math.max(0, after) + limit),
+    );
   }
 
   /** The current records after the last committed change. */
@@ -139,7 +147,7 @@ export class Sequencer {
         return;
       }
     }
-    const head = this.#log.length;
+    const head = this.#committed;
     const results: PushResult[] = [];
     const fresh: Change[] = [];
     for (const pending of group) {
@@ -181,7 +189,7 @@ export class Sequencer {
         for (const pending of group) pending.reject(failure);
         return;
       }
-      this.#log.push(...fresh);
+      this.#committed = this.#network.changeCount;
     }
     for (const [i, pending] of group.entries()) pending.resolve(results[i] as PushResult);
     if (fresh.length > 0) {
@@ -198,13 +206,18 @@ export class Sequencer {
   /** Replays the network from the database: what is there is what was acknowledged or committed. */
   async #rebuild(): Promise<void> {
     const network = await Sequencer.#replay(this.#db, { network: this.#name, now: this.#now });
-    const log = network.log();
-    const known = this.#log.length;
-    this.#network = network;
     // a commit whose reply was lost may be there: it joins the log (and the streams) now
-    const recovered = log.slice(known);
-    this.#log = log;
+    const recovered = changesOf(network, this.#committed, network.changeCount);
+    this.#network = network;
+    this.#committed = network.changeCount;
     this.#broken = false;
     if (recovered.length > 0) for (const listener of this.#listeners) listener(recovered);
   }
+}
+
+/** The changes at positions `from` to `to` (not included) of the network's log, made only for them. */
+function changesOf(network: Network, from: number, to: number): Change[] {
+  const out: Change[] = [];
+  for (let i = from; i < to; i++) out.push(network.changeAt(i) as Change);
+  return out;
 }
