@@ -519,11 +519,14 @@ export class Replica extends Network {
    */
   changedSince(change: Change): Change[] {
     const keys = new Set(change.effects.map(effectKey));
-    const log = this.log();
-    const from = log.findIndex((c) => c.id === change.id);
-    return log
-      .slice(from + 1)
-      .filter((c) => !this.#isMine(c) && c.effects.some((e) => keys.has(effectKey(e))));
+    // read back from the newest change to it (an undo's target is mostly recent), not the whole log
+    const since: Change[] = [];
+    for (let i = this.changeCount - 1; i >= 0; i--) {
+      const c = this.changeAt(i) as Change;
+      if (c.id === change.id) break;
+      if (!this.#isMine(c) && c.effects.some((e) => keys.has(effectKey(e)))) since.push(c);
+    }
+    return since.reverse();
   }
 
   #refuseIfChangedSince(target: Change, what: 'undo' | 'redo'): void {
