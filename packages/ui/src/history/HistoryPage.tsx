@@ -206,15 +206,14 @@ function ChangeItem({
 function RecordedAt({ at }: { at: string }) {
   const { t } = useI18n();
   const { network, version } = useNetwork();
+  // what `network.asRecordedAt(at)` counts, from the history index (not the log replayed on every change)
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const counts = useMemo(() => {
-    const past = network.asRecordedAt(at);
-    const count = (v: typeof past) => ({
-      entities: v.entities().length,
-      links: v.links().length,
-      engagements: v.engagements().length,
-    });
-    return { past: count(past), now: count(network) };
+    const past = historyLogOf(network).recordedCounts(at);
+    return {
+      past: { entities: past.entity, links: past.link, engagements: past.engagement },
+      now: network.counts(),
+    };
   }, [network, version, at]);
   return (
     <table className="history-counts" aria-label={t('history.recordedAt.table')}>

@@ -4,13 +4,22 @@
  * counts and pages through a filtered log of hundreds of thousands of changes without making each
  * change again from the compact log (`network.log()` makes every one, on every change).
  */
-import { type Change, type Collection, collections, type Network } from '@musubi/core';
+import { type Change, collections, type Network } from '@musubi/core';
 import { followLog } from '../app/follow-log.js';
 import type { HistoryFilter, HistoryLog } from './history-rows.js';
 
-const bitOf = new Map<Collection, number>(collections.map((c, i) => [c, 1 << i]));
+const counted = ['entity', 'link', 'engagement'] as const;
+type Counted = (typeof counted)[number];
+/** A collection's bit in a change's kinds, and its place among `counted` (-1: not counted). */
+const collectionBits: Record<string, number> = Object.fromEntries(collections.map((c, i) => [c, 1 << i]));
+const countedSlots: Record<string, number> = Object.fromEntries(
+  collections.map((c) => [c, counted.indexOf(c as Counted)]),
+);
 
-function grown<T extends Uint32Array | Uint8Array | Float64Array>(column: T, make: (n: number) => T): T {
+function grown<T extends Uint32Array | Uint8Array | Float64Array | Int32Array>(
+  column: T,
+  make: (n: number) => T,
+): T {
   const next = make(column.length * 2);
   next.set(column as never);
   return next;
@@ -24,6 +33,11 @@ export class HistoryIndex {
   #kinds = new Uint8Array(64);
   /** The change's record time in ms (`Date.parse`). */
   #time = new Float64Array(64);
+  /**
+   * How many entities, links and engagements the log's changes up to each one created less
+   * removed: three entries a change, in the order of `counted`.
+   */
+  #counted = new Int32Array(3 * 64);
   readonly #authors: string[] = [];
   readonly #authorIndex = new Map<string, number>();
   /** The position of each author's first change, to drop the author when it is cut. */
@@ -48,6 +62,7 @@ export class HistoryIndex {
       this.#author = grown(this.#author, (n) => new Uint32Array(n));
       this.#kinds = grown(this.#kinds, (n) => new Uint8Array(n));
       this.#time = grown(this.#time, (n) => new Float64Array(n));
+      this.#counted = grown(this.#counted, (n) => new Int32Array(n));
     }
     let author = this.#authorIndex.get(change.author);
     if (author === undefined) {
@@ -57,7 +72,15 @@ export class HistoryIndex {
       this.#authorFirst.push(i);
     }
     let kinds = 0;
-    for (const effect of change.effects) kinds |= bitOf.get(effect.collection) ?? 0;
+    const at = 3 * i;
+    for (let k = 0; k < 3; k++) this.#counted[at + k] = i > 0 ? (this.#counted[at + k - 3] as number) : 0;
+    for (const effect of change.effects) {
+      kinds |= collectionBits[effect.collection] ?? 0;
+      const slot = countedSlots[effect.collection] ?? -1;
+      if (slot >= 0 && effect.type !== 'update') {
+        (this.#counted[at + slot] as number) += effect.type === 'create' ? 1 : -1;
+      }
+    }
     this.#author[i] = author;
     this.#kinds[i] = kinds;
     this.#time[i] = Date.parse(change.recordedAt);
@@ -75,6 +98,27 @@ export class HistoryIndex {
   }
 
   /**
+   * How many entities, links and engagements there were as recorded at `at` (an ISO instant), from
+   * those there are `now`: less what the changes after the first one recorded after `at` created,
+   * plus what they removed. The counts of `network.asRecordedAt(at)` (which replays the log up to
+   * there), told without replaying it; also where the log starts from a snapshot (a team's
+   * replica), which `asRecordedAt` cannot replay.
+   */
+  recordedCounts(at: string, now: Record<Counted, number>): Record<Counted, number> {
+    const limit = Date.parse(at);
+    let end = 0;
+    while (end < this.#count && (this.#time[end] as number) <= limit) end++;
+    const upTo = (c: Counted, n: number) =>
+      n > 0 ? (this.#counted[3 * (n - 1) + counted.indexOf(c)] as number) : 0;
+    const since = (c: Counted) => upTo(c, this.#count) - upTo(c, end);
+    return {
+      entity: now.entity - since('entity'),
+      link: now.link - since('link'),
+      engagement: now.engagement - since('engagement'),
+    };
+  }
+
+  /**
    * Whether the change at `position` passes the filter's author, kind of record and time (its
    * words and record, which need the change itself, are not checked here).
    */
@@ -83,7 +127,7 @@ export class HistoryIndex {
       return false;
     if (
       filter.collection !== undefined &&
-      ((this.#kinds[position] as number) & (bitOf.get(filter.collection) ?? 0)) === 0
+      ((this.#kinds[position] as number) & (collectionBits[filter.collection] ?? 0)) === 0
     )
       return false;
     if (filter.since !== undefined) {
@@ -106,12 +150,18 @@ export const historyIndexOf = followLog<HistoryIndex>({
  * The network's log as the history view reads it: by position, newest first, its filters on author,
  * kind and time answered by the history index, so that only the changes shown are made.
  */
-export function historyLogOf(network: Network): HistoryLog & { authors: string[] } {
+export function historyLogOf(
+  network: Network,
+): HistoryLog & { authors: string[]; recordedCounts(at: string): Record<Counted, number> } {
   const index = historyIndexOf(network);
   return {
     length: index.count,
     at: (position) => network.changeAt(position),
     passes: (position, filter) => index.passes(position, filter),
     authors: index.authors(),
+    recordedCounts: (at) => {
+      const now = network.counts();
+      return index.recordedCounts(at, { entity: now.entities, link: now.links, engagement: now.engagements });
+    },
   };
 }
