@@ -106,6 +106,17 @@ for (let i = 0; i < visits; i++) {
   add('follow-up owners: before (engagementOwners(network.log()))', was.ms);
   add('follow-up owners: after (engagementOwnersOf(network))', now.ms);
   add('follow-up list, whole (after)', cpu(() => followUpList(network, today)).ms);
+  // "as recorded on" a moment in the middle of the log: what the page counted then and now
+  const at = (network.changeAt(network.changeCount >> 1) as Change).recordedAt;
+  const replayed = cpu(() => {
+    const past = network.asRecordedAt(at);
+    return [past.entities().length, past.links().length, past.engagements().length].join();
+  });
+  const counted = cpu(() => Object.values(historyLogOf(network).recordedCounts(at)).join());
+  if (replayed.value !== counted.value)
+    throw new Error(`as recorded on: ${replayed.value} ≠ ${counted.value}`);
+  add('"as recorded on" counts: before (asRecordedAt replayed)', replayed.ms);
+  add('"as recorded on" counts: after (history index)', counted.ms);
 }
 for (const [name, list] of Object.entries(times)) {
   row(

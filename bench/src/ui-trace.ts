@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core';
 import { generateNetwork, scales } from './generator.js';
 import { writeLogFile } from './tasks/log-file.js';
 import { buildUi, CHROMIUM, chromiumArgs, seededPage, serve } from './tasks/ui.js';
+import { coveredMs } from './trace-spans.js';
 
 const { values } = parseArgs({
   options: {
@@ -139,16 +140,30 @@ const buckets: Record<string, (name: string) => boolean> = {
   'message (clone, dispatch)': (n) => n === 'EventDispatch',
 };
 console.log('\nBusy time per thread up to the end of the trace (ms; nested events counted once):');
-const perThread = new Map<string, { tasks: number; script: number; [bucket: string]: number }>();
+// a task runs inside another (a nested run loop, `ThreadControllerImpl::RunTask` around `RunTask`),
+// a function call inside a function call, a GC phase inside a GC: each bucket is the time covered
+// by the union of its events' spans on the thread, not the sum of their durations
+const spans = new Map<string, Map<string, [number, number][]>>();
+const spanOf = (thread: string, bucket: string, e: TraceEvent) => {
+  const byBucket = spans.get(thread) ?? new Map<string, [number, number][]>();
+  spans.set(thread, byBucket);
+  const list = byBucket.get(bucket) ?? [];
+  byBucket.set(bucket, list);
+  list.push([e.ts, e.ts + (e.dur as number)]);
+};
 for (const e of events) {
   if (e.ph !== 'X' || e.dur === undefined) continue;
-  const t = perThread.get(threadOf(e)) ?? { tasks: 0, script: 0 };
-  perThread.set(threadOf(e), t);
-  if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') t.tasks += e.dur / 1000;
+  const thread = threadOf(e);
+  if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') spanOf(thread, 'tasks', e);
   if (e.name === 'FunctionCall' || e.name === 'v8.evaluateModule' || e.name === 'EvaluateScript')
-    t.script += e.dur / 1000;
-  for (const [bucket, matches] of Object.entries(buckets))
-    if (matches(e.name)) t[bucket] = (t[bucket] ?? 0) + e.dur / 1000;
+    spanOf(thread, 'script', e);
+  for (const [bucket, matches] of Object.entries(buckets)) if (matches(e.name)) spanOf(thread, bucket, e);
+}
+const perThread = new Map<string, { tasks: number; script: number; [bucket: string]: number }>();
+for (const [thread, byBucket] of spans) {
+  const t: { tasks: number; script: number; [bucket: string]: number } = { tasks: 0, script: 0 };
+  for (const [bucket, list] of byBucket) t[bucket] = coveredMs(list);
+  perThread.set(thread, t);
 }
 for (const [key, t] of [...perThread].sort((a, b) => b[1].tasks - a[1].tasks).slice(0, 8)) {
   const parts = Object.entries(t)

@@ -8,6 +8,12 @@ const TICKS = 100;
  * browser, GPU, renderer and utility processes that playwright launched), read from /proc. A
  * figure that the machine's load does not inflate as it does wall time: on a shared machine the
  * difference over a page load says what the load cost, wherever its threads ran.
+ *
+ * Each process counts with the time of its children that ended (`cutime`, `cstime`): a renderer
+ * that ends between two readings (the previous context's, closed just before) leaves the list of
+ * processes, but its time stays in its parent's, so that the difference of two readings is never
+ * short of it. Counting live processes alone made "first start" at M come out negative: the
+ * previous page's renderer, with a minute of CPU, ended during the load.
  */
 export function descendantsCpuMs(root = process.pid): number {
   const children = new Map<number, number[]>();
@@ -24,7 +30,8 @@ export function descendantsCpuMs(root = process.pid): number {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const ppid = Number(fields[1]);
     const pid = Number(entry);
-    cpu.set(pid, Number(fields[11]) + Number(fields[12]));
+    // utime, stime, cutime, cstime (fields 14–17 of stat)
+    cpu.set(pid, Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]));
     children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
   let ticks = 0;
