@@ -106,6 +106,7 @@ function expectSameAsFromWholeLog(network: Network): void {
     { since: log[Math.floor(log.length / 2)]?.recordedAt ?? '2026-04-01T00:00:00.000Z' },
     { author: 'tanaka', collection: 'engagement' },
     { text: 'region 3' },
+    { text: '  ' },
   ];
   for (const filter of filters) {
     const rows = (l: Parameters<typeof historyRows>[0]) => {

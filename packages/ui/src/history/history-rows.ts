@@ -165,6 +165,15 @@ export function historyRows(
 ): { rows: HistoryRow[]; total: number } {
   const rows: HistoryRow[] = [];
   let total = 0;
+  const { text, ...rest } = filter;
+  if ((text ?? '').trim() === '' && Object.values(rest).every((v) => v === undefined)) {
+    // nothing to narrow by: the last `limit` changes, the rest not even looked at
+    for (let i = log.length - 1; i >= 0 && rows.length < limit; i--) {
+      const change = log.at(i);
+      if (change !== undefined) rows.push({ change, effects: effectRows(change, lang) });
+    }
+    return { rows, total: log.length };
+  }
   const passes = log.passes?.bind(log);
   // the words and the record are checked on the change; the rest, when the log can, without it
   const onChange =
