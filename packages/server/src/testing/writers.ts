@@ -35,7 +35,7 @@ export async function runWriters(options: {
         kind: 'organization',
         name: { en: `client ${client} #${k}` },
       });
-      const change = replica.log().at(-1) as Change;
+      const change = replica.lastChange() as Change;
       let answered = false;
       while (!answered) {
         const { url, token } = options.target();
