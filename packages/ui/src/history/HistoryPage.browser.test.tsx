@@ -64,3 +64,24 @@ describe('the history page', () => {
     ]);
   });
 });
+
+describe('the history page as changes land', () => {
+  it('shows a new change at the top while open, narrowed by its author, with the new author in the list', async () => {
+    const network = buildSmallNetwork();
+    const before = network.changeCount;
+    const screen = await renderWithApp(<HistoryPage onOpen={() => {}} />, { network, lang: 'en' });
+    await expect.element(screen.getByRole('list', { name: 'Changes' })).toBeVisible();
+    await expect.element(screen.getByText(`Showing ${Math.min(50, before)} of ${before}`)).toBeVisible();
+    network.setAuthor('tanaka');
+    network.addEntity({ id: 'governor', kind: 'person', name: { ja: '知事', en: 'Governor' } });
+    await expect
+      .element(screen.getByText(`Showing ${Math.min(50, before + 1)} of ${before + 1}`))
+      .toBeVisible();
+    await screen.getByRole('combobox', { name: /^Recorded by/ }).selectOptions('tanaka');
+    await expect.element(screen.getByText('Showing 1 of 1')).toBeVisible();
+    expect(document.querySelector('.history-change summary')?.textContent).toContain('Governor');
+    network.undo();
+    await expect.element(screen.getByText('Showing 2 of 2')).toBeVisible();
+    expect(document.querySelector('.history-change summary')?.textContent).toContain('Undo');
+  });
+});
