@@ -83,8 +83,10 @@ export function NetworkMap({
   const labelled = useRef(new Set<string>());
   /** Recomputes the labels at the next frame (after the camera or the reducers changed). */
   const relabel = useRef<() => void>(() => {});
+  /** The display graph was filled anew: the seeded layout is to run (after the map is drawn). */
+  const layoutWanted = useRef(false);
 
-  // the network into the display graph, in place; a first visit runs the seeded layout. Before the
+  // the network into the display graph, in place (a first visit then runs the layout). Before the
   // renderer is made (an effect runs in the order written): the first map's graph is filled while
   // nothing follows its events, and sigma then indexes it once, instead of once per node and edge
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
@@ -93,9 +95,9 @@ export function NetworkMap({
       syncDisplayGraph(graph, network, undefined, ties),
     );
     if (container.current) container.current.dataset.nodes = String(graph.order);
-    if (fresh) run();
+    layoutWanted.current ||= fresh;
     setSynced(true);
-  }, [graph, network, version, ties, run]);
+  }, [graph, network, version, ties]);
 
   // what is visible, sizes, labels in the current language, hover highlight: sigma's reducers read
   // the latest of these (`looks`), and are redrawn with them when they change
@@ -164,6 +166,14 @@ export function NetworkMap({
       setSigma(undefined);
     };
   }, [graph]);
+
+  // a first visit runs the seeded layout, once the map is drawn (its request copies every edge)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each filling of the display graph
+  useEffect(() => {
+    if (!layoutWanted.current) return;
+    layoutWanted.current = false;
+    run();
+  }, [graph, network, version, ties, run]);
 
   // the reducers' look into the drawing (once: sigma indexed the graph with the first when it was
   // made); labels where they fit: the focus first, then its neighbours, then the biggest nodes
