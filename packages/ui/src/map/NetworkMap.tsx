@@ -188,8 +188,17 @@ export function NetworkMap({
           chosen.size === labelled.current.size && [...chosen].every((id) => labelled.current.has(id));
         if (container.current) container.current.dataset.labels = String(chosen.size);
         if (same) return;
+        // only the nodes whose label comes or goes are made again (a whole refresh indexes every
+        // node and edge: seconds at scale M, on every move of the camera that changes the labels)
+        const changed = [...chosen].filter((id) => !labelled.current.has(id));
+        for (const id of labelled.current) if (!chosen.has(id)) changed.push(id);
         labelled.current = chosen;
-        sigma.refresh({ skipIndexation: true });
+        try {
+          sigma.refresh({ partialGraph: { nodes: changed }, skipIndexation: true });
+        } catch {
+          // a node sigma has not placed in its programs yet (the graph changed since it drew)
+          sigma.refresh({ skipIndexation: true });
+        }
       });
     };
     if (drawnWith.current !== look) {
