@@ -203,6 +203,8 @@ export function NetworkMap({
     };
     if (drawnWith.current !== look) {
       drawnWith.current = look;
+      // the graph's events may have asked the look while the display graph was being changed
+      look.forget();
       timed('musubi:map:refresh', () => sigma.refresh());
     }
     relabel.current();
@@ -269,6 +271,8 @@ interface Look {
   focus: string | undefined;
   /** The visible neighbours of the focus. */
   neighbours: () => Set<string>;
+  /** Forgets the neighbours and degrees computed so far (the display graph has changed since). */
+  forget: () => void;
   nodeReducer: NonNullable<Settings<DisplayNode, DisplayEdge>['nodeReducer']>;
   edgeReducer: NonNullable<Settings<DisplayNode, DisplayEdge>['edgeReducer']>;
 }
@@ -306,6 +310,10 @@ function lookOf(
   return {
     focus,
     neighbours: neighboursNow,
+    forget: () => {
+      neighbours = undefined;
+      degree = undefined;
+    },
     nodeReducer: (node, data) => {
       if (!visible.entities.has(node)) return { ...data, hidden: true };
       const weight = sizeBy === 'degree' ? degreeOf(node) : (visible.activity.get(node) ?? 0);
