@@ -11,6 +11,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App, preloadView } from './app/App.js';
 import './app/app.css';
+import { firstViewOnScreen } from './app/first-view.js';
 import { LoadingShell } from './app/LoadingShell.js';
 import { NetworkProvider, type Workspace } from './app/network-context.js';
 import {
@@ -89,6 +90,8 @@ async function start(element: HTMLElement): Promise<void> {
               return progress.step === 'reading' ? undefined : painted();
             },
             early,
+            // the snapshot waits for the first view (the map drawn), or half a minute at most
+            Promise.race([firstViewOnScreen, new Promise<void>((resolve) => setTimeout(resolve, 30_000))]),
           )
         }
       />

@@ -9,6 +9,7 @@ import { Filters } from '../filters/Filters.js';
 import { visibleNetwork } from '../filters/visible.js';
 import { UndoRedo } from '../history/UndoRedo.js';
 import { useI18n } from '../i18n/i18n.js';
+import { networkTies } from '../map/engagement-ties.js';
 import { Legend } from '../map/Legend.js';
 import { SearchBox } from '../map/SearchBox.js';
 import { EntityPanel } from '../panels/EntityPanel.js';
@@ -22,6 +23,7 @@ import { fiscalYearSpan } from '../time/fiscal-year.js';
 import { TimeBar } from '../time/TimeBar.js';
 import { useToday } from './clock.js';
 import { type ExploreState, parseExploreState, serializeExploreState } from './explore-state.js';
+import { firstViewShown } from './first-view.js';
 import { LanguageButton } from './LanguageButton.js';
 import { Loading } from './LoadingShell.js';
 import { useNetwork, useWorkspace } from './network-context.js';
@@ -76,10 +78,13 @@ export function App() {
   const { network, version } = useNetwork();
   const [state, update] = useExploreState();
   const today = useToday();
+  // the engagement ties of all time, once per version of the network: the map draws them, and the
+  // visible network filters them for the day shown
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
+  const ties = useMemo(() => timed('musubi:app:ties', () => networkTies(network)), [network, version]);
   const visible = useMemo(
-    () => timed('musubi:app:visible', () => visibleNetwork(network, state, today)),
-    [network, version, state, today],
+    () => timed('musubi:app:visible', () => visibleNetwork(network, state, today, ties)),
+    [network, ties, state, today],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const span = useMemo(
@@ -105,6 +110,10 @@ export function App() {
   const tabs = tabIds.filter((id) => (id !== 'record' || canWrite) && (id !== 'admin' || isAdmin));
   const view = tabs.includes(state.view) ? state.view : 'start';
   const explore = view === 'map' || view === 'world' || view === 'table';
+  // every view but the map is on the screen once rendered; the map says so once drawn
+  useEffect(() => {
+    if (view !== 'map') firstViewShown();
+  }, [view]);
   // on a narrow screen the filters live in a drawer (see app.css); on a wide one it is always open
   const [drawer, setDrawer] = useState(false);
   useEffect(() => {
@@ -199,6 +208,7 @@ export function App() {
                 network={network}
                 version={version}
                 visible={visible}
+                ties={ties}
                 sizeBy={state.sizeBy}
                 selected={state.entity}
                 onSelect={open}

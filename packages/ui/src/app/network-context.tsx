@@ -45,9 +45,13 @@ function isSaving(network: Network): network is SavingNetwork {
   return typeof (network as unknown as Partial<SavingNetwork>).onSaveState === 'function';
 }
 
-/** The change that landed last (undo and redo land one too), to tell whether the network changed. */
-function lastChange(network: Network): Change | undefined {
-  return network.lastChange();
+/**
+ * The id of the change that landed last (undo and redo land one too), to tell whether the network
+ * changed. Not the change itself: the compact log makes a new object on every read, and comparing
+ * those would call every network changed (a second render of every view, 2.4 s at scale M).
+ */
+function lastChange(network: Network): string | undefined {
+  return network.lastChange()?.id;
 }
 
 /** Makes `network` available to the tree and re-renders it on every change. */

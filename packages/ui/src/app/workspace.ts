@@ -109,19 +109,31 @@ function whenIdle(delay: number): Promise<void> {
   );
 }
 
-/** Keeps a snapshot in the background when the opening replayed many changes; a failure only costs speed. */
-function keepSnapshotIfLong(network: StoredNetwork, after: number): Promise<boolean> {
+/**
+ * Keeps a snapshot in the background when the opening replayed many changes; a failure only costs
+ * speed. `after` it, when given (the app's first view on the screen), then once the page is idle.
+ */
+function keepSnapshotIfLong(
+  network: StoredNetwork,
+  after: number,
+  notBefore?: Promise<void>,
+): Promise<boolean> {
   if (network.changesSinceSnapshot < after) return Promise.resolve(false);
   return new Promise((resolve) => {
-    void whenIdle(1_000).then(() => {
-      network.saveSnapshot().then(
-        () => resolve(true),
-        (error: unknown) => {
-          console.warn('Musubi: the snapshot could not be kept; the next start replays the whole log', error);
-          resolve(false);
-        },
-      );
-    });
+    void Promise.resolve(notBefore)
+      .then(() => whenIdle(1_000))
+      .then(() => {
+        network.saveSnapshot().then(
+          () => resolve(true),
+          (error: unknown) => {
+            console.warn(
+              'Musubi: the snapshot could not be kept; the next start replays the whole log',
+              error,
+            );
+            resolve(false);
+          },
+        );
+      });
   });
 }
 
@@ -131,6 +143,7 @@ async function openWith(
   log: readonly Change[] | undefined,
   snapshotAfter = SNAPSHOT_AFTER,
   onProgress?: ProgressListener,
+  notBefore?: Promise<void>,
 ): Promise<Opened> {
   const store = await IndexedDbStore.open(name);
   try {
@@ -148,7 +161,7 @@ async function openWith(
     } else {
       network = await openNetwork(store, { author: currentAuthor() });
     }
-    return opened(name, network, snapshotAfter, openedIn);
+    return opened(name, network, snapshotAfter, openedIn, notBefore);
   } catch (error) {
     await store.close().catch(() => undefined);
     throw error;
@@ -160,8 +173,9 @@ function opened(
   network: StoredNetwork,
   snapshotAfter: number,
   openedIn: Opened['openedIn'],
+  notBefore?: Promise<void>,
 ): Opened {
-  const snapshotKept = keepSnapshotIfLong(network, snapshotAfter);
+  const snapshotKept = keepSnapshotIfLong(network, snapshotAfter, notBefore);
   const base = Number(readSetting(baseKey(name)) ?? '1');
   return { network, base: Number.isFinite(base) ? base : 1, database: name, snapshotKept, openedIn };
 }
@@ -197,6 +211,7 @@ async function openThroughWorker(
   snapshotAfter: number,
   onProgress?: ProgressListener,
   early?: EarlyReading,
+  notBefore?: Promise<void>,
 ): Promise<Opened> {
   await onProgress?.({ step: 'reading' });
   const read = early?.database === name ? await early.read : await readSavedEarly().read;
@@ -204,7 +219,7 @@ async function openThroughWorker(
     console.warn(`Musubi: the network is opened on the page (no worker: ${read.reason})`);
     await onProgress?.({ step: 'reading-on-page' });
   }
-  if (read.kind !== 'read') return openWith(name, undefined, snapshotAfter, onProgress);
+  if (read.kind !== 'read') return openWith(name, undefined, snapshotAfter, onProgress, notBefore);
   const { snapshot, read: changes } = read.log;
   await onProgress?.({
     step: 'building',
@@ -216,7 +231,7 @@ async function openThroughWorker(
     const endReplay = startTiming('musubi:open:replay');
     const network = await openStoredLog(store, read.log, { author: currentAuthor() });
     endReplay();
-    return opened(name, network, snapshotAfter, 'worker');
+    return opened(name, network, snapshotAfter, 'worker', notBefore);
   } catch (error) {
     await store.close().catch(() => undefined);
     throw error;
@@ -235,18 +250,20 @@ function deleteDatabase(name: string): Promise<void> {
 /**
  * Opens the saved network (read in a worker when one can run, `early` when it was begun before),
  * or the example network on the first start. A log that cannot be opened (damaged, newer, no IndexedDB) leaves the example in
- * memory, with the reason as `problem`.
+ * memory, with the reason as `problem`. A snapshot, when one is to be kept, is kept once
+ * `notBefore` has settled (the app's first view on the screen), and the page is idle.
  */
 export async function openSaved(
   snapshotAfter = SNAPSHOT_AFTER,
   onProgress?: ProgressListener,
   early?: EarlyReading,
+  notBefore?: Promise<void>,
 ): Promise<Opened> {
   const name = readSetting(POINTER_KEY) ?? DEFAULT_DB;
   try {
     // ask the browser not to evict the data under storage pressure (best effort)
     void navigator.storage?.persist?.().catch(() => false);
-    return await openThroughWorker(name, snapshotAfter, onProgress, early);
+    return await openThroughWorker(name, snapshotAfter, onProgress, early, notBefore);
   } catch (error) {
     const store = new MemoryStore();
     const first = await exampleLog();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExploreState } from '../app/explore-state.js';
-import { tieKey } from '../map/engagement-ties.js';
+import { networkTies, tieKey } from '../map/engagement-ties.js';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { visibleNetwork } from './visible.js';
 
@@ -42,5 +42,40 @@ describe('what the explore views show', () => {
     expect([...thailand.links].some((id) => network.link(id)?.kind === 'role')).toBe(true);
     const brazil = visibleNetwork(network, { ...defaultExploreState, countries: ['BR'] }, today);
     expect(brazil.entities.has('ambassador-b')).toBe(false);
+  });
+});
+
+describe('the ties shown, from the network’s ties of all time', () => {
+  it('are those computed for the day, with an engagement planned after it or not', () => {
+    const network = buildSmallNetwork();
+    const states = [
+      defaultExploreState,
+      { ...defaultExploreState, date: '2019-06-09' },
+      { ...defaultExploreState, kinds: ['self' as const, 'mission' as const] },
+    ];
+    const same = () => {
+      for (const state of states) {
+        const alone = visibleNetwork(network, state, today);
+        expect(visibleNetwork(network, state, today, networkTies(network))).toEqual(alone);
+      }
+    };
+    same();
+    // planned: a tie of all time, not yet one of today
+    network.recordEngagement({
+      type: 'business-meeting',
+      title: { en: 'Planned' },
+      date: '2027-02-01',
+      participants: [
+        { entity: 'mie', role: 'host' },
+        { entity: 'thai-boi', role: 'visitor' },
+      ],
+    });
+    expect(networkTies(network).has(tieKey('mie', 'thai-boi'))).toBe(true);
+    expect(
+      visibleNetwork(network, defaultExploreState, today, networkTies(network)).ties.has(
+        tieKey('mie', 'thai-boi'),
+      ),
+    ).toBe(false);
+    same();
   });
 });

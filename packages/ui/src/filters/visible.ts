@@ -4,7 +4,7 @@
  */
 import { fiscalYearOf, fiscalYearRange, isInGroup, type Network, type NetworkView } from '@musubi/core';
 import type { ExploreState } from '../app/explore-state.js';
-import { tiesOf } from '../map/engagement-ties.js';
+import { type Ties, tiesOf } from '../map/engagement-ties.js';
 
 export interface VisibleNetwork {
   /** The network at the chosen point in time (`asOf`), or the live network for today. */
@@ -33,8 +33,17 @@ export function shownDay(state: Pick<Filters, 'fiscalYear' | 'date'>, today: str
   return end < today ? end : today;
 }
 
-/** The entities and links to show. The prefecture (`self`) stays visible under every filter. */
-export function visibleNetwork(network: Network, state: Filters, today: string): VisibleNetwork {
+/**
+ * The entities and links to show. The prefecture (`self`) stays visible under every filter.
+ * `allTies`, the network's ties of all time (`networkTies`), spares computing them again when every
+ * engagement is on or before the day shown (the usual case: today, and no engagement planned).
+ */
+export function visibleNetwork(
+  network: Network,
+  state: Filters,
+  today: string,
+  allTies?: Ties,
+): VisibleNetwork {
   const day = shownDay(state, today);
   const view: NetworkView = day >= today ? network : network.asOf(day);
   const entities = new Set<string>();
@@ -65,7 +74,12 @@ export function visibleNetwork(network: Network, state: Filters, today: string):
   const ties = new Set<string>();
   if (state.ties) {
     const isSelf = (id: string) => view.entity(id)?.kind === 'self';
-    for (const [key, tie] of tiesOf(view.engagements({ to: day }), isSelf)) {
+    const upToDay = view.engagements({ to: day });
+    const shown =
+      allTies !== undefined && view === network && upToDay.length === network.counts().engagements
+        ? allTies
+        : tiesOf(upToDay, isSelf);
+    for (const [key, tie] of shown) {
       if (entities.has(tie.source) && entities.has(tie.target)) ties.add(key);
     }
   }

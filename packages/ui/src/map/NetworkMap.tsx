@@ -4,14 +4,23 @@
  * and language reach sigma through reducers, so positions never jump. Labels are chosen where
  * they fit (labels.ts); selecting a node frames it with its neighbours (frame.ts).
  */
-import { type Network, nameIn } from '@musubi/core';
-import { useEffect, useRef, useState } from 'react';
+import { type Lang, type Network, nameIn } from '@musubi/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
+import type { Settings } from 'sigma/settings';
 import type { SizeBy } from '../app/explore-state.js';
+import { firstViewShown } from '../app/first-view.js';
 import { timed } from '../app/timing.js';
 import type { VisibleNetwork } from '../filters/visible.js';
 import { useI18n } from '../i18n/i18n.js';
-import { createDisplayGraph, type DisplayEdge, type DisplayNode, syncDisplayGraph } from './display-graph.js';
+import {
+  createDisplayGraph,
+  type DisplayEdge,
+  type DisplayGraph,
+  type DisplayNode,
+  syncDisplayGraph,
+} from './display-graph.js';
+import type { Ties } from './engagement-ties.js';
 import { countInView, frameOf } from './frame.js';
 import { placeLabels } from './labels.js';
 import { useLayout } from './use-layout.js';
@@ -21,6 +30,8 @@ export interface NetworkMapProps {
   /** Bumped on every change of the network, to update the display graph. */
   version: number;
   visible: VisibleNetwork;
+  /** The network's engagement ties of all time (`networkTies`), when the caller has them. */
+  ties?: Ties | undefined;
   sizeBy: SizeBy;
   selected: string | undefined;
   onSelect: (id: string | undefined) => void;
@@ -39,6 +50,7 @@ export function NetworkMap({
   network,
   version,
   visible,
+  ties,
   sizeBy,
   selected,
   onSelect,
@@ -71,6 +83,33 @@ export function NetworkMap({
   const labelled = useRef(new Set<string>());
   /** Recomputes the labels at the next frame (after the camera or the reducers changed). */
   const relabel = useRef<() => void>(() => {});
+  /** The display graph was filled anew: the seeded layout is to run (after the map is drawn). */
+  const layoutWanted = useRef(false);
+
+  // the network into the display graph, in place (a first visit then runs the layout). Before the
+  // renderer is made (an effect runs in the order written): the first map's graph is filled while
+  // nothing follows its events, and sigma then indexes it once, instead of once per node and edge
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
+  useEffect(() => {
+    const { fresh } = timed('musubi:map:display-graph', () =>
+      syncDisplayGraph(graph, network, undefined, ties),
+    );
+    if (container.current) container.current.dataset.nodes = String(graph.order);
+    layoutWanted.current ||= fresh;
+    setSynced(true);
+  }, [graph, network, version, ties]);
+
+  // what is visible, sizes, labels in the current language, hover highlight: sigma's reducers read
+  // the latest of these (`looks`), and are redrawn with them when they change
+  const focus = hovered ?? selected;
+  const look = useMemo(
+    () => lookOf(graph, network, visible, sizeBy, focus, lang, labelled),
+    [graph, network, visible, sizeBy, focus, lang],
+  );
+  const looks = useRef(look);
+  looks.current = look;
+  /** The look sigma last indexed the graph with. */
+  const drawnWith = useRef<Look | undefined>(undefined);
 
   // one renderer for the life of the map
   useEffect(() => {
@@ -87,8 +126,13 @@ export function NetworkMap({
           labelFont: LABEL_FONT,
           zIndex: true,
           defaultEdgeType: 'line',
+          nodeReducer: (node, data) => looks.current.nodeReducer(node, data),
+          edgeReducer: (edge, data) => looks.current.edgeReducer(edge, data),
         }),
     );
+    drawnWith.current = looks.current;
+    // sigma drew the map as it was made
+    firstViewShown();
     const camera = s.getCamera();
     const showCamera = () => {
       const c = camera.getState();
@@ -123,62 +167,49 @@ export function NetworkMap({
     };
   }, [graph]);
 
-  // the network into the display graph, in place; a first visit runs the seeded layout
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
+  // a first visit runs the seeded layout, once the map is drawn (its request copies every edge)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each filling of the display graph
   useEffect(() => {
-    const { fresh } = timed('musubi:map:display-graph', () => syncDisplayGraph(graph, network));
-    if (container.current) container.current.dataset.nodes = String(graph.order);
-    if (fresh) run();
-    setSynced(true);
-  }, [graph, network, version, run]);
+    if (!layoutWanted.current) return;
+    layoutWanted.current = false;
+    run();
+  }, [graph, network, version, ties, run]);
 
-  // reducers: what is visible, sizes, labels in the current language, hover highlight
+  // the reducers' look into the drawing (once: sigma indexed the graph with the first when it was
+  // made); labels where they fit: the focus first, then its neighbours, then the biggest nodes
   useEffect(() => {
     if (!sigma) return;
-    const focus = hovered ?? selected;
-    const neighbours = neighboursOf(graph, focus, visible);
-    const degree = new Map<string, number>();
-    for (const id of visible.links) {
-      if (!graph.hasEdge(id)) continue;
-      for (const end of graph.extremities(id)) degree.set(end, (degree.get(end) ?? 0) + 1);
-    }
-    sigma.setSetting('nodeReducer', (node, data) => {
-      if (!visible.entities.has(node)) return { ...data, hidden: true };
-      const weight = sizeBy === 'degree' ? (degree.get(node) ?? 0) : (visible.activity.get(node) ?? 0);
-      const size = (data.kind === 'self' ? 12 : 5) + 2.5 * Math.sqrt(weight);
-      const entity = network.entity(node);
-      const label = entity ? nameIn(entity.name, lang) : data.label;
-      const forceLabel = labelled.current.has(node);
-      if (focus === undefined) return { ...data, size, label, forceLabel };
-      if (node === focus) return { ...data, size: size + 2, label, highlighted: true, zIndex: 2, forceLabel };
-      if (neighbours.has(node)) return { ...data, size, label, zIndex: 1, forceLabel };
-      return { ...data, size, label: '', color: DIM_NODE, zIndex: 0, forceLabel: false };
-    });
-    sigma.setSetting('edgeReducer', (edge, data) => {
-      if (!visible.links.has(edge) && !visible.ties.has(edge)) return { ...data, hidden: true };
-      if (focus === undefined) return data;
-      const [source, target] = graph.extremities(edge);
-      if (source === focus || target === focus) return { ...data, size: data.size + 1, zIndex: 1 };
-      return { ...data, color: DIM_EDGE, zIndex: 0 };
-    });
-    // labels where they fit: the focus first, then its neighbours, then the biggest nodes
     let frame = 0;
     relabel.current = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const chosen = chooseLabels(sigma, focus, neighbours);
+        const chosen = chooseLabels(sigma, look.focus, look.neighbours());
         const same =
           chosen.size === labelled.current.size && [...chosen].every((id) => labelled.current.has(id));
         if (container.current) container.current.dataset.labels = String(chosen.size);
         if (same) return;
+        // only the nodes whose label comes or goes are made again (a whole refresh indexes every
+        // node and edge: seconds at scale M, on every move of the camera that changes the labels)
+        const changed = [...chosen].filter((id) => !labelled.current.has(id));
+        for (const id of labelled.current) if (!chosen.has(id)) changed.push(id);
         labelled.current = chosen;
-        sigma.refresh({ skipIndexation: true });
+        try {
+          sigma.refresh({ partialGraph: { nodes: changed }, skipIndexation: true });
+        } catch {
+          // a node sigma has not placed in its programs yet (the graph changed since it drew)
+          sigma.refresh({ skipIndexation: true });
+        }
       });
     };
-    timed('musubi:map:refresh', () => sigma.refresh());
+    if (drawnWith.current !== look) {
+      drawnWith.current = look;
+      // the graph's events may have asked the look while the display graph was being changed
+      look.forget();
+      timed('musubi:map:refresh', () => sigma.refresh());
+    }
     relabel.current();
     return () => cancelAnimationFrame(frame);
-  }, [sigma, graph, visible, sizeBy, hovered, selected, lang, network]);
+  }, [sigma, look]);
 
   // a selection (search, a click, a shared URL) frames the node with its neighbours, again when the
   // layout has moved them or the map has changed size (a bottom sheet opening, a phone turned)
@@ -235,12 +266,78 @@ export function NetworkMap({
   );
 }
 
-/** The visible neighbours of `focus` (by a shown link or tie). */
-function neighboursOf(
-  graph: ReturnType<typeof createDisplayGraph>,
-  focus: string | undefined,
+/** sigma's reducers for one state of the map, and what they depend on, computed when first asked. */
+interface Look {
+  focus: string | undefined;
+  /** The visible neighbours of the focus. */
+  neighbours: () => Set<string>;
+  /** Forgets the neighbours and degrees computed so far (the display graph has changed since). */
+  forget: () => void;
+  nodeReducer: NonNullable<Settings<DisplayNode, DisplayEdge>['nodeReducer']>;
+  edgeReducer: NonNullable<Settings<DisplayNode, DisplayEdge>['edgeReducer']>;
+}
+
+/**
+ * The look of the map: what is visible, sizes, labels in `lang`, the focus and its neighbours lit.
+ * The neighbours and the degrees are computed on the first call of a reducer, when sigma draws:
+ * after the display graph holds the network (the map's first render comes before).
+ */
+function lookOf(
+  graph: DisplayGraph,
+  network: Network,
   visible: VisibleNetwork,
-): Set<string> {
+  sizeBy: SizeBy,
+  focus: string | undefined,
+  lang: Lang,
+  labelled: { current: Set<string> },
+): Look {
+  let neighbours: Set<string> | undefined;
+  const neighboursNow = () => {
+    neighbours ??= neighboursOf(graph, focus, visible);
+    return neighbours;
+  };
+  let degree: Map<string, number> | undefined;
+  const degreeOf = (node: string) => {
+    if (!degree) {
+      degree = new Map();
+      for (const id of visible.links) {
+        if (!graph.hasEdge(id)) continue;
+        for (const end of graph.extremities(id)) degree.set(end, (degree.get(end) ?? 0) + 1);
+      }
+    }
+    return degree.get(node) ?? 0;
+  };
+  return {
+    focus,
+    neighbours: neighboursNow,
+    forget: () => {
+      neighbours = undefined;
+      degree = undefined;
+    },
+    nodeReducer: (node, data) => {
+      if (!visible.entities.has(node)) return { ...data, hidden: true };
+      const weight = sizeBy === 'degree' ? degreeOf(node) : (visible.activity.get(node) ?? 0);
+      const size = (data.kind === 'self' ? 12 : 5) + 2.5 * Math.sqrt(weight);
+      const entity = network.entity(node);
+      const label = entity ? nameIn(entity.name, lang) : data.label;
+      const forceLabel = labelled.current.has(node);
+      if (focus === undefined) return { ...data, size, label, forceLabel };
+      if (node === focus) return { ...data, size: size + 2, label, highlighted: true, zIndex: 2, forceLabel };
+      if (neighboursNow().has(node)) return { ...data, size, label, zIndex: 1, forceLabel };
+      return { ...data, size, label: '', color: DIM_NODE, zIndex: 0, forceLabel: false };
+    },
+    edgeReducer: (edge, data) => {
+      if (!visible.links.has(edge) && !visible.ties.has(edge)) return { ...data, hidden: true };
+      if (focus === undefined) return data;
+      const [source, target] = graph.extremities(edge);
+      if (source === focus || target === focus) return { ...data, size: data.size + 1, zIndex: 1 };
+      return { ...data, color: DIM_EDGE, zIndex: 0 };
+    },
+  };
+}
+
+/** The visible neighbours of `focus` (by a shown link or tie). */
+function neighboursOf(graph: DisplayGraph, focus: string | undefined, visible: VisibleNetwork): Set<string> {
   const out = new Set<string>();
   if (focus === undefined || !graph.hasNode(focus)) return out;
   graph.forEachEdge(focus, (edge, _, source, target) => {

@@ -1,6 +1,15 @@
+import {
+  createNetwork,
+  type EntityKind,
+  type LinkKind,
+  type Network,
+  type ParticipantRole,
+} from '@musubi/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
 import { createDisplayGraph, positionsOf, syncDisplayGraph } from './display-graph.js';
+import { networkTies, tiesOf } from './engagement-ties.js';
 import { seededPosition } from './positions.js';
 
 describe('syncDisplayGraph', () => {
@@ -48,5 +57,121 @@ describe('syncDisplayGraph', () => {
     syncDisplayGraph(graph, network, positionsOf(graph));
     expect(graph.getNodeAttribute('thai-boi', 'nameEn')).toBe('Thailand BOI');
     expect(graph.hasEdge('mie-boi-mou')).toBe(false);
+  });
+});
+
+/** A random network over the ids e0…e7: entities (one may be the prefecture), links, engagements. */
+const networkShape = fc.record({
+  entities: fc.uniqueArray(
+    fc.record({
+      at: fc.integer({ min: 0, max: 7 }),
+      kind: fc.constantFrom<EntityKind>('self', 'region', 'government', 'company', 'person'),
+      en: fc.constantFrom('A', 'B', 'C'),
+    }),
+    { selector: (e) => e.at, maxLength: 8 },
+  ),
+  links: fc.array(
+    fc.record({
+      at: fc.integer({ min: 0, max: 5 }),
+      kind: fc.constantFrom<LinkKind>('partner', 'mou', 'friendship'),
+      ends: fc.tuple(fc.nat(), fc.nat()),
+    }),
+    { maxLength: 10 },
+  ),
+  engagements: fc.array(
+    fc.array(
+      fc.record({
+        pick: fc.nat(),
+        role: fc.constantFrom<ParticipantRole>('host', 'visitor', 'organizer', 'participant'),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    { maxLength: 8 },
+  ),
+});
+
+function networkOf(shape: typeof networkShape extends fc.Arbitrary<infer T> ? T : never): Network {
+  const network = createNetwork({ author: 'test', now: () => new Date('2026-01-01T00:00:00Z') });
+  const ids = shape.entities.map((e) => `e${e.at}`);
+  for (const e of shape.entities) network.addEntity({ id: `e${e.at}`, kind: e.kind, name: { en: e.en } });
+  if (ids.length === 0) return network;
+  const pick = (n: number) => ids[n % ids.length] as string;
+  const linkIds = new Set<string>();
+  for (const l of shape.links) {
+    const [source, target] = [pick(l.ends[0]), pick(l.ends[1])];
+    if (source === target || linkIds.has(`l${l.at}`)) continue;
+    linkIds.add(`l${l.at}`);
+    network.addLink({
+      id: `l${l.at}`,
+      kind: l.kind,
+      source,
+      target,
+      events: [{ type: 'signed', date: '2020' }],
+    });
+  }
+  shape.engagements.forEach((participants, i) => {
+    const seen = new Set<string>();
+    const unique = participants
+      .map((p) => ({ entity: pick(p.pick), role: p.role }))
+      .filter((p) => !seen.has(p.entity) && seen.add(p.entity));
+    network.recordEngagement({
+      id: `g${i}`,
+      type: 'business-meeting',
+      title: { en: 'Meeting' },
+      date: '2021-04-01',
+      participants: unique,
+    });
+  });
+  return network;
+}
+
+/** A display graph as plain data, in a stable order (positions rounded: sums in another order). */
+function dataOf(graph: ReturnType<typeof createDisplayGraph>) {
+  const round = (v: number) => Math.round(v * 1e9) / 1e9;
+  return {
+    nodes: graph
+      .mapNodes((id, a) => ({ id, ...a, x: round(a.x), y: round(a.y) }))
+      .sort((a, b) => a.id.localeCompare(b.id)),
+    edges: graph
+      .mapEdges((key, a, source, target) => ({ key, source, target, ...a }))
+      .sort((a, b) => a.key.localeCompare(b.key)),
+  };
+}
+
+describe('syncDisplayGraph, filled at once or changed in place', () => {
+  it('gives the same graph: a graph of one network brought to another equals the other filled anew', () => {
+    fc.assert(
+      fc.property(networkShape, networkShape, fc.array(fc.integer({ min: 0, max: 7 })), (a, b, keptIds) => {
+        const before = networkOf(a);
+        const after = networkOf(b);
+        // some nodes of the first network had kept positions
+        const kept = Object.fromEntries(keptIds.map((i) => [`e${i}`, { x: i * 3, y: -i }]));
+        const graph = createDisplayGraph();
+        syncDisplayGraph(graph, before, kept);
+        const positions = positionsOf(graph);
+        const changed = syncDisplayGraph(graph, after, positions);
+        const fresh = createDisplayGraph();
+        const filled = syncDisplayGraph(fresh, after, positions);
+        expect(changed).toEqual(filled);
+        expect(dataOf(graph)).toEqual(dataOf(fresh));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('holds every entity, link and tie of the network, with the ties given or computed', () => {
+    fc.assert(
+      fc.property(networkShape, (shape) => {
+        const network = networkOf(shape);
+        const computed = createDisplayGraph();
+        syncDisplayGraph(computed, network, {});
+        const given = createDisplayGraph();
+        syncDisplayGraph(given, network, {}, networkTies(network));
+        expect(dataOf(given)).toEqual(dataOf(computed));
+        expect(computed.order).toBe(network.entities().length);
+        const isSelf = (id: string) => network.entity(id)?.kind === 'self';
+        expect(computed.size).toBe(network.links().length + tiesOf(network.engagements(), isSelf).size);
+      }),
+    );
   });
 });

@@ -1,6 +1,7 @@
-import { createNetwork, type Engagement } from '@musubi/core';
+import { createNetwork, type Engagement, type ParticipantRole } from '@musubi/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { engagementTies, tieKey, tiesOf } from './engagement-ties.js';
+import { engagementTies, type Tie, tieKey, tiesOf } from './engagement-ties.js';
 
 const network = createNetwork({ author: 'test' });
 for (const [id, kind] of [
@@ -62,5 +63,32 @@ describe('engagement ties', () => {
     expect(ties.size).toBe(2);
     expect(ties.get(tieKey('mie', 'c1'))).toEqual({ source: 'mie', target: 'c1', count: 3 });
     expect(ties.get(tieKey('mie', 'c2'))?.count).toBe(1);
+  });
+});
+
+describe('the ties of many engagements', () => {
+  it('are the pairs of each engagement, each pair once with how many engagements make it', () => {
+    const ids = ['mie', 'c1', 'c2', 'emb', 'amb'];
+    const participants = fc.uniqueArray(
+      fc.record({
+        entity: fc.constantFrom(...ids),
+        role: fc.constantFrom<ParticipantRole>('host', 'visitor', 'organizer', 'participant'),
+      }),
+      { selector: (p) => p.entity, maxLength: 5 },
+    );
+    fc.assert(
+      fc.property(fc.array(participants, { maxLength: 12 }), (lists) => {
+        const engagements = lists.map((participants) => ({ participants }) as unknown as Engagement);
+        const expected = new Map<string, Tie>();
+        for (const e of engagements) {
+          for (const [hub, other] of engagementTies(e, isSelf)) {
+            const tie = expected.get(tieKey(hub, other)) ?? { source: hub, target: other, count: 0 };
+            tie.count += 1;
+            expected.set(tieKey(hub, other), tie);
+          }
+        }
+        expect(tiesOf(engagements, isSelf)).toEqual(expected);
+      }),
+    );
   });
 });

@@ -5,7 +5,7 @@
  * it, else the organisation itself, else its first participant) to each other participant; the
  * ties of many engagements between the same pair are one line, as thick as they are many.
  */
-import type { Engagement, Id } from '@musubi/core';
+import type { Engagement, Id, NetworkView } from '@musubi/core';
 
 /** The key of the map edge that ties `hub` to `other`. */
 export function tieKey(hub: Id, other: Id): string {
@@ -28,15 +28,26 @@ export function engagementTies(engagement: Engagement, isSelf: (id: Id) => boole
   return pairs;
 }
 
-/** All ties of some engagements: each pair once, with how many engagements make it. */
+/**
+ * All ties of some engagements: each pair once, with how many engagements make it. The pairs of
+ * {@link engagementTies}, found without making their lists (200,000 engagements at scale M).
+ */
 export function tiesOf(engagements: Iterable<Engagement>, isSelf: (id: Id) => boolean): Map<string, Tie> {
   const ties = new Map<string, Tie>();
-  for (const engagement of engagements) {
-    for (const [hub, other] of engagementTies(engagement, isSelf)) {
-      const key = tieKey(hub, other);
-      const tie = ties.get(key);
-      if (tie) tie.count += 1;
-      else ties.set(key, { source: hub, target: other, count: 1 });
+  const hubs: Id[] = [];
+  for (const { participants } of engagements) {
+    hubs.length = 0;
+    for (const p of participants) if (p.role === 'host' || p.role === 'organizer') hubs.push(p.entity);
+    if (hubs.length === 0) for (const p of participants) if (isSelf(p.entity)) hubs.push(p.entity);
+    if (hubs.length === 0 && participants.length > 0) hubs.push((participants[0] as { entity: Id }).entity);
+    for (const { entity: other } of participants) {
+      if (hubs.includes(other)) continue;
+      for (const hub of hubs) {
+        const key = tieKey(hub, other);
+        const tie = ties.get(key);
+        if (tie) tie.count += 1;
+        else ties.set(key, { source: hub, target: other, count: 1 });
+      }
     }
   }
   return ties;
@@ -46,4 +57,17 @@ export interface Tie {
   source: Id;
   target: Id;
   count: number;
+}
+
+/** The ties a map of these ties and their ends draws, by key ({@link tieKey}). */
+export type Ties = ReadonlyMap<string, Tie>;
+
+/**
+ * The ties of every engagement of `view`, of all time: what the map's display graph holds, and what
+ * `visibleNetwork` filters for the day shown. Computed once per version of the network (App), as it
+ * costs about a second at scale M (200,000 engagements).
+ */
+export function networkTies(view: NetworkView): Map<string, Tie> {
+  const selves = new Set(view.entities({ kind: 'self' }).map((e) => e.id));
+  return tiesOf(view.engagements(), (id) => selves.has(id));
 }

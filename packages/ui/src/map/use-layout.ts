@@ -58,9 +58,14 @@ export function useLayout(graph: DisplayGraph, beforePlace?: () => void) {
     };
     const place = (result: LayoutResult, where: LayoutPlace) => {
       before.current?.();
-      for (const [id, at] of Object.entries(result.positions)) {
-        if (graph.hasNode(id)) graph.mergeNodeAttributes(id, at);
-      }
+      // in one pass, told to sigma as one event (a merge per node redrew the map once per node)
+      graph.updateEachNodeAttributes(
+        (id, attributes) => {
+          const at = result.positions[id];
+          return at ? { ...attributes, x: at.x, y: at.y } : attributes;
+        },
+        { attributes: ['x', 'y'] },
+      );
       savePositions(positionsOf(graph));
       setRanIn(where);
       setPlaced((n) => n + 1);
