@@ -19,13 +19,24 @@ type Referrers = Map<Collection, Set<Id>>;
 const KEPT_ANSWERS = 64;
 
 /**
+ * A write to a record that refers (or referred) to an entity a kept answer is about: the record
+ * created or updated (as it is now) or removed, and an updated record as it was.
+ */
+export interface KeptWrite {
+  readonly type: Effect['type'];
+  readonly collection: Collection;
+  readonly record: StoredRecord;
+  readonly before?: StoredRecord;
+}
+
+/**
  * An answer about one entity, and how to keep it up to date when a record that refers to the
- * entity is created: `created` changes the answer in place and says true, or says false when the
+ * entity is written: `written` changes the answer in place and says true, or says false when the
  * answer must be computed again.
  */
 interface KeptAnswer {
   readonly value: unknown;
-  readonly created: ((collection: Collection, record: StoredRecord) => boolean) | undefined;
+  readonly written: ((write: KeptWrite) => boolean) | undefined;
 }
 
 /** Freezes a record and everything in it (records are plain JSON: objects, arrays, primitives). */
@@ -208,14 +219,15 @@ export class NetworkState {
   /**
    * The answer `compute` gives to `question` about entity `id`, kept until a write touches the
    * entity (the entity itself, or a record that refers to it: its links and engagements). At most
-   * `KEPT_ANSWERS` entities' answers are kept, the latest asked. With `created`, a record created
-   * that refers to the entity is taken into the answer instead (see {@link KeptAnswer}).
+   * `KEPT_ANSWERS` entities' answers are kept, the latest asked. With `written`, a write to a record
+   * that refers to the entity is taken into the answer instead (see {@link KeptAnswer}); the state
+   * has applied the write when it is called.
    */
   answerAbout<T>(
     id: Id,
     question: string,
     compute: () => T,
-    created?: (answer: T, collection: Collection, record: StoredRecord) => boolean,
+    written?: (answer: T, write: KeptWrite) => boolean,
   ): T {
     let answers = this.#aboutEntity.get(id);
     const kept = answers?.get(question);
@@ -231,17 +243,16 @@ export class NetworkState {
     }
     answers.set(question, {
       value: answer,
-      created:
-        created === undefined ? undefined : (collection, record) => created(answer, collection, record),
+      written: written === undefined ? undefined : (write) => written(answer, write),
     });
     return answer;
   }
 
   /**
-   * Forgets the answers about the entities a written record is or refers to; those about entities
-   * a `created` record refers to are kept when they take it in.
+   * Forgets the answers about the entities a written record is or refers to (`refs`), except those
+   * that take the write in (an entity's own record written is forgotten).
    */
-  #forgetAbout(collection: Collection, id: Id, refs: readonly Reference[], created?: StoredRecord): void {
+  #forgetAbout(collection: Collection, id: Id, refs: readonly Reference[], write?: KeptWrite): void {
     if (this.#aboutEntity.size === 0) return;
     if (collection === 'entity') this.#aboutEntity.delete(id);
     const met = new Set<Id>();
@@ -251,12 +262,10 @@ export class NetworkState {
       // (a record that refers to an entity twice is taken in once)
       if (answers === undefined || met.has(ref.id)) continue;
       met.add(ref.id);
-      let kept = created !== undefined;
-      for (const answer of answers.values()) {
-        kept = kept && answer.created?.(collection, created as StoredRecord) === true;
-        if (!kept) break;
-      }
-      if (!kept) this.#aboutEntity.delete(ref.id);
+      // each answer on its own: a link created changes the neighbours, and the timeline takes it in
+      for (const [question, answer] of answers)
+        if (write === undefined || answer.written?.(write) !== true) answers.delete(question);
+      if (answers.size === 0) this.#aboutEntity.delete(ref.id);
     }
   }
 
@@ -378,7 +387,7 @@ export class NetworkState {
     this.index(collection, record, true, refs);
     this.#columns?.created(collection, record);
     this.validTime?.noted('create', collection, record.id);
-    this.#forgetAbout(collection, record.id, refs, record);
+    this.#forgetAbout(collection, record.id, refs, { type: 'create', collection, record });
   }
 
   private requireExisting(collection: Collection, id: Id): StoredRecord {
@@ -425,7 +434,7 @@ export class NetworkState {
     this.index(collection, current, false, refs);
     this.#columns?.deleted(collection, current);
     this.validTime?.noted('delete', collection, id);
-    this.#forgetAbout(collection, id, refs);
+    this.#forgetAbout(collection, id, refs, { type: 'delete', collection, record: current });
   }
 
   private update(collection: Collection, before: StoredRecord, after: StoredRecord): void {
@@ -491,7 +500,12 @@ export class NetworkState {
     this.index(collection, after, true, refs);
     this.#columns?.updated(collection, current, after);
     this.validTime?.noted('update', collection, after.id);
-    this.#forgetAbout(collection, after.id, refsBefore);
-    this.#forgetAbout(collection, after.id, refs);
+    // once for an entity referred to before and after
+    this.#forgetAbout(collection, after.id, [...refsBefore, ...refs], {
+      type: 'update',
+      collection,
+      record: after,
+      before: current,
+    });
   }
 }
