@@ -237,13 +237,13 @@ export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
 
 /**
  * Takes a write into the kept timeline of entity `id` (see `NetworkState.answerAbout`), where
- * `timelineOf` would now put what it changed: the items of an engagement or a link written are
- * taken out and the new ones put in. Items of one date key stay in the order `timelineOf` gives
- * them (its sort is stable): the entity's own, then link events (links in the graph's order, events
- * in a link's order), then engagements in the order the state lists the entity's engagements; those
- * orders are read from the state only when the date key has other items of the kind. The entity's
- * own record written is not taken in (the state forgets its answers). False when the timeline is
- * not what this expects: it is computed again.
+ * `timelineOf` would now put what it changed: the items of the entity's record, or of an engagement
+ * or a link written, are taken out and the new ones put in (a neighbour's record is not in it).
+ * Items of one date key stay in the order `timelineOf` gives them (its sort is stable): the
+ * entity's own, then link events (links in the graph's order, events in a link's order), then
+ * engagements in the order the state lists the entity's engagements; those orders are read from
+ * the state only when the date key has other items of the kind. False when the timeline is not
+ * what this expects (or the entity was created or removed): it is computed again.
  */
 export function takeIntoTimeline(
   state: NetworkState,
@@ -252,7 +252,14 @@ export function takeIntoTimeline(
   write: KeptWrite,
 ): boolean {
   const { collection, type } = write;
-  if (collection !== 'link' && collection !== 'engagement') return collection !== 'entity';
+  if (collection === 'entity') {
+    // a neighbour's record is not in the timeline (only its id)
+    if (write.record.id !== id) return true;
+    if (type !== 'update') return false;
+    putInEntity(items, write.record as Entity);
+    return true;
+  }
+  if (collection !== 'link' && collection !== 'engagement') return true;
   const was = type === 'create' ? undefined : (write.before ?? write.record);
   const now = type === 'delete' ? undefined : write.record;
   if (collection === 'engagement') {
@@ -309,6 +316,30 @@ function putInEngagement(state: NetworkState, id: Id, items: TimelineItem[], eng
     at -= same.size - before;
   }
   items.splice(at, 0, frozen({ kind: 'engagement', date: engagement.date, engagement }));
+}
+
+/** Puts in the entity's own dates, first among the items of their date keys (`since` before `until`). */
+function putInEntity(items: TimelineItem[], entity: Entity): void {
+  let o = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as TimelineItem;
+    if (item.kind !== 'entity') items[o++] = item;
+  }
+  items.length = o;
+  for (const event of ['since', 'until'] as const) {
+    const date = entity[event];
+    if (date === undefined) continue;
+    const key = dateKey(date);
+    let at = placeOfKey(items, key, true);
+    // (after the since of the same key)
+    while (
+      at < items.length &&
+      (items[at] as TimelineItem).kind === 'entity' &&
+      dateKey((items[at] as TimelineItem).date) === key
+    )
+      at++;
+    items.splice(at, 0, frozen({ kind: 'entity', date, event, entity }));
+  }
 }
 
 /** Takes out the events of a link (its record as the timeline holds it). */

@@ -177,9 +177,12 @@ export class NetworkView {
         id,
         `neighbors ${direction}`,
         () => neighborsOf(g, id, direction),
-        // a link created or removed at the entity changes them, nothing else written does (a
-        // link's ends never change)
-        (_, write) => write.collection !== 'link' || write.type === 'update',
+        // a link created or removed at the entity changes them, and a neighbour's record written
+        // (they hold it); nothing else written does (a link's ends never change)
+        (_, write) =>
+          write.collection === 'link'
+            ? write.type === 'update'
+            : write.collection !== 'entity' || (write.record.id === id && write.type === 'update'),
       );
       return filter.entityKind === undefined
         ? all.slice()
@@ -204,8 +207,8 @@ export class NetworkView {
 
   /**
    * Every dated event that touches an entity (link events, engagements, roles, its own dates), in
-   * order. The items are frozen. The timeline of an entity is kept: writes to its links and
-   * engagements are taken into it, a write to its own record (or a neighbour's) makes it computed again.
+   * order. The items are frozen. The timeline of an entity is kept, and the writes to its record,
+   * its links and its engagements are taken into it.
    */
   timeline(id: Id): TimelineItem[] {
     const state = this.state;
