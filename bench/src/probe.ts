@@ -4,13 +4,24 @@
  * the first `asOf`, the first `asOf` after one write, `neighbors` and `timeline` of the hubs, and
  * the heap the open network keeps. Quick to run beside a change; add `--cpu-prof` to profile.
  */
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { createNetwork } from '@musubi/core';
+import { networkFromJsonChunks, networkJsonChunks } from '@musubi/core/node';
 import { generateNetwork, scales } from './generator.js';
 import { collectGarbage, median } from './measure.js';
 
 const { values } = parseArgs({
-  options: { scale: { type: 'string', default: 'S' }, seed: { type: 'string', default: '1' } },
+  options: {
+    scale: { type: 'string', default: 'S' },
+    seed: { type: 'string', default: '1' },
+    // the whole log written as Musubi JSON in chunks to a file, and read back (as the CLI does)
+    'json-chunks': { type: 'boolean', default: false },
+  },
 });
 const scale = scales[(values.scale ?? 'S').toUpperCase() as keyof typeof scales];
 const MB = 1024 * 1024;
@@ -101,6 +112,8 @@ row(
   `neighbors(hub) (${network.neighbors(hub).length} results, ms)`,
   timeMedian(() => network.neighbors(hub)).toFixed(2),
 );
+const firstTimeline = await timeWithGc(() => network.timeline(busiest));
+row('timeline(busiest), first call (computed): wall (CPU, gc pauses) (ms)', each([firstTimeline]));
 row(
   `timeline(busiest) (${network.timeline(busiest).length} items, ms)`,
   timeMedian(() => network.timeline(busiest)).toFixed(2),
@@ -148,8 +161,41 @@ await afterOther('one of its engagements removed', (i) => {
   const e = theirs[(i * 1999 + 500) % theirs.length];
   if (e !== undefined) network.removeEngagement(e.id);
 });
-gcObserver.disconnect();
 const day = network.asOf(midDate);
 row(`asOf(mid).neighbors(hub) (ms)`, timeMedian(() => day.neighbors(hub)).toFixed(2));
 row(`asOf(mid).timeline(busiest) (ms)`, timeMedian(() => day.timeline(busiest)).toFixed(2));
+if (values['json-chunks']) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'musubi-probe-json-'));
+  const file = path.join(dir, 'network.json');
+  try {
+    let longest = 0;
+    const chunks = function* () {
+      for (const chunk of networkJsonChunks(network, { kind: 'log' })) {
+        longest = Math.max(longest, chunk.length);
+        yield chunk;
+      }
+    };
+    const cpu = process.cpuUsage();
+    let began = performance.now();
+    await pipeline(Readable.from(chunks()), createWriteStream(file));
+    const writeCpu = process.cpuUsage(cpu);
+    row(
+      'Musubi JSON of the whole log, in chunks to a file: wall (CPU) (ms)',
+      `${(performance.now() - began).toFixed(0)} (CPU ${((writeCpu.user + writeCpu.system) / 1000).toFixed(0)}); ${(statSync(file).size / MB).toFixed(0)} MB, longest chunk ${(longest / 1024).toFixed(0)} kB`,
+    );
+    const readCpu = process.cpuUsage();
+    began = performance.now();
+    const copy = await networkFromJsonChunks(createReadStream(file));
+    const readUsed = process.cpuUsage(readCpu);
+    row(
+      '… read back from the file in chunks (every change validated): wall (CPU) (ms)',
+      `${(performance.now() - began).toFixed(0)} (CPU ${((readUsed.user + readUsed.system) / 1000).toFixed(0)}); ${copy.changeCount === network.changeCount && JSON.stringify(copy.counts()) === JSON.stringify(network.counts()) ? 'the same log length and counts' : 'NOT the same'}`,
+    );
+  } catch (error) {
+    row('Musubi JSON of the whole log, in chunks', `failed: ${String(error).slice(0, 300)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+gcObserver.disconnect();
 console.log(JSON.stringify(Object.fromEntries(rows)));
