@@ -21,6 +21,7 @@ import {
   Stabbing,
   sameSpans,
   spansHave,
+  withRoom,
 } from './valid-time-spans.js';
 
 export { dayNumber, isPlainDay } from './valid-time-spans.js';
@@ -135,18 +136,18 @@ export class ValidTimeIndex {
     const n = state.graph.order;
     const m = state.graph.size;
     const count = state.records.get('engagement')?.size ?? 0;
-    this.#since = new Int32Array(n + 16);
-    this.#until = new Int32Array(n + 16);
-    this.#numericId = new Uint8Array(n + 16);
-    this.#linkEnds = new Int32Array(2 * m + 32);
-    this.#linkFirstStart = new Int32Array(m + 16);
-    this.linkLastEvent = new Int32Array(m + 16);
-    this.engagementDay = new Int32Array(count + 16);
-    this.#precision = new Uint8Array(count + 16);
-    this.#participantsAt = new Int32Array(count + 16);
-    this.#participantCount = new Int32Array(count + 16);
-    this.engagementMayCut = new Uint8Array(count + 16);
-    this.#pool = new Int32Array(3 * count + 64);
+    this.#since = new Int32Array(withRoom(n));
+    this.#until = new Int32Array(withRoom(n));
+    this.#numericId = new Uint8Array(withRoom(n));
+    this.#linkEnds = new Int32Array(2 * withRoom(m));
+    this.#linkFirstStart = new Int32Array(withRoom(m));
+    this.linkLastEvent = new Int32Array(withRoom(m));
+    this.engagementDay = new Int32Array(withRoom(count));
+    this.#precision = new Uint8Array(withRoom(count));
+    this.#participantsAt = new Int32Array(withRoom(count));
+    this.#participantCount = new Int32Array(withRoom(count));
+    this.engagementMayCut = new Uint8Array(withRoom(count));
+    this.#pool = new Int32Array(3 * withRoom(count));
     state.graph.forEachNode((id, entity) => {
       const slot = this.entityRecords.length;
       this.entityAt.set(id, slot);
@@ -258,8 +259,8 @@ export class ValidTimeIndex {
         if (day < (firstTouch[at] as number)) firstTouch[at] = day;
       }
     }
-    this.entityStart = new Int32Array(Math.max(16, n));
-    this.entityEnd = new Int32Array(Math.max(16, n));
+    this.entityStart = new Int32Array(withRoom(n));
+    this.entityEnd = new Int32Array(withRoom(n));
     for (let i = 0; i < n; i++) this.#setEntitySpan(i, firstTouch[i] as number);
   }
 
@@ -484,9 +485,10 @@ export class ValidTimeIndex {
   }
 
   #setDateOrder(order: Int32Array): void {
-    this.#order = order;
+    this.#order = new Int32Array(withRoom(order.length));
+    this.#order.set(order);
     this.#orderLength = order.length;
-    this.#orderDays = new Int32Array(order.length);
+    this.#orderDays = new Int32Array(withRoom(order.length));
     for (let k = 0; k < order.length; k++)
       this.#orderDays[k] = this.engagementDay[order[k] as number] as number;
   }

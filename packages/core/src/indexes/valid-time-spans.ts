@@ -214,6 +214,15 @@ export function pushLinkSpans(link: Link, out: number[]): void {
   if (open !== undefined) out.push(open, AFTER_ALL);
 }
 
+/**
+ * Room for `size` items and an eighth more: what the index builds has room for later writes, so
+ * that the first ones do not copy arrays of every record (a copy of megabytes of typed arrays
+ * makes V8 collect garbage for the external memory: a full collection of the heap at scale L).
+ */
+export function withRoom(size: number): number {
+  return size + (size >> 3) + 16;
+}
+
 /** `array`, or a longer copy of it when it holds fewer than `size` items (doubling). */
 export function room(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   if (size <= array.length) return array as Int32Array<ArrayBuffer>;
@@ -370,7 +379,7 @@ class SortedNumbers {
       return;
     }
     const base = this.numbers;
-    const out = new Int32Array(Math.max(16, this.length - removed.length + added.length));
+    const out = new Int32Array(withRoom(this.length - removed.length + added.length));
     let o = 0;
     let r = 0;
     let a = 0;

@@ -19,13 +19,25 @@ type Referrers = Map<Collection, Set<Id>>;
 const KEPT_ANSWERS = 64;
 
 /**
- * An answer about one entity, and how to keep it up to date when a record that refers to the
- * entity is created: `created` changes the answer in place and says true, or says false when the
+ * A write that may change a kept answer about an entity: to the entity's record, to a record that
+ * refers (or referred) to it, or to a neighbour's record. The record created or updated (as it is
+ * now) or removed, and an updated record as it was.
+ */
+export interface KeptWrite {
+  readonly type: Effect['type'];
+  readonly collection: Collection;
+  readonly record: StoredRecord;
+  readonly before?: StoredRecord;
+}
+
+/**
+ * An answer about one entity, and how to keep it up to date when a write may change it (see
+ * {@link KeptWrite}): `written` changes the answer in place and says true, or says false when the
  * answer must be computed again.
  */
 interface KeptAnswer {
   readonly value: unknown;
-  readonly created: ((collection: Collection, record: StoredRecord) => boolean) | undefined;
+  readonly written: ((write: KeptWrite) => boolean) | undefined;
 }
 
 /** Freezes a record and everything in it (records are plain JSON: objects, arrays, primitives). */
@@ -207,15 +219,16 @@ export class NetworkState {
 
   /**
    * The answer `compute` gives to `question` about entity `id`, kept until a write touches the
-   * entity (the entity itself, or a record that refers to it: its links and engagements). At most
-   * `KEPT_ANSWERS` entities' answers are kept, the latest asked. With `created`, a record created
-   * that refers to the entity is taken into the answer instead (see {@link KeptAnswer}).
+   * entity (the entity itself, a record that refers to it: its links and engagements, a
+   * neighbour). At most `KEPT_ANSWERS` entities' answers are kept, the latest asked. With
+   * `written`, such a write is taken into the answer instead when it can be (see
+   * {@link KeptAnswer}); the state has applied the write when it is called.
    */
   answerAbout<T>(
     id: Id,
     question: string,
     compute: () => T,
-    created?: (answer: T, collection: Collection, record: StoredRecord) => boolean,
+    written?: (answer: T, write: KeptWrite) => boolean,
   ): T {
     let answers = this.#aboutEntity.get(id);
     const kept = answers?.get(question);
@@ -231,40 +244,37 @@ export class NetworkState {
     }
     answers.set(question, {
       value: answer,
-      created:
-        created === undefined ? undefined : (collection, record) => created(answer, collection, record),
+      written: written === undefined ? undefined : (write) => written(answer, write),
     });
     return answer;
   }
 
   /**
-   * Forgets the answers about the entities a written record is or refers to; those about entities
-   * a `created` record refers to are kept when they take it in.
+   * Offers a write to the answers about the entities the record written is or refers to (`refs`),
+   * each entity once: those that do not take it in are forgotten.
    */
-  #forgetAbout(collection: Collection, id: Id, refs: readonly Reference[], created?: StoredRecord): void {
+  #forgetAbout(collection: Collection, id: Id, refs: readonly Reference[], write: KeptWrite): void {
     if (this.#aboutEntity.size === 0) return;
-    if (collection === 'entity') this.#aboutEntity.delete(id);
     const met = new Set<Id>();
-    for (const ref of refs) {
-      if (ref.collection !== 'entity') continue;
-      const answers = this.#aboutEntity.get(ref.id);
-      // (a record that refers to an entity twice is taken in once)
-      if (answers === undefined || met.has(ref.id)) continue;
-      met.add(ref.id);
-      let kept = created !== undefined;
-      for (const answer of answers.values()) {
-        kept = kept && answer.created?.(collection, created as StoredRecord) === true;
-        if (!kept) break;
-      }
-      if (!kept) this.#aboutEntity.delete(ref.id);
+    if (collection === 'entity') this.#offer(id, write, met);
+    for (const ref of refs) if (ref.collection === 'entity') this.#offer(ref.id, write, met);
+  }
+
+  /** Offers the write of an entity's record to the answers about its neighbours (which may hold it). */
+  #forgetAboutNeighbors(id: Id, write: KeptWrite): void {
+    for (const kept of [...this.#aboutEntity.keys()]) {
+      if (this.graph.hasNode(kept) && this.graph.areNeighbors(kept, id)) this.#offer(kept, write);
     }
   }
 
-  /** Forgets the answers about the neighbours of an entity written (their neighbours include its record). */
-  #forgetAboutNeighbors(id: Id): void {
-    for (const kept of [...this.#aboutEntity.keys()]) {
-      if (this.graph.hasNode(kept) && this.graph.areNeighbors(kept, id)) this.#aboutEntity.delete(kept);
-    }
+  /** Each answer about the entity on its own: a link created changes its neighbours, its timeline takes it in. */
+  #offer(entity: Id, write: KeptWrite, met?: Set<Id>): void {
+    const answers = this.#aboutEntity.get(entity);
+    // (a record that refers to an entity twice is taken in once)
+    if (answers === undefined || met?.has(entity)) return;
+    met?.add(entity);
+    for (const [question, answer] of answers) if (answer.written?.(write) !== true) answers.delete(question);
+    if (answers.size === 0) this.#aboutEntity.delete(entity);
   }
 
   apply(effect: Effect): void {
@@ -378,7 +388,7 @@ export class NetworkState {
     this.index(collection, record, true, refs);
     this.#columns?.created(collection, record);
     this.validTime?.noted('create', collection, record.id);
-    this.#forgetAbout(collection, record.id, refs, record);
+    this.#forgetAbout(collection, record.id, refs, { type: 'create', collection, record });
   }
 
   private requireExisting(collection: Collection, id: Id): StoredRecord {
@@ -425,7 +435,7 @@ export class NetworkState {
     this.index(collection, current, false, refs);
     this.#columns?.deleted(collection, current);
     this.validTime?.noted('delete', collection, id);
-    this.#forgetAbout(collection, id, refs);
+    this.#forgetAbout(collection, id, refs, { type: 'delete', collection, record: current });
   }
 
   private update(collection: Collection, before: StoredRecord, after: StoredRecord): void {
@@ -482,7 +492,7 @@ export class NetworkState {
     if (collection === 'entity') {
       this.graph.replaceNodeAttributes(after.id, after as Entity);
       this.#reindex(after.id);
-      this.#forgetAboutNeighbors(after.id);
+      this.#forgetAboutNeighbors(after.id, { type: 'update', collection, record: after, before: current });
     } else if (collection === 'link') {
       this.graph.replaceEdgeAttributes(after.id, after as Link);
       if ((after as Link).kind === 'role' || (current as Link).kind === 'role')
@@ -491,7 +501,12 @@ export class NetworkState {
     this.index(collection, after, true, refs);
     this.#columns?.updated(collection, current, after);
     this.validTime?.noted('update', collection, after.id);
-    this.#forgetAbout(collection, after.id, refsBefore);
-    this.#forgetAbout(collection, after.id, refs);
+    // once for an entity referred to before and after
+    this.#forgetAbout(collection, after.id, [...refsBefore, ...refs], {
+      type: 'update',
+      collection,
+      record: after,
+      before: current,
+    });
   }
 }

@@ -1,4 +1,4 @@
-import type { Collection, StoredRecord } from '../changes/change.js';
+import type { StoredRecord } from '../changes/change.js';
 import { MusubiError } from '../errors.js';
 import {
   foldForSearch,
@@ -15,7 +15,7 @@ import type { EngagementType, EntityKind, LinkKind } from '../model/kinds.js';
 import type { BilingualName } from '../model/names.js';
 import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
 import { linkStatusOn, sortedEvents } from '../model/valid-time.js';
-import type { NetworkState } from '../projection/state.js';
+import type { KeptWrite, NetworkState } from '../projection/state.js';
 import { earliestDay, latestDay } from '../time/partial-date.js';
 
 export interface EntityFilter {
@@ -212,7 +212,7 @@ export function engagementPasses(e: Engagement, filter: EngagementFilter): boole
 }
 
 /** The timeline of an entity of a state (see `NetworkView.timeline`). */
-export function timelineOf(state: NetworkState, id: Id): readonly TimelineItem[] {
+export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
   const entity = state.get<Entity>('entity', id);
   if (!entity) return [];
   const items: TimelineItem[] = [];
@@ -236,22 +236,154 @@ export function timelineOf(state: NetworkState, id: Id): readonly TimelineItem[]
 }
 
 /**
- * Takes a created record into a kept timeline (see `NetworkState.answerAbout`): an engagement goes
- * after every item of the same date key, where `timelineOf` would put it (the state lists an
- * entity's engagements in the order recorded, and its sort is stable). Anything else (a link) says
- * false: the timeline is computed again.
+ * Takes a write into the kept timeline of entity `id` (see `NetworkState.answerAbout`), where
+ * `timelineOf` would now put what it changed: the items of the entity's record, or of an engagement
+ * or a link written, are taken out and the new ones put in (a neighbour's record is not in it).
+ * Items of one date key stay in the order `timelineOf` gives them (its sort is stable): the
+ * entity's own, then link events (links in the graph's order, events in a link's order), then
+ * engagements in the order the state lists the entity's engagements; those orders are read from
+ * the state only when the date key has other items of the kind. False when the timeline is not
+ * what this expects (or the entity was created or removed): it is computed again.
  */
-export function withEngagement(
-  items: readonly TimelineItem[],
-  collection: Collection,
-  record: StoredRecord,
+export function takeIntoTimeline(
+  state: NetworkState,
+  id: Id,
+  items: TimelineItem[],
+  write: KeptWrite,
 ): boolean {
-  if (collection !== 'engagement') return false;
-  const engagement = record as Engagement;
-  const key = dateKey(engagement.date);
-  const at = partitionPoint(items.length, (i) => dateKey((items[i] as TimelineItem).date) <= key);
-  (items as TimelineItem[]).splice(at, 0, frozen({ kind: 'engagement', date: engagement.date, engagement }));
+  const { collection, type } = write;
+  if (collection === 'entity') {
+    // a neighbour's record is not in the timeline (only its id)
+    if (write.record.id !== id) return true;
+    if (type !== 'update') return false;
+    putInEntity(items, write.record as Entity);
+    return true;
+  }
+  if (collection !== 'link' && collection !== 'engagement') return true;
+  const was = type === 'create' ? undefined : (write.before ?? write.record);
+  const now = type === 'delete' ? undefined : write.record;
+  if (collection === 'engagement') {
+    const takesPart = (e: StoredRecord | undefined): e is Engagement =>
+      e !== undefined && (e as Engagement).participants.some((p) => p.entity === id);
+    if (takesPart(was) && !takeOutEngagement(items, was)) return false;
+    if (takesPart(now)) putInEngagement(state, id, items, now);
+    return true;
+  }
+  if (was !== undefined && !takeOutLink(items, was as Link)) return false;
+  if (now !== undefined) putInLink(state, id, items, now as Link);
   return true;
+}
+
+/** The first place in `items` whose date key is above `key` (`orEqual`: at or above it). */
+function placeOfKey(items: readonly TimelineItem[], key: number, orEqual = false): number {
+  return partitionPoint(items.length, (i) => {
+    const k = dateKey((items[i] as TimelineItem).date);
+    return orEqual ? k < key : k <= key;
+  });
+}
+
+function takeOutEngagement(items: TimelineItem[], engagement: Engagement): boolean {
+  const key = dateKey(engagement.date);
+  const end = placeOfKey(items, key);
+  for (let i = placeOfKey(items, key, true); i < end; i++) {
+    const item = items[i] as TimelineItem;
+    if (item.kind === 'engagement' && item.engagement === engagement) {
+      items.splice(i, 1);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Puts an engagement in after the items of its date key that come before it. */
+function putInEngagement(state: NetworkState, id: Id, items: TimelineItem[], engagement: Engagement): void {
+  const key = dateKey(engagement.date);
+  let at = placeOfKey(items, key);
+  const first = placeOfKey(items, key, true);
+  // the engagements of the same key (last in it) that the state lists after this one
+  const same = new Set<Id>();
+  for (let i = at - 1; i >= first; i--) {
+    const item = items[i] as TimelineItem;
+    if (item.kind !== 'engagement') break;
+    same.add(item.engagement.id);
+  }
+  if (same.size > 0) {
+    let before = 0;
+    for (const e of state.referringIds('entity', id, 'engagement')) {
+      if (e === engagement.id) break;
+      if (same.has(e)) before++;
+    }
+    at -= same.size - before;
+  }
+  items.splice(at, 0, frozen({ kind: 'engagement', date: engagement.date, engagement }));
+}
+
+/** Puts in the entity's own dates, first among the items of their date keys (`since` before `until`). */
+function putInEntity(items: TimelineItem[], entity: Entity): void {
+  let o = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as TimelineItem;
+    if (item.kind !== 'entity') items[o++] = item;
+  }
+  items.length = o;
+  for (const event of ['since', 'until'] as const) {
+    const date = entity[event];
+    if (date === undefined) continue;
+    const key = dateKey(date);
+    let at = placeOfKey(items, key, true);
+    // (after the since of the same key)
+    while (
+      at < items.length &&
+      (items[at] as TimelineItem).kind === 'entity' &&
+      dateKey((items[at] as TimelineItem).date) === key
+    )
+      at++;
+    items.splice(at, 0, frozen({ kind: 'entity', date, event, entity }));
+  }
+}
+
+/** Takes out the events of a link (its record as the timeline holds it). */
+function takeOutLink(items: TimelineItem[], link: Link): boolean {
+  let o = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as TimelineItem;
+    if (item.kind !== 'link-event' || item.link !== link) items[o++] = item;
+  }
+  const found = o < items.length || link.events.length === 0;
+  items.length = o;
+  return found;
+}
+
+/**
+ * Puts in the events of a link, each after the items of its date key that come before it: the
+ * entity's own, the events of links before it in the graph's order (asked of the graph only when
+ * there are such events), its own events before it.
+ */
+function putInLink(state: NetworkState, id: Id, items: TimelineItem[], link: Link): void {
+  const other = link.source === id ? link.target : link.source;
+  let rank: Map<Id, number> | undefined;
+  const rankOf = (linkId: Id) => {
+    if (rank === undefined) {
+      const ranks = new Map<Id, number>();
+      state.graph.forEachEdge(id, (edge) => {
+        ranks.set(edge, ranks.size);
+      });
+      rank = ranks;
+    }
+    return rank.get(linkId) as number;
+  };
+  for (const event of link.events) {
+    const key = dateKey(event.date);
+    const end = placeOfKey(items, key);
+    let at = placeOfKey(items, key, true);
+    while (at < end) {
+      const item = items[at] as TimelineItem;
+      if (item.kind === 'engagement') break;
+      if (item.kind === 'link-event' && item.link !== link && rankOf(item.link.id) > rankOf(link.id)) break;
+      at++;
+    }
+    items.splice(at, 0, frozen({ kind: 'link-event', date: event.date, link, event, other }));
+  }
 }
 
 /** Freezes a record made here (what it holds is frozen already), keeping its type. */

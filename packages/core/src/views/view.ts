@@ -22,8 +22,8 @@ import {
   type SearchOptions,
   searchIn,
   type TimelineItem,
+  takeIntoTimeline,
   timelineOf,
-  withEngagement,
 } from './queries.js';
 import { readonlyGraph } from './readonly-graph.js';
 
@@ -177,8 +177,12 @@ export class NetworkView {
         id,
         `neighbors ${direction}`,
         () => neighborsOf(g, id, direction),
-        // a link created at the entity changes them, nothing else created does
-        (_, collection) => collection !== 'link',
+        // a link created or removed at the entity changes them, and a neighbour's record written
+        // (they hold it); nothing else written does (a link's ends never change)
+        (_, write) =>
+          write.collection === 'link'
+            ? write.type === 'update'
+            : write.collection !== 'entity' || (write.record.id === id && write.type === 'update'),
       );
       return filter.entityKind === undefined
         ? all.slice()
@@ -203,11 +207,19 @@ export class NetworkView {
 
   /**
    * Every dated event that touches an entity (link events, engagements, roles, its own dates), in
-   * order. The items are frozen; the timeline of an entity is kept until a write touches it.
+   * order. The items are frozen. The timeline of an entity is kept, and the writes to its record,
+   * its links and its engagements are taken into it.
    */
   timeline(id: Id): TimelineItem[] {
     const state = this.state;
-    return state.answerAbout(id, 'timeline', () => timelineOf(state, id), withEngagement).slice();
+    return state
+      .answerAbout(
+        id,
+        'timeline',
+        () => timelineOf(state, id),
+        (items, write) => takeIntoTimeline(state, id, items, write),
+      )
+      .slice();
   }
 
   /**
