@@ -143,6 +143,12 @@ export function describePacking(name: string, freshName: () => string): void {
       await store.append(changes.slice(0, 12));
       await store.readChanges(); // 1–12 packed: 1–5, 6–10, 11–12
       await store.append(changes.slice(12));
+      const raw = await openDB(db, 2);
+      const stored = (await raw.getAll('blocks')).map((b) => b.text as string);
+      raw.close();
+      const texts: string[] = [];
+      await store.readChangeTexts(0, (part) => texts.push(part.text));
+      expect(texts.slice(0, 3)).toEqual(stored);
       for (const after of [0, 3, 5, 6, 12, 16, 17]) {
         const parts: { first: number; last: number; items: unknown[]; idAt: string | null }[] = [];
         const read = await store.readChangeTexts(after, (part, idAt) =>
@@ -159,6 +165,35 @@ export function describePacking(name: string, freshName: () => string): void {
           expect(part.idAt).toBe(read.idAt);
         }
       }
+      await store.close();
+    });
+
+    it('lets readStoredLog hand the changes on as texts, past a matching snapshot, all of them past one that does not match', async () => {
+      const db = freshName();
+      const changes = companies(16);
+      const store = await IndexedDbStore.open(db, { packing: { blockSize: 4, after: 1 } });
+      await store.append(changes.slice(0, 13));
+      const stream = async () => {
+        const texts: unknown[] = [];
+        const log = await readStoredLog(store, { onChangesText: (text) => texts.push(...JSON.parse(text)) });
+        return { log, texts };
+      };
+      const first = await stream(); // and packs
+      expect(first.texts).toEqual(plain(changes.slice(0, 13)));
+      expect(first.log.read.changes).toEqual([]);
+      const network = await openNetwork(await IndexedDbStore.open(db));
+      await network.saveSnapshot();
+      await network.close();
+      await store.append(changes.slice(13));
+      const matching = await stream(); // and packs 14–16
+      expect(matching.log.snapshot?.seq).toBe(13);
+      expect(matching.texts).toEqual(plain(changes.slice(13)));
+      expect(await store.layout()).toEqual({ loose: 0, blocks: 5 });
+      await store.writeSnapshot({ seq: 15, changeId: 'chg_not_in_this_log', records: {} });
+      const stale = await stream();
+      expect(stale.log.snapshot).toBeUndefined();
+      expect(stale.log.read.warnings.map((w) => w.code)).toEqual(['snapshot-ignored']);
+      expect(stale.texts).toEqual(plain(changes));
       await store.close();
     });
 
