@@ -316,6 +316,8 @@ export async function uiRows(options: {
   logFile: string;
   changes: number;
   runs: number;
+  /** How the log is seeded (packed unless said). */
+  layout?: SeedLayout;
 }): Promise<Row[]> {
   const server = await serve(options.dist, () => options.logFile);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs, headless: true });
@@ -327,7 +329,7 @@ export async function uiRows(options: {
     let fromSnapshot: Load | undefined;
     for (let run = 0; run < options.runs; run++) {
       const name = `musubi-bench-${run}`;
-      const { context, page } = await seededPage(browser, server.url, name, options.changes);
+      const { context, page } = await seededPage(browser, server.url, name, options.changes, options.layout);
       // the measured load: navigation start to the first WebGL draw of the map
       const { renderer: glRenderer, ...load } = await measuredLoad(
         page,
