@@ -24,8 +24,19 @@ import {
 
 /** Keys that could reach an object's prototype if some later code merged the parsed value. */
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
-/** Whether a JSON text may hold a forbidden key (then each value is walked). */
-export const mayHideForbiddenKey = /__proto__|constructor|prototype|\\u/;
+/**
+ * Whether a JSON text may hold a forbidden key (then the parsed value is walked): four substring
+ * searches, which cost two thirds of one regular expression with alternatives on a block of
+ * thousands of changes (0.28 s against 0.41 s of CPU over scale M's 165 MB).
+ */
+export function mayHideForbiddenKey(text: string): boolean {
+  return (
+    text.includes('__proto__') ||
+    text.includes('constructor') ||
+    text.includes('prototype') ||
+    text.includes('\\u')
+  );
+}
 
 function findForbiddenKey(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
   if (value === null || typeof value !== 'object') return undefined;
@@ -59,7 +70,7 @@ export function parseLogJson(text: string, where: ErrorPath, what: string): unkn
       details: { reason: 'not-json' },
     });
   }
-  if (mayHideForbiddenKey.test(text)) {
+  if (mayHideForbiddenKey(text)) {
     const key = findForbiddenKey(value, []);
     if (key) {
       throw new MusubiError('FORMAT', `${what} holds the forbidden key ${JSON.stringify(key.at(-1))}`, {

@@ -79,8 +79,7 @@ function blockChanges(block: Block): unknown[] {
   const { text, first, last } = block;
   try {
     const items: unknown = JSON.parse(text);
-    if (Array.isArray(items) && items.length === last - first + 1 && !mayHideForbiddenKey.test(text))
-      return items;
+    if (Array.isArray(items) && items.length === last - first + 1 && !mayHideForbiddenKey(text)) return items;
   } catch {
     // located below
   }
