@@ -5,7 +5,8 @@
  * query, report, export, ui, write; all by default): the network is always opened, the references the
  * other groups need (cytoscape, PGlite) are built only when a group needs them. `--ui-only` measures
  * the UI rows alone; `--ui-baseline` also measures another built UI (`vite build --outDir DIR` of an
- * earlier commit) in the same run, beside this one.
+ * earlier commit) in the same run, beside this one; `--ui-baseline-seed loose` gives it the log one
+ * entry per change (a build from before IndexedDB's packed blocks cannot open a packed database).
  */
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -38,6 +39,8 @@ const { values } = parseArgs({
     'ui-only': { type: 'boolean', default: false },
     // a built UI of another commit, measured in the same run before this one's
     'ui-baseline': { type: 'string' },
+    // how the baseline's IndexedDB is seeded: packed (as this build keeps it) or loose (older builds)
+    'ui-baseline-seed': { type: 'string', default: 'packed' },
     // the team server under load (PGlite, and PostgreSQL when installed); --server-only for it alone
     server: { type: 'boolean', default: true },
     'server-only': { type: 'boolean', default: false },
@@ -180,7 +183,8 @@ async function uiRowsOf(scale: Scale, logFile: string, changes: number): Promise
     const baseline = values['ui-baseline'];
     if (baseline) {
       log(`${scale.name}: the baseline UI in Chromium (load average ${os.loadavg()[0]?.toFixed(1)})`);
-      const before = await uiRows({ dist: path.resolve(baseline), logFile, changes, runs });
+      const layout = values['ui-baseline-seed'] === 'loose' ? 'loose' : 'packed';
+      const before = await uiRows({ dist: path.resolve(baseline), logFile, changes, runs, layout });
       rows.push(...before.map((row) => ({ ...row, task: `${row.task} [baseline]` })));
     }
     log(`${scale.name}: UI in Chromium (load average ${os.loadavg()[0]?.toFixed(1)})`);

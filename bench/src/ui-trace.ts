@@ -6,9 +6,11 @@
  * time split into script, gc, compilation and the rest, and each thread's heaviest functions
  * (sampled CPU profile, self time).
  *
- * `node --import tsx src/ui-trace.ts [--scale S|M] [--dist DIR] [--trace FILE] [--top N]`: DIR is a
+ * `node --import tsx src/ui-trace.ts [--scale S|M] [--dist DIR] [--trace FILE] [--top N] [--loose]`: DIR is a
  * built UI (`vite build --outDir DIR`), built into a temporary directory when not given; FILE keeps
- * the raw trace (open it in Chromium's DevTools, Performance panel).
+ * the raw trace (open it in Chromium's DevTools, Performance panel). The log is seeded packed into
+ * blocks, as the app keeps it after its first opening; `--loose` seeds it one entry per change, as a
+ * Musubi before the blocks wrote it (the first opening then upgrades and packs it).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     dist: { type: 'string' },
     trace: { type: 'string' },
     top: { type: 'string', default: '25' },
+    loose: { type: 'boolean', default: false },
   },
 });
 const scale = scales[(values.scale ?? 'S').toUpperCase() as keyof typeof scales];
@@ -76,7 +79,13 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromium
 let events: TraceEvent[];
 let firstDraw = 0;
 try {
-  const { context, page } = await seededPage(browser, server.url, 'musubi-trace', changes);
+  const { context, page } = await seededPage(
+    browser,
+    server.url,
+    'musubi-trace',
+    changes,
+    values.loose ? 'loose' : 'packed',
+  );
   await browser.startTracing(undefined, { categories });
   await page.goto(`${server.url}/?view=map&lang=en`, { timeout: 600_000 });
   await page.waitForFunction('window.__firstDraw !== undefined', null, { timeout: 600_000, polling: 50 });
@@ -103,7 +112,7 @@ const zero = navigation?.ts ?? Math.min(...events.filter((e) => e.ts > 0).map((e
 const ms = (ts: number) => ((ts - zero) / 1000).toFixed(0).padStart(6);
 
 console.log(
-  `${scale.name}: ${changes} changes; load average ${os
+  `${scale.name}: ${changes} changes, seeded ${values.loose ? 'loose (one entry per change)' : 'packed'}; load average ${os
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' ')}`,

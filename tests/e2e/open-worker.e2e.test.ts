@@ -97,7 +97,20 @@ const longLog = (() => {
   return network.log().map((change) => ({ seq: change.seq, text: JSON.stringify(change) }));
 })();
 
-/** Writes `entries` into a new IndexedDB database in the core store's layout and points the app to it. */
+/** How many changes the database `musubi-long` keeps loose and how many blocks. */
+const layout = `(async () => {
+  const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  const db = await request(indexedDB.open('musubi-long'));
+  const tx = db.transaction(['changes', 'blocks']);
+  const counts = { loose: await request(tx.objectStore('changes').count()), blocks: await request(tx.objectStore('blocks').count()) };
+  db.close();
+  return counts;
+})()`;
+
+/**
+ * Writes `entries` into a new IndexedDB database as a Musubi before the packed blocks kept it (database
+ * version 1, one entry per change) and points the app to it.
+ */
 const seedLog = (entries: { seq: number; text: string }[]) => `(async (args) => {
   const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
   const opening = indexedDB.open(args.name, 1);
@@ -166,7 +179,7 @@ for (const size of ['desktop', 'phone'] as const) {
       });
     }
 
-    it('opens a log of more changes than one part of the worker’s answer, all of them on the map', async () => {
+    it('opens a log of more changes than one part of the worker’s answer, all of them on the map, packed by the first opening', async () => {
       const { context, page, errors } = await fresh();
       await context.addInitScript({ content: steps });
       await go(page, '?view=start&lang=en');
@@ -177,6 +190,13 @@ for (const size of ['desktop', 'phone'] as const) {
       expect(await page.evaluate('window.__steps')).toEqual(['reading', 'building']);
       await page.locator(`[data-testid="network-map"][data-nodes="${longLog.length}"]`).waitFor();
       await shows(page.locator('aside'), 'Company 10049');
+      // the worker packed the loose changes (blocks of 5,000) before it answered
+      expect(await page.evaluate(layout)).toEqual({ loose: 0, blocks: 3 });
+      // opened again from the blocks (the whole log, or past the snapshot the first opening may have kept by now)
+      await go(page, '?view=map&lang=en&entity=c7');
+      expect(await openedIn(page)).toBe('worker');
+      await page.locator(`[data-testid="network-map"][data-nodes="${longLog.length}"]`).waitFor();
+      await shows(page.locator('aside'), 'Company 7');
       expect(errors).toEqual([]);
       await context.close();
     });

@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { DEFAULT_PACKING } from '@musubi/core/indexeddb';
 import { LOG_FORMAT, LOG_FORMAT_VERSION } from '@musubi/core/log';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { median } from '../measure.js';
@@ -113,8 +114,20 @@ export const drawProbe = `(() => {
   }
 })();`;
 
-/** Writes the log at /__bench/log.ndjson into IndexedDB `name` as the core's IndexedDbStore keeps it. */
-const seed = (args: { name: string; format: string; version: number }) => `(async (args) => {
+/**
+ * Writes the log at /__bench/log.ndjson into IndexedDB `name` as the core's IndexedDbStore keeps it
+ * (database version 2): `packed`, as the app has it after its first opening packed it (blocks of
+ * `blockSize` changes, each a JSON array with one change per line, keyed by its last seq); `loose`,
+ * one entry per change, as a Musubi before the blocks wrote it (database version 1: the app
+ * upgrades it and packs it on its first opening).
+ */
+const seed = (args: {
+  name: string;
+  format: string;
+  version: number;
+  layout: SeedLayout;
+  blockSize: number;
+}) => `(async (args) => {
   const text = await (await fetch('/__bench/log.ndjson')).text();
   const entries = [];
   for (const line of text.split('\\n')) {
@@ -124,20 +137,27 @@ const seed = (args: { name: string; format: string; version: number }) => `(asyn
   }
   const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
   await request(indexedDB.deleteDatabase(args.name));
-  const opening = indexedDB.open(args.name, 1);
+  const packed = args.layout === 'packed';
+  const opening = indexedDB.open(args.name, packed ? 2 : 1);
   opening.onupgradeneeded = () => {
     const database = opening.result;
     database.createObjectStore('meta');
     database.createObjectStore('changes', { keyPath: 'seq' });
     database.createObjectStore('snapshots', { keyPath: 'seq' });
+    if (packed) database.createObjectStore('blocks', { keyPath: 'last' });
     opening.transaction.objectStore('meta').put(
       { format: args.format, formatVersion: args.version, createdAt: new Date().toISOString() }, 'header');
   };
   const db = await request(opening);
-  for (let i = 0; i < entries.length; i += 10000) {
+  const size = packed ? args.blockSize : 10000;
+  for (let i = 0; i < entries.length; i += size) {
     await new Promise((resolve, reject) => {
-      const tx = db.transaction('changes', 'readwrite');
-      for (const entry of entries.slice(i, i + 10000)) tx.objectStore('changes').add(entry);
+      const slice = entries.slice(i, i + size);
+      const tx = db.transaction(packed ? 'blocks' : 'changes', 'readwrite');
+      if (packed) {
+        const block = { first: slice[0].seq, last: slice[slice.length - 1].seq, text: '[' + slice.map((e) => e.text).join(',\\n') + ']' };
+        tx.objectStore('blocks').add(block);
+      } else for (const entry of slice) tx.objectStore('changes').add(entry);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
@@ -258,14 +278,29 @@ export async function firstStart(
   }
 }
 
-/** A fresh browser context whose IndexedDB holds the network. */
-export async function seededPage(browser: Browser, base: string, name: string, changes: number) {
+/** How the seeded log is kept: packed into blocks (the app's after its first opening), or loose (never opened). */
+export type SeedLayout = 'packed' | 'loose';
+
+/** A fresh browser context whose IndexedDB holds the network (packed unless `layout` says otherwise). */
+export async function seededPage(
+  browser: Browser,
+  base: string,
+  name: string,
+  changes: number,
+  layout: SeedLayout = 'packed',
+) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.addInitScript({ content: drawProbe });
   await page.goto(`${base}/__bench/blank.html`);
   const seeded = (await page.evaluate(
-    seed({ name, format: LOG_FORMAT, version: LOG_FORMAT_VERSION }),
+    seed({
+      name,
+      format: LOG_FORMAT,
+      version: LOG_FORMAT_VERSION,
+      layout,
+      blockSize: DEFAULT_PACKING.blockSize,
+    }),
   )) as number;
   if (seeded !== changes) throw new Error(`seeded ${seeded} changes of ${changes}`);
   return { context, page };
@@ -281,6 +316,8 @@ export async function uiRows(options: {
   logFile: string;
   changes: number;
   runs: number;
+  /** How the log is seeded (packed unless said). */
+  layout?: SeedLayout;
 }): Promise<Row[]> {
   const server = await serve(options.dist, () => options.logFile);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs, headless: true });
@@ -292,7 +329,7 @@ export async function uiRows(options: {
     let fromSnapshot: Load | undefined;
     for (let run = 0; run < options.runs; run++) {
       const name = `musubi-bench-${run}`;
-      const { context, page } = await seededPage(browser, server.url, name, options.changes);
+      const { context, page } = await seededPage(browser, server.url, name, options.changes, options.layout);
       // the measured load: navigation start to the first WebGL draw of the map
       const { renderer: glRenderer, ...load } = await measuredLoad(
         page,

@@ -74,6 +74,7 @@ export type { MemoryLog } from './storage/memory-store.js';
 export { MemoryStore } from './storage/memory-store.js';
 export type {
   OpenNetworkOptions,
+  ReadStoredLogOptions,
   SaveState,
   SaveStateListener,
   StoredLog,

@@ -3,4 +3,5 @@
  * `openNetwork(new IndexedDbStore(name))` from the main entry.
  */
 
-export { IndexedDbStore } from './storage/indexeddb-store.js';
+export type { ChangesText, PackOptions } from './storage/indexeddb-store.js';
+export { DEFAULT_PACKING, IndexedDbStore } from './storage/indexeddb-store.js';

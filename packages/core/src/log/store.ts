@@ -58,6 +58,16 @@ export interface Store {
   readonly description: string;
   /** Reads the changes after seq `after` (default 0: all of them). */
   readChanges(after?: number): Promise<LogRead>;
+  /**
+   * Optional: reads and checks the changes after `after` as `readChanges` does, but hands them on
+   * as JSON array texts (`onText`, in order, each stretch once it is checked, with the id of the
+   * change at `after`) instead of keeping them; the LogRead it resolves with has no changes. For a
+   * reader that only passes the log on (a worker), see `readStoredLog`'s `onChangesText`.
+   */
+  readChangeTexts?(
+    after: number,
+    onText: (part: { first: number; last: number; text: string }, idAt: string | null) => void,
+  ): Promise<LogRead>;
   /** Appends changes; resolves when they are acknowledged (durable). */
   append(changes: readonly Change[]): Promise<void>;
   /** Appends and acknowledges before returning, for stores that can (memory, NDJSON file). */

@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { createNetwork } from '../network/network.js';
+import { describePacking } from './indexeddb-packing.cases.js';
 import { IndexedDbStore, READ_BATCH } from './indexeddb-store.js';
 import { openNetwork, readStoredLog } from './open-network.js';
 import { describeStoreContract } from './store.contract.js';
@@ -14,6 +15,8 @@ describeStoreContract('IndexedDbStore (Chromium)', async () => {
   const name = freshName();
   return { open: () => IndexedDbStore.open(name) };
 });
+
+describePacking('Chromium', freshName);
 
 describe('IndexedDbStore in a real browser', () => {
   it('keeps a network across closing and reopening the database', async () => {
@@ -85,7 +88,7 @@ describe('IndexedDbStore reading a log longer than one batch', () => {
     await store.append(log);
     await store.close();
     const damaged = READ_BATCH + 2;
-    const db = await openDB(name, 1);
+    const db = await openDB(name, 2);
     await db.put('changes', { seq: damaged, text: '{"seq": ' });
     db.close();
     const again = await IndexedDbStore.open(name);

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { createNetwork } from '../network/network.js';
+import { describePacking } from './indexeddb-packing.cases.js';
 import { IndexedDbStore } from './indexeddb-store.js';
 import { openNetwork } from './open-network.js';
 import { describeStoreContract } from './store.contract.js';
@@ -13,6 +14,8 @@ describeStoreContract('IndexedDbStore (fake-indexeddb)', async () => {
   const name = freshName();
   return { open: () => IndexedDbStore.open(name) };
 });
+
+describePacking('fake-indexeddb', freshName);
 
 describe('IndexedDbStore', () => {
   it('tells the seq of its last change without reading the log', async () => {
@@ -29,7 +32,7 @@ describe('IndexedDbStore', () => {
   it('refuses a database whose header says a newer log format', async () => {
     const name = freshName();
     await (await IndexedDbStore.open(name)).close();
-    const db = await openDB(name, 1);
+    const db = await openDB(name, 2);
     await db.put(
       'meta',
       { format: 'musubi-log', formatVersion: 99, createdAt: '2030-01-01T00:00:00Z' },
@@ -88,7 +91,7 @@ describe('IndexedDbStore', () => {
     const network = await openNetwork(await IndexedDbStore.open(name));
     network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県' } });
     await network.whenSaved();
-    const newer = await openDB(name, 2);
+    const newer = await openDB(name, 3);
     newer.close();
     network.addEntity({ id: 'tsu', kind: 'municipality', name: { ja: '津市' } });
     await expect(network.whenSaved()).rejects.toMatchObject({ code: 'STORAGE' });

@@ -1,27 +1,106 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Change } from '../changes/change.js';
 import { MusubiError } from '../errors.js';
-import { checkHeader, decodeSnapshot, LogAssembler, parseLogJson } from '../log/log-codec.js';
+import {
+  checkHeader,
+  decodeSnapshot,
+  LogAssembler,
+  mayHideForbiddenKey,
+  parseLogJson,
+} from '../log/log-codec.js';
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type Store } from '../log/store.js';
 import type { NetworkSnapshot } from '../network/network.js';
 
-/** An entry as kept in IndexedDB: the seq as key, the change (or snapshot) as JSON text. */
+/** A loose entry: one change, the seq as key, the change (or a snapshot) as JSON text. */
 interface Entry {
   seq: number;
+  text: string;
+}
+
+/**
+ * A packed block: the changes `first` to `last` (consecutive seqs) as one JSON array, one change
+ * per line (`[c1,\nc2,\n…]`): read as one value and parsed at once, and still located line by line
+ * when damaged. Keyed by `last`, so that the blocks holding seqs from N on are `lowerBound(N)`.
+ */
+interface Block {
+  first: number;
+  last: number;
   text: string;
 }
 
 interface LogSchema extends DBSchema {
   meta: { key: string; value: { format: string; formatVersion: number; createdAt: string } };
   changes: { key: number; value: Entry };
+  blocks: { key: number; value: Block };
   snapshots: { key: number; value: Entry };
 }
 
-/** Changes read by one `getAll` (about 5 MB of JSON): the next batch is read while one is checked. */
+/** Loose changes read by one `getAll` (about 5 MB of JSON): the next batch is read while one is checked. */
 export const READ_BATCH = 10_000;
+/** Blocks read by one `getAll`. */
+const BLOCK_BATCH = 4;
 
-/** The IndexedDB schema version this library creates (the log's own format is `LOG_FORMAT_VERSION`). */
-const DATABASE_VERSION = 1;
+/** How loose changes are packed into blocks (see {@link IndexedDbStore}). */
+export interface PackOptions {
+  /** Changes per block (about 2.5 MB of JSON at the bench's scale M). */
+  blockSize: number;
+  /** A reading that met at least this many loose changes packs them before it returns. */
+  after: number;
+}
+
+export const DEFAULT_PACKING: PackOptions = { blockSize: 5_000, after: 1_000 };
+
+/**
+ * The IndexedDB schema version this library creates (the log's own format is `LOG_FORMAT_VERSION`).
+ * 1: one entry per change; 2: adds the `blocks` store. An older Musubi refuses a database of
+ * version 2 (VERSION: "written by a newer Musubi") instead of reading it without its blocks.
+ */
+const DATABASE_VERSION = 2;
+
+/** One stretch of checked changes with seq > `after`, as the JSON array text of them. */
+export interface ChangesText {
+  first: number;
+  last: number;
+  /** A JSON array of the changes, as `JSON.parse` gives them back exactly (the store's own text when it can). */
+  text: string;
+}
+
+/** Joins loose change texts into a block's text (one change per line). */
+function blockText(texts: readonly string[]): string {
+  return `[${texts.join(',\n')}]`;
+}
+
+/**
+ * The changes of a block, parsed. The whole text is parsed at once; when that fails, or the text
+ * may hide a forbidden key, it is read line by line so that the error names the seq of the change
+ * at fault (as for a loose entry).
+ */
+function blockChanges(block: Block): unknown[] {
+  const { text, first, last } = block;
+  try {
+    const items: unknown = JSON.parse(text);
+    if (Array.isArray(items) && items.length === last - first + 1 && !mayHideForbiddenKey(text)) return items;
+  } catch {
+    // located below
+  }
+  const lines = text.split('\n');
+  const count = last - first + 1;
+  const items: unknown[] = [];
+  for (let i = 0; i < Math.max(lines.length, count); i++) {
+    const seq = first + i;
+    const line = lines[i];
+    const opens = i === 0 ? '[' : '';
+    const closes = i === count - 1 ? ']' : ',';
+    if (line === undefined || i >= count || !line.startsWith(opens) || !line.endsWith(closes)) {
+      throw new MusubiError('FORMAT', `the block of changes ${first}–${last} is damaged at change ${seq}`, {
+        path: [Math.min(seq, last)],
+        details: { reason: 'damaged-block', first, last },
+      });
+    }
+    items.push(parseLogJson(line.slice(opens.length, line.length - 1), [seq], `change ${seq}`));
+  }
+  return items;
+}
 
 function storageError(error: unknown, what: string): MusubiError {
   if (error instanceof MusubiError) return error;
@@ -32,10 +111,21 @@ function storageError(error: unknown, what: string): MusubiError {
 
 /**
  * The change log in a browser's IndexedDB (through the `idb` wrapper): one database per network,
- * an object store of changes keyed by seq, one of snapshots, and a header with the format version.
+ * a header with the format version, a store of snapshots, and the changes in two stores:
+ * - `changes`: loose entries, one per change keyed by seq, as each append writes them;
+ * - `blocks`: packed blocks of thousands of consecutive changes (see {@link Block}), so that a long
+ *   log is read as a few hundred values instead of one per change.
+ *
+ * A reading that met at least `packing.after` loose changes packs them into blocks before it
+ * returns, in one `readwrite` transaction that first checks that they are all still loose (another
+ * tab may have packed them meanwhile), writes the blocks and deletes the loose entries: either the
+ * loose entries or the block exist, never both nor neither, and a reading (one `readonly`
+ * transaction) sees one or the other. Reading takes both kinds in seq order.
+ *
  * Acknowledged = the `readwrite` transaction that adds the changes completed (with `strict`
  * durability where the browser supports it, i.e. flushed to disk). Changes are added, never put,
- * so a second tab writing the same network fails loudly instead of overwriting.
+ * and an append whose first seq a block already holds is refused, so a second tab writing the same
+ * network fails loudly instead of overwriting.
  *
  * @example
  * const network = await openNetwork(await IndexedDbStore.open('musubi-mie'), { author: 'suzuki' });
@@ -43,16 +133,27 @@ function storageError(error: unknown, what: string): MusubiError {
 export class IndexedDbStore implements Store {
   readonly description: string;
   readonly #db: IDBPDatabase<LogSchema>;
+  readonly #packing: PackOptions;
   #closed = false;
 
-  private constructor(name: string, db: IDBPDatabase<LogSchema>) {
+  private constructor(name: string, db: IDBPDatabase<LogSchema>, packing: PackOptions) {
     this.description = `IndexedDB "${name}"`;
     this.#db = db;
+    this.#packing = packing;
   }
 
-  /** Opens (creating when new) the database `name`; refuses one written by a newer Musubi (VERSION). */
-  static async open(name: string): Promise<IndexedDbStore> {
+  /**
+   * Opens (creating when new) the database `name`; refuses one written by a newer Musubi (VERSION).
+   * A database of an older Musubi (one entry per change) is upgraded; its changes are packed by
+   * the first reading. `options.packing` sets how (tests use small blocks).
+   */
+  static async open(name: string, options: { packing?: Partial<PackOptions> } = {}): Promise<IndexedDbStore> {
     const what = `IndexedDB "${name}"`;
+    const packing = { ...DEFAULT_PACKING, ...options.packing };
+    if (!(Number.isInteger(packing.blockSize) && packing.blockSize >= 1 && packing.after >= 1))
+      throw new MusubiError('VALIDATION', 'packing.blockSize and packing.after must be positive integers', {
+        details: { packing },
+      });
     let db: IDBPDatabase<LogSchema>;
     if (typeof indexedDB === 'undefined')
       throw new MusubiError('STORAGE', 'this environment has no IndexedDB');
@@ -72,6 +173,7 @@ export class IndexedDbStore implements Store {
               'header',
             );
           }
+          if (oldVersion < 2) database.createObjectStore('blocks', { keyPath: 'last' });
         },
         // a newer Musubi in another tab wants to upgrade: let it; later saves here then fail loudly
         blocking(_current, _next, event) {
@@ -86,7 +188,7 @@ export class IndexedDbStore implements Store {
       }
       throw storageError(error, `cannot open ${what}`);
     }
-    const store = new IndexedDbStore(name, db);
+    const store = new IndexedDbStore(name, db, packing);
     try {
       checkHeader(await db.get('meta', 'header'), ['header'], what);
     } catch (error) {
@@ -103,46 +205,179 @@ export class IndexedDbStore implements Store {
   /** The seq of the last change stored (0 when the log is empty), without reading the log. */
   async lastSeq(): Promise<number> {
     this.#refuseClosed();
-    const last = await this.#db.transaction('changes').store.openCursor(null, 'prev');
-    return last?.key ?? 0;
+    const transaction = this.#db.transaction(['changes', 'blocks']);
+    const [loose, block] = await Promise.all([
+      transaction.objectStore('changes').openKeyCursor(null, 'prev'),
+      transaction.objectStore('blocks').openKeyCursor(null, 'prev'),
+    ]);
+    return Math.max(loose?.key ?? 0, block?.key ?? 0);
+  }
+
+  /** How many changes are kept loose and in blocks (to tell whether a log is packed). */
+  async layout(): Promise<{ loose: number; blocks: number }> {
+    this.#refuseClosed();
+    const transaction = this.#db.transaction(['changes', 'blocks']);
+    const [loose, blocks] = await Promise.all([
+      transaction.objectStore('changes').count(),
+      transaction.objectStore('blocks').count(),
+    ]);
+    return { loose, blocks };
   }
 
   async readChanges(after = 0): Promise<LogRead> {
+    return this.#read(after);
+  }
+
+  /**
+   * Reads and checks the changes after `after` as {@link readChanges} does, but hands them on as
+   * JSON texts instead of keeping them: `onText` gets each stretch of changes with seq > `after`,
+   * in order, once every change in it is checked, with the id of the change at `after` (known by
+   * then). A block is handed on as the very text stored. Resolves with the rest of the reading
+   * (its `changes` empty); a damaged change rejects, as `readChanges` does, after the stretches
+   * before it were handed on.
+   *
+   * @example
+   * const read = await store.readChangeTexts(0, (part) => postMessage(part.text)); // in a worker
+   */
+  async readChangeTexts(
+    after: number,
+    onText: (part: ChangesText, idAt: string | null) => void,
+  ): Promise<LogRead> {
+    return this.#read(after, onText);
+  }
+
+  async #read(after: number, onText?: (part: ChangesText, idAt: string | null) => void): Promise<LogRead> {
     this.#refuseClosed();
-    const transaction = this.#db.transaction('changes', 'readonly');
-    const last = await transaction.store.openCursor(null, 'prev');
-    const lastKey = last?.key ?? 0;
+    const transaction = this.#db.transaction(['changes', 'blocks'], 'readonly');
+    const looseStore = transaction.objectStore('changes');
+    const blockStore = transaction.objectStore('blocks');
+    const [lastLoose, lastBlock] = await Promise.all([
+      looseStore.openKeyCursor(null, 'prev'),
+      blockStore.openKeyCursor(null, 'prev'),
+    ]);
+    const lastKey = Math.max(lastLoose?.key ?? 0, lastBlock?.key ?? 0);
     // what a snapshot covers is not read again; the change at `after` is read to match the snapshot
     const from = after > 0 && after <= lastKey ? after : 1;
-    const assembler = new LogAssembler(after, from, { parsed: true });
+    const assembler = new LogAssembler(after, from, { parsed: true, keep: !onText });
     // in batches, each checked while the browser reads the next: one `getAll` of a big log left
-    // the reader idle until every entry was read (most of scale M's reading)
-    const batch = (range: IDBKeyRange) => {
-      const request = transaction.store.getAll(range, READ_BATCH);
+    // the reader idle until every entry was read
+    const unhandled = <T>(request: Promise<T>) => {
       request.catch(() => undefined); // awaited below; a check that throws first must not leave it unhandled
       return request;
     };
-    let next: Promise<Entry[]> | undefined = batch(IDBKeyRange.lowerBound(from));
-    while (next) {
-      const entries: Entry[] = await next;
-      const last = entries.at(-1);
-      next =
-        entries.length === READ_BATCH && last ? batch(IDBKeyRange.lowerBound(last.seq, true)) : undefined;
-      for (const entry of entries) {
-        assembler.add(parseLogJson(entry.text, [entry.seq], `change ${entry.seq}`), [entry.seq]);
+    const loose = new Batches<Entry>(
+      (lower, open) => unhandled(looseStore.getAll(IDBKeyRange.lowerBound(lower, open), READ_BATCH)),
+      (entry) => entry.seq,
+      READ_BATCH,
+      from,
+    );
+    // blocks are keyed by their last seq: those holding seqs from `from` on
+    const blocks = new Batches<Block>(
+      (lower, open) => unhandled(blockStore.getAll(IDBKeyRange.lowerBound(lower, open), BLOCK_BATCH)),
+      (block) => block.last,
+      BLOCK_BATCH,
+      from,
+    );
+    // the loose changes read, in stretches of consecutive seqs: packed after the reading
+    const packable: Block[] = [];
+    let looseCount = 0;
+    const hand = (first: number, last: number, text: () => string) => {
+      if (onText && last > after) onText({ first, last, text: text() }, assembler.idAt);
+    };
+    for (;;) {
+      const [entry, block] = await Promise.all([loose.peek(), blocks.peek()]);
+      if (!entry && !block) break;
+      if (block && (!entry || block.first < entry.seq)) {
+        blocks.next();
+        const items = blockChanges(block);
+        const kept: Change[] = [];
+        let asIs = true;
+        for (let i = 0; i < items.length; i++) {
+          const seq = block.first + i;
+          if (seq < from) continue;
+          const change = assembler.add(items[i], [seq]);
+          if (seq > after) {
+            if (change !== items[i]) asIs = false;
+            kept.push(change);
+          }
+        }
+        hand(Math.max(block.first, after + 1), block.last, () =>
+          asIs && block.first > after ? block.text : JSON.stringify(kept),
+        );
+        continue;
       }
+      // a stretch of loose changes, up to the next block and at most one block's size
+      const texts: string[] = [];
+      const kept: Change[] = [];
+      let asIs = true;
+      let first = 0;
+      let last = 0;
+      for (
+        let next: Entry | undefined = entry;
+        next && (!block || next.seq < block.first) && texts.length < this.#packing.blockSize;
+        next = await loose.peek()
+      ) {
+        loose.next();
+        const raw = parseLogJson(next.text, [next.seq], `change ${next.seq}`);
+        const change = assembler.add(raw, [next.seq]);
+        if (texts.length === 0) first = next.seq;
+        last = next.seq;
+        texts.push(next.text);
+        if (next.seq > after) {
+          if (change !== raw) asIs = false;
+          kept.push(change);
+        }
+      }
+      looseCount += texts.length;
+      const text = blockText(texts);
+      packable.push({ first, last, text });
+      hand(Math.max(first, after + 1), last, () => (asIs && first > after ? text : JSON.stringify(kept)));
     }
     await transaction.done;
+    if (looseCount >= this.#packing.after) await this.#pack(packable);
     return assembler.result();
+  }
+
+  /**
+   * Packs stretches of loose changes (as read and checked) into blocks: per stretch, in one
+   * `readwrite` transaction, only when every change of it is still loose. A failure leaves the
+   * changes loose (packing is a matter of speed, the log is the same either way).
+   */
+  async #pack(stretches: readonly Block[]): Promise<void> {
+    try {
+      const transaction = this.#db.transaction(['changes', 'blocks'], 'readwrite', { durability: 'strict' });
+      const looseStore = transaction.objectStore('changes');
+      const blockStore = transaction.objectStore('blocks');
+      const writes: Promise<unknown>[] = [];
+      for (const stretch of stretches) {
+        const range = IDBKeyRange.bound(stretch.first, stretch.last);
+        // another tab may have packed them since they were read: then they are left as they are
+        if ((await looseStore.count(range)) !== stretch.last - stretch.first + 1) continue;
+        writes.push(blockStore.add(stretch), looseStore.delete(range));
+      }
+      await Promise.all([...writes, transaction.done]);
+    } catch {
+      // the loose changes stay; the next reading tries again
+    }
   }
 
   async append(changes: readonly Change[]): Promise<void> {
     this.#refuseClosed();
     try {
-      const transaction = this.#db.transaction('changes', 'readwrite', { durability: 'strict' });
-      const adds = changes.map((change) =>
-        transaction.store.add({ seq: change.seq, text: JSON.stringify(change) }),
-      );
+      const transaction = this.#db.transaction(['changes', 'blocks'], 'readwrite', { durability: 'strict' });
+      const first = changes[0]?.seq;
+      if (first !== undefined) {
+        const lastBlock = await transaction.objectStore('blocks').openKeyCursor(null, 'prev');
+        if (lastBlock && lastBlock.key >= first) {
+          transaction.done.catch(() => undefined); // aborted on purpose
+          transaction.abort();
+          throw new MusubiError('STORAGE', `change ${first} is already stored in ${this.description}`, {
+            details: { seq: first },
+          });
+        }
+      }
+      const looseStore = transaction.objectStore('changes');
+      const adds = changes.map((change) => looseStore.add({ seq: change.seq, text: JSON.stringify(change) }));
       await Promise.all([...adds, transaction.done]);
     } catch (error) {
       throw storageError(error, `cannot save changes to ${this.description}`);
@@ -176,5 +411,40 @@ export class IndexedDbStore implements Store {
     if (this.#closed) return;
     this.#closed = true;
     this.#db.close();
+  }
+}
+
+/**
+ * Values of one object store read in key order by `getAll` batches, the next batch asked for as
+ * soon as one arrives (so the browser reads it while this one is checked).
+ */
+class Batches<T> {
+  #values: T[] = [];
+  #at = 0;
+  #next: Promise<T[]> | undefined;
+
+  constructor(
+    private readonly read: (lower: number, open: boolean) => Promise<T[]>,
+    private readonly key: (value: T) => number,
+    private readonly size: number,
+    from: number,
+  ) {
+    this.#next = read(from, false);
+  }
+
+  /** The next value, without taking it (undefined at the end). */
+  async peek(): Promise<T | undefined> {
+    if (this.#at < this.#values.length) return this.#values[this.#at];
+    if (!this.#next) return undefined;
+    this.#values = await this.#next;
+    this.#at = 0;
+    const last = this.#values.at(-1);
+    this.#next = this.#values.length === this.size && last ? this.read(this.key(last), true) : undefined;
+    return this.#values[0];
+  }
+
+  /** Takes the value `peek` gave. */
+  next(): void {
+    this.#at++;
   }
 }

@@ -186,6 +186,20 @@ export interface StoredLog {
   readonly read: LogRead;
 }
 
+/** What {@link readStoredLog} takes beside `fullReplay`. */
+export interface ReadStoredLogOptions extends Pick<OpenNetworkOptions, 'fullReplay'> {
+  /**
+   * With a store that can (`store.readChangeTexts`, IndexedDB): the changes are handed on as JSON
+   * array texts as they are checked, in order, instead of being kept (a worker posts them to the
+   * page as they come); the log returned then has no changes (`read.changes` empty). A store that
+   * cannot gives its changes in the log as usual.
+   */
+  onChangesText?: (text: string) => void;
+}
+
+/** Stops a reading that turned out to start from a snapshot that does not match the log. */
+class SnapshotMismatch extends Error {}
+
 /**
  * Reads and validates a store's log for {@link openStoredLog}: the snapshot when one matches the
  * log (unless `fullReplay`), then the changes after it. Refuses a damaged log (FORMAT) or a newer
@@ -195,10 +209,7 @@ export interface StoredLog {
  * const log = await readStoredLog(store); // in a worker
  * const network = await openStoredLog(store, log, { author: 'suzuki' }); // on the page
  */
-export async function readStoredLog(
-  store: Store,
-  options: Pick<OpenNetworkOptions, 'fullReplay'> = {},
-): Promise<StoredLog> {
+export async function readStoredLog(store: Store, options: ReadStoredLogOptions = {}): Promise<StoredLog> {
   const warnings: StoreWarning[] = [];
   let snapshot: NetworkSnapshot | undefined;
   if (!options.fullReplay) {
@@ -209,13 +220,28 @@ export async function readStoredLog(
       warnings.push(ignoredSnapshot(0, `it is damaged (${error.message})`));
     }
   }
-  let read = await store.readChanges(snapshot?.seq ?? 0);
-  if (snapshot && (snapshot.seq > read.lastSeq || read.idAt !== snapshot.changeId)) {
+  const { onChangesText } = options;
+  const readChanges = async (after: number, expectedId: string | null | undefined): Promise<LogRead> => {
+    if (!(onChangesText && store.readChangeTexts)) return store.readChanges(after);
+    return store.readChangeTexts(after, (part, idAt) => {
+      // nothing is handed on from a snapshot that does not match: it is read again from the start
+      if (expectedId !== undefined && idAt !== expectedId) throw new SnapshotMismatch();
+      onChangesText(part.text);
+    });
+  };
+  const mismatch = (read: LogRead | undefined) =>
+    snapshot !== undefined && (!read || snapshot.seq > read.lastSeq || read.idAt !== snapshot.changeId);
+  let read = await readChanges(snapshot?.seq ?? 0, snapshot?.changeId).catch((error: unknown) => {
+    if (error instanceof SnapshotMismatch) return undefined;
+    throw error;
+  });
+  if (snapshot && mismatch(read)) {
     warnings.push(ignoredSnapshot(snapshot.seq, 'it does not match the log'));
     snapshot = undefined;
-    read = await store.readChanges(0);
+    read = await readChanges(0, undefined);
   }
-  const all: LogRead = { ...read, warnings: [...warnings, ...read.warnings] };
+  const whole = read as LogRead;
+  const all: LogRead = { ...whole, warnings: [...warnings, ...whole.warnings] };
   return snapshot ? { snapshot, read: all } : { read: all };
 }
 

@@ -1,6 +1,9 @@
 /**
- * How the opening worker hands the page what it read: as JSON texts of at most {@link PART_SIZE}
- * items, one message each, not as one message of objects. `postMessage` clones objects one by one
+ * How the opening worker hands the page what it read: as JSON texts, one message each, not as one
+ * message of objects. The changes come as the store hands them on while it checks them (a packed
+ * block of IndexedDB, about 5,000 changes, as the very text stored: see open.worker.ts); the
+ * snapshot's records, and changes a store keeps as objects, as texts of at most {@link PART_SIZE}
+ * items written here. `postMessage` clones objects one by one
  * into one buffer that grows by copying (at scale M on a loaded machine, 4.4 s in the worker and
  * 5.3 s on the page's thread), while a part of text crosses as one block, and the page parses each
  * part as it comes, while the worker writes the next. No string nears the engine's length limit,

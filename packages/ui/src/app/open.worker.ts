@@ -1,7 +1,11 @@
 /**
  * Reads and validates the network's log in IndexedDB off the page's thread (see open-in-worker.ts).
- * It only reads: its connection is closed before it answers, so that the page's store is the one
- * connection that writes (and a database the page later deletes is not held open here).
+ * The changes are sent as they are checked, each stretch as the JSON text the store keeps (a packed
+ * block of thousands of changes is sent as it was read), so the page parses one while the worker
+ * reads the next. It writes no change: the store only packs the loose changes it read into blocks
+ * (a first opening of a log written one change at a time) before the reading ends; its connection is
+ * closed before it answers, so that the page's store is the one connection that writes (and a
+ * database the page later deletes is not held open here).
  */
 import { isMusubiError, readStoredLog, type StoredLog } from '@musubi/core';
 import { IndexedDbStore } from '@musubi/core/indexeddb';
@@ -24,7 +28,11 @@ async function read(database: string): Promise<OpenReply | { type: 'log'; log: S
     store = await IndexedDbStore.open(database);
     if ((await store.lastSeq()) === 0) return { type: 'empty' };
     const end = startTiming('musubi:worker:read');
-    const log = await readStoredLog(store);
+    // the changes go to the page as they are checked; a damaged one later makes the answer `refused`
+    const log = await readStoredLog(store, {
+      onChangesText: (text) =>
+        postMessage({ type: 'part', part: { list: 'changes', text } } satisfies OpenReply),
+    });
     end();
     return { type: 'log', log };
   } catch (error) {
@@ -38,7 +46,7 @@ async function read(database: string): Promise<OpenReply | { type: 'log'; log: S
   }
 }
 
-/** Sends the log in parts, each as soon as it is written, then its head (see log-transfer.ts). */
+/** Sends the rest of the log in parts (the snapshot's records), then its head (see log-transfer.ts). */
 function send(log: StoredLog): void {
   const end = startTiming('musubi:worker:send');
   try {
