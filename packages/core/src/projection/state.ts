@@ -8,12 +8,21 @@ import { postKeys, SearchIndex } from '../indexes/search.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { engagementDay, linkStart } from '../model/valid-time.js';
+import { EngagementsByEntity } from './engagements-by-entity.js';
 import { RecordInterning } from './record-interning.js';
 
 /** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
 export type NetworkGraph = MultiDirectedGraph<Entity, Link>;
 
 type Referrers = Map<Collection, Set<Id>>;
+
+/**
+ * In `referrers` of an entity that records beside the graph refer to: where its engagements stand
+ * among them (the engagements themselves are in `EngagementsByEntity`).
+ */
+const ENGAGEMENTS_HERE: ReadonlySet<Id> = new Set();
+
+const NO_REFERENCES: readonly Reference[] = [];
 
 /** How many entities' answers `answerAbout` keeps. */
 const KEPT_ANSWERS = 64;
@@ -55,8 +64,17 @@ function deepFreeze<T>(value: T): T {
 export class NetworkState {
   readonly graph: NetworkGraph = new MultiDirectedGraph<Entity, Link>();
   readonly records = new Map<Collection, Map<Id, StoredRecord>>();
-  /** For each referenced record, who refers to it (collection → ids), links excluded (the graph has them). */
+  /**
+   * For each referenced record, who refers to it (collection → ids), links excluded (the graph has
+   * them) and engagements' participants too (`#engagementsOf` has them; under an entity that other
+   * records refer to, the `engagement` key holds an empty set that keeps their place).
+   */
   readonly referrers = new Map<Collection, Map<Id, Referrers>>();
+  /** The engagements of each entity, in the order taken in. */
+  readonly #engagementsOf = new EngagementsByEntity(
+    (id) => this.records.get('engagement')?.get(id),
+    (entity, some) => this.#engagementsStreak(entity, some),
+  );
   /** Grows with every applied effect that touches an entity; caches key on it. */
   entityVersion = 0;
   /** Grows with every applied effect; caches of derived data key on it. */
@@ -108,13 +126,32 @@ export class NetworkState {
       for (const edge of this.graph.edges(id)) out.push({ collection: 'link', id: edge });
     }
     const refs = this.referrers.get(collection)?.get(id);
-    if (refs) for (const [c, ids] of refs) for (const rid of ids) out.push({ collection: c, id: rid });
+    if (collection === 'entity' && refs === undefined) {
+      for (const rid of this.#engagementsOf.ids(id)) out.push({ collection: 'engagement', id: rid });
+    } else if (refs) {
+      for (const [c, ids] of refs) {
+        const from = collection === 'entity' && c === 'engagement' ? this.#engagementsOf.ids(id) : ids;
+        for (const rid of from) out.push({ collection: c, id: rid });
+      }
+    }
     return out;
   }
 
-  /** Ids of records of `from` that refer to the given record. */
+  /**
+   * Ids of records of `from` that refer to the given record, in the order they were taken in (a
+   * record updated is taken in again: it goes last). Copy it before writing while going through it.
+   */
   referringIds(collection: Collection, id: Id, from: Collection): ReadonlySet<Id> {
+    if (collection === 'entity' && from === 'engagement') return this.#engagementsOf.ids(id);
     return this.referrers.get(collection)?.get(id)?.get(from) ?? new Set();
+  }
+
+  /** Keeps the place of an entity's engagements among the other records that refer to it. */
+  #engagementsStreak(entity: Id, some: boolean): void {
+    const from = this.referrers.get('entity')?.get(entity);
+    if (from === undefined) return;
+    if (some) from.set('engagement', ENGAGEMENTS_HERE as Set<Id>);
+    else from.delete('engagement');
   }
 
   /**
@@ -241,11 +278,11 @@ export class NetworkState {
    * Forgets the answers about the entities a written record is or refers to; those about entities
    * a `created` record refers to are kept when they take it in.
    */
-  #forgetAbout(collection: Collection, id: Id, refs: readonly Reference[], created?: StoredRecord): void {
+  #forgetAbout(collection: Collection, record: StoredRecord, created?: StoredRecord): void {
     if (this.#aboutEntity.size === 0) return;
-    if (collection === 'entity') this.#aboutEntity.delete(id);
+    if (collection === 'entity') this.#aboutEntity.delete(record.id);
     const met = new Set<Id>();
-    for (const ref of refs) {
+    for (const ref of referencesOf(collection, record)) {
       if (ref.collection !== 'entity') continue;
       const answers = this.#aboutEntity.get(ref.id);
       // (a record that refers to an entity twice is taken in once)
@@ -320,6 +357,10 @@ export class NetworkState {
     }
   }
 
+  /**
+   * Takes the record's references into `referrers` (or out): those of an engagement to its
+   * participants go to `#engagementsOf` instead (see `create`, `delete` and `update`).
+   */
   private index(
     collection: Collection,
     record: StoredRecord,
@@ -328,6 +369,7 @@ export class NetworkState {
   ): void {
     if (collection === 'link') return;
     for (const ref of refs) {
+      if (collection === 'engagement' && ref.collection === 'entity') continue;
       let byTarget = this.referrers.get(ref.collection);
       if (!byTarget) {
         byTarget = new Map();
@@ -337,6 +379,9 @@ export class NetworkState {
       if (!from) {
         if (!add) continue;
         from = new Map();
+        // the entity's engagements came first
+        if (ref.collection === 'entity' && this.#engagementsOf.has(ref.id))
+          from.set('engagement', ENGAGEMENTS_HERE as Set<Id>);
         byTarget.set(ref.id, from);
       }
       let ids = from.get(collection);
@@ -349,9 +394,28 @@ export class NetworkState {
       else {
         ids.delete(record.id);
         if (ids.size === 0) from.delete(collection);
-        if (from.size === 0) byTarget.delete(ref.id);
+        if (from.size === 0 || (from.size === 1 && from.get('engagement') === ENGAGEMENTS_HERE))
+          byTarget.delete(ref.id);
       }
     }
+  }
+
+  /**
+   * Checks an engagement's references as `checkReferences` does, without making them: a replay
+   * creates hundreds of thousands. Returns those kept in `referrers` (its programme).
+   */
+  #checkEngagement(engagement: Engagement): readonly Reference[] {
+    const participants = engagement.participants;
+    let found = true;
+    for (let i = 0; i < participants.length && found; i++)
+      found = this.graph.hasNode((participants[i] as Engagement['participants'][number]).entity);
+    const programme = engagement.programme;
+    if (programme !== undefined) found &&= this.has('programme', programme);
+    // the very refusal the references would give
+    if (!found) this.checkReferences('engagement', engagement, referencesOf('engagement', engagement));
+    return programme === undefined
+      ? NO_REFERENCES
+      : [{ collection: 'programme', id: programme, path: ['programme'] }];
   }
 
   private create(collection: Collection, record: StoredRecord): void {
@@ -364,8 +428,12 @@ export class NetworkState {
     }
     // shared first, so that the reverse references hold the referenced records' own id strings
     this.interning.share(collection, record);
-    const refs = referencesOf(collection, record);
-    this.checkReferences(collection, record, refs);
+    let refs: readonly Reference[];
+    if (collection === 'engagement') refs = this.#checkEngagement(record as Engagement);
+    else {
+      refs = referencesOf(collection, record);
+      this.checkReferences(collection, record, refs);
+    }
     deepFreeze(record);
     if (collection === 'entity') {
       this.graph.addNode(record.id, record as Entity);
@@ -374,11 +442,14 @@ export class NetworkState {
       const link = record as Link;
       this.graph.addDirectedEdgeWithKey(link.id, link.source, link.target, link);
       if (link.kind === 'role') this.#reindex(link.source);
-    } else this.table(collection).set(record.id, record);
+    } else {
+      this.table(collection).set(record.id, record);
+      if (collection === 'engagement') this.#engagementsOf.added(record as Engagement);
+    }
     this.index(collection, record, true, refs);
     this.#columns?.created(collection, record);
     this.validTime?.noted('create', collection, record.id);
-    this.#forgetAbout(collection, record.id, refs, record);
+    this.#forgetAbout(collection, record, record);
   }
 
   private requireExisting(collection: Collection, id: Id): StoredRecord {
@@ -419,13 +490,15 @@ export class NetworkState {
     } else if (collection === 'link') {
       this.graph.dropEdge(id);
       if ((current as Link).kind === 'role') this.#reindex((current as Link).source);
-    } else this.table(collection).delete(id);
+    } else {
+      this.table(collection).delete(id);
+      if (collection === 'engagement') this.#engagementsOf.dropped(current as Engagement);
+    }
     this.interning.removed(collection, id);
-    const refs = referencesOf(collection, current);
-    this.index(collection, current, false, refs);
+    this.index(collection, current, false, referencesOf(collection, current));
     this.#columns?.deleted(collection, current);
     this.validTime?.noted('delete', collection, id);
-    this.#forgetAbout(collection, id, refs);
+    this.#forgetAbout(collection, current);
   }
 
   private update(collection: Collection, before: StoredRecord, after: StoredRecord): void {
@@ -487,11 +560,18 @@ export class NetworkState {
       this.graph.replaceEdgeAttributes(after.id, after as Link);
       if ((after as Link).kind === 'role' || (current as Link).kind === 'role')
         this.#reindex((after as Link).source);
-    } else this.table(collection).set(after.id, after);
+    } else {
+      this.table(collection).set(after.id, after);
+      if (collection === 'engagement') {
+        // taken out, then in again: it goes last, as a create would put it
+        this.#engagementsOf.dropped(current as Engagement);
+        this.#engagementsOf.added(after as Engagement);
+      }
+    }
     this.index(collection, after, true, refs);
     this.#columns?.updated(collection, current, after);
     this.validTime?.noted('update', collection, after.id);
-    this.#forgetAbout(collection, after.id, refsBefore);
-    this.#forgetAbout(collection, after.id, refs);
+    this.#forgetAbout(collection, current);
+    this.#forgetAbout(collection, after);
   }
 }
