@@ -248,18 +248,22 @@ export class LogAssembler {
   #idAt: string | null = null;
 
   readonly #decode: DecodeOptions;
+  readonly #onChange: ((change: Change) => void) | undefined;
 
   /**
    * `firstSeq`: the seq of the first entry to come (a store may skip what a snapshot covers).
    * `options.parsed`: every entry added is a fresh `JSON.parse` result (see {@link DecodeOptions}).
+   * `options.onChange`: each change after `after` is handed to it as soon as it is read and
+   * validated, instead of being kept in `changes`.
    */
   constructor(
     readonly after: number,
     firstSeq = 1,
-    options: DecodeOptions = {},
+    options: DecodeOptions & { onChange?: (change: Change) => void } = {},
   ) {
     this.#lastSeq = firstSeq - 1;
-    this.#decode = options;
+    this.#decode = { parsed: options.parsed };
+    this.#onChange = options.onChange;
   }
 
   add(raw: unknown, where: ErrorPath): void {
@@ -271,7 +275,9 @@ export class LogAssembler {
     }
     this.#lastSeq = change.seq;
     if (change.seq === this.after) this.#idAt = change.id;
-    if (change.seq > this.after) this.changes.push(change);
+    if (change.seq <= this.after) return;
+    if (this.#onChange) this.#onChange(change);
+    else this.changes.push(change);
   }
 
   result(): LogRead {

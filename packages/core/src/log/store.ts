@@ -58,6 +58,13 @@ export interface Store {
   readonly description: string;
   /** Reads the changes after seq `after` (default 0: all of them). */
   readChanges(after?: number): Promise<LogRead>;
+  /**
+   * Reads every change as `readChanges(0)` does, handing each to `onChange` as soon as it is read
+   * and validated instead of keeping them (the result's `changes` is empty): `openNetwork` then
+   * replays while reading, and the parsed log is never held whole. Refuses what `readChanges`
+   * refuses, after handing on the changes before the fault. Optional (the NDJSON file has it).
+   */
+  readChangesInto?(onChange: (change: Change) => void): Promise<LogRead>;
   /** Appends changes; resolves when they are acknowledged (durable). */
   append(changes: readonly Change[]): Promise<void>;
   /** Appends and acknowledges before returning, for stores that can (memory, NDJSON file). */
