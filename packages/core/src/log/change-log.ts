@@ -6,7 +6,6 @@ import {
   type StoredRecord,
 } from '../changes/change.js';
 import type { Id } from '../model/ids.js';
-import { daysInMonth } from '../time/partial-date.js';
 
 /** Where a log starts: after the snapshot a network was restored from (seq 0 and no id without one). */
 export interface ChangeLogStart {
@@ -382,48 +381,10 @@ function canonicalKeys(change: Change): boolean {
   );
 }
 
-/**
- * The time as a number when `toISOString` writes it back exactly, or undefined. Read digit by digit
- * (`Date.parse` then `toISOString` cost 2–3% of opening a big log); years before 100, which
- * `Date.UTC` would take for 19xx, go the slow way.
- */
-export function canonicalTime(value: unknown): number | undefined {
+/** The time as a number when `toISOString` writes it back exactly, or undefined. */
+function canonicalTime(value: unknown): number | undefined {
   if (typeof value !== 'string' || value.length !== 24 || value.charCodeAt(23) !== 90 /* Z */)
     return undefined;
-  const year = digits(value, 0, 4);
-  const month = digits(value, 5, 2);
-  const day = digits(value, 8, 2);
-  const hour = digits(value, 11, 2);
-  const minute = digits(value, 14, 2);
-  const second = digits(value, 17, 2);
-  const ms = digits(value, 20, 3);
-  if (
-    year < 100 ||
-    value.charCodeAt(4) !== 45 /* - */ ||
-    value.charCodeAt(7) !== 45 ||
-    value.charCodeAt(10) !== 84 /* T */ ||
-    value.charCodeAt(13) !== 58 /* : */ ||
-    value.charCodeAt(16) !== 58 ||
-    value.charCodeAt(19) !== 46 /* . */
-  )
-    return slowCanonicalTime(value);
-  if ((hour | minute | second | ms) < 0 || hour > 23 || minute > 59 || second > 59) return undefined;
-  if (month < 1 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
-}
-
-/** The decimal number written at `at` with `n` digits, or -1. */
-function digits(value: string, at: number, n: number): number {
-  let number = 0;
-  for (let k = at; k < at + n; k++) {
-    const digit = value.charCodeAt(k) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    number = number * 10 + digit;
-  }
-  return number;
-}
-
-function slowCanonicalTime(value: string): number | undefined {
   const ms = Date.parse(value);
   return Number.isNaN(ms) || new Date(ms).toISOString() !== value ? undefined : ms;
 }

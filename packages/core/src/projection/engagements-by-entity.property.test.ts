@@ -70,9 +70,12 @@ class ReferrersModel {
     return [...(this.referrers.get(collection)?.get(id)?.get(from) ?? [])];
   }
 
+  /** As `referrersOf` lists them (links aside): an entity's engagements first, then the others. */
   referrers0f(collection: Collection, id: string): { collection: Collection; id: string }[] {
     const out: { collection: Collection; id: string }[] = [];
-    for (const [c, ids] of this.referrers.get(collection)?.get(id) ?? [])
+    const from = [...(this.referrers.get(collection)?.get(id) ?? [])];
+    const first = from.filter(([c]) => collection === 'entity' && c === 'engagement');
+    for (const [c, ids] of [...first, ...from.filter((group) => !first.includes(group))])
       for (const rid of ids) out.push({ collection: c, id: rid });
     return out;
   }

@@ -7,8 +7,6 @@ interface EntityEngagements {
   items: Engagement[];
   /** How many of `items` are current (the others: removed, replaced, or met again later on). */
   live: number;
-  /** The ids of the current ones, as the last read made them (until the list changes). */
-  ids: ReadonlySet<Id> | undefined;
 }
 
 /** Below this length a list is not compacted on a write: a read does it. */
@@ -31,12 +29,8 @@ export class EngagementsByEntity {
   readonly #lists = new Map<Id, EntityEngagements>();
   /** The engagement record the state holds under an id. */
   readonly #current: (id: Id) => unknown;
-  /** Told when an entity's engagements go from none to some, or from some to none. */
-  readonly #streak: ((entity: Id, some: boolean) => void) | undefined;
-
-  constructor(current: (id: Id) => unknown, streak?: (entity: Id, some: boolean) => void) {
+  constructor(current: (id: Id) => unknown) {
     this.#current = current;
-    this.#streak = streak;
   }
 
   /** Takes in an engagement just stored (created, or the new version of an update). */
@@ -47,13 +41,11 @@ export class EngagementsByEntity {
       if (i > 0 && metBefore(participants, i, entity)) continue;
       const list = this.#lists.get(entity);
       if (list === undefined) {
-        this.#lists.set(entity, { items: [engagement], live: 1, ids: undefined });
-        this.#streak?.(entity, true);
+        this.#lists.set(entity, { items: [engagement], live: 1 });
         continue;
       }
       list.items.push(engagement);
-      list.ids = undefined;
-      if (list.live++ === 0) this.#streak?.(entity, true);
+      list.live++;
     }
   }
 
@@ -68,28 +60,18 @@ export class EngagementsByEntity {
       if (i > 0 && metBefore(participants, i, entity)) continue;
       const list = this.#lists.get(entity);
       if (list === undefined) continue;
-      list.ids = undefined;
-      if (--list.live === 0) {
-        this.#lists.delete(entity);
-        this.#streak?.(entity, false);
-      } else if (list.items.length >= COMPACT_FROM && list.live * 2 < list.items.length) this.#compact(list);
+      if (--list.live === 0) this.#lists.delete(entity);
+      else if (list.items.length >= COMPACT_FROM && list.live * 2 < list.items.length) this.#compact(list);
     }
-  }
-
-  /** Whether the entity takes part in any engagement. */
-  has(entity: Id): boolean {
-    return this.#lists.has(entity);
   }
 
   /** The ids of the entity's engagements, in the order taken in (see the class). */
   ids(entity: Id): ReadonlySet<Id> {
     const list = this.#lists.get(entity);
-    if (list === undefined) return EMPTY;
-    if (list.ids !== undefined) return list.ids;
-    if (list.live < list.items.length) this.#compact(list);
     const ids = new Set<Id>();
+    if (list === undefined) return ids;
+    if (list.live < list.items.length) this.#compact(list);
     for (const engagement of list.items) ids.add(engagement.id);
-    list.ids = ids;
     return ids;
   }
 
@@ -109,8 +91,6 @@ export class EngagementsByEntity {
     list.items = kept.reverse();
   }
 }
-
-const EMPTY: ReadonlySet<Id> = new Set();
 
 /** Whether `entity` is the entity of a participant before the `i`-th (the schema refuses it; the state may be handed anything). */
 function metBefore(participants: Engagement['participants'], i: number, entity: Id): boolean {

@@ -16,14 +16,6 @@ export type NetworkGraph = MultiDirectedGraph<Entity, Link>;
 
 type Referrers = Map<Collection, Set<Id>>;
 
-/**
- * In `referrers` of an entity that records beside the graph refer to: where its engagements stand
- * among them (the engagements themselves are in `EngagementsByEntity`).
- */
-const ENGAGEMENTS_HERE: ReadonlySet<Id> = new Set();
-
-const NO_REFERENCES: readonly Reference[] = [];
-
 /** How many entities' answers `answerAbout` keeps. */
 const KEPT_ANSWERS = 64;
 
@@ -66,15 +58,11 @@ export class NetworkState {
   readonly records = new Map<Collection, Map<Id, StoredRecord>>();
   /**
    * For each referenced record, who refers to it (collection → ids), links excluded (the graph has
-   * them) and engagements' participants too (`#engagementsOf` has them; under an entity that other
-   * records refer to, the `engagement` key holds an empty set that keeps their place).
+   * them) and engagements' participants too (`#engagementsOf` has them).
    */
   readonly referrers = new Map<Collection, Map<Id, Referrers>>();
   /** The engagements of each entity, in the order taken in. */
-  readonly #engagementsOf = new EngagementsByEntity(
-    (id) => this.records.get('engagement')?.get(id),
-    (entity, some) => this.#engagementsStreak(entity, some),
-  );
+  readonly #engagementsOf = new EngagementsByEntity((id) => this.records.get('engagement')?.get(id));
   /** Grows with every applied effect that touches an entity; caches key on it. */
   entityVersion = 0;
   /** Grows with every applied effect; caches of derived data key on it. */
@@ -119,21 +107,15 @@ export class NetworkState {
     return this.records.get(collection)?.has(id) ?? false;
   }
 
-  /** Who refers to the record (links included), as `{ collection, id }` pairs. */
+  /** Who refers to the record, as `{ collection, id }` pairs: its links, its engagements, then the others. */
   referrersOf(collection: Collection, id: Id): { collection: Collection; id: Id }[] {
     const out: { collection: Collection; id: Id }[] = [];
     if (collection === 'entity' && this.graph.hasNode(id)) {
       for (const edge of this.graph.edges(id)) out.push({ collection: 'link', id: edge });
+      for (const rid of this.#engagementsOf.ids(id)) out.push({ collection: 'engagement', id: rid });
     }
     const refs = this.referrers.get(collection)?.get(id);
-    if (collection === 'entity' && refs === undefined) {
-      for (const rid of this.#engagementsOf.ids(id)) out.push({ collection: 'engagement', id: rid });
-    } else if (refs) {
-      for (const [c, ids] of refs) {
-        const from = collection === 'entity' && c === 'engagement' ? this.#engagementsOf.ids(id) : ids;
-        for (const rid of from) out.push({ collection: c, id: rid });
-      }
-    }
+    if (refs) for (const [c, ids] of refs) for (const rid of ids) out.push({ collection: c, id: rid });
     return out;
   }
 
@@ -144,14 +126,6 @@ export class NetworkState {
   referringIds(collection: Collection, id: Id, from: Collection): ReadonlySet<Id> {
     if (collection === 'entity' && from === 'engagement') return this.#engagementsOf.ids(id);
     return this.referrers.get(collection)?.get(id)?.get(from) ?? new Set();
-  }
-
-  /** Keeps the place of an entity's engagements among the other records that refer to it. */
-  #engagementsStreak(entity: Id, some: boolean): void {
-    const from = this.referrers.get('entity')?.get(entity);
-    if (from === undefined) return;
-    if (some) from.set('engagement', ENGAGEMENTS_HERE as Set<Id>);
-    else from.delete('engagement');
   }
 
   /**
@@ -379,9 +353,6 @@ export class NetworkState {
       if (!from) {
         if (!add) continue;
         from = new Map();
-        // the entity's engagements came first
-        if (ref.collection === 'entity' && this.#engagementsOf.has(ref.id))
-          from.set('engagement', ENGAGEMENTS_HERE as Set<Id>);
         byTarget.set(ref.id, from);
       }
       let ids = from.get(collection);
@@ -394,28 +365,9 @@ export class NetworkState {
       else {
         ids.delete(record.id);
         if (ids.size === 0) from.delete(collection);
-        if (from.size === 0 || (from.size === 1 && from.get('engagement') === ENGAGEMENTS_HERE))
-          byTarget.delete(ref.id);
+        if (from.size === 0) byTarget.delete(ref.id);
       }
     }
-  }
-
-  /**
-   * Checks an engagement's references as `checkReferences` does, without making them: a replay
-   * creates hundreds of thousands. Returns those kept in `referrers` (its programme).
-   */
-  #checkEngagement(engagement: Engagement): readonly Reference[] {
-    const participants = engagement.participants;
-    let found = true;
-    for (let i = 0; i < participants.length && found; i++)
-      found = this.graph.hasNode((participants[i] as Engagement['participants'][number]).entity);
-    const programme = engagement.programme;
-    if (programme !== undefined) found &&= this.has('programme', programme);
-    // the very refusal the references would give
-    if (!found) this.checkReferences('engagement', engagement, referencesOf('engagement', engagement));
-    return programme === undefined
-      ? NO_REFERENCES
-      : [{ collection: 'programme', id: programme, path: ['programme'] }];
   }
 
   private create(collection: Collection, record: StoredRecord): void {
@@ -428,12 +380,8 @@ export class NetworkState {
     }
     // shared first, so that the reverse references hold the referenced records' own id strings
     this.interning.share(collection, record);
-    let refs: readonly Reference[];
-    if (collection === 'engagement') refs = this.#checkEngagement(record as Engagement);
-    else {
-      refs = referencesOf(collection, record);
-      this.checkReferences(collection, record, refs);
-    }
+    const refs = referencesOf(collection, record);
+    this.checkReferences(collection, record, refs);
     deepFreeze(record);
     if (collection === 'entity') {
       this.graph.addNode(record.id, record as Entity);
