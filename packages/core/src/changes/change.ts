@@ -108,11 +108,6 @@ export function undoStacks(log: readonly Change[]): { undo: Id[]; redo: Id[] } {
   return { undo, redo };
 }
 
-/** Whether an effect's record is an object with an id. */
-function hasId(record: unknown): boolean {
-  return record !== null && typeof record === 'object' && typeof (record as { id?: unknown }).id === 'string';
-}
-
 /**
  * Why `value` is not a well-formed change, or undefined when it is: checked before a log is replayed,
  * so that a damaged file is refused by name instead of half-read. (Record contents are checked by
@@ -123,10 +118,7 @@ export function malformedChange(value: unknown): string | undefined {
   const change = value as { id?: unknown; effects?: unknown };
   if (typeof change.id !== 'string' || change.id === '') return 'a change has an id';
   if (!Array.isArray(change.effects)) return 'a change has a list of effects';
-  // without a closure or an array per effect: every change of a log being opened comes here
-  const effects = change.effects as unknown[];
-  for (let i = 0; i < effects.length; i++) {
-    const effect = effects[i];
+  for (const [i, effect] of change.effects.entries()) {
     if (effect === null || typeof effect !== 'object') return `effect ${i} is not an object`;
     const e = effect as {
       type?: unknown;
@@ -139,8 +131,10 @@ export function malformedChange(value: unknown): string | undefined {
       return `effect ${i} has an unknown type`;
     if (!(collections as readonly unknown[]).includes(e.collection))
       return `effect ${i} has an unknown collection`;
-    if (e.type === 'update' ? !hasId(e.before) || !hasId(e.after) : !hasId(e.record))
-      return `effect ${i} lacks its record`;
+    const records = e.type === 'update' ? [e.before, e.after] : [e.record];
+    const hasId = (r: unknown) =>
+      r !== null && typeof r === 'object' && typeof (r as { id?: unknown }).id === 'string';
+    if (!records.every(hasId)) return `effect ${i} lacks its record`;
   }
   return undefined;
 }

@@ -35,18 +35,7 @@ export class EngagementsByEntity {
 
   /** Takes in an engagement just stored (created, or the new version of an update). */
   added(engagement: Engagement): void {
-    const participants = engagement.participants;
-    for (let i = 0; i < participants.length; i++) {
-      const entity = (participants[i] as Engagement['participants'][number]).entity;
-      if (i > 0 && metBefore(participants, i, entity)) continue;
-      const list = this.#lists.get(entity);
-      if (list === undefined) {
-        this.#lists.set(entity, { items: [engagement], live: 1 });
-        continue;
-      }
-      list.items.push(engagement);
-      list.live++;
-    }
+    this.#participants(engagement, true);
   }
 
   /**
@@ -54,13 +43,22 @@ export class EngagementsByEntity {
    * after the state stopped holding it.
    */
   dropped(engagement: Engagement): void {
+    this.#participants(engagement, false);
+  }
+
+  /** Counts the engagement in (pushed last) or out of the lists of its participants. */
+  #participants(engagement: Engagement, added: boolean): void {
     const participants = engagement.participants;
     for (let i = 0; i < participants.length; i++) {
       const entity = (participants[i] as Engagement['participants'][number]).entity;
-      if (i > 0 && metBefore(participants, i, entity)) continue;
+      if (metBefore(participants, i, entity)) continue;
       const list = this.#lists.get(entity);
-      if (list === undefined) continue;
-      if (--list.live === 0) this.#lists.delete(entity);
+      if (list === undefined) {
+        if (added) this.#lists.set(entity, { items: [engagement], live: 1 });
+      } else if (added) {
+        list.items.push(engagement);
+        list.live++;
+      } else if (--list.live === 0) this.#lists.delete(entity);
       else if (list.items.length >= COMPACT_FROM && list.live * 2 < list.items.length) this.#compact(list);
     }
   }
