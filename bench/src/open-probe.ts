@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { openStoredLog, readStoredLog } from '@musubi/core';
 import { NdjsonFileStore, openNetworkFile } from '@musubi/core/node';
@@ -29,14 +30,24 @@ if (!existsSync(file)) {
   const generated = generateNetwork(scale, { seed: Number(values.seed) });
   await writeLogFile(file, generated.log);
 }
-/** Wall and CPU time (the CPU time of this process, gc threads included: the machine is shared). */
+/** The time the main thread spent in the gc's pauses, as V8 reports them. */
+let gcPauses = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcPauses += entry.duration;
+}).observe({ entryTypes: ['gc'] });
+/** Wall and CPU time (the CPU time of this process, gc threads included: the machine is shared), and the gc's pauses. */
 const time = async (run: () => unknown) => {
   collectGarbage();
+  await new Promise((resolve) => setImmediate(resolve));
+  const pausedBefore = gcPauses;
   const began = performance.now();
   const cpu = process.cpuUsage();
   await run();
   const used = process.cpuUsage(cpu);
-  return { ms: performance.now() - began, cpuMs: (used.user + used.system) / 1000 };
+  const ms = performance.now() - began;
+  // the observer is told on a later turn
+  await new Promise((resolve) => setImmediate(resolve));
+  return { ms, cpuMs: (used.user + used.system) / 1000, gcMs: gcPauses - pausedBefore };
 };
 for (let i = 0; i < Number(values.runs); i++) {
   const floor = await time(() => parseLines(file));
@@ -58,7 +69,11 @@ for (let i = 0; i < Number(values.runs); i++) {
       log = undefined;
       await network.close();
     });
-    phases = { readCpuMs: Math.round(read.cpuMs), replayCpuMs: Math.round(replay.cpuMs) };
+    phases = {
+      readCpuMs: Math.round(read.cpuMs),
+      replayCpuMs: Math.round(replay.cpuMs),
+      phasesGcMs: Math.round(read.gcMs + replay.gcMs),
+    };
   }
   console.log(
     JSON.stringify({
@@ -69,6 +84,8 @@ for (let i = 0; i < Number(values.runs); i++) {
       floorCpuMs: Math.round(floor.cpuMs),
       openCpuMs: Math.round(open.cpuMs),
       cpuRatio: +(open.cpuMs / floor.cpuMs).toFixed(2),
+      floorGcMs: Math.round(floor.gcMs),
+      openGcMs: Math.round(open.gcMs),
       load: +(os.loadavg()[0] ?? 0).toFixed(1),
     }),
   );

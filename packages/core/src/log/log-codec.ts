@@ -261,21 +261,25 @@ export class LogAssembler {
 
   readonly #decode: DecodeOptions;
   readonly #keep: boolean;
+  readonly #onChange: ((change: Change) => void) | undefined;
 
   /**
    * `firstSeq`: the seq of the first entry to come (a store may skip what a snapshot covers).
    * `options.parsed`: every entry added is a fresh `JSON.parse` result (see {@link DecodeOptions}).
    * `options.keep: false`: the changes are checked but not kept (a reader that hands them on as it
    * goes); `result().changes` is then empty.
+   * `options.onChange`: each change after `after` is handed to it as soon as it is read and
+   * validated, instead of being kept in `changes`.
    */
   constructor(
     readonly after: number,
     firstSeq = 1,
-    options: DecodeOptions & { keep?: boolean } = {},
+    options: DecodeOptions & { keep?: boolean; onChange?: (change: Change) => void } = {},
   ) {
     this.#lastSeq = firstSeq - 1;
     this.#decode = { parsed: options.parsed };
     this.#keep = options.keep !== false;
+    this.#onChange = options.onChange;
   }
 
   /** The id of the change at `after`, once it has been added (null before, or when `after` is 0). */
@@ -296,7 +300,10 @@ export class LogAssembler {
     }
     this.#lastSeq = change.seq;
     if (change.seq === this.after) this.#idAt = change.id;
-    if (change.seq > this.after && this.#keep) this.changes.push(change);
+    if (change.seq > this.after) {
+      if (this.#onChange) this.#onChange(change);
+      else if (this.#keep) this.changes.push(change);
+    }
     return change;
   }
 

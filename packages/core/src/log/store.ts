@@ -68,6 +68,13 @@ export interface Store {
     after: number,
     onText: (part: { first: number; last: number; text: string }, idAt: string | null) => void,
   ): Promise<LogRead>;
+  /**
+   * Reads every change as `readChanges(0)` does, handing each to `onChange` as soon as it is read
+   * and validated instead of keeping them (the result's `changes` is empty): `openNetwork` then
+   * replays while reading, and the parsed log is never held whole. Refuses what `readChanges`
+   * refuses, after handing on the changes before the fault. Optional (the NDJSON file has it).
+   */
+  readChangesInto?(onChange: (change: Change) => void): Promise<LogRead>;
   /** Appends changes; resolves when they are acknowledged (durable). */
   append(changes: readonly Change[]): Promise<void>;
   /** Appends and acknowledges before returning, for stores that can (memory, NDJSON file). */

@@ -112,6 +112,16 @@ function keepStored(effect: Effect, stored: StoredRecord): void {
 }
 
 /**
+ * @internal For a store that replays a log as it reads it (`../storage/open-network.ts`), instead
+ * of handing a network the whole log: `change` replays the `i`-th change (0-based) as the
+ * constructor's `log` would, `end` is called once after the last.
+ */
+export let replaying: {
+  change(network: Network, change: Change, i: number): void;
+  end(network: Network): void;
+};
+
+/**
  * A partner network: a change log and its projection. Every write is validated, applied
  * all-or-nothing and appended to the log; reads come from the projection (see {@link NetworkView}).
  *
@@ -139,35 +149,47 @@ export class Network extends NetworkView {
   #replay(log: readonly Change[]): void {
     if (!Array.isArray(log)) throw new MusubiError('FORMAT', 'a log is a list of changes');
     log.forEach((change, i) => {
-      const problem = malformedChange(change);
-      if (problem !== undefined) {
-        throw new MusubiError('FORMAT', `change ${i + 1} is malformed: ${problem}`, { path: [i] });
-      }
-      const applied: Effect[] = [];
-      try {
-        for (const effect of change.effects) {
-          const target = effectTarget(effect);
-          const stored = effect.type === 'create' ? undefined : this.state.get(target.collection, target.id);
-          this.state.apply(effect);
-          applied.push(effect);
-          if (stored !== undefined) keepStored(effect, stored);
-        }
-      } catch (error) {
-        for (const effect of invertEffects(applied)) this.state.apply(effect);
-        throw new MusubiError(
-          'FORMAT',
-          `change ${i + 1} (${change.id}) cannot be replayed: ${(error as Error).message}`,
-          {
-            path: [i],
-            details: { change: change.id },
-            cause: error,
-          },
-        );
-      }
-      // the log keeps it in columns (or, if they cannot say it exactly, frozen as it is)
-      this.#log.append(change);
+      this.#replayOne(change, i);
     });
     this.#log.trim();
+  }
+
+  /** Replays the `i`-th change of a log (0-based): all of it, or nothing and a FORMAT error. */
+  #replayOne(change: Change, i: number): void {
+    const problem = malformedChange(change);
+    if (problem !== undefined) {
+      throw new MusubiError('FORMAT', `change ${i + 1} is malformed: ${problem}`, { path: [i] });
+    }
+    const applied: Effect[] = [];
+    try {
+      for (const effect of change.effects) {
+        const target = effectTarget(effect);
+        const stored = effect.type === 'create' ? undefined : this.state.get(target.collection, target.id);
+        this.state.apply(effect);
+        applied.push(effect);
+        if (stored !== undefined) keepStored(effect, stored);
+      }
+    } catch (error) {
+      for (const effect of invertEffects(applied)) this.state.apply(effect);
+      throw new MusubiError(
+        'FORMAT',
+        `change ${i + 1} (${change.id}) cannot be replayed: ${(error as Error).message}`,
+        {
+          path: [i],
+          details: { change: change.id },
+          cause: error,
+        },
+      );
+    }
+    // the log keeps it in columns (or, if they cannot say it exactly, frozen as it is)
+    this.#log.append(change);
+  }
+
+  static {
+    replaying = {
+      change: (network, change, i) => network.#replayOne(change, i),
+      end: (network) => network.#log.trim(),
+    };
   }
 
   #restore(snapshot: NetworkSnapshot): void {

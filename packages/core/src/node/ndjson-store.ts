@@ -275,6 +275,15 @@ export class NdjsonFileStore implements Store {
     }
   }
 
+  async readChangesInto(onChange: (change: Change) => void): Promise<LogRead> {
+    this.#refuseClosed();
+    try {
+      return this.#read(0, undefined, onChange);
+    } catch (error) {
+      throw storageError(error, `cannot read ${this.path}`);
+    }
+  }
+
   #readFrom(after: number): LogRead {
     const place = this.#snapshotPlace;
     if (after > 0 && place?.seq === after) {
@@ -292,9 +301,9 @@ export class NdjsonFileStore implements Store {
    * Reads the log; from `place` (the line of change `after`, recorded with the snapshot) the lines
    * before it are not read at all: opening from a snapshot costs what came after it.
    */
-  #read(after: number, place: LogPlace | undefined): LogRead {
+  #read(after: number, place: LogPlace | undefined, onChange?: (change: Change) => void): LogRead {
     let from: LineStart = { offset: 0, line: 1 };
-    let assembler = new LogAssembler(after, 1, { parsed: true });
+    let assembler = new LogAssembler(after, 1, { parsed: true, ...(onChange ? { onChange } : {}) });
     const end = readEnd(this.path);
     let version = 1;
     let previous: LineCheck | undefined;

@@ -8,6 +8,7 @@ import { postKeys, SearchIndex } from '../indexes/search.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { engagementDay, linkStart } from '../model/valid-time.js';
+import { EngagementsByEntity } from './engagements-by-entity.js';
 import { RecordInterning } from './record-interning.js';
 
 /** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
@@ -67,8 +68,13 @@ function deepFreeze<T>(value: T): T {
 export class NetworkState {
   readonly graph: NetworkGraph = new MultiDirectedGraph<Entity, Link>();
   readonly records = new Map<Collection, Map<Id, StoredRecord>>();
-  /** For each referenced record, who refers to it (collection → ids), links excluded (the graph has them). */
+  /**
+   * For each referenced record, who refers to it (collection → ids), links excluded (the graph has
+   * them) and engagements' participants too (`#engagementsOf` has them).
+   */
   readonly referrers = new Map<Collection, Map<Id, Referrers>>();
+  /** The engagements of each entity, in the order taken in. */
+  readonly #engagementsOf = new EngagementsByEntity((id) => this.records.get('engagement')?.get(id));
   /** Grows with every applied effect that touches an entity; caches key on it. */
   entityVersion = 0;
   /** Grows with every applied effect; caches of derived data key on it. */
@@ -113,19 +119,24 @@ export class NetworkState {
     return this.records.get(collection)?.has(id) ?? false;
   }
 
-  /** Who refers to the record (links included), as `{ collection, id }` pairs. */
+  /** Who refers to the record, as `{ collection, id }` pairs: its links, its engagements, then the others. */
   referrersOf(collection: Collection, id: Id): { collection: Collection; id: Id }[] {
     const out: { collection: Collection; id: Id }[] = [];
     if (collection === 'entity' && this.graph.hasNode(id)) {
       for (const edge of this.graph.edges(id)) out.push({ collection: 'link', id: edge });
+      for (const rid of this.#engagementsOf.ids(id)) out.push({ collection: 'engagement', id: rid });
     }
     const refs = this.referrers.get(collection)?.get(id);
     if (refs) for (const [c, ids] of refs) for (const rid of ids) out.push({ collection: c, id: rid });
     return out;
   }
 
-  /** Ids of records of `from` that refer to the given record. */
+  /**
+   * Ids of records of `from` that refer to the given record, in the order they were taken in (a
+   * record updated is taken in again: it goes last). Copy it before writing while going through it.
+   */
   referringIds(collection: Collection, id: Id, from: Collection): ReadonlySet<Id> {
+    if (collection === 'entity' && from === 'engagement') return this.#engagementsOf.ids(id);
     return this.referrers.get(collection)?.get(id)?.get(from) ?? new Set();
   }
 
@@ -330,6 +341,10 @@ export class NetworkState {
     }
   }
 
+  /**
+   * Takes the record's references into `referrers` (or out): those of an engagement to its
+   * participants go to `#engagementsOf` instead (see `create`, `delete` and `update`).
+   */
   private index(
     collection: Collection,
     record: StoredRecord,
@@ -338,6 +353,7 @@ export class NetworkState {
   ): void {
     if (collection === 'link') return;
     for (const ref of refs) {
+      if (collection === 'engagement' && ref.collection === 'entity') continue;
       let byTarget = this.referrers.get(ref.collection);
       if (!byTarget) {
         byTarget = new Map();
@@ -384,7 +400,10 @@ export class NetworkState {
       const link = record as Link;
       this.graph.addDirectedEdgeWithKey(link.id, link.source, link.target, link);
       if (link.kind === 'role') this.#reindex(link.source);
-    } else this.table(collection).set(record.id, record);
+    } else {
+      this.table(collection).set(record.id, record);
+      if (collection === 'engagement') this.#engagementsOf.added(record as Engagement);
+    }
     this.index(collection, record, true, refs);
     this.#columns?.created(collection, record);
     this.validTime?.noted('create', collection, record.id);
@@ -429,7 +448,10 @@ export class NetworkState {
     } else if (collection === 'link') {
       this.graph.dropEdge(id);
       if ((current as Link).kind === 'role') this.#reindex((current as Link).source);
-    } else this.table(collection).delete(id);
+    } else {
+      this.table(collection).delete(id);
+      if (collection === 'engagement') this.#engagementsOf.dropped(current as Engagement);
+    }
     this.interning.removed(collection, id);
     const refs = referencesOf(collection, current);
     this.index(collection, current, false, refs);
@@ -497,7 +519,14 @@ export class NetworkState {
       this.graph.replaceEdgeAttributes(after.id, after as Link);
       if ((after as Link).kind === 'role' || (current as Link).kind === 'role')
         this.#reindex((after as Link).source);
-    } else this.table(collection).set(after.id, after);
+    } else {
+      this.table(collection).set(after.id, after);
+      if (collection === 'engagement') {
+        // taken out, then in again: it goes last, as a create would put it
+        this.#engagementsOf.dropped(current as Engagement);
+        this.#engagementsOf.added(after as Engagement);
+      }
+    }
     this.index(collection, after, true, refs);
     this.#columns?.updated(collection, current, after);
     this.validTime?.noted('update', collection, after.id);

@@ -1,7 +1,7 @@
 import type { Change } from '../changes/change.js';
 import { isMusubiError, MusubiError } from '../errors.js';
 import type { LogRead, Store, StoreWarning } from '../log/store.js';
-import { Network, type NetworkOptions, type NetworkSnapshot } from '../network/network.js';
+import { Network, type NetworkOptions, type NetworkSnapshot, replaying } from '../network/network.js';
 
 /** Options of {@link openNetwork}: those of a network, less what the store provides. */
 export interface OpenNetworkOptions extends Omit<NetworkOptions, 'log' | 'sink' | 'snapshot'> {
@@ -30,6 +30,9 @@ function storageError(error: unknown, what: string): MusubiError {
     cause: error,
   });
 }
+
+/** Tells a network opened empty what the store's read found once it replayed the changes as read. */
+let replayedAsRead: (network: StoredNetwork, read: LogRead, replayed: number) => void;
 
 /**
  * A network opened from a store: every new change goes to the store. What "acknowledged" means:
@@ -68,6 +71,13 @@ export class StoredNetwork extends Network {
     this.#snapshotEvery = snapshotEvery;
     this.warnings = read.warnings;
     this.connect((change) => this.#save(change));
+  }
+
+  static {
+    replayedAsRead = (network, read, replayed) => {
+      (network.warnings as StoreWarning[]).push(...read.warnings);
+      network.#sinceSnapshot = replayed;
+    };
   }
 
   #save(change: Change): void {
@@ -160,9 +170,10 @@ export class StoredNetwork extends Network {
   }
 }
 
-function replayError(error: unknown, store: Store, read: LogRead): never {
+/** A replay's FORMAT error about the `i`-th change (its `path`), named with the change's place in the store. */
+function replayError(error: unknown, store: Store, changeAt: (i: number) => Change | undefined): never {
   if (isMusubiError(error, 'FORMAT') && typeof error.path[0] === 'number') {
-    const change = read.changes[error.path[0]];
+    const change = changeAt(error.path[0]);
     if (change) {
       const where = store.locate?.(change.seq) ?? [change.seq];
       throw new MusubiError('FORMAT', `${store.description} at ${where.join('.')}: ${error.message}`, {
@@ -210,6 +221,14 @@ class SnapshotMismatch extends Error {}
  * const network = await openStoredLog(store, log, { author: 'suzuki' }); // on the page
  */
 export async function readStoredLog(store: Store, options: ReadStoredLogOptions = {}): Promise<StoredLog> {
+  return readAfterSnapshot(store, await snapshotOf(store, options), options.onChangesText);
+}
+
+/** The store's snapshot (unless `fullReplay`), or why it was set aside. */
+async function snapshotOf(
+  store: Store,
+  options: Pick<OpenNetworkOptions, 'fullReplay'>,
+): Promise<{ snapshot: NetworkSnapshot | undefined; warnings: StoreWarning[] }> {
   const warnings: StoreWarning[] = [];
   let snapshot: NetworkSnapshot | undefined;
   if (!options.fullReplay) {
@@ -220,7 +239,21 @@ export async function readStoredLog(store: Store, options: ReadStoredLogOptions 
       warnings.push(ignoredSnapshot(0, `it is damaged (${error.message})`));
     }
   }
-  const { onChangesText } = options;
+  return { snapshot, warnings };
+}
+
+/**
+ * The changes after the snapshot, or all of them (and the snapshot set aside) when it does not
+ * match the log; handed on as texts (`onChangesText`, see {@link ReadStoredLogOptions}) when the
+ * store can.
+ */
+async function readAfterSnapshot(
+  store: Store,
+  found: { snapshot: NetworkSnapshot | undefined; warnings: StoreWarning[] },
+  onChangesText?: (text: string) => void,
+): Promise<StoredLog> {
+  let { snapshot } = found;
+  const warnings = [...found.warnings];
   const readChanges = async (after: number, expectedId: string | null | undefined): Promise<LogRead> => {
     if (!(onChangesText && store.readChangeTexts)) return store.readChanges(after);
     return store.readChangeTexts(after, (part, idAt) => {
@@ -267,10 +300,10 @@ export async function openStoredLog(
       try {
         return new StoredNetwork(store, again, undefined, options);
       } catch (fullError) {
-        replayError(fullError, store, again);
+        replayError(fullError, store, (i) => again.changes[i]);
       }
     }
-    replayError(error, store, read);
+    replayError(error, store, (i) => read.changes[i]);
   }
 }
 
@@ -285,7 +318,49 @@ export async function openStoredLog(
  * await network.whenSaved();
  */
 export async function openNetwork(store: Store, options: OpenNetworkOptions = {}): Promise<StoredNetwork> {
-  return openStoredLog(store, await readStoredLog(store, options), options);
+  const found = await snapshotOf(store, options);
+  if (found.snapshot === undefined && store.readChangesInto)
+    return replayAsRead(store as Store & Required<Pick<Store, 'readChangesInto'>>, found.warnings, options);
+  return openStoredLog(store, await readAfterSnapshot(store, found), options);
+}
+
+/**
+ * Opens a network from the whole log of a store that hands each change on as it reads it: each is
+ * replayed at once, so that the parsed log is never held whole (the garbage of parsing it dies
+ * young). The outcome is that of reading it all, then replaying it: a fault of the read anywhere in
+ * the log is refused as the read refuses it, even after a change that cannot be replayed; such a
+ * change is refused as `openStoredLog` refuses it, once the rest of the log is read; either way no
+ * network is returned.
+ */
+async function replayAsRead(
+  store: Store & Required<Pick<Store, 'readChangesInto'>>,
+  warnings: StoreWarning[],
+  options: OpenNetworkOptions,
+): Promise<StoredNetwork> {
+  const network = new StoredNetwork(
+    store,
+    { changes: [], idAt: null, lastSeq: 0, warnings },
+    undefined,
+    options,
+  );
+  let replayed = 0;
+  let failed: { error: unknown; change: Change } | undefined;
+  const read = await store.readChangesInto((change) => {
+    if (failed !== undefined) return; // the rest is still read: a damaged line after it is what is refused
+    try {
+      replaying.change(network, change, replayed);
+      replayed++;
+    } catch (error) {
+      failed = { error, change };
+    }
+  });
+  if (failed !== undefined) {
+    const { error, change } = failed;
+    replayError(error, store, (i) => (i === replayed ? change : undefined));
+  }
+  replaying.end(network);
+  replayedAsRead(network, read, replayed);
+  return network;
 }
 
 function ignoredSnapshot(seq: number, why: string): StoreWarning {
