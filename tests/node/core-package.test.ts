@@ -26,7 +26,9 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
 /**
  * The main entry's budget in a browser bundle (esbuild, minified, gzip): issue 16's goal, 60 KB. It weighs
- * 59.0 KB (2026-12-02, with the compact change log of `log/change-log.ts`; 56.3 KB without it), with the policy sheet, the briefing and JSON in subpaths of their own
+ * 59.4 KB (2026-12-02 afternoon: 59.0 KB with the compact change log of `log/change-log.ts`, 56.3 KB without it;
+ * 60.6 KB with the kept timelines that take in every write, the log read by position and the one-pass open,
+ * so `parseDateInput` moved to `/words`), with the policy sheet, the briefing and JSON in subpaths of their own
  * (`/indicators`, `/briefing`, `/json`; 62.2 KB with them, 91.9 KB with zod's classic API and the country
  * tables of i18n-iso-countries, 470 KB before the subpaths). graphology with its `events` polyfill (about
  * 20 KB), zod/mini (10 KB) and the core's own network, views and indexes are most of it. Measured with
@@ -35,10 +37,14 @@ const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
  */
 const MAIN_ENTRY_BUDGET = 60 * 1024;
 /**
- * What a page that only creates a network and searches it pays (53.1 KB; 50.3 KB before the compact
- * change log, whose typed arrays keep the heap of scale L under 1 GB): the network itself.
+ * What a page that only creates a network and searches it pays: the network itself. 54.8 KB (2026-12-02
+ * afternoon); 53.1 KB before kept timelines took in every write (a hub's timeline after a link update at L:
+ * 0.5 ms instead of 755 ms), the log could be read by position (the history page after a change at M: ms
+ * instead of a second) and the engagements of each entity became lists; 50.3 KB before the compact change
+ * log, whose typed arrays keep the heap of scale L under 1 GB. Not an issue's goal (the main entry's is):
+ * raised from 54 KB to 55 KB for those, on purpose.
  */
-const SMALL_PAGE_BUDGET = 54 * 1024;
+const SMALL_PAGE_BUDGET = 55 * 1024;
 
 /** The dependencies that only the subpaths may bring in. */
 const heavy = ['exceljs', '@xmldom/xmldom', 'papaparse', 'idb', 'graphology-gexf', 'graphology-graphml'];

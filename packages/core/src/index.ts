@@ -81,8 +81,6 @@ export type {
 } from './storage/open-network.js';
 export { openNetwork, openStoredLog, readStoredLog, StoredNetwork } from './storage/open-network.js';
 // time: partial dates, fiscal years and eras
-export type { DateInputErrorCode, DateInputResult } from './time/date-input.js';
-export { parseDateInput } from './time/date-input.js';
 export { formatPartialDate } from './time/date-words.js';
 export type { EraConvention, FiscalYearFormatOptions, FiscalYearStyle } from './time/era.js';
 export { eraOfFiscalYear, formatFiscalYear } from './time/era.js';
