@@ -12,44 +12,48 @@ export function tieKey(hub: Id, other: Id): string {
   return `tie:${hub}>${other}`;
 }
 
+/**
+ * Calls `visit(hub, other)` for each pair an engagement ties; `isSelf` tells the organisation itself.
+ * `hubs` is a list to reuse between calls (many engagements, no list made for each).
+ */
+function eachTie(
+  engagement: Engagement,
+  isSelf: (id: Id) => boolean,
+  visit: (hub: Id, other: Id) => void,
+  hubs: Id[] = [],
+): void {
+  const { participants } = engagement;
+  hubs.length = 0;
+  for (const p of participants) if (p.role === 'host' || p.role === 'organizer') hubs.push(p.entity);
+  if (hubs.length === 0) for (const p of participants) if (isSelf(p.entity)) hubs.push(p.entity);
+  if (hubs.length === 0 && participants.length > 0) hubs.push((participants[0] as { entity: Id }).entity);
+  for (const { entity: other } of participants) {
+    if (hubs.includes(other)) continue;
+    for (const hub of hubs) visit(hub, other);
+  }
+}
+
 /** The pairs (hub, other participant) an engagement ties; `isSelf` tells the organisation itself. */
 export function engagementTies(engagement: Engagement, isSelf: (id: Id) => boolean): [Id, Id][] {
-  const ids = engagement.participants.map((p) => p.entity);
-  const leading = engagement.participants
-    .filter((p) => p.role === 'host' || p.role === 'organizer')
-    .map((p) => p.entity);
-  const hubs =
-    leading.length > 0 ? leading : ids.filter(isSelf).length > 0 ? ids.filter(isSelf) : ids.slice(0, 1);
   const pairs: [Id, Id][] = [];
-  for (const other of ids) {
-    if (hubs.includes(other)) continue;
-    for (const hub of hubs) pairs.push([hub, other]);
-  }
+  eachTie(engagement, isSelf, (hub, other) => pairs.push([hub, other]));
   return pairs;
 }
 
 /**
- * All ties of some engagements: each pair once, with how many engagements make it. The pairs of
- * {@link engagementTies}, found without making their lists (200,000 engagements at scale M).
+ * All ties of some engagements: each pair once, with how many engagements make it; no list of pairs
+ * is made for each engagement (200,000 at scale M).
  */
 export function tiesOf(engagements: Iterable<Engagement>, isSelf: (id: Id) => boolean): Map<string, Tie> {
   const ties = new Map<string, Tie>();
+  const count = (hub: Id, other: Id) => {
+    const key = tieKey(hub, other);
+    const tie = ties.get(key);
+    if (tie) tie.count += 1;
+    else ties.set(key, { source: hub, target: other, count: 1 });
+  };
   const hubs: Id[] = [];
-  for (const { participants } of engagements) {
-    hubs.length = 0;
-    for (const p of participants) if (p.role === 'host' || p.role === 'organizer') hubs.push(p.entity);
-    if (hubs.length === 0) for (const p of participants) if (isSelf(p.entity)) hubs.push(p.entity);
-    if (hubs.length === 0 && participants.length > 0) hubs.push((participants[0] as { entity: Id }).entity);
-    for (const { entity: other } of participants) {
-      if (hubs.includes(other)) continue;
-      for (const hub of hubs) {
-        const key = tieKey(hub, other);
-        const tie = ties.get(key);
-        if (tie) tie.count += 1;
-        else ties.set(key, { source: hub, target: other, count: 1 });
-      }
-    }
-  }
+  for (const engagement of engagements) eachTie(engagement, isSelf, count, hubs);
   return ties;
 }
 
