@@ -420,3 +420,43 @@ describe('network invariants (property tests)', () => {
     );
   });
 });
+
+describe('asRecordedAt from a snapshot (property test)', () => {
+  it('a network started from a snapshot answers as the whole log does from its first change on, and refuses before it', () => {
+    fc.assert(
+      fc.property(operations, fc.nat(), (ops, cut) => {
+        // one change an hour from 2019-04-01, so that moments fall between changes
+        const hour = (i: number) => new Date(Date.UTC(2019, 3, 1, i)).toISOString();
+        const log = build(ops)
+          .log()
+          .map((change, i) => ({ ...change, recordedAt: hour(i) }));
+        const whole = createNetwork({ log });
+        const k = cut % (log.length + 1);
+        const snapshot = createNetwork({ log: log.slice(0, k) }).snapshot();
+        const fromSnapshot = createNetwork({ snapshot, log: log.slice(k) });
+        for (let i = -1; i <= log.length; i++) {
+          const moment = new Date(Date.UTC(2019, 3, 1, i, 30)).toISOString();
+          // a snapshot of nothing (k = 0) is the empty network: it holds the whole log; a snapshot
+          // with no change after it cannot tell when its records were recorded
+          if (k > 0 && (i < k || k === log.length)) {
+            let refused: unknown;
+            try {
+              fromSnapshot.asRecordedAt(moment);
+            } catch (error) {
+              refused = error;
+            }
+            expect(isMusubiError(refused, 'VALIDATION')).toBe(true);
+            expect(
+              (refused as { issues: { params?: { reason?: string } }[] }).issues[0]?.params?.reason,
+            ).toBe('before-snapshot');
+          } else {
+            expect(records(fromSnapshot.asRecordedAt(moment) as Network)).toEqual(
+              records(whole.asRecordedAt(moment) as Network),
+            );
+          }
+        }
+      }),
+      { ...runs, numRuns: 60 },
+    );
+  });
+});

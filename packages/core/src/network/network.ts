@@ -129,6 +129,38 @@ export let replaying: {
  * const network = createNetwork({ author: 'international-affairs' });
  * const mie = network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' }, country: 'JP' });
  */
+/** Creates a snapshot's records in an empty state (FORMAT if they cannot all be created). */
+function restoreRecords(state: NetworkState, snapshotRecords: NetworkSnapshot['records']): void {
+  // records may refer to records of a later collection: create in passes until all are in
+  let waiting: { collection: Collection; record: StoredRecord }[] = [];
+  for (const [collection, records] of Object.entries(snapshotRecords)) {
+    for (const record of records ?? []) waiting.push({ collection: collection as Collection, record });
+  }
+  while (waiting.length > 0) {
+    const blocked: typeof waiting = [];
+    let lastError: unknown;
+    for (const item of waiting) {
+      try {
+        state.apply({ type: 'create', collection: item.collection, record: item.record });
+      } catch (error) {
+        if (!isMusubiError(error, 'REFERENCE')) {
+          throw new MusubiError('FORMAT', `the snapshot cannot be restored: ${(error as Error).message}`, {
+            cause: error,
+          });
+        }
+        blocked.push(item);
+        lastError = error;
+      }
+    }
+    if (blocked.length === waiting.length) {
+      throw new MusubiError('FORMAT', `the snapshot cannot be restored: ${(lastError as Error).message}`, {
+        cause: lastError,
+      });
+    }
+    waiting = blocked;
+  }
+}
+
 export class Network extends NetworkView {
   #log = new ChangeLog();
   readonly #listeners = new Set<ChangeListener>();
@@ -193,34 +225,7 @@ export class Network extends NetworkView {
   }
 
   #restore(snapshot: NetworkSnapshot): void {
-    // records may refer to records of a later collection: create in passes until all are in
-    let waiting: { collection: Collection; record: StoredRecord }[] = [];
-    for (const [collection, records] of Object.entries(snapshot.records)) {
-      for (const record of records ?? []) waiting.push({ collection: collection as Collection, record });
-    }
-    while (waiting.length > 0) {
-      const blocked: typeof waiting = [];
-      let lastError: unknown;
-      for (const item of waiting) {
-        try {
-          this.state.apply({ type: 'create', collection: item.collection, record: item.record });
-        } catch (error) {
-          if (!isMusubiError(error, 'REFERENCE')) {
-            throw new MusubiError('FORMAT', `the snapshot cannot be restored: ${(error as Error).message}`, {
-              cause: error,
-            });
-          }
-          blocked.push(item);
-          lastError = error;
-        }
-      }
-      if (blocked.length === waiting.length) {
-        throw new MusubiError('FORMAT', `the snapshot cannot be restored: ${(lastError as Error).message}`, {
-          cause: lastError,
-        });
-      }
-      waiting = blocked;
-    }
+    restoreRecords(this.state, snapshot.records);
     this.#log = new ChangeLog({ seq: snapshot.seq, changeId: snapshot.changeId });
   }
 
@@ -386,6 +391,9 @@ export class Network extends NetworkView {
   /**
    * The network as our records stood at a moment of record time: the log replayed up to and
    * including the changes recorded at or before `at`. Answers "what did we know on date X".
+   * A network started from a snapshot (a store's, a server's) answers from the snapshot on: for a
+   * moment before the first change its log holds, it throws `VALIDATION` (reason `before-snapshot`),
+   * since when the snapshot's records were recorded is not known.
    */
   asRecordedAt(at: string | Date): NetworkView {
     if (
@@ -395,10 +403,33 @@ export class Network extends NetworkView {
     }
     // a time with an offset (`…T10:00+09:00`) compares in UTC; a date alone means all of it (UTC)
     const limit = at instanceof Date || at.includes('T') ? new Date(at).toISOString() : at;
+    const recordedBy = (change: Change) => change.recordedAt <= limit || change.recordedAt.startsWith(limit);
+    const log = this.#log;
     const state = new NetworkState();
-    for (const change of this.#log) {
-      if (change.recordedAt > limit && !change.recordedAt.startsWith(limit)) break;
-      for (const effect of change.effects) state.apply(effect);
+    const start = log.lastSeq - log.length;
+    if (start === 0) {
+      for (const change of log) {
+        if (!recordedBy(change)) break;
+        for (const effect of change.effects) state.apply(effect);
+      }
+      return new NetworkView(state);
+    }
+    // started from a snapshot: the log holds only the changes after it, so the records of then are
+    // the current ones with the changes recorded after `at` undone, newest first; before the first
+    // change the log holds, when the snapshot's records were recorded is not known
+    const first = log.at(0);
+    if (first === undefined || !recordedBy(first)) {
+      throw new MusubiError(
+        'VALIDATION',
+        `asRecordedAt(): this network starts from a snapshot (after change ${start}); what was recorded before ${first?.recordedAt ?? 'its next change'} is not in its log`,
+        { params: { reason: 'before-snapshot', seq: start } },
+      );
+    }
+    restoreRecords(state, this.snapshot().records);
+    for (let i = log.length - 1; i > 0; i--) {
+      const change = log.at(i) as Change;
+      if (recordedBy(change)) break;
+      for (const effect of invertEffects(change.effects)) state.apply(effect);
     }
     return new NetworkView(state);
   }

@@ -102,7 +102,7 @@ export class HistoryIndex {
    * those there are `now`: less what the changes after the first one recorded after `at` created,
    * plus what they removed. The counts of `network.asRecordedAt(at)` (which replays the log up to
    * there), told without replaying it; also where the log starts from a snapshot (a team's
-   * replica), which `asRecordedAt` cannot replay.
+   * replica), where `asRecordedAt` answers only from the log's first change on.
    */
   recordedCounts(at: string, now: Record<Counted, number>): Record<Counted, number> {
     const limit = Date.parse(at);
