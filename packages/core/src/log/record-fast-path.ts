@@ -2,7 +2,7 @@ import { collections } from '../changes/change.js';
 import { isCountryCode } from '../model/countries.js';
 import { engagementTypes, entityKinds, linkEventTypes, linkKinds, participantRoles } from '../model/kinds.js';
 import { hasControlCharacter, isWellFormedText } from '../model/names.js';
-import { earliestDay, latestDay, parsePartialDate } from '../time/partial-date.js';
+import { earliestDay, isPartialDate, latestDay } from '../time/partial-date.js';
 
 /**
  * The fast path of reading a log: a plain check of the common shapes (the envelope of a change and
@@ -100,9 +100,6 @@ function isText(value: unknown, max: number, min = 0): value is string {
 /** `NameTextSchema` and `TagSchema`: one line. */
 const isLine = (value: unknown, max: number): boolean =>
   isText(value, max, 1) && !ONE_LINE_BREAKS.test(value as string);
-
-const isPartialDate = (value: unknown): value is string =>
-  typeof value === 'string' && !('error' in parsePartialDate(value));
 
 const BILINGUAL = shape(['ja', 'en'], []);
 

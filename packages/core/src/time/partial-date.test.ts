@@ -145,4 +145,34 @@ describe('partial dates', () => {
       { numRuns: 2_000 },
     );
   });
+
+  it('isPartialDate says yes exactly when parsePartialDate gives a date (property)', () => {
+    // near-dates: digits, dashes and a few other characters (a full-width digit, a space, a newline)
+    const char = fc.constantFrom('0', '1', '2', '3', '9', '-', '０', ' ', '\n', 'a');
+    const nearDate = fc.array(char, { maxLength: 11 }).map((chars) => chars.join(''));
+    const dayLike = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.constantFrom(4, 7, 10),
+      )
+      .map(([y, m, d, n]) =>
+        `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`.slice(
+          0,
+          n,
+        ),
+      );
+    fc.assert(
+      fc.property(fc.oneof(nearDate, dayLike, fc.string()), (value) => {
+        expect(isPartialDate(value)).toBe(!('error' in parsePartialDate(value)));
+      }),
+      { numRuns: 5_000 },
+    );
+    expect([isPartialDate(20200229), isPartialDate(null), isPartialDate('2020-02-29\n')]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
 });

@@ -47,9 +47,37 @@ export function parsePartialDate(
   return { year, month, day, precision: 'day' };
 }
 
-/** True when `value` is a real partial date (`2019-02-29` is not; `2020-02-29` is). */
+/** The digit at `i`, or -1 (as `\d` in a pattern: ASCII digits only). */
+function digitAt(s: string, i: number): number {
+  const d = s.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** The two-digit number at `i`, or -1. */
+function twoDigitsAt(s: string, i: number): number {
+  const a = digitAt(s, i);
+  const b = digitAt(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/**
+ * True when `value` is a real partial date (`2019-02-29` is not; `2020-02-29` is): what
+ * {@link parsePartialDate} accepts, read character by character without allocating (every date of
+ * a log that is opened passes here).
+ */
 export function isPartialDate(value: unknown): value is PartialDate {
-  return typeof value === 'string' && !('error' in parsePartialDate(value));
+  if (typeof value !== 'string') return false;
+  const n = value.length;
+  if (n !== 4 && n !== 7 && n !== 10) return false;
+  const high = twoDigitsAt(value, 0);
+  const low = twoDigitsAt(value, 2);
+  if (high < 10 || low < 0) return false; // year 1000–9999
+  if (n === 4) return true;
+  const month = value.charCodeAt(4) === 45 ? twoDigitsAt(value, 5) : -1;
+  if (month < 1 || month > 12) return false;
+  if (n === 7) return true;
+  const day = value.charCodeAt(7) === 45 ? twoDigitsAt(value, 8) : -1;
+  return day >= 1 && day <= daysInMonth(high * 100 + low, month);
 }
 
 function parts(value: PartialDate): PartialDateParts {
