@@ -21,6 +21,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     // the whole log written as Musubi JSON in chunks to a file, and read back (as the CLI does)
     'json-chunks': { type: 'boolean', default: false },
+    // a line on stderr before each write of the first-asOf rows (to read beside `node --trace-gc`)
+    'mark-writes': { type: 'boolean', default: false },
   },
 });
 const scale = scales[(values.scale ?? 'S').toUpperCase() as keyof typeof scales];
@@ -94,6 +96,7 @@ const each = (timed: Timed[]) =>
   timed.map((t) => `${t.wall.toFixed(1)} (CPU ${t.cpu.toFixed(1)}, gc ${t.gc.toFixed(1)})`).join(' ');
 const afterWrite: Timed[] = [];
 for (let i = 0; i < 7; i++) {
+  if (values['mark-writes']) console.error(`write ${i + 1} of 7, then its first asOf`);
   network.recordEngagement({
     type: 'courtesy-visit',
     title: { ja: `表敬訪問 ${i}`, en: `Courtesy visit ${i}` },
