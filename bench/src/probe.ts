@@ -4,7 +4,7 @@
  * the first `asOf`, the first `asOf` after one write, `neighbors` and `timeline` of the hubs, and
  * the heap the open network keeps. Quick to run beside a change; add `--cpu-prof` to profile.
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     // the whole log written as Musubi JSON in chunks to a file, and read back (as the CLI does)
     'json-chunks': { type: 'boolean', default: false },
+    // a line on stderr before each write of the first-asOf rows (to read beside `node --trace-gc`)
+    'mark-writes': { type: 'boolean', default: false },
   },
 });
 const scale = scales[(values.scale ?? 'S').toUpperCase() as keyof typeof scales];
@@ -45,14 +47,27 @@ const time = (run: () => unknown) => {
   run();
   return performance.now() - began;
 };
+/**
+ * The main thread's CPU time in ms (Linux: its schedstat), NaN elsewhere: the process's CPU time
+ * also counts V8's gc threads, which mark a heap of gigabytes beside the call being timed.
+ */
+const mainThreadCpu = () => {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return Number.NaN;
+  }
+};
 /** The median wall time of `runs` calls, and their mean CPU time (the machine is shared: CPU time counts). */
 const timeMedian = (run: () => unknown, runs = 15) => {
   const cpu = process.cpuUsage();
+  const main = mainThreadCpu();
   const wall = median(Array.from({ length: runs }, () => time(run)));
+  const mainUsed = mainThreadCpu() - main;
   const used = process.cpuUsage(cpu);
   return {
     toFixed: (digits: number) =>
-      `${wall.toFixed(digits)} (CPU ${((used.user + used.system) / 1000 / runs).toFixed(digits)})`,
+      `${wall.toFixed(digits)} (CPU ${((used.user + used.system) / 1000 / runs).toFixed(digits)}, main thread ${(mainUsed / runs).toFixed(digits)})`,
   };
 };
 const rows: [string, string][] = [];
@@ -78,22 +93,30 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 const timeWithGc = async (run: () => unknown) => {
   await tick();
   const cpu = process.cpuUsage();
+  const main = mainThreadCpu();
   const began = performance.now();
   run();
   const ended = performance.now();
+  const mainUsed = mainThreadCpu() - main;
   const used = process.cpuUsage(cpu);
   // (gc entries are delivered some milliseconds later)
   await new Promise((resolve) => setTimeout(resolve, 20));
   const gcMs = gcPauses
     .filter((p) => p.start >= began && p.start < ended)
     .reduce((sum, p) => sum + p.duration, 0);
-  return { wall: ended - began, cpu: (used.user + used.system) / 1000, gc: gcMs };
+  return { wall: ended - began, cpu: (used.user + used.system) / 1000, main: mainUsed, gc: gcMs };
 };
 type Timed = Awaited<ReturnType<typeof timeWithGc>>;
 const each = (timed: Timed[]) =>
-  timed.map((t) => `${t.wall.toFixed(1)} (CPU ${t.cpu.toFixed(1)}, gc ${t.gc.toFixed(1)})`).join(' ');
+  timed
+    .map(
+      (t) =>
+        `${t.wall.toFixed(1)} (CPU ${t.cpu.toFixed(1)}, main thread ${t.main.toFixed(1)}, gc ${t.gc.toFixed(1)})`,
+    )
+    .join(' ');
 const afterWrite: Timed[] = [];
 for (let i = 0; i < 7; i++) {
+  if (values['mark-writes']) console.error(`write ${i + 1} of 7, then its first asOf`);
   network.recordEngagement({
     type: 'courtesy-visit',
     title: { ja: `表敬訪問 ${i}`, en: `Courtesy visit ${i}` },
@@ -106,14 +129,17 @@ row(
   'first asOf(mid).counts() after one write, median of 7 (ms)',
   median(afterWrite.map((t) => t.wall)).toFixed(2),
 );
-row('… each: wall (CPU, gc pauses) (ms)', each(afterWrite));
+row('… each: wall (CPU, main thread, gc pauses) (ms)', each(afterWrite));
 row('heap with the valid-time index (MB)', (heap() - before).toFixed(0));
 row(
   `neighbors(hub) (${network.neighbors(hub).length} results, ms)`,
   timeMedian(() => network.neighbors(hub)).toFixed(2),
 );
 const firstTimeline = await timeWithGc(() => network.timeline(busiest));
-row('timeline(busiest), first call (computed): wall (CPU, gc pauses) (ms)', each([firstTimeline]));
+row(
+  'timeline(busiest), first call (computed): wall (CPU, main thread, gc pauses) (ms)',
+  each([firstTimeline]),
+);
 row(
   `timeline(busiest) (${network.timeline(busiest).length} items, ms)`,
   timeMedian(() => network.timeline(busiest)).toFixed(2),
@@ -147,7 +173,7 @@ const afterOther = async (label: string, write: (i: number) => void) => {
     `timeline(busiest) after ${label}, median of 5 (ms)`,
     `${median(timed.map((t) => t.wall)).toFixed(2)} (CPU ${median(timed.map((t) => t.cpu)).toFixed(2)})`,
   );
-  row('… each: wall (CPU, gc pauses) (ms)', each(timed));
+  row('… each: wall (CPU, main thread, gc pauses) (ms)', each(timed));
 };
 const link = network.links({ entity: busiest })[0];
 if (link !== undefined)

@@ -65,12 +65,19 @@ export class EngagementsByEntity {
 
   /** The ids of the entity's engagements, in the order taken in (see the class). */
   ids(entity: Id): ReadonlySet<Id> {
+    return new Set(this.records(entity).map((engagement) => engagement.id));
+  }
+
+  /**
+   * The entity's engagement records (those the state holds), in the order taken in: the list
+   * itself, without a set of ids or a look-up per engagement (a hub's timeline reads tens of
+   * thousands). Read it before the next write, which changes it.
+   */
+  records(entity: Id): readonly Engagement[] {
     const list = this.#lists.get(entity);
-    const ids = new Set<Id>();
-    if (list === undefined) return ids;
+    if (list === undefined) return [];
     if (list.live < list.items.length) this.#compact(list);
-    for (const engagement of list.items) ids.add(engagement.id);
-    return ids;
+    return list.items;
   }
 
   /**

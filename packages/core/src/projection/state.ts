@@ -141,6 +141,14 @@ export class NetworkState {
   }
 
   /**
+   * The engagements the entity takes part in, in the order taken in (that of `referringIds`), as
+   * the records themselves. Read it before the next write, which changes it.
+   */
+  engagementsOf(id: Id): readonly Engagement[] {
+    return this.#engagementsOf.records(id);
+  }
+
+  /**
    * For each entity, the first day of anything dated that touches it (the start of a link at
    * either end, an engagement it took part in): where an entity without its own `since` begins in
    * valid time. Computed once per version of the state, since every `asOf` asks for it.

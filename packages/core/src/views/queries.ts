@@ -226,9 +226,7 @@ export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
       items.push(frozen({ kind: 'link-event', date: event.date, link, event, other }));
   });
   // in the order recorded: the one sort below puts them in date order as `engagements` would
-  const engagements = state.records.get('engagement');
-  for (const engagementId of state.referringIds('entity', id, 'engagement')) {
-    const engagement = engagements?.get(engagementId) as Engagement;
+  for (const engagement of state.engagementsOf(id)) {
     items.push(frozen({ kind: 'engagement', date: engagement.date, engagement }));
   }
   // a stable sort keeps link events of one link in their recorded order on equal dates
@@ -309,9 +307,9 @@ function putInEngagement(state: NetworkState, id: Id, items: TimelineItem[], eng
   }
   if (same.size > 0) {
     let before = 0;
-    for (const e of state.referringIds('entity', id, 'engagement')) {
-      if (e === engagement.id) break;
-      if (same.has(e)) before++;
+    for (const e of state.engagementsOf(id)) {
+      if (e.id === engagement.id) break;
+      if (same.has(e.id)) before++;
     }
     at -= same.size - before;
   }

@@ -119,10 +119,7 @@ export class NetworkView {
   engagements(filter: EngagementFilter = {}): Engagement[] {
     let candidates: Iterable<Engagement>;
     if (filter.entity !== undefined) {
-      candidates = this.#idsToRecords<Engagement>(
-        'engagement',
-        this.state.referringIds('entity', filter.entity, 'engagement'),
-      );
+      candidates = this.state.engagementsOf(filter.entity);
     } else if (filter.programme !== undefined) {
       candidates = this.#idsToRecords<Engagement>(
         'engagement',
