@@ -31,6 +31,25 @@ describe('what the explore views show', () => {
     expect(fy2019.counts.links).toBe(fy2019.links.size);
   });
 
+  it('gives each shown entity its degree: the shown links it is an end of', () => {
+    const network = buildSmallNetwork();
+    for (const state of [
+      defaultExploreState,
+      { ...defaultExploreState, kinds: ['self' as const, 'mission' as const] },
+    ]) {
+      const shown = visibleNetwork(network, state, today);
+      const expected = new Map<string, number>();
+      for (const id of shown.links) {
+        const link = network.link(id);
+        for (const end of [link?.source, link?.target]) {
+          if (end !== undefined) expected.set(end, (expected.get(end) ?? 0) + 1);
+        }
+      }
+      expect(shown.degree).toEqual(expected);
+      expect(shown.degree.size).toBeGreaterThan(0);
+    }
+  });
+
   it('lets a person without a country follow the entities of their posts into a country or group filter', () => {
     const network = buildSmallNetwork();
     const asean = visibleNetwork(network, { ...defaultExploreState, group: 'asean' }, today);

@@ -15,6 +15,8 @@ export interface VisibleNetwork {
   links: Set<string>;
   /** The engagement ties to draw (keys of `tieKey`): engagements up to the day shown, both ends shown. */
   ties: Set<string>;
+  /** Shown links per entity (the map's "degree"). */
+  degree: Map<string, number>;
   /** Engagements per entity in the fiscal year of `day` (the map's "activity"). */
   activity: Map<string, number>;
   counts: { entities: number; links: number; engagements: number };
@@ -68,8 +70,12 @@ export function visibleNetwork(
     ...(state.linkKinds.length > 0 ? { kind: state.linkKinds } : {}),
     ...(state.activeOnly ? { activeOn: day } : {}),
   };
+  const degree = new Map<string, number>();
   for (const l of view.links(linkFilter)) {
-    if (entities.has(l.source) && entities.has(l.target)) links.add(l.id);
+    if (!entities.has(l.source) || !entities.has(l.target)) continue;
+    links.add(l.id);
+    degree.set(l.source, (degree.get(l.source) ?? 0) + 1);
+    degree.set(l.target, (degree.get(l.target) ?? 0) + 1);
   }
   const ties = new Set<string>();
   if (state.ties) {
@@ -98,6 +104,7 @@ export function visibleNetwork(
     entities,
     links,
     ties,
+    degree,
     activity,
     counts: { entities: entities.size, links: links.size, engagements },
   };

@@ -4,10 +4,11 @@
  * and language reach sigma through reducers, so positions never jump. Labels are chosen where
  * they fit (labels.ts); selecting a node frames it with its neighbours (frame.ts).
  */
-import { type Lang, type Network, nameIn } from '@musubi/core';
+import type { Lang, Network } from '@musubi/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { SizeBy } from '../app/explore-state.js';
 import { firstViewShown } from '../app/first-view.js';
 import { timed } from '../app/timing.js';
@@ -85,6 +86,12 @@ export function NetworkMap({
   const relabel = useRef<() => void>(() => {});
   /** The display graph was filled anew: the seeded layout is to run (after the map is drawn). */
   const layoutWanted = useRef(false);
+  /**
+   * Whether nodes have moved, come or gone since sigma last processed the graph: sigma then frames
+   * the graph (its extent, hence every node's place on the map) anew at its next frame, and until
+   * then its positions are the old ones.
+   */
+  const moved = useRef(false);
 
   // the network into the display graph, in place (a first visit then runs the layout). Before the
   // renderer is made (an effect runs in the order written): the first map's graph is filled while
@@ -103,8 +110,8 @@ export function NetworkMap({
   // the latest of these (`looks`), and are redrawn with them when they change
   const focus = hovered ?? selected;
   const look = useMemo(
-    () => lookOf(graph, network, visible, sizeBy, focus, lang, labelled),
-    [graph, network, visible, sizeBy, focus, lang],
+    () => lookOf(graph, visible, sizeBy, focus, lang, labelled),
+    [graph, visible, sizeBy, focus, lang],
   );
   const looks = useRef(look);
   looks.current = look;
@@ -158,8 +165,22 @@ export function NetworkMap({
     s.on('leaveNode', () => setHovered(undefined));
     s.on('clickNode', ({ node }) => onSelectRef.current(node));
     s.on('clickStage', () => onSelectRef.current(undefined));
+    const markMoved = () => {
+      moved.current = true;
+    };
+    const movedBy = [
+      'eachNodeAttributesUpdated',
+      'nodeAttributesUpdated',
+      'nodeAdded',
+      'nodeDropped',
+    ] as const;
+    for (const event of movedBy) graph.on(event, markMoved);
+    s.on('afterProcess', () => {
+      moved.current = false;
+    });
     setSigma(s);
     return () => {
+      for (const event of movedBy) graph.removeListener(event, markMoved);
       camera.removeListener('updated', showCamera);
       resized.disconnect();
       s.kill();
@@ -218,8 +239,10 @@ export function NetworkMap({
     if (!sigma || selected === undefined || !graph.hasNode(selected)) return;
     const ids = [selected, ...neighboursOf(graph, selected, visible)];
     const element = container.current;
-    // the positions as they are now, not as sigma drew them last
-    sigma.refresh();
+    // the positions as they are now, not as sigma drew them last: when nodes have moved, sigma
+    // processes the graph now instead of at its next frame (its reducers are not run again: a whole
+    // refresh took seconds at scale M, on every selection)
+    if (moved.current) sigma.refresh({ partialGraph: { nodes: [] } });
     const target = frameOf(sigma, ids);
     if (!target || !element) return;
     unframe.current();
@@ -271,7 +294,7 @@ interface Look {
   focus: string | undefined;
   /** The visible neighbours of the focus. */
   neighbours: () => Set<string>;
-  /** Forgets the neighbours and degrees computed so far (the display graph has changed since). */
+  /** Forgets the neighbours computed so far (the display graph has changed since). */
   forget: () => void;
   nodeReducer: NonNullable<Settings<DisplayNode, DisplayEdge>['nodeReducer']>;
   edgeReducer: NonNullable<Settings<DisplayNode, DisplayEdge>['edgeReducer']>;
@@ -279,12 +302,11 @@ interface Look {
 
 /**
  * The look of the map: what is visible, sizes, labels in `lang`, the focus and its neighbours lit.
- * The neighbours and the degrees are computed on the first call of a reducer, when sigma draws:
+ * The neighbours are computed on the first call of a reducer, when sigma draws:
  * after the display graph holds the network (the map's first render comes before).
  */
 function lookOf(
   graph: DisplayGraph,
-  network: Network,
   visible: VisibleNetwork,
   sizeBy: SizeBy,
   focus: string | undefined,
@@ -296,42 +318,55 @@ function lookOf(
     neighbours ??= neighboursOf(graph, focus, visible);
     return neighbours;
   };
-  let degree: Map<string, number> | undefined;
-  const degreeOf = (node: string) => {
-    if (!degree) {
-      degree = new Map();
-      for (const id of visible.links) {
-        if (!graph.hasEdge(id)) continue;
-        for (const end of graph.extremities(id)) degree.set(end, (degree.get(end) ?? 0) + 1);
-      }
-    }
-    return degree.get(node) ?? 0;
-  };
   return {
     focus,
     neighbours: neighboursNow,
     forget: () => {
       neighbours = undefined;
-      degree = undefined;
     },
-    nodeReducer: (node, data) => {
-      if (!visible.entities.has(node)) return { ...data, hidden: true };
-      const weight = sizeBy === 'degree' ? degreeOf(node) : (visible.activity.get(node) ?? 0);
-      const size = (data.kind === 'self' ? 12 : 5) + 2.5 * Math.sqrt(weight);
-      const entity = network.entity(node);
-      const label = entity ? nameIn(entity.name, lang) : data.label;
-      const forceLabel = labelled.current.has(node);
-      if (focus === undefined) return { ...data, size, label, forceLabel };
-      if (node === focus) return { ...data, size: size + 2, label, highlighted: true, zIndex: 2, forceLabel };
-      if (neighboursNow().has(node)) return { ...data, size, label, zIndex: 1, forceLabel };
-      return { ...data, size, label: '', color: DIM_NODE, zIndex: 0, forceLabel: false };
+    // sigma hands each reducer a copy of the item's attributes, made for it: they are changed in
+    // place, not copied again (250,000 items at scale M)
+    nodeReducer: (node, attributes) => {
+      const data: DisplayNode & Partial<NodeDisplayData> = attributes;
+      if (!visible.entities.has(node)) {
+        data.hidden = true;
+        return data;
+      }
+      const weight = (sizeBy === 'degree' ? visible.degree : visible.activity).get(node) ?? 0;
+      data.size = (data.kind === 'self' ? 12 : 5) + 2.5 * Math.sqrt(weight);
+      // the names as the display graph holds them (kept up to date with the network), not looked up
+      data.label = lang === 'ja' ? data.nameJa : data.nameEn;
+      data.forceLabel = labelled.current.has(node);
+      if (focus === undefined) return data;
+      if (node === focus) {
+        data.size += 2;
+        data.highlighted = true;
+        data.zIndex = 2;
+      } else if (neighboursNow().has(node)) data.zIndex = 1;
+      else {
+        data.label = '';
+        data.color = DIM_NODE;
+        data.zIndex = 0;
+        data.forceLabel = false;
+      }
+      return data;
     },
-    edgeReducer: (edge, data) => {
-      if (!visible.links.has(edge) && !visible.ties.has(edge)) return { ...data, hidden: true };
+    edgeReducer: (edge, attributes) => {
+      const data: DisplayEdge & Partial<EdgeDisplayData> = attributes;
+      if (!visible.links.has(edge) && !visible.ties.has(edge)) {
+        data.hidden = true;
+        return data;
+      }
       if (focus === undefined) return data;
       const [source, target] = graph.extremities(edge);
-      if (source === focus || target === focus) return { ...data, size: data.size + 1, zIndex: 1 };
-      return { ...data, color: DIM_EDGE, zIndex: 0 };
+      if (source === focus || target === focus) {
+        data.size += 1;
+        data.zIndex = 1;
+      } else {
+        data.color = DIM_EDGE;
+        data.zIndex = 0;
+      }
+      return data;
     },
   };
 }

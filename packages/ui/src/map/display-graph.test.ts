@@ -175,3 +175,46 @@ describe('syncDisplayGraph, filled at once or changed in place', () => {
     );
   });
 });
+
+describe('the display graph’s adjacency (graphology, patched: see patches/README.md)', () => {
+  it('answers which nodes are tied, for any keys, those of an object’s prototype included', () => {
+    const key = fc.oneof(
+      fc.constantFrom('constructor', 'hasOwnProperty', 'toString', '__proto__', 'valueOf'),
+      fc.string({ minLength: 1, maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(key, { minLength: 2, maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        (keys, picks) => {
+          const graph = createDisplayGraph();
+          for (const k of keys) graph.addNode(k);
+          const pairs = new Set<string>();
+          picks.forEach((pick, i) => {
+            const source = keys[pick % keys.length] as string;
+            const target = keys[(pick + 1 + (i % (keys.length - 1))) % keys.length] as string;
+            graph.addDirectedEdgeWithKey(`e${i}`, source, target, {
+              size: 1,
+              color: '#000',
+              kind: 'engagement',
+            });
+            pairs.add(JSON.stringify([source, target]));
+          });
+          for (const source of keys) {
+            for (const target of keys) {
+              const tied = pairs.has(JSON.stringify([source, target]));
+              expect(graph.hasDirectedEdge(source, target)).toBe(tied);
+              expect(graph.areOutNeighbors(source, target)).toBe(tied);
+              expect(graph.areNeighbors(source, target)).toBe(
+                tied || pairs.has(JSON.stringify([target, source])),
+              );
+            }
+            expect(graph.outNeighbors(source).sort()).toEqual(
+              keys.filter((target) => pairs.has(JSON.stringify([source, target]))).sort(),
+            );
+          }
+        },
+      ),
+    );
+  });
+});
