@@ -441,7 +441,7 @@ export async function uiRows(options: {
 }
 
 /** How many snapshots IndexedDB `name` holds (read through a second connection: the app keeps its own). */
-const snapshotCount = (name: string) => `(async (name) => {
+export const snapshotCount = (name: string) => `(async (name) => {
   const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
   const db = await request(indexedDB.open(name));
   const count = await request(db.transaction('snapshots').objectStore('snapshots').count());
