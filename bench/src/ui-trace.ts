@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { generateNetwork, scales } from './generator.js';
 import { writeLogFile } from './tasks/log-file.js';
-import { buildUi, CHROMIUM, chromiumArgs, seededPage, serve, snapshotCount } from './tasks/ui.js';
+import { buildUi, CHROMIUM, chromiumArgs, seededPage, serve, snapshotKept } from './tasks/ui.js';
 import { coveredMs } from './trace-spans.js';
 
 const { values } = parseArgs({
@@ -91,10 +91,7 @@ try {
   if (values['from-snapshot']) {
     // the first load, not traced, keeps the snapshot the traced one opens
     await page.goto(`${server.url}/?view=map&lang=en`, { timeout: 600_000 });
-    await page.waitForFunction(`${snapshotCount('musubi-trace')}.then((n) => n > 0)`, null, {
-      timeout: 600_000,
-      polling: 500,
-    });
+    if (!(await snapshotKept(page, 'musubi-trace', 600_000))) throw new Error('no snapshot was kept');
   }
   await browser.startTracing(undefined, { categories });
   await page.goto(`${server.url}/?view=map&lang=en`, { timeout: 600_000 });

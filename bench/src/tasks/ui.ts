@@ -441,13 +441,32 @@ export async function uiRows(options: {
 }
 
 /** How many snapshots IndexedDB `name` holds (read through a second connection: the app keeps its own). */
-export const snapshotCount = (name: string) => `(async (name) => {
+const snapshotCount = (name: string) => `(async (name) => {
   const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
   const db = await request(indexedDB.open(name));
   const count = await request(db.transaction('snapshots').objectStore('snapshots').count());
   db.close();
   return count;
 })(${JSON.stringify(name)})`;
+
+/**
+ * Waits until IndexedDB `name` holds a snapshot (the app keeps one once its first view is drawn and
+ * the page is idle); false after `timeoutMs`. Polled from here: `waitForFunction` takes the promise
+ * an async expression gives as a truthy answer and returns at once (before 2026-12-02 the second
+ * load began before any snapshot was kept, and opened the whole log again).
+ */
+export async function snapshotKept(
+  page: import('playwright-core').Page,
+  name: string,
+  timeoutMs: number,
+): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (((await page.evaluate(snapshotCount(name))) as number) > 0) return true;
+    await page.waitForTimeout(500);
+  }
+  return false;
+}
 
 /**
  * After the first load, waits for the snapshot the app keeps (when the opening was long), then
@@ -459,13 +478,7 @@ async function secondLoad(
   name: string,
   timeoutMs: number,
 ): Promise<Load | undefined> {
-  const kept = await page
-    .waitForFunction(`${snapshotCount(name)}.then((n) => n > 0)`, null, { timeout: 120_000, polling: 500 })
-    .then(
-      () => true,
-      () => false,
-    );
-  if (!kept) return undefined;
+  if (!(await snapshotKept(page, name, 120_000))) return undefined;
   return measuredLoad(page, `${base}/?view=map&lang=en`, timeoutMs);
 }
 
