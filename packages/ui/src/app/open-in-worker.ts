@@ -30,6 +30,8 @@ export interface ReadInWorkerOptions {
   network?: OpenNetworkOptions;
   /** Told when the worker has started. */
   onReading?: () => void;
+  /** Told when the snapshot's records are in, before it is restored (awaited: the page may draw first). */
+  onSnapshot?: () => void | Promise<void>;
   /** Told after each part of changes replayed: how many so far, and whether after a snapshot. */
   onReplayed?: (replayed: number, fromSnapshot: boolean) => void;
   /** Stops the worker (the app turned out to work on a team server). */
@@ -95,6 +97,7 @@ export function readInWorker(name: string, options: ReadInWorkerOptions): Promis
         if (reply.part.list === 'changes') onReplayed?.(into.replayed, into.fromSnapshot);
       } else if (reply.type === 'snapshot') {
         const into = replayerOf(await opening);
+        await options.onSnapshot?.();
         timed('musubi:open:snapshot', () => into.snapshot(reply.head));
       } else if (reply.type === 'read') {
         const into = replayerOf(await opening);

@@ -204,6 +204,11 @@ export function readSavedEarly(): EarlyReading {
   const read = readInWorker(database, {
     openStore: () => IndexedDbStore.open(database),
     network: { author: currentAuthor() },
+    // the snapshot's restoring takes the page's thread a while: its message is drawn first
+    onSnapshot: () => {
+      last = { step: 'building', changes: 0, fromSnapshot: true };
+      return listener?.(last);
+    },
     onReplayed: (changes, fromSnapshot) => {
       last = { step: 'building', changes, fromSnapshot };
       // not awaited: the next part is replayed when it comes, the message drawn between parts
