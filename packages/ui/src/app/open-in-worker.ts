@@ -22,8 +22,8 @@ export type WorkerRead =
 
 export interface ReadInWorkerOptions {
   /**
-   * Opens the page's store of the database, the one that writes (asked at once, while the worker
-   * starts): the network replayed holds it; any other answer closes it.
+   * Opens the page's store of the database, the one that writes (asked once the worker has started,
+   * while it reads): the network replayed holds it; any other answer closes it.
    */
   openStore: () => Promise<IndexedDbStore>;
   /** The network's options (its author). */
@@ -52,8 +52,15 @@ export function readInWorker(name: string, options: ReadInWorkerOptions): Promis
   } catch (error) {
     return Promise.resolve({ kind: 'unavailable', reason: (error as Error)?.message ?? String(error) });
   }
-  const opening = openStore();
-  opening.catch(() => undefined); // met where the first message is handled
+  // the page's store is opened once the worker has started (after the page's shell is drawn)
+  let opening: Promise<IndexedDbStore> | undefined;
+  const store = (): Promise<IndexedDbStore> => {
+    if (!opening) {
+      opening = openStore();
+      opening.catch(() => undefined); // met where a part is handled
+    }
+    return opening;
+  };
   let replayer: LogReplayer | undefined;
   let settled = false;
   return new Promise<WorkerRead>((resolve, reject) => {
@@ -64,7 +71,7 @@ export function readInWorker(name: string, options: ReadInWorkerOptions): Promis
       worker.terminate();
       if ('kind' in outcome && outcome.kind === 'read') resolve(outcome);
       else {
-        void opening.then((store) => store.close()).catch(() => undefined);
+        void opening?.then((opened) => opened.close()).catch(() => undefined);
         if ('kind' in outcome) resolve(outcome);
         else reject(outcome.error);
       }
@@ -89,18 +96,20 @@ export function readInWorker(name: string, options: ReadInWorkerOptions): Promis
     };
     const handle = async (reply: OpenReply): Promise<void> => {
       if (settled) return;
-      if (reply.type === 'reading') onReading?.();
-      else if (reply.type === 'part') {
-        const into = replayerOf(await opening);
+      if (reply.type === 'reading') {
+        void store();
+        onReading?.();
+      } else if (reply.type === 'part') {
+        const into = replayerOf(await store());
         // texts the worker wrote itself: should one not parse, the page reads the log itself
         timed('musubi:open:part', () => into.add(reply.part));
         if (reply.part.list === 'changes') onReplayed?.(into.replayed, into.fromSnapshot);
       } else if (reply.type === 'snapshot') {
-        const into = replayerOf(await opening);
+        const into = replayerOf(await store());
         await options.onSnapshot?.();
         timed('musubi:open:snapshot', () => into.snapshot(reply.head));
       } else if (reply.type === 'read') {
-        const into = replayerOf(await opening);
+        const into = replayerOf(await store());
         const end = startTiming('musubi:open:finish');
         let network: StoredNetwork;
         try {
