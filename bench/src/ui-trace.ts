@@ -6,11 +6,12 @@
  * time split into script, gc, compilation and the rest, and each thread's heaviest functions
  * (sampled CPU profile, self time).
  *
- * `node --import tsx src/ui-trace.ts [--scale S|M] [--dist DIR] [--trace FILE] [--top N] [--loose]`: DIR is a
+ * `node --import tsx src/ui-trace.ts [--scale S|M] [--dist DIR] [--trace FILE] [--top N] [--loose] [--from-snapshot]`: DIR is a
  * built UI (`vite build --outDir DIR`), built into a temporary directory when not given; FILE keeps
  * the raw trace (open it in Chromium's DevTools, Performance panel). The log is seeded packed into
  * blocks, as the app keeps it after its first opening; `--loose` seeds it one entry per change, as a
- * Musubi before the blocks wrote it (the first opening then upgrades and packs it).
+ * Musubi before the blocks wrote it (the first opening then upgrades and packs it). `--from-snapshot`
+ * traces the second load instead: the first (not traced) keeps a snapshot, which the second opens.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { generateNetwork, scales } from './generator.js';
 import { writeLogFile } from './tasks/log-file.js';
-import { buildUi, CHROMIUM, chromiumArgs, seededPage, serve } from './tasks/ui.js';
+import { buildUi, CHROMIUM, chromiumArgs, seededPage, serve, snapshotKept } from './tasks/ui.js';
 import { coveredMs } from './trace-spans.js';
 
 const { values } = parseArgs({
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     trace: { type: 'string' },
     top: { type: 'string', default: '25' },
     loose: { type: 'boolean', default: false },
+    'from-snapshot': { type: 'boolean', default: false },
   },
 });
 const scale = scales[(values.scale ?? 'S').toUpperCase() as keyof typeof scales];
@@ -86,6 +88,11 @@ try {
     changes,
     values.loose ? 'loose' : 'packed',
   );
+  if (values['from-snapshot']) {
+    // the first load, not traced, keeps the snapshot the traced one opens
+    await page.goto(`${server.url}/?view=map&lang=en`, { timeout: 600_000 });
+    if (!(await snapshotKept(page, 'musubi-trace', 600_000))) throw new Error('no snapshot was kept');
+  }
   await browser.startTracing(undefined, { categories });
   await page.goto(`${server.url}/?view=map&lang=en`, { timeout: 600_000 });
   await page.waitForFunction('window.__firstDraw !== undefined', null, { timeout: 600_000, polling: 50 });

@@ -206,6 +206,13 @@ export interface ReadStoredLogOptions extends Pick<OpenNetworkOptions, 'fullRepl
    * cannot gives its changes in the log as usual.
    */
   onChangesText?: (text: string) => void;
+  /**
+   * Told of the snapshot the log is read from, once it is known to match the log: before the
+   * first `onChangesText`, or before the reading returns when no change follows it (a worker sends
+   * it to the page first, so that the page restores it and replays each part as it comes). Not
+   * called when no snapshot is used.
+   */
+  onSnapshot?: (snapshot: NetworkSnapshot) => void;
 }
 
 /** Stops a reading that turned out to start from a snapshot that does not match the log. */
@@ -221,7 +228,7 @@ class SnapshotMismatch extends Error {}
  * const network = await openStoredLog(store, log, { author: 'suzuki' }); // on the page
  */
 export async function readStoredLog(store: Store, options: ReadStoredLogOptions = {}): Promise<StoredLog> {
-  return readAfterSnapshot(store, await snapshotOf(store, options), options.onChangesText);
+  return readAfterSnapshot(store, await snapshotOf(store, options), options);
 }
 
 /** The store's snapshot (unless `fullReplay`), or why it was set aside. */
@@ -250,15 +257,22 @@ async function snapshotOf(
 async function readAfterSnapshot(
   store: Store,
   found: { snapshot: NetworkSnapshot | undefined; warnings: StoreWarning[] },
-  onChangesText?: (text: string) => void,
+  told: Pick<ReadStoredLogOptions, 'onChangesText' | 'onSnapshot'> = {},
 ): Promise<StoredLog> {
+  const { onChangesText, onSnapshot } = told;
   let { snapshot } = found;
   const warnings = [...found.warnings];
+  let snapshotTold = false;
+  const tellSnapshot = () => {
+    if (snapshot && onSnapshot && !snapshotTold) onSnapshot(snapshot);
+    snapshotTold = true;
+  };
   const readChanges = async (after: number, expectedId: string | null | undefined): Promise<LogRead> => {
     if (!(onChangesText && store.readChangeTexts)) return store.readChanges(after);
     return store.readChangeTexts(after, (part, idAt) => {
       // nothing is handed on from a snapshot that does not match: it is read again from the start
       if (expectedId !== undefined && idAt !== expectedId) throw new SnapshotMismatch();
+      if (expectedId !== undefined) tellSnapshot();
       onChangesText(part.text);
     });
   };
@@ -273,6 +287,7 @@ async function readAfterSnapshot(
     snapshot = undefined;
     read = await readChanges(0, undefined);
   }
+  tellSnapshot();
   const whole = read as LogRead;
   const all: LogRead = { ...whole, warnings: [...warnings, ...whole.warnings] };
   return snapshot ? { snapshot, read: all } : { read: all };
@@ -305,6 +320,110 @@ export async function openStoredLog(
     }
     replayError(error, store, (i) => read.changes[i]);
   }
+}
+
+/** Where a replay in parts starts: the snapshot the reading found (none: the log from its start). */
+export interface LogPartsStart {
+  readonly snapshot?: NetworkSnapshot;
+}
+
+/**
+ * A log replayed part by part as it arrives ({@link replayInParts}): each part's changes are
+ * replayed at once, so that the network exists as soon as the last part is in.
+ */
+export interface LogReplay {
+  /**
+   * Replays the next changes of the log, in order, without validating their records again (they
+   * were, where they were read). A change that cannot be replayed throws FORMAT naming its place in
+   * the store (`details.seq`); the replay is then over: later parts are ignored and `finish`
+   * rejects with that error, and no network is ever handed out.
+   */
+  add(changes: readonly Change[]): void;
+  /** How many changes were replayed so far (after the snapshot, when there is one). */
+  readonly replayed: number;
+  /**
+   * The network, once every part is in: `read` is the rest of the reading (`readStoredLog`'s
+   * `read` without its changes). A snapshot that could not be restored was set aside: the whole
+   * log is then read again from the store, as {@link openStoredLog} does.
+   */
+  finish(read: Omit<LogRead, 'changes'>): Promise<StoredNetwork>;
+}
+
+/**
+ * Opens a network from a log read elsewhere (a worker's {@link readStoredLog}) that arrives in
+ * parts: the snapshot, when there is one, is restored at once, each part replayed as it comes,
+ * and every new change appended to `store`. The outcome is {@link openStoredLog}'s with the parts
+ * put together, however the log is split; the page can replay while the worker reads.
+ *
+ * @example
+ * const replay = replayInParts(store, { snapshot }, { author: 'suzuki' });
+ * for await (const changes of parts) replay.add(changes);
+ * const network = await replay.finish({ idAt, lastSeq, warnings });
+ */
+export function replayInParts(
+  store: Store,
+  start: LogPartsStart,
+  options: OpenNetworkOptions = {},
+): LogReplay {
+  const { snapshot } = start;
+  const empty: LogRead = { changes: [], idAt: null, lastSeq: 0, warnings: [] };
+  let network: StoredNetwork | undefined;
+  let setAside: MusubiError | undefined;
+  try {
+    network = new StoredNetwork(store, empty, snapshot, options);
+  } catch (error) {
+    // the snapshot cannot be restored: the log is read again from the store at the end
+    if (!(snapshot && isMusubiError(error, 'FORMAT'))) throw error;
+    setAside = error;
+  }
+  let replayed = 0;
+  let failed: unknown;
+  let finished = false;
+  return {
+    add(changes) {
+      if (finished) throw new MusubiError('VALIDATION', 'the replay is finished');
+      if (failed !== undefined) throw failed;
+      if (!network) return;
+      for (const change of changes) {
+        try {
+          replaying.change(network, change, replayed);
+        } catch (error) {
+          try {
+            replayError(error, store, (i) => (i === replayed ? change : undefined));
+          } catch (named) {
+            failed = named;
+            network = undefined;
+          }
+          throw failed;
+        }
+        replayed++;
+      }
+    },
+    get replayed() {
+      return replayed;
+    },
+    async finish(read) {
+      if (finished) throw new MusubiError('VALIDATION', 'the replay is finished');
+      finished = true;
+      if (failed !== undefined) throw failed;
+      if (setAside && snapshot) {
+        const full = await store.readChanges(0);
+        const again = {
+          ...full,
+          warnings: [...read.warnings, ignoredSnapshot(snapshot.seq, setAside.message)],
+        };
+        try {
+          return new StoredNetwork(store, again, undefined, options);
+        } catch (fullError) {
+          replayError(fullError, store, (i) => again.changes[i]);
+        }
+      }
+      const done = network as StoredNetwork;
+      replaying.end(done);
+      replayedAsRead(done, { ...read, changes: [] }, replayed);
+      return done;
+    },
+  };
 }
 
 /**

@@ -1,52 +1,85 @@
-import { type Change, createNetwork, type StoredLog } from '@musubi/core';
+import { type Change, createNetwork, isMusubiError, MemoryStore, type NetworkSnapshot } from '@musubi/core';
+import { replayInParts } from '@musubi/core/log';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSmallNetwork } from '../testing/small-network.js';
-import { LogReceiver, logHead, logParts, PART_SIZE } from './log-transfer.js';
+import { LogReplayer, PART_SIZE, partsOf, readHead, snapshotHead, snapshotParts } from './log-transfer.js';
 
-/** A log of `count` changes (the small network's, repeated with new seqs: only the shape matters here). */
-function logOf(count: number): Change[] {
-  const base = buildSmallNetwork().log();
-  return Array.from({ length: count }, (_, i) => ({ ...(base[i % base.length] as Change), seq: i + 1 }));
-}
+const LOG = buildSmallNetwork().log();
+const RECORDS = createNetwork({ log: LOG }).snapshot().records;
 
-/** The log sent as the worker sends it and put together as the page does. */
-function sent(log: StoredLog): { back: StoredLog; parts: number } {
-  const receiver = new LogReceiver();
+/**
+ * What the worker sends for a log of `log` after the snapshot `snapshot` (in parts of `size`
+ * changes, as the store's blocks), put through the page's replayer as the page does (each message
+ * cloned as `postMessage` clones it).
+ */
+function sent(store: MemoryStore, log: readonly Change[], size: number, snapshot?: NetworkSnapshot) {
+  const replayer = new LogReplayer((s) => replayInParts(store, s ? { snapshot: s } : {}));
   let parts = 0;
-  for (const part of logParts(log)) {
-    receiver.add(structuredClone(part));
+  if (snapshot) {
+    for (const part of snapshotParts(snapshot)) {
+      replayer.add(structuredClone(part));
+      parts += 1;
+    }
+    replayer.snapshot(structuredClone(snapshotHead(snapshot)));
+  }
+  for (let i = 0; i < log.length; i += size) {
+    replayer.add(structuredClone({ list: 'changes', text: JSON.stringify(log.slice(i, i + size)) }));
     parts += 1;
   }
-  return { back: receiver.finish(structuredClone(logHead(log))), parts };
+  const head = readHead({
+    changes: [],
+    idAt: snapshot?.changeId ?? null,
+    lastSeq: log.at(-1)?.seq ?? 0,
+    warnings: [],
+  });
+  return { replayer, parts, network: replayer.finish(structuredClone(head)) };
 }
 
 describe('the log as parts between the opening worker and the page', () => {
-  it('gives back the same log, with or without a snapshot, in parts of at most PART_SIZE items', () => {
-    const snapshot = buildSmallNetwork().snapshot();
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 * PART_SIZE + 1 }), fc.boolean(), (count, withSnapshot) => {
-        const read = { changes: logOf(count), idAt: null, lastSeq: count, warnings: [] };
-        const log: StoredLog = withSnapshot ? { snapshot, read } : { read };
-        const { back, parts } = sent(log);
-        const recordParts = Object.values(snapshot.records).filter((r) => r.length > 0).length;
-        expect(parts).toBe(Math.ceil(count / PART_SIZE) + (withSnapshot ? recordParts : 0));
-        expect(back).toEqual(log);
-      }),
-      { numRuns: 6 },
+  it('builds the network one replay builds, however the changes are split, with or without a snapshot', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: LOG.length + 1 }),
+        fc.integer({ min: 0, max: LOG.length }),
+        async (size, snapshotAt) => {
+          const snapshot =
+            snapshotAt > 0 ? createNetwork({ log: LOG.slice(0, snapshotAt) }).snapshot() : undefined;
+          const after = LOG.slice(snapshotAt);
+          const { replayer, network } = sent(new MemoryStore(), after, size, snapshot);
+          const opened = await network;
+          expect(replayer.fromSnapshot).toBe(snapshot !== undefined);
+          expect(replayer.replayed).toBe(after.length);
+          expect(opened.snapshot().records).toEqual(RECORDS);
+          expect(opened.log()).toEqual(after);
+          expect(opened.changesSinceSnapshot).toBe(after.length);
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 
-  it('keeps a snapshot’s empty collections', () => {
+  it('keeps a snapshot’s empty collections, in parts of at most PART_SIZE records', () => {
     const snapshot = { seq: 3, changeId: 'c3', records: { entity: [], link: [] } };
-    const read = { changes: [], idAt: 'c3', lastSeq: 3, warnings: [] };
-    expect(sent({ snapshot, read }).back).toEqual({ snapshot, read });
+    expect(snapshotHead(snapshot).collections).toEqual(['entity', 'link']);
+    expect([...snapshotParts(snapshot)]).toEqual([]);
+    const many = Array.from({ length: 2 * PART_SIZE + 1 }, (_, i) => i);
+    expect([...partsOf('changes', many)].map((p) => JSON.parse(p.text).length)).toEqual([
+      PART_SIZE,
+      PART_SIZE,
+      1,
+    ]);
   });
 
-  it('hands over a log the page can open: the same network as the log replayed', () => {
-    const network = buildSmallNetwork();
-    const read = { changes: network.log(), idAt: null, lastSeq: network.log().length, warnings: [] };
-    const { back } = sent({ read });
-    expect(createNetwork({ log: back.read.changes }).snapshot()).toEqual(network.snapshot());
+  it('refuses a change that cannot be replayed: later parts are ignored, no network, the error names its seq', async () => {
+    const damaged = LOG.map((change, i) =>
+      i === 3 ? { ...change, effects: (LOG[0] as Change).effects } : change,
+    );
+    const { network } = sent(new MemoryStore(), damaged, 2);
+    const error = await network.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isMusubiError(error, 'FORMAT') && error.details.seq).toBe(4);
   });
 });

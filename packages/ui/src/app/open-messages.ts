@@ -1,10 +1,11 @@
 /**
  * What the page and the opening worker (open.worker.ts) say to each other. The worker reads and
- * validates the log in IndexedDB, closes its connection, and hands the page what it read; the page
- * then replays it and is the only one that writes (see open-in-worker.ts).
+ * validates the log in IndexedDB and hands the page what it read part by part, the page replaying
+ * each part as it comes; the worker closes its connection before the last message, and the page is
+ * the only one that writes (see open-in-worker.ts).
  */
 import type { ErrorCode, ErrorIssue, ErrorPath } from '@musubi/core';
-import type { LogPart } from './log-transfer.js';
+import type { LogPart, SnapshotHead } from './log-transfer.js';
 
 /** The page asks the worker to read the database `database`. */
 export interface OpenRequest {
@@ -27,7 +28,9 @@ export type OpenReply =
   | { type: 'empty' }
   /** The next part of the log read and validated (log-transfer.ts), in order; the head follows them. */
   | { type: 'part'; part: LogPart }
-  /** The log's head, after its parts: the log is whole; the worker's connection is closed. */
+  /** The snapshot's head, after its records and before the changes after it (none without a snapshot). */
+  | { type: 'snapshot'; head: SnapshotHead }
+  /** The reading's head (log-transfer.ts `readHead`), after every part: the log is whole; the worker's connection is closed. */
   | { type: 'read'; head: string }
   /** The log is damaged or newer than this Musubi (FORMAT, VERSION): the page would refuse it too. */
   | { type: 'refused'; error: RefusalData }

@@ -1,15 +1,16 @@
 /**
  * Reads and validates the network's log in IndexedDB off the page's thread (see open-in-worker.ts).
- * The changes are sent as they are checked, each stretch as the JSON text the store keeps (a packed
- * block of thousands of changes is sent as it was read), so the page parses one while the worker
- * reads the next. It writes no change: the store only packs the loose changes it read into blocks
- * (a first opening of a log written one change at a time) before the reading ends; its connection is
- * closed before it answers, so that the page's store is the one connection that writes (and a
- * database the page later deletes is not held open here).
+ * What it read is sent as it is checked (log-transfer.ts): the snapshot's records first, once the
+ * snapshot is known to match the log, then each stretch of changes as the JSON text the store keeps
+ * (a packed block of thousands of changes is sent as it was read), so the page replays one while
+ * the worker reads the next. It writes no change: the store only packs the loose changes it read
+ * into blocks (a first opening of a log written one change at a time) before the reading ends; its
+ * connection is closed before it sends the reading's head, so that the page's store is the one
+ * connection that writes (and a database the page later deletes is not held open here).
  */
 import { isMusubiError, readStoredLog, type StoredLog } from '@musubi/core';
 import { IndexedDbStore } from '@musubi/core/indexeddb';
-import { logHead, logParts } from './log-transfer.js';
+import { partsOf, readHead, snapshotHead, snapshotParts } from './log-transfer.js';
 import type { OpenReply, OpenRequest } from './open-messages.js';
 import { startTiming } from './timing.js';
 
@@ -28,8 +29,12 @@ async function read(database: string): Promise<OpenReply | { type: 'log'; log: S
     store = await IndexedDbStore.open(database);
     if ((await store.lastSeq()) === 0) return { type: 'empty' };
     const end = startTiming('musubi:worker:read');
-    // the changes go to the page as they are checked; a damaged one later makes the answer `refused`
+    // sent to the page as they are checked; a damaged change later makes the answer `refused`
     const log = await readStoredLog(store, {
+      onSnapshot: (snapshot) => {
+        for (const part of snapshotParts(snapshot)) postMessage({ type: 'part', part } satisfies OpenReply);
+        postMessage({ type: 'snapshot', head: snapshotHead(snapshot) } satisfies OpenReply);
+      },
       onChangesText: (text) =>
         postMessage({ type: 'part', part: { list: 'changes', text } } satisfies OpenReply),
     });
@@ -46,12 +51,13 @@ async function read(database: string): Promise<OpenReply | { type: 'log'; log: S
   }
 }
 
-/** Sends the rest of the log in parts (the snapshot's records), then its head (see log-transfer.ts). */
+/** Sends the changes not sent yet (a store that hands none on as texts), then the reading's head. */
 function send(log: StoredLog): void {
   const end = startTiming('musubi:worker:send');
   try {
-    for (const part of logParts(log)) postMessage({ type: 'part', part } satisfies OpenReply);
-    postMessage({ type: 'read', head: logHead(log) } satisfies OpenReply);
+    for (const part of partsOf('changes', log.read.changes))
+      postMessage({ type: 'part', part } satisfies OpenReply);
+    postMessage({ type: 'read', head: readHead(log.read) } satisfies OpenReply);
   } catch (error) {
     // a log that cannot be sent: the page opens the database itself
     reply({ type: 'failed', reason: (error as Error)?.message ?? String(error) });

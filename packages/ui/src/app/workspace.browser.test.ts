@@ -53,4 +53,32 @@ describe('the workspace in IndexedDB', () => {
     expect(await reader.readSnapshot()).toBeUndefined();
     await reader.close();
   });
+
+  it('replays the worker’s parts as they come: a change that cannot land refuses the log, naming its seq, and no network of it is shown', async () => {
+    const name = `musubi-workspace-test-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const network = createNetwork({ author: 'test' });
+    for (let i = 0; i < 12; i++) {
+      network.addEntity({ id: `m${i}`, kind: 'municipality', name: { ja: `町${i}`, en: `Town ${i}` } });
+    }
+    // change 9 creates the first town again: valid on its own, it cannot be replayed
+    const log = network
+      .log()
+      .map((change, i) => (i === 8 ? { ...change, effects: network.log()[0]?.effects ?? [] } : change));
+    // packed in blocks of 5 changes: the worker sends three parts, the page replays each as it comes
+    const store = await IndexedDbStore.open(name, { packing: { blockSize: 5, after: 1 } });
+    await store.append(log);
+    await store.readChanges(0);
+    expect(await store.layout()).toEqual({ loose: 0, blocks: 3 });
+    await store.close();
+    localStorage.setItem('musubi.database', name);
+
+    const opened = await openSaved(20);
+    expect(opened.openedIn).toBe('memory');
+    expect(opened.database).toBeUndefined();
+    expect(opened.problem).toContain('change 9');
+    expect(opened.problem).toContain('cannot be replayed');
+    // the example network is shown instead, nothing of the refused log
+    expect(opened.network.entity('m0')).toBeUndefined();
+    await opened.network.close();
+  });
 });

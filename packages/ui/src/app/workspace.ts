@@ -1,7 +1,7 @@
 /**
  * Where the network lives in the browser: a log in IndexedDB (the core's `IndexedDbStore`). A start
- * reads and validates it in a worker (open-in-worker.ts) and replays it on the page, which then
- * holds the one connection that writes; without a worker the page opens it itself (`openNetwork`).
+ * reads and validates it in a worker (open-in-worker.ts) and replays each part on the page as it
+ * comes; the page then holds the one connection that writes; without a worker the page opens it itself (`openNetwork`).
  * The first start writes the example network into it. Opening a file or going
  * back to the example writes the new log into a fresh database first, and only when that is saved
  * and replays without error does the app switch to it and drop the old one: a failed open loses
@@ -184,27 +184,54 @@ function opened(
 export interface EarlyReading {
   readonly database: string;
   readonly read: Promise<WorkerRead>;
+  /** Listens to the replay's progress (each part of changes replayed as it comes). */
+  follow(listener: ProgressListener): void;
   /** Stops the worker: the app works on a team server. */
   cancel(): void;
 }
 
 /**
  * Begins reading the saved network in a worker at once, while the page draws its shell and finds
- * out whether it works alone; {@link openSaved} takes the reading over. The worker only reads.
+ * out whether it works alone; the page replays each part the worker sends as it comes, and
+ * {@link openSaved} takes the network over. The worker only reads.
  */
 export function readSavedEarly(): EarlyReading {
   const database = readSetting(POINTER_KEY) ?? DEFAULT_DB;
   const stop = new AbortController();
+  let listener: ProgressListener | undefined;
+  let last: OpeningProgress | undefined;
   const end = startTiming('musubi:open:worker');
-  const read = readInWorker(database, undefined, stop.signal).finally(end);
+  const read = readInWorker(database, {
+    openStore: () => IndexedDbStore.open(database),
+    network: { author: currentAuthor() },
+    // the snapshot's restoring takes the page's thread a while: its message is drawn first
+    onSnapshot: () => {
+      last = { step: 'building', changes: 0, fromSnapshot: true };
+      return listener?.(last);
+    },
+    onReplayed: (changes, fromSnapshot) => {
+      last = { step: 'building', changes, fromSnapshot };
+      // not awaited: the next part is replayed when it comes, the message drawn between parts
+      void listener?.(last);
+    },
+    signal: stop.signal,
+  }).finally(end);
   read.catch(() => undefined); // a refusal is met where the reading is taken over
-  return { database, read, cancel: () => stop.abort() };
+  return {
+    database,
+    read,
+    follow: (next) => {
+      listener = next;
+      if (last) void next(last);
+    },
+    cancel: () => stop.abort(),
+  };
 }
 
 /**
  * Opens the database `name` from a worker's reading (`early`'s when it read that database), or on
- * the page when no worker can run. The worker has closed its connection before it answers: the
- * store opened here is the only writer.
+ * the page when no worker can run. The worker has closed its connection before its last message:
+ * the network's store, opened on the page, is the only writer.
  */
 async function openThroughWorker(
   name: string,
@@ -214,28 +241,18 @@ async function openThroughWorker(
   notBefore?: Promise<void>,
 ): Promise<Opened> {
   await onProgress?.({ step: 'reading' });
-  const read = early?.database === name ? await early.read : await readSavedEarly().read;
+  const reading = early?.database === name ? early : readSavedEarly();
+  if (onProgress) reading.follow(onProgress);
+  const read = await reading.read;
   if (read.kind === 'unavailable') {
     console.warn(`Musubi: the network is opened on the page (no worker: ${read.reason})`);
     await onProgress?.({ step: 'reading-on-page' });
   }
   if (read.kind !== 'read') return openWith(name, undefined, snapshotAfter, onProgress, notBefore);
-  const { snapshot, read: changes } = read.log;
-  await onProgress?.({
-    step: 'building',
-    changes: changes.changes.length,
-    fromSnapshot: snapshot !== undefined,
-  });
-  const store = await IndexedDbStore.open(name);
-  try {
-    const endReplay = startTiming('musubi:open:replay');
-    const network = await openStoredLog(store, read.log, { author: currentAuthor() });
-    endReplay();
-    return opened(name, network, snapshotAfter, 'worker', notBefore);
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    throw error;
-  }
+  // a snapshot without changes after it: the step is said all the same
+  if (read.network.changesSinceSnapshot === 0)
+    void onProgress?.({ step: 'building', changes: 0, fromSnapshot: read.fromSnapshot });
+  return opened(name, read.network, snapshotAfter, 'worker', notBefore);
 }
 
 function deleteDatabase(name: string): Promise<void> {
