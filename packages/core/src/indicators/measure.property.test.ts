@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
+import { EngagementColumns } from '../indexes/engagement-columns.js';
 import { isInGroup } from '../model/countries.js';
 import type { Id } from '../model/ids.js';
 import type { Measure, MeasureFilter } from '../model/indicators.js';
@@ -480,7 +481,9 @@ describe('measures on the engagement columns', () => {
       for (const m of measures) same(n, m);
     };
     check();
-    const columns = viewState(n).engagementColumns();
+    const columns = viewState(n).engagementColumns(
+      (entities, engagements) => new EngagementColumns(entities, engagements),
+    );
     for (let k = 0; k < 400; k++) {
       const live = n.engagements();
       const size = 1 + ((k * 7) % 6);

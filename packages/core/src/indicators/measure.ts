@@ -1,4 +1,4 @@
-import { type EngagementColumns, NO_FISCAL_YEAR } from '../indexes/engagement-columns.js';
+import { EngagementColumns, NO_FISCAL_YEAR } from '../indexes/engagement-columns.js';
 import { isInGroup } from '../model/countries.js';
 import type { Id } from '../model/ids.js';
 import type { Measure, MeasureFilter } from '../model/indicators.js';
@@ -57,7 +57,7 @@ interface Compiled {
 }
 
 function compile(view: NetworkView, f: MeasureFilter): Compiled {
-  const columns = viewState(view).engagementColumns();
+  const columns = viewState(view).engagementColumns(makeColumns);
   // an engagement whose date cannot be read makes every read by date throw: this one too, alike
   if (columns.unreadableDates > 0) view.engagements();
   const { entityKinds, countries, countryGroup, participantRole, engagementTypes, programmes, tags } = f;
@@ -181,6 +181,11 @@ function firstYears(c: Compiled, from: FiscalYear): Int32Array {
  * - `firstTimeOnly` places an entity in the fiscal year of its first qualifying engagement ever, so
  *   an entity active before `since` is not counted as new.
  */
+/** The engagement columns a state builds on first use (made here: only pages with reports carry them). */
+function makeColumns(entities: number, engagements?: number): EngagementColumns {
+  return new EngagementColumns(entities, engagements);
+}
+
 export function evaluateMeasure(
   view: NetworkView,
   measure: Measure,

@@ -3,7 +3,7 @@ import type { Collection, Effect, StoredRecord } from '../changes/change.js';
 import { sameJson } from '../changes/proposed-change.js';
 import { type Reference, referencesOf } from '../changes/references.js';
 import { MusubiError } from '../errors.js';
-import { EngagementColumns } from '../indexes/engagement-columns.js';
+import type { EngagementColumns } from '../indexes/engagement-columns.js';
 import { postKeys, SearchIndex } from '../indexes/search.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
@@ -204,11 +204,15 @@ export class NetworkState {
     });
   }
 
-  /** The engagements as columns, for counting: built on first use, then kept up to date by `apply`. */
-  engagementColumns(): EngagementColumns {
+  /**
+   * The engagements as columns, for counting: built on first use (by `make`, which the indicators'
+   * subpath passes, so that a page without reports does not carry the columns), then kept up to
+   * date by `apply`.
+   */
+  engagementColumns(make: (entities: number, engagements?: number) => EngagementColumns): EngagementColumns {
     if (!this.#columns) {
       const engagements = this.records.get('engagement');
-      const columns = new EngagementColumns(this.graph.order, engagements?.size);
+      const columns = make(this.graph.order, engagements?.size);
       this.graph.forEachNode((_, entity) => columns.created('entity', entity));
       for (const record of engagements?.values() ?? []) columns.created('engagement', record);
       this.#columns = columns;
