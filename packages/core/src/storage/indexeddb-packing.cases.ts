@@ -53,7 +53,7 @@ export async function writeVersion1(name: string, changes: readonly Change[]): P
 
 /** Rewrites the block holding `seq` in database `name` with `damage` applied to its text. */
 async function damageBlock(name: string, seq: number, damage: (text: string) => string): Promise<void> {
-  const db = await openDB(name, 2);
+  const db = await openDB(name, 3);
   const block = await db.transaction('blocks').store.get(IDBKeyRange.lowerBound(seq));
   expect(block.first).toBeLessThanOrEqual(seq);
   await db.put('blocks', { ...block, text: damage(block.text) });
@@ -143,7 +143,7 @@ export function describePacking(name: string, freshName: () => string): void {
       await store.append(changes.slice(0, 12));
       await store.readChanges(); // 1–12 packed: 1–5, 6–10, 11–12
       await store.append(changes.slice(12));
-      const raw = await openDB(db, 2);
+      const raw = await openDB(db, 3);
       const stored = (await raw.getAll('blocks')).map((b) => b.text as string);
       raw.close();
       const texts: string[] = [];
@@ -243,6 +243,39 @@ export function describePacking(name: string, freshName: () => string): void {
         await again.close();
       });
     }
+
+    it('keeps a snapshot longer than one value in parts, reads it whole, and drops the parts of older ones', async () => {
+      const db = freshName();
+      const changes = companies(40);
+      const network = createNetwork({ log: changes });
+      // parts of 1,000 characters: this snapshot's text is several of them
+      const store = await IndexedDbStore.open(db, { snapshotPart: 1_000 });
+      await store.append(changes);
+      const early = createNetwork({ log: changes.slice(0, 20) }).snapshot();
+      await store.writeSnapshot(early);
+      await store.writeSnapshot(network.snapshot());
+      expect(JSON.stringify(network.snapshot()).length).toBeGreaterThan(2_000);
+      expect(plain(await store.readSnapshot())).toEqual(plain(network.snapshot()));
+      // written again at the same seq: the same parts, none left over
+      await store.writeSnapshot(network.snapshot());
+      await store.close();
+      const raw = await openDB(db, 3);
+      const parts = (await raw.getAll('snapshotParts')) as { seq: number; part: number }[];
+      const entries = (await raw.getAll('snapshots')) as { seq: number; parts: number }[];
+      expect(entries.map((e) => e.seq)).toEqual([40]);
+      expect(parts.every((p) => p.seq === 40)).toBe(true);
+      expect(parts.map((p) => p.part)).toEqual(
+        Array.from({ length: (entries[0]?.parts ?? 0) - 1 }, (_, i) => i + 1),
+      );
+      // a part lost: the snapshot is refused as FORMAT (an opening then replays the whole log)
+      await raw.delete('snapshotParts', [40, 1]);
+      raw.close();
+      const again = await IndexedDbStore.open(db, { snapshotPart: 1_000 });
+      await expect(again.readSnapshot()).rejects.toMatchObject({ code: 'FORMAT' });
+      const opened = await openNetwork(again);
+      expect(opened.entities()).toHaveLength(network.entities().length);
+      await opened.close();
+    });
 
     it('gives the same log for any sequence of appends, packs and reads (property)', async () => {
       const all = companies(40);

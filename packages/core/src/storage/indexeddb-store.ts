@@ -17,6 +17,18 @@ interface Entry {
   text: string;
 }
 
+/** A snapshot's entry: its text's first part, and how many parts there are (1 when it is whole). */
+interface SnapshotEntry extends Entry {
+  parts?: number;
+}
+
+/** One later part of a snapshot's text (`part` from 1). */
+interface SnapshotPart {
+  seq: number;
+  part: number;
+  text: string;
+}
+
 /**
  * A packed block: the changes `first` to `last` (consecutive seqs) as one JSON array, one change
  * per line (`[c1,\nc2,\n…]`): read as one value and parsed at once, and still located line by line
@@ -32,7 +44,8 @@ interface LogSchema extends DBSchema {
   meta: { key: string; value: { format: string; formatVersion: number; createdAt: string } };
   changes: { key: number; value: Entry };
   blocks: { key: number; value: Block };
-  snapshots: { key: number; value: Entry };
+  snapshots: { key: number; value: SnapshotEntry };
+  snapshotParts: { key: [number, number]; value: SnapshotPart };
 }
 
 /** Loose changes read by one `getAll` (about 5 MB of JSON): the next batch is read while one is checked. */
@@ -51,11 +64,19 @@ export interface PackOptions {
 export const DEFAULT_PACKING: PackOptions = { blockSize: 5_000, after: 1_000 };
 
 /**
- * The IndexedDB schema version this library creates (the log's own format is `LOG_FORMAT_VERSION`).
- * 1: one entry per change; 2: adds the `blocks` store. An older Musubi refuses a database of
- * version 2 (VERSION: "written by a newer Musubi") instead of reading it without its blocks.
+ * The characters of a snapshot's text kept in one value: Chromium refuses a value over about 127 MB
+ * serialised ("The serialized keys and/or value are too large"), which a snapshot of bench scale M
+ * passes; 16 M characters are at most 32 MB even in UTF-16.
  */
-const DATABASE_VERSION = 2;
+export const SNAPSHOT_PART = 16 * 1024 * 1024;
+
+/**
+ * The IndexedDB schema version this library creates (the log's own format is `LOG_FORMAT_VERSION`).
+ * 1: one entry per change; 2: adds the `blocks` store; 3: adds `snapshotParts` (a snapshot too long for one
+ * value). An older Musubi refuses a database of a later version (VERSION: "written by a newer Musubi")
+ * instead of reading it without its blocks or parts.
+ */
+const DATABASE_VERSION = 3;
 
 /** One stretch of checked changes with seq > `after`, as the JSON array text of them. */
 export interface ChangesText {
@@ -134,12 +155,14 @@ export class IndexedDbStore implements Store {
   readonly description: string;
   readonly #db: IDBPDatabase<LogSchema>;
   readonly #packing: PackOptions;
+  readonly #snapshotPart: number;
   #closed = false;
 
-  private constructor(name: string, db: IDBPDatabase<LogSchema>, packing: PackOptions) {
+  private constructor(name: string, db: IDBPDatabase<LogSchema>, packing: PackOptions, snapshotPart: number) {
     this.description = `IndexedDB "${name}"`;
     this.#db = db;
     this.#packing = packing;
+    this.#snapshotPart = snapshotPart;
   }
 
   /**
@@ -147,12 +170,20 @@ export class IndexedDbStore implements Store {
    * A database of an older Musubi (one entry per change) is upgraded; its changes are packed by
    * the first reading. `options.packing` sets how (tests use small blocks).
    */
-  static async open(name: string, options: { packing?: Partial<PackOptions> } = {}): Promise<IndexedDbStore> {
+  static async open(
+    name: string,
+    options: { packing?: Partial<PackOptions>; snapshotPart?: number } = {},
+  ): Promise<IndexedDbStore> {
     const what = `IndexedDB "${name}"`;
     const packing = { ...DEFAULT_PACKING, ...options.packing };
     if (!(Number.isInteger(packing.blockSize) && packing.blockSize >= 1 && packing.after >= 1))
       throw new MusubiError('VALIDATION', 'packing.blockSize and packing.after must be positive integers', {
         details: { packing },
+      });
+    const snapshotPart = options.snapshotPart ?? SNAPSHOT_PART;
+    if (!(Number.isInteger(snapshotPart) && snapshotPart >= 1))
+      throw new MusubiError('VALIDATION', 'snapshotPart must be a positive integer', {
+        details: { snapshotPart },
       });
     let db: IDBPDatabase<LogSchema>;
     if (typeof indexedDB === 'undefined')
@@ -174,6 +205,7 @@ export class IndexedDbStore implements Store {
             );
           }
           if (oldVersion < 2) database.createObjectStore('blocks', { keyPath: 'last' });
+          if (oldVersion < 3) database.createObjectStore('snapshotParts', { keyPath: ['seq', 'part'] });
         },
         // a newer Musubi in another tab wants to upgrade: let it; later saves here then fail loudly
         blocking(_current, _next, event) {
@@ -188,7 +220,7 @@ export class IndexedDbStore implements Store {
       }
       throw storageError(error, `cannot open ${what}`);
     }
-    const store = new IndexedDbStore(name, db, packing);
+    const store = new IndexedDbStore(name, db, packing, snapshotPart);
     try {
       checkHeader(await db.get('meta', 'header'), ['header'], what);
     } catch (error) {
@@ -386,22 +418,56 @@ export class IndexedDbStore implements Store {
 
   async readSnapshot(): Promise<NetworkSnapshot | undefined> {
     this.#refuseClosed();
-    const latest = await this.#db.transaction('snapshots').store.openCursor(null, 'prev');
+    const transaction = this.#db.transaction(['snapshots', 'snapshotParts']);
+    const latest = await transaction.objectStore('snapshots').openCursor(null, 'prev');
     if (!latest) return undefined;
-    const where = ['snapshot', latest.value.seq];
-    return decodeSnapshot(parseLogJson(latest.value.text, where, 'the snapshot'), where, { parsed: true });
+    const { seq, parts = 1 } = latest.value;
+    const where = ['snapshot', seq];
+    let text = latest.value.text;
+    if (parts > 1) {
+      const rest = await transaction
+        .objectStore('snapshotParts')
+        .getAll(IDBKeyRange.bound([seq, 1], [seq, parts - 1]));
+      if (rest.length !== parts - 1)
+        throw new MusubiError(
+          'FORMAT',
+          `${this.description}: the snapshot at ${seq} lacks some of its ${parts} parts`,
+          {
+            path: where,
+          },
+        );
+      text += rest.map((part) => part.text).join('');
+    }
+    return decodeSnapshot(parseLogJson(text, where, 'the snapshot'), where, { parsed: true });
   }
 
-  /** Keeps the snapshot and drops older ones (the log itself is never shortened). */
+  /**
+   * Keeps the snapshot and drops older ones (the log itself is never shortened). A text longer than
+   * one value may be is kept in parts (`snapshotParts`), in the same transaction.
+   */
   async writeSnapshot(snapshot: NetworkSnapshot): Promise<void> {
     this.#refuseClosed();
+    // made before the transaction: a transaction left without a request while this runs may end
+    const text = JSON.stringify(snapshot);
+    const size = this.#snapshotPart;
+    const parts = Math.max(1, Math.ceil(text.length / size));
     try {
-      const transaction = this.#db.transaction('snapshots', 'readwrite', { durability: 'strict' });
-      await Promise.all([
-        transaction.store.put({ seq: snapshot.seq, text: JSON.stringify(snapshot) }),
-        transaction.store.delete(IDBKeyRange.upperBound(snapshot.seq, true)),
-        transaction.done,
-      ]);
+      const transaction = this.#db.transaction(['snapshots', 'snapshotParts'], 'readwrite', {
+        durability: 'strict',
+      });
+      const snapshots = transaction.objectStore('snapshots');
+      const partStore = transaction.objectStore('snapshotParts');
+      const requests: Promise<unknown>[] = [
+        snapshots.delete(IDBKeyRange.upperBound(snapshot.seq, true)),
+        partStore.delete(IDBKeyRange.upperBound([snapshot.seq, Number.POSITIVE_INFINITY])),
+        snapshots.put({ seq: snapshot.seq, text: text.slice(0, size), parts }),
+      ];
+      for (let part = 1; part < parts; part++) {
+        requests.push(
+          partStore.put({ seq: snapshot.seq, part, text: text.slice(part * size, (part + 1) * size) }),
+        );
+      }
+      await Promise.all([...requests, transaction.done]);
     } catch (error) {
       throw storageError(error, `cannot save the snapshot to ${this.description}`);
     }
