@@ -118,7 +118,9 @@ export function malformedChange(value: unknown): string | undefined {
   const change = value as { id?: unknown; effects?: unknown };
   if (typeof change.id !== 'string' || change.id === '') return 'a change has an id';
   if (!Array.isArray(change.effects)) return 'a change has a list of effects';
-  for (const [i, effect] of change.effects.entries()) {
+  // a plain loop without a closure or an array per effect: a replay checks every change
+  for (let i = 0; i < change.effects.length; i++) {
+    const effect: unknown = change.effects[i];
     if (effect === null || typeof effect !== 'object') return `effect ${i} is not an object`;
     const e = effect as {
       type?: unknown;
@@ -131,10 +133,13 @@ export function malformedChange(value: unknown): string | undefined {
       return `effect ${i} has an unknown type`;
     if (!(collections as readonly unknown[]).includes(e.collection))
       return `effect ${i} has an unknown collection`;
-    const records = e.type === 'update' ? [e.before, e.after] : [e.record];
-    const hasId = (r: unknown) =>
-      r !== null && typeof r === 'object' && typeof (r as { id?: unknown }).id === 'string';
-    if (!records.every(hasId)) return `effect ${i} lacks its record`;
+    const hasRecords = e.type === 'update' ? hasId(e.before) && hasId(e.after) : hasId(e.record);
+    if (!hasRecords) return `effect ${i} lacks its record`;
   }
   return undefined;
+}
+
+/** Whether a value is a record with an id (as an effect holds). */
+function hasId(r: unknown): boolean {
+  return r !== null && typeof r === 'object' && typeof (r as { id?: unknown }).id === 'string';
 }

@@ -443,12 +443,57 @@ function canonicalKeys(change: Change): boolean {
   );
 }
 
-/** The time as a number when `toISOString` writes it back exactly, or undefined. */
-function canonicalTime(value: unknown): number | undefined {
-  if (typeof value !== 'string' || value.length !== 24 || value.charCodeAt(23) !== 90 /* Z */)
-    return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) || new Date(ms).toISOString() !== value ? undefined : ms;
+/** The form `toISOString` writes (`2024-01-31T09:05:00.000Z`): 0 for a digit, else the character. */
+const isoForm = '0000-00-00T00:00:00.000Z';
+
+/**
+ * The time as a number when `toISOString` writes it back exactly, or undefined: read digit by
+ * digit, without a `Date` or a string made per change (a replay reads one per change). Held to
+ * `Date.parse` and `toISOString` by `change-log.property.test.ts`.
+ */
+export function canonicalTime(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value.length !== 24) return undefined;
+  for (let k = 0; k < 24; k++) {
+    const c = value.charCodeAt(k);
+    const form = isoForm.charCodeAt(k);
+    if (form === 48 /* 0 */ ? c < 48 || c > 57 : c !== form) return undefined;
+  }
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  const hour = digits(value, 11, 2);
+  const minute = digits(value, 14, 2);
+  const second = digits(value, 17, 2);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  const ms = digits(value, 20, 3);
+  return (
+    daysFromEpoch(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms
+  );
+}
+
+/** The number written by `count` digits of `value` from `at` (checked to be digits). */
+function digits(value: string, at: number, count: number): number {
+  let n = 0;
+  for (let k = at; k < at + count; k++) n = n * 10 + value.charCodeAt(k) - 48;
+  return n;
+}
+
+/** Days in a month of the proleptic Gregorian calendar, as `Date` counts them. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Days from 1970-01-01 to a day of the proleptic Gregorian calendar (years 0 to 9999). */
+function daysFromEpoch(year: number, month: number, day: number): number {
+  // H. Hinnant's days_from_civil: years start in March, so that February's leap day comes last
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** The byte of an effect's type and collection, when its keys are those of its type, in order. */
@@ -461,8 +506,12 @@ function effectKind(effect: Effect): number | undefined {
   let k = 0;
   for (const key in effect) if (keys[k++] !== key) return undefined;
   if (k !== keys.length) return undefined;
-  const records = effect.type === 'update' ? [effect.before, effect.after] : [effect.record];
-  return records.every((r) => r !== null && typeof r === 'object') ? kindOf(type, collection) : undefined;
+  const hasRecords =
+    effect.type === 'update' ? isObject(effect.before) && isObject(effect.after) : isObject(effect.record);
+  return hasRecords ? kindOf(type, collection) : undefined;
+}
+function isObject(value: unknown): boolean {
+  return value !== null && typeof value === 'object';
 }
 const recordKeys = ['type', 'collection', 'record'];
 const updateKeys = ['type', 'collection', 'before', 'after'];

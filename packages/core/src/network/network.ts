@@ -192,17 +192,24 @@ export class Network extends NetworkView {
     if (problem !== undefined) {
       throw new MusubiError('FORMAT', `change ${i + 1} is malformed: ${problem}`, { path: [i] });
     }
-    const applied: Effect[] = [];
+    const effects = change.effects;
+    /** How many of the effects were applied (the first ones). */
+    let applied = 0;
     try {
-      for (const effect of change.effects) {
-        const target = effectTarget(effect);
-        const stored = effect.type === 'create' ? undefined : this.state.get(target.collection, target.id);
+      for (; applied < effects.length; applied++) {
+        const effect = effects[applied] as Effect;
+        const stored =
+          effect.type === 'create'
+            ? undefined
+            : this.state.get(
+                effect.collection,
+                effect.type === 'update' ? effect.before.id : effect.record.id,
+              );
         this.state.apply(effect);
-        applied.push(effect);
         if (stored !== undefined) keepStored(effect, stored);
       }
     } catch (error) {
-      for (const effect of invertEffects(applied)) this.state.apply(effect);
+      for (const effect of invertEffects(effects.slice(0, applied))) this.state.apply(effect);
       throw new MusubiError(
         'FORMAT',
         `change ${i + 1} (${change.id}) cannot be replayed: ${(error as Error).message}`,

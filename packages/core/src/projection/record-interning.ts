@@ -55,10 +55,12 @@ export class RecordInterning {
 
   /**
    * Rewrites a record that is about to be stored (not yet frozen) in place so that it shares what
-   * it repeats. Its JSON does not change.
+   * it repeats. Its JSON does not change. True for an engagement whose participants all became
+   * shared participants, which only entities that exist have: the caller need not look each
+   * participant's entity up again (false says nothing).
    */
-  share(collection: Collection, record: StoredRecord): void {
-    if (Object.isFrozen(record)) return;
+  share(collection: Collection, record: StoredRecord): boolean {
+    if (Object.isFrozen(record)) return false;
     const r = record as unknown as Record<string, unknown>;
     for (const field of emptyLists[collection] ?? []) {
       const list = r[field];
@@ -79,12 +81,16 @@ export class RecordInterning {
       this.#shareWords(r.tags);
       const participants = r.participants;
       if (Array.isArray(participants) && !Object.isFrozen(participants)) {
+        let all = true;
         for (let i = 0; i < participants.length; i++) {
           const shared = this.#participant(participants[i]);
           if (shared !== undefined) participants[i] = shared;
+          else all = false;
         }
+        return all;
       }
     }
+    return false;
   }
 
   /** Shares the strings of a list of words (tags, topics) in place. */
@@ -107,10 +113,12 @@ export class RecordInterning {
     const { entity, role } = p as { entity: unknown; role: unknown };
     if (keys !== 2 || typeof entity !== 'string' || typeof role !== 'string') return undefined;
     // an entity met before: its participants hold its own id string already (the look-up of the
-    // entity is saved, one of several per participant when a big log is replayed)
+    // entity is saved, one of several per participant when a big log is replayed). Only entities
+    // that exist have shared participants (`removed` forgets them), which `share` tells its caller.
     let shared = this.#participants.get(entity);
     if (shared !== undefined) for (const candidate of shared) if (candidate.role === role) return candidate;
-    const id = this.#ref('entity', entity) as Id;
+    const id = shared === undefined ? this.#idOf('entity', entity) : (shared[0] as Participant).entity;
+    if (id === undefined) return undefined;
     if (shared === undefined) {
       shared = [];
       this.#participants.set(id, shared);
