@@ -39,6 +39,14 @@ const schemas = new Map<Collection, CollectionSpec>([
 ]);
 
 /**
+ * An engagement's references other than to its participants, last in `referencesOf`: the state
+ * checks these alone when the participants were checked on the way (see `projection/state.ts`).
+ */
+export function engagementReferencesBeyondParticipants(e: Engagement): Reference[] {
+  return e.programme === undefined ? [] : [{ collection: 'programme', id: e.programme, path: ['programme'] }];
+}
+
+/**
  * Which other records a collection's records point to, so that the projection can refuse dangling
  * references and removals of records still in use. Entities point to nothing.
  */
@@ -62,8 +70,7 @@ const finders = new Map<Collection, ReferenceFinder>([
         id: p.entity,
         path: ['participants', i, 'entity'],
       }));
-      if (e.programme !== undefined)
-        refs.push({ collection: 'programme', id: e.programme, path: ['programme'] });
+      refs.push(...engagementReferencesBeyondParticipants(e));
       return refs;
     },
   ],

@@ -1,7 +1,11 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { Collection, Effect, StoredRecord } from '../changes/change.js';
 import { sameJson } from '../changes/proposed-change.js';
-import { type Reference, referencesOf } from '../changes/references.js';
+import {
+  engagementReferencesBeyondParticipants,
+  type Reference,
+  referencesOf,
+} from '../changes/references.js';
 import { MusubiError } from '../errors.js';
 import type { EngagementColumns } from '../indexes/engagement-columns.js';
 import { postKeys, SearchIndex } from '../indexes/search.js';
@@ -58,13 +62,6 @@ function deepFreeze<T>(value: T): T {
     }
   }
   return value;
-}
-
-/** An engagement's reference to its programme, as `referencesOf` gives it (the last one). */
-function programmeReferences(engagement: Engagement): readonly Reference[] {
-  return engagement.programme === undefined
-    ? []
-    : [{ collection: 'programme', id: engagement.programme, path: ['programme'] }];
 }
 
 /**
@@ -412,7 +409,7 @@ export class NetworkState {
     // an engagement whose participants the sharing found among the entities: its programme is left
     // (one look-up and three objects fewer per participant when a big log is replayed)
     const refs = participantsExist
-      ? programmeReferences(record as Engagement)
+      ? engagementReferencesBeyondParticipants(record as Engagement)
       : referencesOf(collection, record);
     this.checkReferences(collection, record, refs);
     deepFreeze(record);
