@@ -247,7 +247,7 @@ export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
   }
   // one stable sort of them all as numbers (date key, then place), not of the items: equal dates
   // keep the order above, as `engagements` and a link's events would list them
-  const keys = new Float64Array(m + n);
+  const keys = scratchNumbers(m + n);
   for (let j = 0; j < m; j++) keys[j] = (restKeys[j] as number) * ORDER + j;
   for (let i = 0; i < n; i++) {
     let key = known[i] as number;
@@ -262,7 +262,7 @@ export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
   const out: TimelineItem[] = new Array(m + n);
   // where each engagement goes; its item is made below, in the order taken in (records taken in
   // one after another lie near each other)
-  const placeOf = new Int32Array(n);
+  const placeOf = scratchPlaces(n);
   for (let k = 0; k < m + n; k++) {
     const key = keys[k] as number;
     // (exact: a power of two; `%` on a double is a call to fmod)
@@ -280,11 +280,12 @@ export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
 /**
  * The places of `keys` in the order of a stable sort of them (by key, then place): the places
  * packed beside the keys in one typed array of numbers sorted as numbers, without a comparison
- * function (keys of `dateKey` and fewer than 2 ** 23 of them; else by comparison).
+ * function (keys of `dateKey` and fewer than 2 ** 23 of them; else by comparison). The order is kept
+ * for the next call: read it before calling again.
  */
 export function stableOrder(keys: readonly number[]): Int32Array {
   const n = keys.length;
-  const order = new Int32Array(n);
+  const order = scratchPlaces(n);
   let sorted = true;
   for (let k = 1; k < n && sorted; k++) sorted = (keys[k - 1] as number) <= (keys[k] as number);
   if (sorted) {
@@ -295,7 +296,7 @@ export function stableOrder(keys: readonly number[]): Int32Array {
     for (let k = 0; k < n; k++) order[k] = k;
     return order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
   }
-  const packed = new Float64Array(n);
+  const packed = scratchNumbers(n);
   for (let k = 0; k < n; k++) packed[k] = (keys[k] as number) * ORDER + k;
   packed.sort();
   for (let k = 0; k < n; k++) {
@@ -304,6 +305,25 @@ export function stableOrder(keys: readonly number[]): Int32Array {
     order[k] = key - Math.floor(key * (1 / ORDER)) * ORDER;
   }
   return order;
+}
+
+/**
+ * Typed arrays for the sorts above, kept from one call to the next (up to a million numbers): a
+ * hub's first timeline then allocates no backing store outside the heap, which counts towards the
+ * external memory that sets off a collection. A view of the first `n`, valid until the next call.
+ */
+let numbers = new Float64Array(0);
+let places = new Int32Array(0);
+const SCRATCH_MOST = 2 ** 20;
+function scratchNumbers(n: number): Float64Array {
+  if (n > SCRATCH_MOST) return new Float64Array(n);
+  if (numbers.length < n) numbers = new Float64Array(Math.min(SCRATCH_MOST, Math.max(n, 2 * numbers.length)));
+  return numbers.subarray(0, n);
+}
+function scratchPlaces(n: number): Int32Array {
+  if (n > SCRATCH_MOST) return new Int32Array(n);
+  if (places.length < n) places = new Int32Array(Math.min(SCRATCH_MOST, Math.max(n, 2 * places.length)));
+  return places.subarray(0, n);
 }
 
 /** Places below it fit beside a date key in one exact number (see `sortByDate`). */
