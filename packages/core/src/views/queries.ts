@@ -217,21 +217,24 @@ export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
   if (!entity) return [];
   // the entity's own dates and its links' events (links in the graph's order, events in a link's
   // order), each with its date key read as it is made
+  // (their keys in an array kept from call to call, written by place)
   const rest: TimelineItem[] = [];
-  const restKeys: number[] = [];
+  const restKeys = keptKeys;
   if (entity.since !== undefined) {
+    restKeys[rest.length] = dateKey(entity.since);
     rest.push(frozen({ kind: 'entity', date: entity.since, event: 'since', entity }));
-    restKeys.push(dateKey(entity.since));
   }
   if (entity.until !== undefined) {
+    restKeys[rest.length] = dateKey(entity.until);
     rest.push(frozen({ kind: 'entity', date: entity.until, event: 'until', entity }));
-    restKeys.push(dateKey(entity.until));
   }
   state.graph.forEachEdge(id, (_, link, source, target) => {
     const other = source === id ? target : source;
-    for (const event of link.events) {
+    const events = link.events;
+    for (let e = 0; e < events.length; e++) {
+      const event = events[e] as LinkEvent;
+      restKeys[rest.length] = dateKey(event.date);
       rest.push(frozen({ kind: 'link-event', date: event.date, link, event, other }));
-      restKeys.push(dateKey(event.date));
     }
   });
   // then its engagements, in the order taken in, with the date keys the state keeps beside them
@@ -325,6 +328,9 @@ function scratchPlaces(n: number): Int32Array {
   if (places.length < n) places = new Int32Array(Math.min(SCRATCH_MOST, Math.max(n, 2 * places.length)));
   return places.subarray(0, n);
 }
+
+/** The date keys of a timeline's items beside its engagements, by place (see `timelineOf`). */
+const keptKeys: number[] = [];
 
 /** Places below it fit beside a date key in one exact number (see `sortByDate`). */
 const ORDER = 2 ** 23;
