@@ -91,10 +91,13 @@ export class EngagementsByEntity {
 
   /**
    * The `dateKey` of the date of each of `records(entity)` (NaN: a date it refuses), read as each
-   * was taken in: read it right after `records(entity)`, before the next write.
+   * was taken in, in the order of `records(entity)`: read them before the next write.
    */
   dateKeys(entity: Id): readonly number[] {
-    return this.#lists.get(entity)?.keys ?? [];
+    const list = this.#lists.get(entity);
+    if (list === undefined) return [];
+    if (list.live < list.items.length) this.#compact(list);
+    return list.keys;
   }
 
   /**
