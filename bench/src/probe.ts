@@ -75,13 +75,6 @@ const row = (task: string, value: string) => {
   rows.push([task, value]);
   console.error(`${task}: ${value}`);
 };
-row('changes', String(changes));
-row('heap of the open network (MB)', opened.toFixed(0));
-const cpuBefore = process.cpuUsage();
-row('first asOf(mid).counts() (ms)', time(() => network.asOf(midDate).counts()).toFixed(1));
-const cpu = process.cpuUsage(cpuBefore);
-row('… its CPU time (ms; the machine is shared)', ((cpu.user + cpu.system) / 1000).toFixed(0));
-row('asOf(mid).counts(), again (ms)', timeMedian(() => network.asOf(midDate).counts()).toFixed(3));
 // each write's first asOf: wall and CPU time, and the gc pauses within it (entries come a tick later)
 const gcPauses: { start: number; duration: number }[] = [];
 const gcObserver = new PerformanceObserver((list) => {
@@ -114,6 +107,68 @@ const each = (timed: Timed[]) =>
         `${t.wall.toFixed(1)} (CPU ${t.cpu.toFixed(1)}, main thread ${t.main.toFixed(1)}, gc ${t.gc.toFixed(1)})`,
     )
     .join(' ');
+row('changes', String(changes));
+row('heap of the open network (MB)', opened.toFixed(0));
+// the first hub queries on the network as opened (nothing asked of it yet: no kept answer, no index)
+row(
+  `neighbors(hub) (${network.graph.degree(hub)} links), first call on the opened network: wall (CPU, main thread, gc pauses) (ms)`,
+  each([await timeWithGc(() => network.neighbors(hub))]),
+);
+row(
+  'timeline(busiest), first call on the opened network: wall (CPU, main thread, gc pauses) (ms)',
+  each([await timeWithGc(() => network.timeline(busiest))]),
+);
+// ten more hubs (the next by degree), each call a first one: a single call of a few ms is near the
+// scheduler's tick, by which CPU time moves; the sum of ten is worth reading
+const degrees = new Map<string, number>();
+network.graph.forEachNode((id) => {
+  if (id !== hub && id !== busiest) degrees.set(id, network.graph.degree(id));
+});
+const nextHubs = [...degrees]
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 10)
+  .map(([id]) => id);
+/** Wall and CPU ms of `run` on each of `ids` (each a first call), summed, and the items returned. */
+const firstCalls = async (run: (id: string) => unknown[]) => {
+  await tick();
+  const cpu = process.cpuUsage();
+  const began = performance.now();
+  let items = 0;
+  for (const id of nextHubs) items += run(id).length;
+  const wall = performance.now() - began;
+  const used = process.cpuUsage(cpu);
+  return `${wall.toFixed(1)} (CPU ${((used.user + used.system) / 1000).toFixed(1)}); ${items} items`;
+};
+row(
+  'neighbors of the next 10 hubs, first calls on the opened network, summed: wall (CPU) (ms)',
+  await firstCalls((id) => network.neighbors(id)),
+);
+row(
+  'timeline of the next 10 hubs, first calls on the opened network, summed: wall (CPU) (ms)',
+  await firstCalls((id) => network.timeline(id)),
+);
+const cpuBefore = process.cpuUsage();
+row('first asOf(mid).counts() (ms)', time(() => network.asOf(midDate).counts()).toFixed(1));
+const cpu = process.cpuUsage(cpuBefore);
+row('… its CPU time (ms; the machine is shared)', ((cpu.user + cpu.system) / 1000).toFixed(0));
+row('asOf(mid).counts(), again (ms)', timeMedian(() => network.asOf(midDate).counts()).toFixed(3));
+// the first hub queries of a view of a day, the index built (each view computes them anew)
+row(
+  'asOf(mid).neighbors(hub), first call: wall (CPU, main thread, gc pauses) (ms)',
+  each([await timeWithGc(() => network.asOf(midDate).neighbors(hub))]),
+);
+row(
+  'asOf(mid).timeline(busiest), first call: wall (CPU, main thread, gc pauses) (ms)',
+  each([await timeWithGc(() => network.asOf(midDate).timeline(busiest))]),
+);
+row(
+  'asOf(mid).neighbors of the next 10 hubs, a view each, summed: wall (CPU) (ms)',
+  await firstCalls((id) => network.asOf(midDate).neighbors(id)),
+);
+row(
+  'asOf(mid).timeline of the next 10 hubs, a view each, summed: wall (CPU) (ms)',
+  await firstCalls((id) => network.asOf(midDate).timeline(id)),
+);
 const afterWrite: Timed[] = [];
 for (let i = 0; i < 7; i++) {
   if (values['mark-writes']) console.error(`write ${i + 1} of 7, then its first asOf`);
@@ -137,7 +192,7 @@ row(
 );
 const firstTimeline = await timeWithGc(() => network.timeline(busiest));
 row(
-  'timeline(busiest), first call (computed): wall (CPU, main thread, gc pauses) (ms)',
+  'timeline(busiest), first call after the writes (kept, the writes taken in): wall (CPU, main thread, gc pauses) (ms)',
   each([firstTimeline]),
 );
 row(

@@ -49,6 +49,10 @@ const allowed: ReadonlyMap<string, string> = new Map([
   // told each write instead, through `NetworkState.validTime`, and needs no import)
   ['projection/state.ts -> indexes/search.ts', 'the state updates the search index in apply'],
   ['projection/state.ts -> indexes/engagement-columns.ts', 'the state updates the columns in apply'],
+  [
+    'projection/engagements-by-entity.ts -> indexes/valid-time-spans.ts',
+    'each engagement’s date key (the order timelines sort by) is read as the state takes it in',
+  ],
 ]);
 
 const src = dirname(new URL(import.meta.url).pathname);

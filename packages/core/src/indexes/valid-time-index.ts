@@ -864,6 +864,22 @@ export class ValidTimeIndex {
     return true;
   }
 
+  /** Whether the `k`-th participant of engagement `slot` is there on `day`. */
+  participantOn(slot: number, k: number, day: number): boolean {
+    return this.hasEntity(this.#pool[(this.#participantsAt[slot] as number) + k] as number, day);
+  }
+
+  /**
+   * Whether every participant of engagement `slot` is there on `day`, when its record stands as it
+   * is in a view of that day (read from the slots, without a look-up of an id).
+   */
+  participantsAllOn(slot: number, day: number): boolean {
+    const first = this.#participantsAt[slot] as number;
+    const end = first + (this.#participantCount[slot] as number);
+    for (let q = first; q < end; q++) if (!this.hasEntity(this.#pool[q] as number, day)) return false;
+    return true;
+  }
+
   /** The slots, in date order, of the engagements entity slot `e` takes part in that are there on `day`. */
   engagementsAt(e: number, day: number): number[] {
     const list = this.#engagementsOf[e];

@@ -87,7 +87,11 @@ export function sortByDate<T>(items: readonly T[], dateOf: (item: T) => string):
   }
   keys.sort();
   const out: T[] = new Array(n);
-  for (let k = 0; k < n; k++) out[k] = items[(keys[k] as number) % 2 ** 23] as T;
+  // (the place: the key less its multiple of 2 ** 23, exact; `%` on a double is a call to fmod)
+  for (let k = 0; k < n; k++) {
+    const key = keys[k] as number;
+    out[k] = items[key - Math.floor(key * 2 ** -23) * 2 ** 23] as T;
+  }
   return out;
 }
 

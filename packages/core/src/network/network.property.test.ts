@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
 import { engagementTypes, entityKinds, linkKinds } from '../model/kinds.js';
-import { earliestDay, latestDay } from '../time/partial-date.js';
+import { comparePartialDates, earliestDay, latestDay } from '../time/partial-date.js';
+import type { TimelineItem } from '../views/view.js';
 import { createNetwork, type Network } from './network.js';
 
 /** Repeatable runs; set FC_SEED to explore other sequences. */
@@ -371,6 +372,43 @@ describe('network invariants (property tests)', () => {
       if (o.op === 'updateEntity') return { ...o, since: date };
       return 'date' in o ? { ...o, date } : o;
     });
+
+  it('a timeline is its entity’s dates, its links’ events and its engagements, in a stable sort by date of them all', () => {
+    fc.assert(
+      fc.property(operations, fc.array(tied, { maxLength: 25 }), (ops, more) => {
+        const n = build(ops);
+        for (const o of more) {
+          try {
+            run(n, o);
+          } catch (error) {
+            if (!isMusubiError(error)) throw error;
+          }
+        }
+        // read from a network replayed from the log too: its engagements' lists come from a replay
+        for (const network of [n, createNetwork({ log: n.log() })]) {
+          for (const entity of network.entities()) {
+            const items: TimelineItem[] = [];
+            if (entity.since !== undefined)
+              items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
+            if (entity.until !== undefined)
+              items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
+            network.graph.forEachEdge(entity.id, (_, link, source, target) => {
+              const other = source === entity.id ? target : source;
+              for (const event of link.events)
+                items.push({ kind: 'link-event', date: event.date, link, event, other });
+            });
+            // (in date order, equal dates in the order the engagements were recorded)
+            for (const engagement of network.engagements({ entity: entity.id }))
+              items.push({ kind: 'engagement', date: engagement.date, engagement });
+            const timeline = network.timeline(entity.id);
+            expect(timeline).toEqual(items.sort((a, b) => comparePartialDates(a.date, b.date)));
+            expect(timeline.every((item) => Object.isFrozen(item))).toBe(true);
+          }
+        }
+      }),
+      runs,
+    );
+  });
 
   it('a kept timeline and kept neighbours take in every write as computing them again would, keeping the items of what was not written', () => {
     fc.assert(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import type { Collection, Effect, StoredRecord } from '../changes/change.js';
 import { referencesOf, replaceCollectionForTests } from '../changes/references.js';
+import { dateKey } from '../indexes/valid-time-spans.js';
 import { IdSchema } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { NetworkState } from './state.js';
@@ -95,6 +96,8 @@ const operation = fc.oneof(
       // the same entity twice is refused by the schema, not by the state: it is taken in once
       participants: fc.array(fc.nat({ max: 4 }), { minLength: 1, maxLength: 4 }),
       programme: fc.option(fc.nat({ max: 1 }), { nil: undefined }),
+      // partial dates of one first day, and what `dateKey` refuses (the state is handed anything)
+      date: fc.constantFrom('2020-01-01', '2020-01', '2020', '2019-12-31', '1999-07-04', 'someday'),
     }),
   },
   {
@@ -117,12 +120,17 @@ const operation = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('again' as const), pick: fc.nat() }) },
 );
 
-function engagementOf(id: number, participants: number[], programme: number | undefined): Engagement {
+function engagementOf(
+  id: number,
+  participants: number[],
+  programme: number | undefined,
+  date = '2020-01-01',
+): Engagement {
   return {
     id: `eng-${id}`,
     type: 'business-meeting',
     title: { en: `meeting ${id}` },
-    date: '2020-01-01',
+    date,
     participants: participants.map((p, i) => ({
       entity: ENTITIES[p] as string,
       role: i === 0 ? 'host' : 'guest',
@@ -154,7 +162,7 @@ function effectOf(state: NetworkState, op: Op, stored: Engagement[]): Effect | u
     case 'programme':
       return put('programme', { id: PROGRAMMES[op.at] as string });
     case 'engagement':
-      return put('engagement', engagementOf(op.id, op.participants, op.programme));
+      return put('engagement', engagementOf(op.id, op.participants, op.programme, op.date));
     case 'figure':
       return put('figure', { id: `fig-${op.id}`, entity: ENTITIES[op.at] } as StoredRecord);
     case 'remove': {
@@ -176,9 +184,17 @@ function effectOf(state: NetworkState, op: Op, stored: Engagement[]): Effect | u
   }
 }
 
+function keyOrNaN(date: string): number {
+  try {
+    return dateKey(date);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 type Op =
   | { op: 'entity' | 'programme'; at: number }
-  | { op: 'engagement'; id: number; participants: number[]; programme: number | undefined }
+  | { op: 'engagement'; id: number; participants: number[]; programme: number | undefined; date: string }
   | { op: 'figure'; id: number; at: number }
   | { op: 'remove'; what: 'entity' | 'engagement' | 'figure' | 'programme'; id: number }
   | { op: 'again'; pick: number };
@@ -209,6 +225,9 @@ function run(ops: Op[], looks: boolean[]): void {
         model.referringIds('entity', entity, 'engagement'),
       );
       expect(state.referrersOf('entity', entity)).toEqual(model.referrers0f('entity', entity));
+      // the date keys kept beside the records: those of their dates (NaN: one `dateKey` refuses)
+      const records = state.engagementsOf(entity);
+      expect(state.engagementDateKeysOf(entity)).toEqual(records.map((e) => keyOrNaN(e.date)));
     }
     for (const programme of PROGRAMMES) {
       expect([...state.referringIds('programme', programme, 'engagement')]).toEqual(

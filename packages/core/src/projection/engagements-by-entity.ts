@@ -1,3 +1,4 @@
+import { dateKey } from '../indexes/valid-time-spans.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement } from '../model/records.js';
 
@@ -5,6 +6,8 @@ import type { Engagement } from '../model/records.js';
 interface EntityEngagements {
   /** Engagement records in the order taken in; those no longer current are left for later. */
   items: Engagement[];
+  /** The `dateKey` of each of `items`' dates (NaN: a date `dateKey` refuses), read as each was taken in. */
+  keys: number[];
   /** How many of `items` are current (the others: removed, replaced, or met again later on). */
   live: number;
 }
@@ -24,6 +27,10 @@ const COMPACT_FROM = 32;
  * of its participants (a hub takes part in a third of all engagements): it stays there and is
  * known as no longer current because the state holds another record (or none) under its id. A
  * list is compacted when half of it is not current any more, and when it is read.
+ *
+ * Beside each record it keeps the key of its date in date order, read as the record is taken in
+ * (when it is at hand): a hub's first timeline then sorts numbers it has, without reading the date
+ * of each of tens of thousands of records scattered over the heap.
  */
 export class EngagementsByEntity {
   readonly #lists = new Map<Id, EntityEngagements>();
@@ -49,14 +56,16 @@ export class EngagementsByEntity {
   /** Counts the engagement in (pushed last) or out of the lists of its participants. */
   #participants(engagement: Engagement, added: boolean): void {
     const participants = engagement.participants;
+    const key = added ? keyOf(engagement.date) : 0;
     for (let i = 0; i < participants.length; i++) {
       const entity = (participants[i] as Engagement['participants'][number]).entity;
       if (metBefore(participants, i, entity)) continue;
       const list = this.#lists.get(entity);
       if (list === undefined) {
-        if (added) this.#lists.set(entity, { items: [engagement], live: 1 });
+        if (added) this.#lists.set(entity, { items: [engagement], keys: [key], live: 1 });
       } else if (added) {
         list.items.push(engagement);
+        list.keys.push(key);
         list.live++;
       } else if (--list.live === 0) this.#lists.delete(entity);
       else if (list.items.length >= COMPACT_FROM && list.live * 2 < list.items.length) this.#compact(list);
@@ -81,19 +90,42 @@ export class EngagementsByEntity {
   }
 
   /**
+   * The `dateKey` of the date of each of `records(entity)` (NaN: a date it refuses), read as each
+   * was taken in, in the order of `records(entity)`: read them before the next write.
+   */
+  dateKeys(entity: Id): readonly number[] {
+    const list = this.#lists.get(entity);
+    if (list === undefined) return [];
+    if (list.live < list.items.length) this.#compact(list);
+    return list.keys;
+  }
+
+  /**
    * Keeps the current records only, each where it was last taken in (a record removed and taken in
    * again, or updated back to itself, is in the list twice).
    */
   #compact(list: EntityEngagements): void {
     const kept: Engagement[] = [];
+    const keys: number[] = [];
     const seen = new Set<Id>();
     for (let k = list.items.length - 1; k >= 0; k--) {
       const engagement = list.items[k] as Engagement;
       if (this.#current(engagement.id) !== engagement || seen.has(engagement.id)) continue;
       seen.add(engagement.id);
       kept.push(engagement);
+      keys.push(list.keys[k] as number);
     }
     list.items = kept.reverse();
+    list.keys = keys.reverse();
+  }
+}
+
+/** `dateKey(date)`, or NaN for what it refuses (the state may be handed anything; a read refuses it). */
+function keyOf(date: string): number {
+  try {
+    return dateKey(date);
+  } catch {
+    return Number.NaN;
   }
 }
 

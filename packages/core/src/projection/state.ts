@@ -153,6 +153,14 @@ export class NetworkState {
   }
 
   /**
+   * The `dateKey` of the date of each of `engagementsOf(id)` (NaN: a date `dateKey` refuses), kept
+   * beside the records: read it right after `engagementsOf(id)`.
+   */
+  engagementDateKeysOf(id: Id): readonly number[] {
+    return this.#engagementsOf.dateKeys(id);
+  }
+
+  /**
    * For each entity, the first day of anything dated that touches it (the start of a link at
    * either end, an engagement it took part in): where an entity without its own `since` begins in
    * valid time. Computed once per version of the state, since every `asOf` asks for it.

@@ -2,9 +2,9 @@ import type { Collection, StoredRecord } from '../changes/change.js';
 import { postKeys } from '../indexes/search.js';
 import { partitionPoint } from '../indexes/sorted.js';
 import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from '../indexes/valid-time-index.js';
-import { dateKey, sortByDate } from '../indexes/valid-time-spans.js';
+import { dateKey } from '../indexes/valid-time-spans.js';
 import type { Id } from '../model/ids.js';
-import type { Engagement, Entity, Link } from '../model/records.js';
+import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
 import { dayOf } from '../model/valid-time.js';
 import type { NetworkGraph, NetworkState } from '../projection/state.js';
 import { earliestDay, latestDay } from '../time/partial-date.js';
@@ -24,6 +24,7 @@ import {
   roleHolding,
   type SearchOptions,
   searchIn,
+  stableOrder,
   type TimelineItem,
 } from './queries.js';
 import { readonlyGraph } from './readonly-graph.js';
@@ -124,10 +125,14 @@ export function asOfViews(
     /** The engagement at `position` (its slot in the index), with only the participants there on the day. */
     #cutEngagement(r: Reading, index: ValidTimeIndex, position: number): Engagement {
       const engagement = index.engagementRecords[position] as Engagement;
-      if (index.engagementMayCut[position] === 0) return engagement;
+      // (most that may be cut on some day are whole on this one: no look-up, no copy)
+      if (index.engagementMayCut[position] === 0 || index.participantsAllOn(position, this.#dayNumber))
+        return engagement;
       let cut = r.cutEngagements.get(position);
       if (cut === undefined) {
-        const participants = engagement.participants.filter((p) => this.#hasEntity(index, p.entity));
+        const participants = engagement.participants.filter((_, k) =>
+          index.participantOn(position, k, this.#dayNumber),
+        );
         cut =
           participants.length === engagement.participants.length
             ? engagement
@@ -276,40 +281,52 @@ export function asOfViews(
     }
 
     override timeline(id: Id): TimelineItem[] {
-      const entity = this.entity(id);
-      if (!entity) return [];
-      const { index, r } = this.#indexed();
-      const items: TimelineItem[] = [];
-      if (entity.since !== undefined)
-        items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
-      if (entity.until !== undefined)
-        items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
-      for (const position of this.#incident(index, id, 'both')) {
+      const { state, index, r } = this.#indexed();
+      const day = this.#dayNumber;
+      const at = index.entityAt.get(id);
+      if (at === undefined || !index.hasEntity(at, day)) return [];
+      const entity = state.graph.getNodeAttributes(id);
+      // the entity's own dates and its links' events, each with its date key read as it is made
+      const rest: TimelineItem[] = [];
+      const keys: number[] = [];
+      if (entity.since !== undefined) {
+        rest.push({ kind: 'entity', date: entity.since, event: 'since', entity });
+        keys.push(dateKey(entity.since));
+      }
+      if (entity.until !== undefined) {
+        rest.push({ kind: 'entity', date: entity.until, event: 'until', entity });
+        keys.push(dateKey(entity.until));
+      }
+      const links = this.#incident(index, id, 'both');
+      for (let k = 0; k < links.length; k++) {
+        const position = links[k] as number;
         const cut = this.#cutLink(r, index, position, index.linkRecords[position] as Link);
         const other = cut.source === id ? cut.target : cut.source;
-        for (const event of cut.events)
-          items.push({ kind: 'link-event', date: event.date, link: cut, event, other });
+        const events = cut.events;
+        for (let e = 0; e < events.length; e++) {
+          const event = events[e] as LinkEvent;
+          rest.push({ kind: 'link-event', date: event.date, link: cut, event, other });
+          keys.push(dateKey(event.date));
+        }
       }
-      // the engagements come in date order from the index: merged into the sorted rest, after
-      // what falls on the same key (as the stable sort of them all would place them)
-      const dated = sortByDate(items, (item) => item.date);
-      const engagements = index.engagementsAt(index.entityAt.get(id) as number, this.#dayNumber);
-      const out: TimelineItem[] = new Array(dated.length + engagements.length);
+      // in date order (a stable sort of the keys), then the engagements merged in: they come in
+      // date order from the index, each after the rest's items of its key (as the stable sort of
+      // them all would place it)
+      const order = stableOrder(keys);
+      const engagements = index.engagementsAt(at, day);
+      const out: TimelineItem[] = new Array(rest.length + engagements.length);
       let o = 0;
       let j = 0;
-      let last = '';
-      let key = 0;
-      for (const item of dated) {
-        // (link events of one link often share a date: its key is read once)
-        if (item.date !== last) {
-          last = item.date;
-          key = dateKey(last);
-        }
-        while (j < engagements.length && index.engagementDateKey(engagements[j] as number) < key) {
+      let next = j < engagements.length ? index.engagementDateKey(engagements[j] as number) : Infinity;
+      for (let k = 0; k < order.length; k++) {
+        const place = order[k] as number;
+        const key = keys[place] as number;
+        while (next < key) {
           const engagement = this.#cutEngagement(r, index, engagements[j++] as number);
           out[o++] = { kind: 'engagement', date: engagement.date, engagement };
+          next = j < engagements.length ? index.engagementDateKey(engagements[j] as number) : Infinity;
         }
-        out[o++] = item;
+        out[o++] = rest[place] as TimelineItem;
       }
       while (j < engagements.length) {
         const engagement = this.#cutEngagement(r, index, engagements[j++] as number);
