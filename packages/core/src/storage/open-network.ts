@@ -294,7 +294,6 @@ async function readSnapshotAsTexts(
     if (!isMusubiError(error, 'FORMAT')) throw error;
     warnings.push(ignoredSnapshot(0, `it is damaged (${error.message})`));
     if (handed) listener.dropped();
-    handed = false;
   }
   const whole = (read: LogRead): StoredLog => ({
     read: { ...read, warnings: [...warnings, ...read.warnings] },
