@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { generateNetwork, scales } from './generator.js';
 import { writeLogFile } from './tasks/log-file.js';
+import { descendantsCpuMs } from './tasks/process-cpu.js';
 import { buildUi, CHROMIUM, chromiumArgs, seededPage, serve, snapshotKept } from './tasks/ui.js';
 import { coveredMs } from './trace-spans.js';
 
@@ -50,6 +51,8 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
+  /** The thread's CPU time over the event (µs), where the platform gives it. */
+  tdur?: number;
   id?: string;
   id2?: { local?: string };
   args?: {
@@ -80,6 +83,7 @@ const server = await serve(dist, () => file.path);
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs, headless: true });
 let events: TraceEvent[];
 let firstDraw = 0;
+let cpuMs = 0;
 try {
   const { context, page } = await seededPage(
     browser,
@@ -94,8 +98,10 @@ try {
     if (!(await snapshotKept(page, 'musubi-trace', 600_000))) throw new Error('no snapshot was kept');
   }
   await browser.startTracing(undefined, { categories });
+  const cpuBefore = descendantsCpuMs();
   await page.goto(`${server.url}/?view=map&lang=en`, { timeout: 600_000 });
   await page.waitForFunction('window.__firstDraw !== undefined', null, { timeout: 600_000, polling: 50 });
+  cpuMs = descendantsCpuMs() - cpuBefore;
   firstDraw = (await page.evaluate('window.__firstDraw')) as number;
   const trace = await browser.stopTracing();
   if (values.trace) writeFileSync(values.trace, trace);
@@ -148,6 +154,9 @@ for (const [, line] of lines.sort((a, b) => a[0] - b[0])) console.log(line);
 console.log(
   `${firstDraw.toFixed(0).padStart(6)}            the first WebGL draw (performance.now() of the page)`,
 );
+console.log(
+  `\nChromium's CPU time from navigation to the first draw (every process, tracing included): ${cpuMs.toFixed(0)} ms`,
+);
 
 // each thread's busy time: the top-level tasks, and within them script, gc, compilation
 const buckets: Record<string, (name: string) => boolean> = {
@@ -181,7 +190,20 @@ for (const [thread, byBucket] of spans) {
   for (const [bucket, list] of byBucket) t[bucket] = coveredMs(list);
   perThread.set(thread, t);
 }
+// each thread's CPU time in its tasks (the outermost ones' thread durations): what the load does not inflate
+const cpuOfThread = new Map<string, number>();
+const outermost = new Map<string, number>();
+for (const e of events
+  .filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'))
+  .sort((a, b) => a.ts - b.ts)) {
+  const thread = threadOf(e);
+  if (e.ts < (outermost.get(thread) ?? 0) || e.tdur === undefined) continue;
+  outermost.set(thread, e.ts + (e.dur as number));
+  cpuOfThread.set(thread, (cpuOfThread.get(thread) ?? 0) + e.tdur / 1000);
+}
 for (const [key, t] of [...perThread].sort((a, b) => b[1].tasks - a[1].tasks).slice(0, 8)) {
+  const cpu = cpuOfThread.get(key);
+  if (cpu !== undefined) t['cpu (thread time)'] = cpu;
   const parts = Object.entries(t)
     .map(([k, v]) => `${k} ${v.toFixed(0)}`)
     .join(', ');

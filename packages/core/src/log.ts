@@ -5,7 +5,20 @@
  */
 
 export { decodeSnapshot, LogAssembler, parseLogJson } from './log/log-codec.js';
-export type { LogRead, NetworkSnapshot, Store, StoreWarning } from './log/store.js';
+export type {
+  LogRead,
+  NetworkSnapshot,
+  SnapshotHead,
+  SnapshotPartText,
+  Store,
+  StoreWarning,
+} from './log/store.js';
 export { LOG_FORMAT, LOG_FORMAT_VERSION } from './log/store.js';
-export type { LogPartsStart, LogReplay } from './storage/open-network.js';
-export { replayInParts } from './storage/open-network.js';
+export { SNAPSHOT_ORDER } from './network/network.js';
+export type {
+  LogPartsStart,
+  LogReplay,
+  SnapshotRestore,
+  SnapshotTextsListener,
+} from './storage/open-network.js';
+export { replayInParts, restoreInParts } from './storage/open-network.js';

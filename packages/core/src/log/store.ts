@@ -14,6 +14,19 @@ export interface NetworkSnapshot {
   readonly records: Readonly<Partial<Record<Collection, readonly StoredRecord[]>>>;
 }
 
+/** A snapshot without its records: which change it follows. */
+export interface SnapshotHead {
+  readonly seq: number;
+  readonly changeId: Id | null;
+}
+
+/** Records of one collection of a snapshot, checked, as a JSON array text (see `Store.readSnapshotTexts`). */
+export interface SnapshotPartText {
+  readonly collection: Collection;
+  /** A JSON array of whole records, as `JSON.parse` gives them back exactly (the store's own text when it can). */
+  readonly text: string;
+}
+
 /** The name written in the header of every Musubi log (an NDJSON file's first line, IndexedDB's meta). */
 export const LOG_FORMAT = 'musubi-log';
 /** The version of the log format this library writes; a log of a newer version is refused (VERSION). */
@@ -81,6 +94,14 @@ export interface Store {
   appendSync?(changes: readonly Change[]): void;
   /** The latest snapshot kept, if any (validated like the log). */
   readSnapshot(): Promise<NetworkSnapshot | undefined>;
+  /**
+   * Optional: reads and checks the latest snapshot as `readSnapshot` does, but hands its records on
+   * part by part as JSON texts (`onPart`, each part once it is checked: whole records of one
+   * collection, the collections in an order where references resolve) instead of keeping them;
+   * resolves with its head (undefined when there is none). A damaged snapshot, or one missing a
+   * part, rejects with FORMAT after the parts before the fault were handed on.
+   */
+  readSnapshotTexts?(onPart: (part: SnapshotPartText) => void): Promise<SnapshotHead | undefined>;
   /** Keeps a snapshot of the network after change `snapshot.seq`; the log is not shortened. */
   writeSnapshot(snapshot: NetworkSnapshot): Promise<void>;
   /** Where change `seq` sits, for messages (an NDJSON file: its line number). Default `[seq]`. */

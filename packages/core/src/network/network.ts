@@ -129,37 +129,101 @@ export let replaying: {
  * const network = createNetwork({ author: 'international-affairs' });
  * const mie = network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' }, country: 'JP' });
  */
-/** Creates a snapshot's records in an empty state (FORMAT if they cannot all be created). */
-function restoreRecords(state: NetworkState, snapshotRecords: NetworkSnapshot['records']): void {
-  // records may refer to records of a later collection: create in passes until all are in
-  let waiting: { collection: Collection; record: StoredRecord }[] = [];
-  for (const [collection, records] of Object.entries(snapshotRecords)) {
-    for (const record of records ?? []) waiting.push({ collection: collection as Collection, record });
-  }
-  while (waiting.length > 0) {
-    const blocked: typeof waiting = [];
-    let lastError: unknown;
-    for (const item of waiting) {
+/**
+ * Creates a snapshot's records in an empty state, part by part (FORMAT if they cannot all be
+ * created). A record that refers to one not created yet waits, and is tried again after each part
+ * that created something and at the end: records may come in any order, but in an order where
+ * references resolve (see {@link SNAPSHOT_ORDER}) none waits.
+ */
+class RecordsRestore {
+  #waiting: { collection: Collection; record: StoredRecord }[] = [];
+  #lastError: unknown;
+
+  constructor(private readonly state: NetworkState) {}
+
+  /** Creates what it can of `records`; returns how many were created. */
+  #create(collection: Collection, records: readonly StoredRecord[]): number {
+    let created = 0;
+    for (const record of records) {
       try {
-        state.apply({ type: 'create', collection: item.collection, record: item.record });
+        this.state.apply({ type: 'create', collection, record });
+        created++;
       } catch (error) {
         if (!isMusubiError(error, 'REFERENCE')) {
           throw new MusubiError('FORMAT', `the snapshot cannot be restored: ${(error as Error).message}`, {
             cause: error,
           });
         }
-        blocked.push(item);
-        lastError = error;
+        this.#waiting.push({ collection, record });
+        this.#lastError = error;
       }
     }
-    if (blocked.length === waiting.length) {
-      throw new MusubiError('FORMAT', `the snapshot cannot be restored: ${(lastError as Error).message}`, {
-        cause: lastError,
-      });
+    return created;
+  }
+
+  /** Tries the waiting records again, in passes, while a pass creates something. */
+  #retry(): void {
+    while (this.#waiting.length > 0) {
+      const waiting = this.#waiting;
+      this.#waiting = [];
+      let created = 0;
+      for (const { collection, record } of waiting) created += this.#create(collection, [record]);
+      if (created === 0) return;
     }
-    waiting = blocked;
+  }
+
+  add(collection: Collection, records: readonly StoredRecord[]): void {
+    const waited = this.#waiting.length;
+    const created = this.#create(collection, records);
+    if (created > 0 && waited > 0) this.#retry();
+  }
+
+  end(): void {
+    this.#retry();
+    if (this.#waiting.length > 0) {
+      throw new MusubiError(
+        'FORMAT',
+        `the snapshot cannot be restored: ${(this.#lastError as Error).message}`,
+        {
+          cause: this.#lastError,
+        },
+      );
+    }
   }
 }
+
+/** Creates a snapshot's records in an empty state (FORMAT if they cannot all be created). */
+function restoreRecords(state: NetworkState, snapshotRecords: NetworkSnapshot['records']): void {
+  const restore = new RecordsRestore(state);
+  for (const [collection, records] of Object.entries(snapshotRecords))
+    restore.add(collection as Collection, records ?? []);
+  restore.end();
+}
+
+/**
+ * The collections in an order where every record's references resolve once the collections
+ * before it are in (a link and an engagement refer to entities, an engagement and an indicator to
+ * a programme, a figure to an indicator): a store keeps a snapshot's records in this order so that
+ * a reader restores them part by part as they come, none waiting.
+ */
+export const SNAPSHOT_ORDER: readonly Collection[] = [
+  'entity',
+  'programme',
+  'indicator',
+  'figure',
+  'link',
+  'engagement',
+];
+
+/**
+ * @internal A network restored from a snapshot that arrives in parts (`../storage/open-network.ts`):
+ * `add` creates the records of one part (a FORMAT error ends the restore: the network is then
+ * dropped), `end` checks that every record is in and starts the log after the snapshot.
+ */
+export let restoring: (network: Network) => {
+  add(collection: Collection, records: readonly StoredRecord[]): void;
+  end(head: { seq: number; changeId: Id | null }): void;
+};
 
 export class Network extends NetworkView {
   #log = new ChangeLog();
@@ -228,6 +292,16 @@ export class Network extends NetworkView {
     replaying = {
       change: (network, change, i) => network.#replayOne(change, i),
       end: (network) => network.#log.trim(),
+    };
+    restoring = (network) => {
+      const restore = new RecordsRestore(network.state);
+      return {
+        add: (collection, records) => restore.add(collection, records),
+        end: (head) => {
+          restore.end();
+          network.#log = new ChangeLog({ seq: head.seq, changeId: head.changeId });
+        },
+      };
     };
   }
 

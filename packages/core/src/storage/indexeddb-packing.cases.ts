@@ -30,6 +30,15 @@ export function companies(count: number): Change[] {
   return network.log();
 }
 
+/** A network of `count` companies, each linked to the one before. */
+export function linked(count: number) {
+  const network = createNetwork({ log: companies(count), now: () => new Date('2026-05-01T00:00:00Z') });
+  const ids = network.entities().map((e) => e.id);
+  for (let i = 1; i < ids.length; i++)
+    network.addLink({ kind: 'supports', source: ids[i - 1] as string, target: ids[i] as string });
+  return network;
+}
+
 /** Writes `changes` into a new database `name` as a Musubi of database version 1 did: one entry each. */
 export async function writeVersion1(name: string, changes: readonly Change[]): Promise<void> {
   const db = await openDB(name, 1, {
@@ -53,7 +62,7 @@ export async function writeVersion1(name: string, changes: readonly Change[]): P
 
 /** Rewrites the block holding `seq` in database `name` with `damage` applied to its text. */
 async function damageBlock(name: string, seq: number, damage: (text: string) => string): Promise<void> {
-  const db = await openDB(name, 3);
+  const db = await openDB(name, 4);
   const block = await db.transaction('blocks').store.get(IDBKeyRange.lowerBound(seq));
   expect(block.first).toBeLessThanOrEqual(seq);
   await db.put('blocks', { ...block, text: damage(block.text) });
@@ -143,7 +152,7 @@ export function describePacking(name: string, freshName: () => string): void {
       await store.append(changes.slice(0, 12));
       await store.readChanges(); // 1–12 packed: 1–5, 6–10, 11–12
       await store.append(changes.slice(12));
-      const raw = await openDB(db, 3);
+      const raw = await openDB(db, 4);
       const stored = (await raw.getAll('blocks')).map((b) => b.text as string);
       raw.close();
       const texts: string[] = [];
@@ -244,37 +253,149 @@ export function describePacking(name: string, freshName: () => string): void {
       });
     }
 
-    it('keeps a snapshot longer than one value in parts, reads it whole, and drops the parts of older ones', async () => {
+    it('keeps a snapshot in parts of whole records of one collection, entities before links, reads it whole, and drops the parts of older ones', async () => {
       const db = freshName();
-      const changes = companies(40);
-      const network = createNetwork({ log: changes });
-      // parts of 1,000 characters: this snapshot's text is several of them
+      const network = linked(40);
+      const changes = network.log();
+      // parts of 1,000 characters: this snapshot's records are several of them
       const store = await IndexedDbStore.open(db, { snapshotPart: 1_000 });
       await store.append(changes);
       const early = createNetwork({ log: changes.slice(0, 20) }).snapshot();
       await store.writeSnapshot(early);
       await store.writeSnapshot(network.snapshot());
-      expect(JSON.stringify(network.snapshot()).length).toBeGreaterThan(2_000);
       expect(plain(await store.readSnapshot())).toEqual(plain(network.snapshot()));
       // written again at the same seq: the same parts, none left over
       await store.writeSnapshot(network.snapshot());
+      const texts: { collection: string; text: string }[] = [];
+      const head = await store.readSnapshotTexts((part) => texts.push(part));
+      expect(head).toEqual({ seq: changes.length, changeId: changes.at(-1)?.id });
       await store.close();
-      const raw = await openDB(db, 3);
-      const parts = (await raw.getAll('snapshotParts')) as { seq: number; part: number }[];
+      const raw = await openDB(db, 4);
+      const parts = (await raw.getAll('snapshotParts')) as {
+        seq: number;
+        part: number;
+        collection: string;
+        count: number;
+        text: string;
+      }[];
       const entries = (await raw.getAll('snapshots')) as { seq: number; parts: number }[];
-      expect(entries.map((e) => e.seq)).toEqual([40]);
-      expect(parts.every((p) => p.seq === 40)).toBe(true);
-      expect(parts.map((p) => p.part)).toEqual(
-        Array.from({ length: (entries[0]?.parts ?? 0) - 1 }, (_, i) => i + 1),
-      );
+      expect(entries.map((e) => e.seq)).toEqual([changes.length]);
+      expect(entries[0]?.parts).toBe(parts.length);
+      expect(parts.every((p) => p.seq === changes.length)).toBe(true);
+      expect(parts.map((p) => p.part)).toEqual(parts.map((_, i) => i));
+      // each part is whole records of one collection, the entities first; handed on as stored
+      expect(parts.length).toBeGreaterThan(3);
+      const kinds = parts.map((p) => p.collection);
+      expect(kinds).toEqual([...kinds].sort());
+      expect(new Set(kinds)).toEqual(new Set(['entity', 'link']));
+      for (const part of parts) expect(JSON.parse(part.text)).toHaveLength(part.count);
+      expect(texts).toEqual(parts.map((p) => ({ collection: p.collection, text: p.text })));
       // a part lost: the snapshot is refused as FORMAT (an opening then replays the whole log)
-      await raw.delete('snapshotParts', [40, 1]);
+      await raw.delete('snapshotParts', [changes.length, 1]);
       raw.close();
       const again = await IndexedDbStore.open(db, { snapshotPart: 1_000 });
       await expect(again.readSnapshot()).rejects.toMatchObject({ code: 'FORMAT' });
+      const handed: unknown[] = [];
+      await expect(again.readSnapshotTexts((part) => handed.push(part))).rejects.toMatchObject({
+        code: 'FORMAT',
+        path: ['snapshot', changes.length, 1],
+      });
+      expect(handed).toHaveLength(1); // the part before the fault
       const opened = await openNetwork(again);
-      expect(opened.entities()).toHaveLength(network.entities().length);
+      expect(opened.warnings.map((w) => w.code)).toEqual(['snapshot-ignored']);
+      expect(opened.snapshot().records).toEqual(network.snapshot().records);
       await opened.close();
+    });
+
+    it('hands a snapshot on part by part to readStoredLog: its head once it matches, dropped when damaged or not matching', async () => {
+      const db = freshName();
+      const network = linked(30);
+      const changes = network.log();
+      const store = await IndexedDbStore.open(db, { snapshotPart: 800, packing: { blockSize: 8, after: 1 } });
+      await store.append(changes.slice(0, 25));
+      await store.writeSnapshot(createNetwork({ log: changes.slice(0, 25) }).snapshot());
+      await store.append(changes.slice(25));
+      const stream = async (into: IndexedDbStore) => {
+        const told: string[] = [];
+        const records: Record<string, unknown[]> = {};
+        const texts: unknown[] = [];
+        const log = await readStoredLog(into, {
+          onChangesText: (text) => {
+            told.push('changes');
+            texts.push(...JSON.parse(text));
+          },
+          snapshotTexts: {
+            part: ({ collection, text }) => {
+              told.push('part');
+              records[collection] = [...(records[collection] ?? []), ...JSON.parse(text)];
+            },
+            head: ({ seq }) => told.push(`head ${seq}`),
+            dropped: () => told.push('dropped'),
+          },
+        });
+        return { log, told: [...new Set(told)], records, texts };
+      };
+      const matching = await stream(store);
+      expect(matching.told).toEqual(['part', 'head 25', 'changes']);
+      const kept = createNetwork({ log: changes.slice(0, 25) }).snapshot().records;
+      expect(matching.records).toEqual(
+        plain(Object.fromEntries(Object.entries(kept).filter(([, records]) => (records ?? []).length > 0))),
+      );
+      expect(matching.texts).toEqual(plain(changes.slice(25)));
+      expect(matching.log.snapshot).toBeUndefined();
+      expect(matching.log.read.warnings).toEqual([]);
+      // a snapshot that does not match the log: its parts are dropped, the whole log follows
+      await store.writeSnapshot({
+        ...createNetwork({ log: changes.slice(0, 27) }).snapshot(),
+        changeId: 'chg_not_in_this_log',
+      });
+      const stale = await stream(store);
+      expect(stale.told).toEqual(['part', 'dropped', 'changes']);
+      expect(stale.log.read.warnings.map((w) => w.code)).toEqual(['snapshot-ignored']);
+      expect(stale.texts).toEqual(plain(changes));
+      // a damaged part (a record that breaks the schema): dropped after the parts before it
+      await store.writeSnapshot(createNetwork({ log: changes.slice(0, 28) }).snapshot());
+      await store.close();
+      const raw = await openDB(db, 4);
+      const part = await raw.get('snapshotParts', [28, 1]);
+      await raw.put('snapshotParts', { ...part, text: part.text.replace('"kind":"', '"kind":"no-such-') });
+      raw.close();
+      const again = await IndexedDbStore.open(db);
+      const damaged = await stream(again);
+      expect(damaged.told).toEqual(['part', 'dropped', 'changes']);
+      expect(damaged.log.read.warnings.map((w) => w.code)).toEqual(['snapshot-ignored']);
+      expect(damaged.texts).toEqual(plain(changes));
+      await again.close();
+    });
+
+    it('opens a database of version 3 (a snapshot as one text cut at any character) without its snapshot, and keeps the next one in parts', async () => {
+      const db = freshName();
+      const network = linked(20);
+      const changes = network.log();
+      await writeVersion1(db, changes);
+      // upgraded to version 3 as the Musubi before the record parts did, with a snapshot cut in two
+      const text = JSON.stringify(network.snapshot());
+      const v3 = await openDB(db, 3, {
+        upgrade(database) {
+          database.createObjectStore('blocks', { keyPath: 'last' });
+          database.createObjectStore('snapshotParts', { keyPath: ['seq', 'part'] });
+        },
+      });
+      await v3.put('snapshots', { seq: changes.length, text: text.slice(0, 333), parts: 2 });
+      await v3.put('snapshotParts', { seq: changes.length, part: 1, text: text.slice(333) });
+      v3.close();
+      const store = await IndexedDbStore.open(db);
+      expect(await store.readSnapshot()).toBeUndefined();
+      const opened = await openNetwork(store);
+      expect(opened.warnings).toEqual([]);
+      expect(opened.log()).toHaveLength(changes.length); // the whole log replayed
+      expect(opened.snapshot().records).toEqual(network.snapshot().records);
+      await opened.saveSnapshot();
+      await opened.close();
+      const again = await openNetwork(await IndexedDbStore.open(db));
+      expect(again.log()).toEqual([]); // from the new snapshot
+      expect(again.snapshot().records).toEqual(network.snapshot().records);
+      await again.close();
     });
 
     it('gives the same log for any sequence of appends, packs and reads (property)', async () => {

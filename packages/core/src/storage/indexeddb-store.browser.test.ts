@@ -88,7 +88,7 @@ describe('IndexedDbStore reading a log longer than one batch', () => {
     await store.append(log);
     await store.close();
     const damaged = READ_BATCH + 2;
-    const db = await openDB(name, 3);
+    const db = await openDB(name, 4);
     await db.put('changes', { seq: damaged, text: '{"seq": ' });
     db.close();
     const again = await IndexedDbStore.open(name);

@@ -32,7 +32,7 @@ describe('IndexedDbStore', () => {
   it('refuses a database whose header says a newer log format', async () => {
     const name = freshName();
     await (await IndexedDbStore.open(name)).close();
-    const db = await openDB(name, 3);
+    const db = await openDB(name, 4);
     await db.put(
       'meta',
       { format: 'musubi-log', formatVersion: 99, createdAt: '2030-01-01T00:00:00Z' },
@@ -91,7 +91,7 @@ describe('IndexedDbStore', () => {
     const network = await openNetwork(await IndexedDbStore.open(name));
     network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県' } });
     await network.whenSaved();
-    const newer = await openDB(name, 4);
+    const newer = await openDB(name, 5);
     newer.close();
     network.addEntity({ id: 'tsu', kind: 'municipality', name: { ja: '津市' } });
     await expect(network.whenSaved()).rejects.toMatchObject({ code: 'STORAGE' });

@@ -1,15 +1,22 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { Change } from '../changes/change.js';
+import { type Change, type Collection, collections, type StoredRecord } from '../changes/change.js';
 import { MusubiError } from '../errors.js';
 import {
   checkHeader,
-  decodeSnapshot,
+  decodeRecord,
   LogAssembler,
   mayHideForbiddenKey,
   parseLogJson,
 } from '../log/log-codec.js';
-import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type Store } from '../log/store.js';
-import type { NetworkSnapshot } from '../network/network.js';
+import {
+  LOG_FORMAT,
+  LOG_FORMAT_VERSION,
+  type LogRead,
+  type SnapshotHead,
+  type SnapshotPartText,
+  type Store,
+} from '../log/store.js';
+import { type NetworkSnapshot, SNAPSHOT_ORDER } from '../network/network.js';
 
 /** A loose entry: one change, the seq as key, the change (or a snapshot) as JSON text. */
 interface Entry {
@@ -17,15 +24,26 @@ interface Entry {
   text: string;
 }
 
-/** A snapshot's entry: its text's first part, and how many parts there are (1 when it is whole). */
-interface SnapshotEntry extends Entry {
-  parts?: number;
+/**
+ * A snapshot's head (its one entry in `snapshots`): which change it follows, how many parts hold
+ * its records, and its collections (some may be empty).
+ */
+interface SnapshotEntry {
+  seq: number;
+  changeId: string | null;
+  parts: number;
+  collections: Collection[];
 }
 
-/** One later part of a snapshot's text (`part` from 1). */
+/**
+ * One part of a snapshot's records (`part` from 0): whole records of one collection, `count` of
+ * them, as a JSON array, the parts in {@link SNAPSHOT_ORDER} of their collections.
+ */
 interface SnapshotPart {
   seq: number;
   part: number;
+  collection: Collection;
+  count: number;
   text: string;
 }
 
@@ -64,19 +82,23 @@ export interface PackOptions {
 export const DEFAULT_PACKING: PackOptions = { blockSize: 5_000, after: 1_000 };
 
 /**
- * The characters of a snapshot's text kept in one value: Chromium refuses a value over about 127 MB
- * serialised ("The serialized keys and/or value are too large"), which a snapshot of bench scale M
- * passes; 16 M characters are at most 32 MB even in UTF-16.
+ * The characters of a snapshot's records kept in one part (whole records: a part passes it by at
+ * most one record). Chromium refuses a value over about 127 MB serialised ("The serialized keys
+ * and/or value are too large"), which a snapshot of bench scale M passes whole; parts of 4 M
+ * characters (at most 8 MB even in UTF-16, about 30 at scale M) are read, checked and restored
+ * one while the next is read.
  */
-export const SNAPSHOT_PART = 16 * 1024 * 1024;
+export const SNAPSHOT_PART = 4 * 1024 * 1024;
 
 /**
  * The IndexedDB schema version this library creates (the log's own format is `LOG_FORMAT_VERSION`).
  * 1: one entry per change; 2: adds the `blocks` store; 3: adds `snapshotParts` (a snapshot too long for one
- * value). An older Musubi refuses a database of a later version (VERSION: "written by a newer Musubi")
- * instead of reading it without its blocks or parts.
+ * value); 4: a snapshot is a head and parts of whole records (the upgrade drops a snapshot of
+ * version 3, a text cut at any character: the next opening replays the whole log and the next
+ * save writes one again). An older Musubi refuses a database of a later version (VERSION: "written
+ * by a newer Musubi") instead of reading it without its blocks or parts.
  */
-const DATABASE_VERSION = 3;
+const DATABASE_VERSION = 4;
 
 /** One stretch of checked changes with seq > `after`, as the JSON array text of them. */
 export interface ChangesText {
@@ -206,6 +228,11 @@ export class IndexedDbStore implements Store {
           }
           if (oldVersion < 2) database.createObjectStore('blocks', { keyPath: 'last' });
           if (oldVersion < 3) database.createObjectStore('snapshotParts', { keyPath: ['seq', 'part'] });
+          else if (oldVersion < 4) {
+            // a snapshot of version 3 is one text cut at any character: dropped (a cache), written again
+            void transaction.objectStore('snapshots').clear();
+            void transaction.objectStore('snapshotParts').clear();
+          }
         },
         // a newer Musubi in another tab wants to upgrade: let it; later saves here then fail loudly
         blocking(_current, _next, event) {
@@ -417,40 +444,129 @@ export class IndexedDbStore implements Store {
   }
 
   async readSnapshot(): Promise<NetworkSnapshot | undefined> {
-    this.#refuseClosed();
-    const transaction = this.#db.transaction(['snapshots', 'snapshotParts']);
-    const latest = await transaction.objectStore('snapshots').openCursor(null, 'prev');
-    if (!latest) return undefined;
-    const { seq, parts = 1 } = latest.value;
-    const where = ['snapshot', seq];
-    let text = latest.value.text;
-    if (parts > 1) {
-      const rest = await transaction
-        .objectStore('snapshotParts')
-        .getAll(IDBKeyRange.bound([seq, 1], [seq, parts - 1]));
-      if (rest.length !== parts - 1)
-        throw new MusubiError(
-          'FORMAT',
-          `${this.description}: the snapshot at ${seq} lacks some of its ${parts} parts`,
-          {
-            path: where,
-          },
-        );
-      text += rest.map((part) => part.text).join('');
-    }
-    return decodeSnapshot(parseLogJson(text, where, 'the snapshot'), where, { parsed: true });
+    const records: Partial<Record<Collection, StoredRecord[]>> = {};
+    const head = await this.#readSnapshot((collection, items) => {
+      const list = records[collection] ?? [];
+      records[collection] = list;
+      for (const item of items) list.push(item);
+    }, records);
+    return head && { seq: head.seq, changeId: head.changeId, records };
   }
 
   /**
-   * Keeps the snapshot and drops older ones (the log itself is never shortened). A text longer than
-   * one value may be is kept in parts (`snapshotParts`), in the same transaction.
+   * Reads and checks the latest snapshot as {@link readSnapshot} does, but hands its records on
+   * part by part as JSON texts (the very text stored when every record of it is kept as it is)
+   * instead of keeping them; resolves with its head. See `Store.readSnapshotTexts`.
+   *
+   * @example
+   * const head = await store.readSnapshotTexts((part) => postMessage(part)); // in a worker
+   */
+  async readSnapshotTexts(onPart: (part: SnapshotPartText) => void): Promise<SnapshotHead | undefined> {
+    return this.#readSnapshot((collection, items, text, asIs) =>
+      onPart({ collection, text: asIs ? text : JSON.stringify(items) }),
+    );
+  }
+
+  /**
+   * Reads the latest snapshot in one `readonly` transaction, part by part (the next asked for
+   * while one is checked): every part must be there, in order, of the snapshot's seq, a JSON array
+   * of `count` valid records of one of its collections; else FORMAT. `records` gets the snapshot's
+   * collections (some may be empty).
+   */
+  async #readSnapshot(
+    onPart: (collection: Collection, records: StoredRecord[], text: string, asIs: boolean) => void,
+    records?: Partial<Record<Collection, StoredRecord[]>>,
+  ): Promise<SnapshotHead | undefined> {
+    this.#refuseClosed();
+    const transaction = this.#db.transaction(['snapshots', 'snapshotParts']);
+    transaction.done.catch(() => undefined); // a refusal below leaves it to end by itself
+    const latest = await transaction.objectStore('snapshots').openCursor(null, 'prev');
+    if (!latest) return undefined;
+    const head = latest.value;
+    const where = ['snapshot', head.seq];
+    const refuse = (why: string, path: (string | number)[] = where): never => {
+      throw new MusubiError('FORMAT', `${this.description}: the snapshot at ${head.seq} ${why}`, { path });
+    };
+    const known = (c: unknown): c is Collection => (collections as readonly unknown[]).includes(c);
+    if (
+      !(
+        Number.isInteger(head.seq) &&
+        head.seq >= 0 &&
+        (head.changeId === null || typeof head.changeId === 'string') &&
+        Number.isInteger(head.parts) &&
+        head.parts >= 0 &&
+        Array.isArray(head.collections) &&
+        head.collections.every(known)
+      )
+    )
+      refuse('is malformed');
+    for (const collection of head.collections) if (records) records[collection] ??= [];
+    const partStore = transaction.objectStore('snapshotParts');
+    const ask = (part: number) => {
+      const request = partStore.get([head.seq, part]);
+      request.catch(() => undefined); // awaited below
+      return request;
+    };
+    let next = head.parts > 0 ? ask(0) : undefined;
+    for (let part = 0; part < head.parts; part++) {
+      const value = await next;
+      next = part + 1 < head.parts ? ask(part + 1) : undefined;
+      const at = [...where, part];
+      if (!value) refuse(`lacks part ${part} of its ${head.parts}`, at);
+      const { collection, count, text } = value as SnapshotPart;
+      if (!(known(collection) && head.collections.includes(collection) && typeof text === 'string'))
+        refuse(`has a malformed part ${part}`, at);
+      const items = parseLogJson(text, at, 'the snapshot');
+      if (!Array.isArray(items) || items.length !== count)
+        refuse(`has a part ${part} that is not its ${count} records`, at);
+      let asIs = true;
+      const kept = (items as unknown[]).map((raw) => {
+        const record = decodeRecord(collection, raw, at, 'the snapshot', { parsed: true });
+        if (record !== raw) asIs = false;
+        return record;
+      });
+      onPart(collection, kept, text, asIs);
+    }
+    return { seq: head.seq, changeId: head.changeId };
+  }
+
+  /**
+   * Keeps the snapshot and drops older ones (the log itself is never shortened), in one
+   * transaction: its head, and its records in parts of whole records of one collection (at most
+   * about `snapshotPart` characters), the collections in {@link SNAPSHOT_ORDER}.
    */
   async writeSnapshot(snapshot: NetworkSnapshot): Promise<void> {
     this.#refuseClosed();
     // made before the transaction: a transaction left without a request while this runs may end
-    const text = JSON.stringify(snapshot);
-    const size = this.#snapshotPart;
-    const parts = Math.max(1, Math.ceil(text.length / size));
+    const parts: SnapshotPart[] = [];
+    const present = Object.keys(snapshot.records) as Collection[];
+    const order = [
+      ...SNAPSHOT_ORDER.filter((c) => present.includes(c)),
+      ...present.filter((c) => !SNAPSHOT_ORDER.includes(c)),
+    ];
+    for (const collection of order) {
+      let texts: string[] = [];
+      let length = 0;
+      const cut = () => {
+        if (texts.length === 0) return;
+        parts.push({
+          seq: snapshot.seq,
+          part: parts.length,
+          collection,
+          count: texts.length,
+          text: `[${texts.join(',')}]`,
+        });
+        texts = [];
+        length = 0;
+      };
+      for (const record of snapshot.records[collection] ?? []) {
+        const text = JSON.stringify(record);
+        texts.push(text);
+        length += text.length + 1;
+        if (length >= this.#snapshotPart) cut();
+      }
+      cut();
+    }
     try {
       const transaction = this.#db.transaction(['snapshots', 'snapshotParts'], 'readwrite', {
         durability: 'strict',
@@ -460,13 +576,14 @@ export class IndexedDbStore implements Store {
       const requests: Promise<unknown>[] = [
         snapshots.delete(IDBKeyRange.upperBound(snapshot.seq, true)),
         partStore.delete(IDBKeyRange.upperBound([snapshot.seq, Number.POSITIVE_INFINITY])),
-        snapshots.put({ seq: snapshot.seq, text: text.slice(0, size), parts }),
+        snapshots.put({
+          seq: snapshot.seq,
+          changeId: snapshot.changeId,
+          parts: parts.length,
+          collections: order,
+        }),
+        ...parts.map((part) => partStore.put(part)),
       ];
-      for (let part = 1; part < parts; part++) {
-        requests.push(
-          partStore.put({ seq: snapshot.seq, part, text: text.slice(part * size, (part + 1) * size) }),
-        );
-      }
       await Promise.all([...requests, transaction.done]);
     } catch (error) {
       throw storageError(error, `cannot save the snapshot to ${this.description}`);

@@ -1,7 +1,13 @@
-import type { Change } from '../changes/change.js';
+import type { Change, Collection, StoredRecord } from '../changes/change.js';
 import { isMusubiError, MusubiError } from '../errors.js';
-import type { LogRead, Store, StoreWarning } from '../log/store.js';
-import { Network, type NetworkOptions, type NetworkSnapshot, replaying } from '../network/network.js';
+import type { LogRead, SnapshotHead, SnapshotPartText, Store, StoreWarning } from '../log/store.js';
+import {
+  Network,
+  type NetworkOptions,
+  type NetworkSnapshot,
+  replaying,
+  restoring,
+} from '../network/network.js';
 
 /** Options of {@link openNetwork}: those of a network, less what the store provides. */
 export interface OpenNetworkOptions extends Omit<NetworkOptions, 'log' | 'sink' | 'snapshot'> {
@@ -213,6 +219,27 @@ export interface ReadStoredLogOptions extends Pick<OpenNetworkOptions, 'fullRepl
    * called when no snapshot is used.
    */
   onSnapshot?: (snapshot: NetworkSnapshot) => void;
+  /**
+   * With a store that can (`store.readSnapshotTexts`, IndexedDB), and `onChangesText`: the
+   * snapshot's records are handed on part by part as JSON texts as they are read and checked,
+   * before it is known to match the log, instead of being kept (`onSnapshot` is then not called and
+   * the log returned has no snapshot): a worker posts each part to the page, which restores it as
+   * it comes (`restoreInParts`).
+   */
+  snapshotTexts?: SnapshotTextsListener;
+}
+
+/** What {@link ReadStoredLogOptions.snapshotTexts} is told, in this order. */
+export interface SnapshotTextsListener {
+  /** Each part of the snapshot's records, as read and checked. */
+  part(part: SnapshotPartText): void;
+  /** The snapshot's head, once every part was handed on and it is known to match the log: before the first `onChangesText`. */
+  head(head: SnapshotHead): void;
+  /**
+   * The parts handed on are to be forgotten: the snapshot is damaged (a part missing or refused,
+   * FORMAT) or does not match the log. The whole log follows (a `snapshot-ignored` warning).
+   */
+  dropped(): void;
 }
 
 /** Stops a reading that turned out to start from a snapshot that does not match the log. */
@@ -228,7 +255,74 @@ class SnapshotMismatch extends Error {}
  * const network = await openStoredLog(store, log, { author: 'suzuki' }); // on the page
  */
 export async function readStoredLog(store: Store, options: ReadStoredLogOptions = {}): Promise<StoredLog> {
+  const { snapshotTexts, onChangesText } = options;
+  if (
+    snapshotTexts &&
+    onChangesText &&
+    store.readSnapshotTexts &&
+    store.readChangeTexts &&
+    !options.fullReplay
+  )
+    return readSnapshotAsTexts(
+      store as Store & Required<Pick<Store, 'readSnapshotTexts' | 'readChangeTexts'>>,
+      snapshotTexts,
+      onChangesText,
+    );
   return readAfterSnapshot(store, await snapshotOf(store, options), options);
+}
+
+/**
+ * {@link readStoredLog} with the snapshot's records handed on as texts as they are read: the parts
+ * first (before the snapshot is known to match the log), then its head once the change it follows
+ * is found in the log with its id, then the changes after it. A damaged snapshot, or one that does
+ * not match, is dropped (`dropped`) and the whole log read.
+ */
+async function readSnapshotAsTexts(
+  store: Store & Required<Pick<Store, 'readSnapshotTexts' | 'readChangeTexts'>>,
+  listener: SnapshotTextsListener,
+  onChangesText: (text: string) => void,
+): Promise<StoredLog> {
+  const warnings: StoreWarning[] = [];
+  let handed = false;
+  let head: SnapshotHead | undefined;
+  try {
+    head = await store.readSnapshotTexts((part) => {
+      handed = true;
+      listener.part(part);
+    });
+  } catch (error) {
+    if (!isMusubiError(error, 'FORMAT')) throw error;
+    warnings.push(ignoredSnapshot(0, `it is damaged (${error.message})`));
+    if (handed) listener.dropped();
+  }
+  const whole = (read: LogRead): StoredLog => ({
+    read: { ...read, warnings: [...warnings, ...read.warnings] },
+  });
+  if (!head) return whole(await store.readChangeTexts(0, (part) => onChangesText(part.text)));
+  const seen = head;
+  let told = false;
+  const tell = () => {
+    if (!told) listener.head(seen);
+    told = true;
+  };
+  const read = await store
+    .readChangeTexts(seen.seq, (part, idAt) => {
+      // nothing is handed on after a snapshot that does not match: it is read again from the start
+      if (idAt !== seen.changeId) throw new SnapshotMismatch();
+      tell();
+      onChangesText(part.text);
+    })
+    .catch((error: unknown) => {
+      if (error instanceof SnapshotMismatch) return undefined;
+      throw error;
+    });
+  if (read && seen.seq <= read.lastSeq && read.idAt === seen.changeId) {
+    tell();
+    return whole(read);
+  }
+  warnings.push(ignoredSnapshot(seen.seq, 'it does not match the log'));
+  listener.dropped();
+  return whole(await store.readChangeTexts(0, (part) => onChangesText(part.text)));
 }
 
 /** The store's snapshot (unless `fullReplay`), or why it was set aside. */
@@ -366,16 +460,89 @@ export function replayInParts(
   options: OpenNetworkOptions = {},
 ): LogReplay {
   const { snapshot } = start;
-  const empty: LogRead = { changes: [], idAt: null, lastSeq: 0, warnings: [] };
-  let network: StoredNetwork | undefined;
+  if (!snapshot)
+    return replayAfter(store, new StoredNetwork(store, emptyRead(), undefined, options), options);
+  const restore = restoreInParts(store, options);
+  for (const [collection, records] of Object.entries(snapshot.records))
+    restore.add(collection as Collection, records ?? []);
+  return restore.finish(snapshot);
+}
+
+/**
+ * A snapshot restored part by part as it arrives ({@link restoreInParts}), then the log after it.
+ */
+export interface SnapshotRestore {
+  /**
+   * Creates the next records of the snapshot (validated where they were read). Records may come
+   * in any order and split in any way; in an order where references resolve (`SNAPSHOT_ORDER`, as
+   * IndexedDB keeps them) each part is restored at once. A snapshot that cannot be restored is set
+   * aside, not thrown: the whole log is then read again from the store at the replay's `finish`.
+   */
+  add(collection: Collection, records: readonly StoredRecord[]): void;
+  /** The snapshot's head, after every record: the replay of the changes after it. */
+  finish(head: SnapshotHead): LogReplay;
+}
+
+/**
+ * Restores a snapshot that arrives in parts (a worker's `readStoredLog` with `snapshotTexts`), so
+ * that the page restores one part while the worker reads the next; then replays the changes after
+ * it as {@link replayInParts} does. However the records are split, the network is the one the
+ * snapshot restored whole gives (`replay-in-parts.property.test.ts`). Nothing is half-applied: a
+ * restore that fails leaves no network; the replay reads the whole log again from the store.
+ *
+ * @example
+ * const restore = restoreInParts(store, { author: 'suzuki' });
+ * for (const part of parts) restore.add(part.collection, part.records);
+ * const replay = restore.finish({ seq, changeId }); // then replay.add(changes), replay.finish(read)
+ */
+export function restoreInParts(store: Store, options: OpenNetworkOptions = {}): SnapshotRestore {
+  let network: StoredNetwork | undefined = new StoredNetwork(store, emptyRead(), undefined, options);
+  let restore: ReturnType<typeof restoring> | undefined = restoring(network);
   let setAside: MusubiError | undefined;
-  try {
-    network = new StoredNetwork(store, empty, snapshot, options);
-  } catch (error) {
-    // the snapshot cannot be restored: the log is read again from the store at the end
-    if (!(snapshot && isMusubiError(error, 'FORMAT'))) throw error;
+  let finished = false;
+  const fail = (error: unknown) => {
+    if (!isMusubiError(error, 'FORMAT')) throw error;
     setAside = error;
-  }
+    network = undefined;
+    restore = undefined;
+  };
+  return {
+    add(collection, records) {
+      if (finished) throw new MusubiError('VALIDATION', 'the snapshot is restored already');
+      try {
+        restore?.add(collection, records);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    finish(head) {
+      if (finished) throw new MusubiError('VALIDATION', 'the snapshot is restored already');
+      finished = true;
+      try {
+        restore?.end(head);
+      } catch (error) {
+        fail(error);
+      }
+      return replayAfter(store, network, options, setAside && { seq: head.seq, error: setAside });
+    },
+  };
+}
+
+function emptyRead(): LogRead {
+  return { changes: [], idAt: null, lastSeq: 0, warnings: [] };
+}
+
+/**
+ * The replay of the changes after a start: `network` (empty, or a snapshot restored), or none when
+ * the snapshot at `setAside.seq` could not be restored (the whole log is then read again at `finish`).
+ */
+function replayAfter(
+  store: Store,
+  start: StoredNetwork | undefined,
+  options: OpenNetworkOptions,
+  setAside?: { seq: number; error: MusubiError },
+): LogReplay {
+  let network = start;
   let replayed = 0;
   let failed: unknown;
   let finished = false;
@@ -406,11 +573,11 @@ export function replayInParts(
       if (finished) throw new MusubiError('VALIDATION', 'the replay is finished');
       finished = true;
       if (failed !== undefined) throw failed;
-      if (setAside && snapshot) {
+      if (setAside) {
         const full = await store.readChanges(0);
         const again = {
           ...full,
-          warnings: [...read.warnings, ignoredSnapshot(snapshot.seq, setAside.message)],
+          warnings: [...read.warnings, ignoredSnapshot(setAside.seq, setAside.error.message)],
         };
         try {
           return new StoredNetwork(store, again, undefined, options);

@@ -1,11 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Change } from '../changes/change.js';
+import type { Change, Collection, StoredRecord } from '../changes/change.js';
 import { isMusubiError, type MusubiError } from '../errors.js';
+import { addIndicator, addProgramme, recordFigure } from '../indicators/records.js';
 import type { NetworkSnapshot } from '../log/store.js';
-import { createNetwork } from '../network/network.js';
+import { createNetwork, SNAPSHOT_ORDER } from '../network/network.js';
 import { type MemoryLog, MemoryStore } from './memory-store.js';
-import { openStoredLog, readStoredLog, replayInParts, type StoredNetwork } from './open-network.js';
+import {
+  openStoredLog,
+  readStoredLog,
+  replayInParts,
+  restoreInParts,
+  type StoredNetwork,
+} from './open-network.js';
 
 /** Repeatable runs; set FC_SEED to explore other sequences. */
 const runs = { seed: Number(process.env.FC_SEED ?? 20261202), numRuns: 60 };
@@ -46,6 +53,29 @@ function changes(): Change[] {
   network.undo();
   network.addEntity({ id: 'boi', kind: 'government', name: { en: 'Board of Investment' }, country: 'TH' });
   network.removeEntity('boi');
+  // a programme, an indicator that counts its engagements, an engagement of it, a figure
+  addProgramme(network, {
+    id: 'sme',
+    name: { en: 'SMEs going international' },
+    basicProgramme: { code: '33102', name: { en: 'Business expansion abroad' } },
+  });
+  addIndicator(network, {
+    id: 'visits',
+    name: { en: 'Visits' },
+    unit: '件',
+    basicProgramme: '33102',
+    kind: 'activity',
+    measure: { aggregate: 'per-year', count: 'engagements', filter: { programmes: ['sme'] } },
+  });
+  network.recordEngagement({
+    id: 'seminar',
+    type: 'seminar',
+    title: { en: 'Seminar' },
+    date: '2020-07-01',
+    programme: 'sme',
+    participants: [{ entity: 'tsu', role: 'host' }],
+  });
+  recordFigure(network, { indicator: 'visits', fiscalYear: 2020, value: 1 });
   return network.log();
 }
 
@@ -59,7 +89,7 @@ function storeOf(log: readonly Change[], at?: number): MemoryStore {
 }
 
 /** The log's changes split at `cuts` (positions, in any order, repeats making empty parts). */
-function split(log: readonly Change[], cuts: readonly number[]): Change[][] {
+function split<T>(log: readonly T[], cuts: readonly number[]): T[][] {
   const at = [0, ...[...cuts].map((c) => c % (log.length + 1)).sort((a, b) => a - b), log.length];
   return at.slice(1).map((end, i) => log.slice(at[i], end));
 }
@@ -183,6 +213,86 @@ describe('replayInParts: a log replayed part by part as it arrives', () => {
     expect(opened.warnings.map((w) => w.code)).toEqual(['snapshot-ignored']);
     expect(opened.log()).toHaveLength(LOG.length);
     expect(opened.snapshot()).toEqual(createNetwork({ log: LOG }).snapshot());
+  });
+
+  it('restores a snapshot given in any split and any order of its records as it restores it whole (property)', async () => {
+    const whole = createNetwork({ log: LOG }).snapshot();
+    const items = Object.entries(whole.records).flatMap(([collection, records]) =>
+      (records ?? []).map((record) => ({ collection: collection as Collection, record })),
+    );
+    // in the store's order (references resolve) and in any order (some records wait)
+    const stored = SNAPSHOT_ORDER.flatMap((c) => items.filter((item) => item.collection === c));
+    const restored = (network: StoredNetwork) => ({
+      snapshot: network.snapshot(),
+      log: network.log(),
+      since: network.changesSinceSnapshot,
+      warnings: network.warnings,
+    });
+    const byId = (snapshot: NetworkSnapshot) =>
+      Object.fromEntries(
+        Object.entries(snapshot.records)
+          .filter(([, records]) => (records ?? []).length > 0)
+          .map(([c, records]) => [c, [...(records ?? [])].sort((a, b) => a.id.localeCompare(b.id))]),
+      );
+    const expected = await replayInParts(storeOf(LOG), { snapshot: whole }).finish({
+      idAt: whole.changeId,
+      lastSeq: LOG.length,
+      warnings: [],
+    });
+    expect(expected.warnings).toEqual([]);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.nat({ max: 100 }), { maxLength: 10 }),
+        fc.boolean(),
+        fc.array(fc.nat(), { minLength: items.length, maxLength: items.length }),
+        async (cuts, shuffled, keys) => {
+          const order = shuffled
+            ? items
+                .map((item, i) => ({ item, key: keys[i] ?? 0 }))
+                .sort((a, b) => a.key - b.key)
+                .map((x) => x.item)
+            : stored;
+          const restore = restoreInParts(storeOf(LOG));
+          // a part holds records of one collection: a run of them split at the cuts
+          for (const part of split(order, cuts)) {
+            let run: StoredRecord[] = [];
+            let of: Collection | undefined;
+            for (const { collection, record } of part) {
+              if (of !== undefined && collection !== of) {
+                restore.add(of, run);
+                run = [];
+              }
+              of = collection;
+              run.push(record);
+            }
+            if (of !== undefined) restore.add(of, run);
+          }
+          const network = await restore
+            .finish({ seq: whole.seq, changeId: whole.changeId })
+            .finish({ idAt: whole.changeId, lastSeq: LOG.length, warnings: [] });
+          if (shuffled) expect(byId(network.snapshot())).toEqual(byId(expected.snapshot()));
+          else expect(restored(network)).toEqual(restored(expected));
+          expect(network.log()).toEqual([]);
+          expect(network.warnings).toEqual([]);
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('sets aside a snapshot restored in parts that cannot be restored: nothing of it stays, the whole log is replayed', async () => {
+    const whole = createNetwork({ log: LOG.slice(0, 6) }).snapshot();
+    const store = storeOf(LOG);
+    const restore = restoreInParts(store);
+    // the links come, the entities they refer to never do
+    restore.add('link', whole.records.link ?? []);
+    const replay = restore.finish({ seq: whole.seq, changeId: whole.changeId });
+    replay.add(LOG.slice(6));
+    const opened = await replay.finish({ idAt: whole.changeId, lastSeq: LOG.length, warnings: [] });
+    expect(opened.warnings.map((w) => w.code)).toEqual(['snapshot-ignored']);
+    expect(opened.snapshot()).toEqual(createNetwork({ log: LOG }).snapshot());
+    expect(opened.log()).toHaveLength(LOG.length);
+    expect(() => restore.add('entity', [])).toThrow(/restored already/);
   });
 
   it('refuses parts after the end', async () => {

@@ -8,7 +8,6 @@
  */
 import { MusubiError, type OpenNetworkOptions, type StoredNetwork } from '@musubi/core';
 import type { IndexedDbStore } from '@musubi/core/indexeddb';
-import { replayInParts } from '@musubi/core/log';
 import { LogReplayer } from './log-transfer.js';
 import type { OpenReply, OpenRequest } from './open-messages.js';
 import { startTiming, timed } from './timing.js';
@@ -30,7 +29,7 @@ export interface ReadInWorkerOptions {
   network?: OpenNetworkOptions;
   /** Told when the worker has started. */
   onReading?: () => void;
-  /** Told when the snapshot's records are in, before it is restored (awaited: the page may draw first). */
+  /** Told when the snapshot's first records came, before they are restored (awaited: the page may draw first). */
   onSnapshot?: () => void | Promise<void>;
   /** Told after each part of changes replayed: how many so far, and whether after a snapshot. */
   onReplayed?: (replayed: number, fromSnapshot: boolean) => void;
@@ -89,9 +88,7 @@ export function readInWorker(name: string, options: ReadInWorkerOptions): Promis
       done({ kind: 'unavailable', reason: 'the worker’s answer could not be read' }),
     );
     const replayerOf = (store: IndexedDbStore) => {
-      replayer ??= new LogReplayer((snapshot) =>
-        replayInParts(store, snapshot ? { snapshot } : {}, options.network),
-      );
+      replayer ??= new LogReplayer(store, options.network);
       return replayer;
     };
     const handle = async (reply: OpenReply): Promise<void> => {
@@ -101,13 +98,15 @@ export function readInWorker(name: string, options: ReadInWorkerOptions): Promis
         onReading?.();
       } else if (reply.type === 'part') {
         const into = replayerOf(await store());
+        if (reply.part.list !== 'changes' && !into.restoring) await options.onSnapshot?.();
         // texts the worker wrote itself: should one not parse, the page reads the log itself
         timed('musubi:open:part', () => into.add(reply.part));
         if (reply.part.list === 'changes') onReplayed?.(into.replayed, into.fromSnapshot);
       } else if (reply.type === 'snapshot') {
         const into = replayerOf(await store());
-        await options.onSnapshot?.();
         timed('musubi:open:snapshot', () => into.snapshot(reply.head));
+      } else if (reply.type === 'snapshot-dropped') {
+        replayerOf(await store()).dropSnapshot();
       } else if (reply.type === 'read') {
         const into = replayerOf(await store());
         const end = startTiming('musubi:open:finish');

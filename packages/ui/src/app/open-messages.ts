@@ -28,8 +28,10 @@ export type OpenReply =
   | { type: 'empty' }
   /** The next part of the log read and validated (log-transfer.ts), in order; the head follows them. */
   | { type: 'part'; part: LogPart }
-  /** The snapshot's head, after its records and before the changes after it (none without a snapshot). */
+  /** The snapshot's head, after its records, once it is known to match the log, and before the changes after it (none without a snapshot). */
   | { type: 'snapshot'; head: SnapshotHead }
+  /** The snapshot whose records were sent is damaged or does not match the log: forget them; the whole log follows. */
+  | { type: 'snapshot-dropped' }
   /** The reading's head (log-transfer.ts `readHead`), after every part: the log is whole; the worker's connection is closed. */
   | { type: 'read'; head: string }
   /** The log is damaged or newer than this Musubi (FORMAT, VERSION): the page would refuse it too. */

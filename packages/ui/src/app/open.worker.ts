@@ -1,7 +1,8 @@
 /**
  * Reads and validates the network's log in IndexedDB off the page's thread (see open-in-worker.ts).
- * What it read is sent as it is checked (log-transfer.ts): the snapshot's records first, once the
- * snapshot is known to match the log, then each stretch of changes as the JSON text the store keeps
+ * What it read is sent as it is checked (log-transfer.ts): the snapshot's records first, part by
+ * part as they are read (dropped again, should the snapshot turn out damaged or not to match the
+ * log), its head once it is known to match, then each stretch of changes as the JSON text the store keeps
  * (a packed block of thousands of changes is sent as it was read), so the page replays one while
  * the worker reads the next. It writes no change: the store only packs the loose changes it read
  * into blocks (a first opening of a log written one change at a time) before the reading ends; its
@@ -10,7 +11,7 @@
  */
 import { isMusubiError, readStoredLog, type StoredLog } from '@musubi/core';
 import { IndexedDbStore } from '@musubi/core/indexeddb';
-import { partsOf, readHead, snapshotHead, snapshotParts } from './log-transfer.js';
+import { partsOf, readHead } from './log-transfer.js';
 import type { OpenReply, OpenRequest } from './open-messages.js';
 import { startTiming } from './timing.js';
 
@@ -31,9 +32,13 @@ async function read(database: string): Promise<OpenReply | { type: 'log'; log: S
     const end = startTiming('musubi:worker:read');
     // sent to the page as they are checked; a damaged change later makes the answer `refused`
     const log = await readStoredLog(store, {
-      onSnapshot: (snapshot) => {
-        for (const part of snapshotParts(snapshot)) postMessage({ type: 'part', part } satisfies OpenReply);
-        postMessage({ type: 'snapshot', head: snapshotHead(snapshot) } satisfies OpenReply);
+      // each part of the snapshot's records is posted as soon as it is read and checked
+      snapshotTexts: {
+        part: ({ collection, text }) =>
+          postMessage({ type: 'part', part: { list: collection, text } } satisfies OpenReply),
+        head: ({ seq, changeId }) =>
+          postMessage({ type: 'snapshot', head: { seq, changeId } } satisfies OpenReply),
+        dropped: () => postMessage({ type: 'snapshot-dropped' } satisfies OpenReply),
       },
       onChangesText: (text) =>
         postMessage({ type: 'part', part: { list: 'changes', text } } satisfies OpenReply),

@@ -1,4 +1,4 @@
-import { createNetwork } from '@musubi/core';
+import { createNetwork, openNetwork } from '@musubi/core';
 import { IndexedDbStore } from '@musubi/core/indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openSaved } from './workspace.js';
@@ -81,4 +81,73 @@ describe('the workspace in IndexedDB', () => {
     expect(opened.network.entity('m0')).toBeUndefined();
     await opened.network.close();
   });
+
+  it('restores the snapshot part by part as the worker reads it, and forgets it for the whole log when a later part is damaged or it does not match', async () => {
+    const name = await savedNetworkOf(30);
+    // a snapshot in parts of about 300 characters: several parts of entities
+    const writer = await openNetwork(await IndexedDbStore.open(name, { snapshotPart: 300 }));
+    const snapshot = writer.snapshot();
+    await writer.saveSnapshot();
+    await writer.close();
+
+    const fromParts = await openSaved(20);
+    expect(fromParts.openedIn).toBe('worker');
+    expect(fromParts.network.changesSinceSnapshot).toBe(0);
+    expect(fromParts.network.warnings).toEqual([]);
+    expect(fromParts.network.snapshot()).toEqual(snapshot);
+    expect(await fromParts.snapshotKept).toBe(false);
+    await fromParts.network.close();
+
+    // the third part damaged: the parts before it reached the page, which drops them
+    const raw = await rawDatabase(name);
+    const parts = (await getAll(raw, 'snapshotParts')) as { part: number; text: string }[];
+    expect(parts.length).toBeGreaterThan(3);
+    const third = parts[2] as { text: string };
+    await put(raw, 'snapshotParts', { ...third, text: third.text.replace('"kind":"', '"kind":"no-such-') });
+    raw.close();
+    const damaged = await openSaved(20);
+    expect(damaged.openedIn).toBe('worker');
+    expect(damaged.network.warnings.map((w) => w.code)).toEqual(['snapshot-ignored']);
+    expect(damaged.network.changesSinceSnapshot).toBe(30);
+    expect(damaged.network.snapshot().records).toEqual(snapshot.records);
+    // the opening replayed the whole log: a snapshot is kept again, in good parts
+    expect(await damaged.snapshotKept).toBe(true);
+    await damaged.network.close();
+
+    // a snapshot whose change is not the log's: its parts are dropped too
+    const stale = await IndexedDbStore.open(name, { snapshotPart: 300 });
+    await stale.writeSnapshot({ ...snapshot, changeId: 'chg_not_in_this_log' });
+    await stale.close();
+    const mismatched = await openSaved(20);
+    expect(mismatched.network.warnings.map((w) => w.code)).toEqual(['snapshot-ignored']);
+    expect(mismatched.network.changesSinceSnapshot).toBe(30);
+    expect(mismatched.network.snapshot().records).toEqual(snapshot.records);
+    await mismatched.network.close();
+  });
 });
+
+/** The database `name` as IndexedDB holds it, for damaging it. */
+function rawDatabase(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function getAll(db: IDBDatabase, store: string): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const request = db.transaction(store).objectStore(store).getAll();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function put(db: IDBDatabase, store: string, value: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction(store, 'readwrite');
+    transaction.objectStore(store).put(value);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+  });
+}
