@@ -210,6 +210,7 @@ export function App() {
                 version={version}
                 visible={visible}
                 ties={kept.ties}
+                tiesRead={kept}
                 sizeBy={state.sizeBy}
                 selected={state.entity}
                 onSelect={open}

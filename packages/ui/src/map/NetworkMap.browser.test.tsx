@@ -62,9 +62,12 @@ describe('the network map', () => {
     expect(highlight?.previousElementSibling).toBe(layer('labels'));
     expect(highlight?.nextElementSibling).toBe(layer('hovers'));
     await expect.poll(() => highlight?.dataset.focus).toBe('mie');
-    for (const name of ['edges', 'nodes', 'labels']) expect(layer(name)?.style.filter).toContain('grayscale');
+    for (const name of ['edges', 'nodes']) expect(layer(name)?.style.filter).toContain('grayscale');
+    // the highlight's layer labels the focus' neighbourhood; sigma's labels wait under it
+    expect(layer('labels')?.style.visibility).toBe('hidden');
     await screen.getByRole('button', { name: 'clear' }).click();
     await expect.poll(() => highlight?.dataset.focus).toBe('');
-    for (const name of ['edges', 'nodes', 'labels']) expect(layer(name)?.style.filter).toBe('');
+    for (const name of ['edges', 'nodes']) expect(layer(name)?.style.filter).toBe('');
+    expect(layer('labels')?.style.visibility).toBe('');
   });
 });

@@ -21,7 +21,7 @@ import {
   type DisplayNode,
   syncDisplayGraph,
 } from './display-graph.js';
-import type { Ties } from './engagement-ties.js';
+import type { KeptTies, Ties } from './engagement-ties.js';
 import { countInView, frameOf } from './frame.js';
 import { placeLabels } from './labels.js';
 import { useLayout } from './use-layout.js';
@@ -33,6 +33,11 @@ export interface NetworkMapProps {
   visible: VisibleNetwork;
   /** The network's engagement ties of all time (`networkTies`), when the caller has them. */
   ties?: Ties | undefined;
+  /**
+   * The read of the ties that gave `ties` (`tiesKept`), when the caller follows them: a change of
+   * the network then updates only the ties it changed in the display graph.
+   */
+  tiesRead?: KeptTies | undefined;
   sizeBy: SizeBy;
   selected: string | undefined;
   onSelect: (id: string | undefined) => void;
@@ -50,6 +55,7 @@ export function NetworkMap({
   version,
   visible,
   ties,
+  tiesRead,
   sizeBy,
   selected,
   onSelect,
@@ -91,24 +97,38 @@ export function NetworkMap({
    */
   const moved = useRef(false);
 
+  /** The serial of the read of the ties the display graph holds (`tiesRead`). */
+  const tiesSynced = useRef<number | undefined>(undefined);
   // the network into the display graph, in place (a first visit then runs the layout). Before the
   // renderer is made (an effect runs in the order written): the first map's graph is filled while
   // nothing follows its events, and sigma then indexes it once, instead of once per node and edge
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   useEffect(() => {
+    // the ties that may differ from the graph's: none when the graph holds this read's, the read's
+    // changes when it holds the read before; else every tie is compared
+    let changed: ReadonlySet<string> | undefined;
+    if (tiesRead !== undefined && tiesRead.ties === ties) {
+      if (tiesSynced.current === tiesRead.serial) changed = new Set();
+      else if (tiesSynced.current === tiesRead.serial - 1 && tiesRead.changed !== 'all')
+        changed = tiesRead.changed;
+    }
     const { fresh } = timed('musubi:map:display-graph', () =>
-      syncDisplayGraph(graph, network, undefined, ties),
+      syncDisplayGraph(graph, network, undefined, ties, changed),
     );
+    tiesSynced.current = tiesRead !== undefined && tiesRead.ties === ties ? tiesRead.serial : undefined;
     if (container.current) container.current.dataset.nodes = String(graph.order);
     layoutWanted.current ||= fresh;
     setSynced(true);
-  }, [graph, network, version, ties]);
+  }, [graph, network, version, ties, tiesRead]);
 
   // the focus (hovered, else selected) and its neighbours: drawn lit on a layer of their own above
   // the dimmed map (`drawHighlight`), so that a hover redraws them, not the whole map (sigma's
   // refresh of 250,000 items took seconds at scale M, and a partial one would keep the old order)
   const focus = hovered ?? selected;
-  const highlight = useMemo(() => highlightOf(graph, visible, focus), [graph, visible, focus]);
+  const highlight = useMemo(
+    () => highlightOf(graph, visible, focus, selected),
+    [graph, visible, focus, selected],
+  );
   const highlights = useRef(highlight);
   highlights.current = highlight;
   // what is visible, sizes, labels in the current language: sigma's reducers read the latest of
@@ -143,7 +163,7 @@ export function NetworkMap({
     const createContext = s.createCanvasContext as (id: string, options: { beforeLayer: string }) => unknown;
     createContext.call(s, HIGHLIGHT_LAYER, { beforeLayer: 'hovers' });
     s.resize(true);
-    const drawn = () => drawHighlight(s, highlights.current, labelled.current);
+    const drawn = () => drawHighlight(s, highlights.current);
     s.on('afterRender', drawn);
     drawn();
     // sigma drew the map as it was made
@@ -213,8 +233,8 @@ export function NetworkMap({
     relabel.current = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const lit = highlights.current;
-        const chosen = chooseLabels(sigma, lit.focus, lit.focus === undefined ? undefined : lit.neighbours());
+        // the map's own labels (the highlight's layer labels the focus and its neighbours)
+        const chosen = chooseLabels(sigma);
         const same =
           chosen.size === labelled.current.size && [...chosen].every((id) => labelled.current.has(id));
         if (container.current) container.current.dataset.labels = String(chosen.size);
@@ -240,8 +260,9 @@ export function NetworkMap({
     return () => cancelAnimationFrame(frame);
   }, [sigma, look, graph]);
 
-  // a new focus: the old and the new focus drawn again (the focus is bigger, with its label in a
-  // box), the highlight's layer with them, and labels chosen for the new neighbourhood
+  // a new focus: the highlight's layer drawn again, and nothing of sigma's (every render of sigma
+  // draws all 250,000 items of scale M); a new selection: the old and the new one drawn again too
+  // (the selected node is bigger, its label in a box, as sigma draws the hovered node)
   const litBefore = useRef<Highlight | undefined>(undefined);
   useEffect(() => {
     if (!sigma) return;
@@ -249,13 +270,16 @@ export function NetworkMap({
     litBefore.current = highlight;
     if (before === highlight) return;
     timed('musubi:map:highlight', () => {
-      const nodes = [before?.focus, highlight.focus].filter(
-        (id): id is string => id !== undefined && graph.hasNode(id),
-      );
+      const nodes =
+        before?.selected === highlight.selected
+          ? []
+          : [before?.selected, highlight.selected].filter(
+              (id): id is string => id !== undefined && graph.hasNode(id),
+            );
+      // sigma's render draws the highlight's layer after it
       if (nodes.length > 0) redraw(sigma, nodes, []);
-      else sigma.scheduleRender();
+      else drawHighlight(sigma, highlight);
     });
-    relabel.current();
   }, [sigma, highlight, graph]);
 
   // a selection (search, a click, a shared URL) frames the node with its neighbours, again when the
@@ -327,13 +351,21 @@ interface Look {
 /** The focus of the map (hovered, else selected) and its visible neighbours, computed when first asked. */
 interface Highlight {
   focus: string | undefined;
+  /** The selected node (drawn bigger, its label in a box); the focus unless another is hovered. */
+  selected: string | undefined;
   neighbours: () => Set<string>;
 }
 
-function highlightOf(graph: DisplayGraph, visible: VisibleNetwork, focus: string | undefined): Highlight {
+function highlightOf(
+  graph: DisplayGraph,
+  visible: VisibleNetwork,
+  focus: string | undefined,
+  selected: string | undefined,
+): Highlight {
   let neighbours: Set<string> | undefined;
   return {
     focus,
+    selected,
     // computed when drawn, after the display graph holds the network (the map's first render comes
     // before); a focus not in the display graph yet has none
     neighbours: () => {
@@ -353,8 +385,8 @@ function nodeSize(kind: string, visible: VisibleNetwork, sizeBy: SizeBy, node: s
 }
 
 /**
- * The look of the map: what is visible, sizes, labels in `lang`; the focus a little bigger, its
- * label in a box (sigma's highlighted node). The focus and its neighbours are lit by the highlight's
+ * The look of the map: what is visible, sizes, labels in `lang`; the selected node a little bigger,
+ * its label in a box (sigma's highlighted node, as it draws the hovered one). The focus and its neighbours are lit by the highlight's
  * layer, over the map.
  */
 function lookOf(
@@ -380,7 +412,7 @@ function lookOf(
       // the names as the display graph holds them (kept up to date with the network), not looked up
       data.label = lang === 'ja' ? data.nameJa : data.nameEn;
       data.forceLabel = labelled.current.has(node);
-      if (node === highlights.current.focus) {
+      if (node === highlights.current.selected) {
         data.size += 2;
         data.highlighted = true;
       }
@@ -444,19 +476,16 @@ const HIGHLIGHT_LAYER = 'highlight';
  * were drawn before (a CSS filter, which the compositor applies, not a redraw of every item).
  */
 const DIM = 'grayscale(1) opacity(0.3)';
-const DIMMED_LAYERS = ['edges', 'edgeLabels', 'nodes', 'labels'];
+const DIMMED_LAYERS = ['edges', 'edgeLabels', 'nodes'];
 
 /**
  * The focus and its visible neighbours lit over the dimmed map: sigma's layers are dimmed, and the
  * focus' shown links and ties, its neighbours and itself are drawn over them as sigma draws them,
- * with the labels sigma shows for them. Drawn after each render of sigma (the camera moved, an item
- * changed); nothing dimmed and nothing drawn when nothing has the focus.
+ * with their labels where they fit (sigma's labels layer is hidden meanwhile). Drawn after each
+ * render of sigma (the camera moved, an item changed) and on a new focus; nothing dimmed and
+ * nothing drawn when nothing has the focus.
  */
-function drawHighlight(
-  sigma: Sigma<DisplayNode, DisplayEdge>,
-  lit: Highlight,
-  labelled: ReadonlySet<string>,
-): void {
+function drawHighlight(sigma: Sigma<DisplayNode, DisplayEdge>, lit: Highlight): void {
   const canvases = sigma.getCanvases();
   const canvas = canvases[HIGHLIGHT_LAYER];
   const context = canvas?.getContext('2d');
@@ -472,6 +501,9 @@ function drawHighlight(
     const filter = on ? DIM : '';
     if (element && element.style.filter !== filter) element.style.filter = filter;
   }
+  const labelsLayer = canvases.labels;
+  const visibility = on ? 'hidden' : '';
+  if (labelsLayer && labelsLayer.style.visibility !== visibility) labelsLayer.style.visibility = visibility;
   canvas.dataset.focus = on ? focus : '';
   if (!on) return;
   const neighbours = lit.neighbours();
@@ -500,6 +532,7 @@ function drawHighlight(
     context.fill();
     return p;
   };
+  const labelled = chooseLabels(sigma, focus, neighbours);
   const labels: { text: string; x: number; y: number }[] = [];
   for (const id of neighbours) {
     const data = sigma.getNodeDisplayData(id);
@@ -509,6 +542,7 @@ function drawHighlight(
       labels.push({ text: data.label, x: p.x + sigma.scaleSize(data.size) + 3, y: p.y + LABEL_SIZE / 3 });
   }
   disc(focusData);
+  // the focus' label: sigma draws it in a box when the focus is hovered or selected
   // the labels as sigma draws them (its labels layer, under this one, is dimmed with the map)
   context.fillStyle = '#000';
   context.font = `normal ${LABEL_SIZE}px ${LABEL_FONT}`;
@@ -534,25 +568,32 @@ function measure(text: string): number {
   return Math.ceil(measureContext.measureText(text).width);
 }
 
-/** The nodes to label now: on screen, labelled, not covering one another (sigma draws them to the right). */
+/**
+ * The nodes to label now: on screen, labelled, not covering one another (sigma draws them to the
+ * right); with a focus, among it and its neighbours only, the focus first.
+ */
 function chooseLabels(
   sigma: Sigma<DisplayNode, DisplayEdge>,
-  focus: string | undefined,
-  neighbours: Set<string> | undefined,
+  focus?: string,
+  neighbours?: ReadonlySet<string>,
 ): Set<string> {
   const { width, height } = sigma.getDimensions();
   const candidates: { key: string; text: string; x: number; y: number; r: number; rank: number }[] = [];
-  sigma.getGraph().forEachNode((id) => {
+  const weigh = (id: string) => {
     const data = sigma.getNodeDisplayData(id);
     if (!data || data.hidden || !data.label) return;
-    // with a focus, only it and its neighbours are labelled: the rest of the map is dimmed
-    if (neighbours !== undefined && id !== focus && !neighbours.has(id)) return;
     const p = sigma.framedGraphToViewport(data);
     if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) return;
     const r = sigma.scaleSize(data.size);
-    const rank = id === focus ? Number.POSITIVE_INFINITY : neighbours?.has(id) ? 1e6 + r : r;
+    const rank = id === focus ? Number.POSITIVE_INFINITY : r;
     candidates.push({ key: id, text: data.label, x: p.x, y: p.y, r, rank });
-  });
+  };
+  // with a focus, only it and its neighbours (the rest of the map is dimmed): not every node
+  if (neighbours === undefined) sigma.getGraph().forEachNode(weigh);
+  else {
+    if (focus !== undefined) weigh(focus);
+    for (const id of neighbours) weigh(id);
+  }
   candidates.sort((a, b) => b.rank - a.rank || a.key.localeCompare(b.key));
   const placed = placeLabels(
     candidates.slice(0, LABEL_CANDIDATES),

@@ -1,12 +1,13 @@
 /**
  * The ties kept up to date with the log (`tiesKept`) equal the ties made from scratch
- * (`networkTies`) after any writes, undos and redos, an entity becoming the organisation itself or
+ * (`networkTies`), and a display graph given only the ties that changed equals one filled anew, after any writes, undos and redos, an entity becoming the organisation itself or
  * ceasing to be, and, in a replica, pending changes taken off and landed again under the server's.
  */
 import { createNetwork, type Network, type ParticipantRole } from '@musubi/core';
 import { Replica } from '@musubi/core/client';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createDisplayGraph, type DisplayGraph, syncDisplayGraph } from './display-graph.js';
 import { networkTies, type Ties, tiesKept } from './engagement-ties.js';
 
 /** Repeatable runs; set FC_SEED to explore other sequences. */
@@ -110,9 +111,39 @@ function rows(ties: Ties): string[] {
   return [...ties].map(([key, t]) => `${key} ${t.source}>${t.target} ×${t.count}`).sort();
 }
 
-/** The kept ties read now equal those made from scratch; what the read says changed covers the difference. */
-function expectSameAsFromScratch(network: Network, before: Map<string, number>): void {
+/** A display graph's edges and their looks, and its nodes (not where they are). */
+function shapeOf(graph: DisplayGraph): string[] {
+  const out: string[] = [];
+  graph.forEachNode((id, a) => out.push(`node ${id} ${a.kind} ${a.label}`));
+  graph.forEachEdge((key, a, source, target) =>
+    out.push(`edge ${key} ${source}>${target} ${a.kind} ${a.size}`),
+  );
+  return out.sort();
+}
+
+/** A display graph that follows the reads of the ties as the map does: only the changed ties, when it missed no read. */
+interface Followed {
+  graph: DisplayGraph;
+  serial: number | undefined;
+}
+
+/**
+ * The kept ties read now equal those made from scratch; what the read says changed covers the
+ * difference; a display graph updated with only the changed ties equals one filled anew.
+ */
+function expectSameAsFromScratch(network: Network, before: Map<string, number>, followed: Followed): void {
   const kept = tiesKept(network);
+  const changed =
+    followed.serial === kept.serial
+      ? new Set<string>()
+      : followed.serial === kept.serial - 1 && kept.changed !== 'all'
+        ? kept.changed
+        : undefined;
+  syncDisplayGraph(followed.graph, network, {}, kept.ties, changed);
+  followed.serial = kept.serial;
+  const fresh = createDisplayGraph();
+  syncDisplayGraph(fresh, network, {});
+  expect(shapeOf(followed.graph)).toEqual(shapeOf(fresh));
   expect(rows(kept.ties)).toEqual(rows(networkTies(network)));
   if (kept.changed !== 'all') {
     const keys = new Set([...before.keys(), ...kept.ties.keys()]);
@@ -140,9 +171,10 @@ function run(steps: readonly Step[], replicated: boolean): void {
     : createNetwork({ log: server.log(), author: 'suzuki', now: clock() });
   const replica = network instanceof Replica ? network : undefined;
   const seen = new Map<string, number>();
-  expectSameAsFromScratch(network, seen);
+  const followed: Followed = { graph: createDisplayGraph(), serial: undefined };
+  expectSameAsFromScratch(network, seen, followed);
   for (const s of steps) {
-    if (s.op === 'look') expectSameAsFromScratch(network, seen);
+    if (s.op === 'look') expectSameAsFromScratch(network, seen, followed);
     else if (s.op === 'colleague') {
       try {
         engage(server, `s${s.id}`, s.participants);
@@ -166,7 +198,7 @@ function run(steps: readonly Step[], replicated: boolean): void {
       if (replica) replica.receive(server.log().filter((c) => c.seq > replica.confirmedSeq));
     } else write(network, s);
   }
-  expectSameAsFromScratch(network, seen);
+  expectSameAsFromScratch(network, seen, followed);
 }
 
 describe('ties kept up to date with the log', () => {

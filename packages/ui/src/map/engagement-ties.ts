@@ -161,6 +161,11 @@ export interface KeptTies {
    * changes landed again).
    */
   readonly changed: ReadonlySet<string> | 'all';
+  /**
+   * The number of this read among those that took in changes: one who follows the ties read by read
+   * (the map's display graph) knows from it whether it missed one.
+   */
+  readonly serial: number;
 }
 
 interface TieFollowing {
@@ -169,6 +174,7 @@ interface TieFollowing {
   read: number;
   mark: number;
   changed: Set<string> | 'all';
+  serial: number;
 }
 
 const following = new WeakMap<Network, TieFollowing>();
@@ -177,7 +183,7 @@ function startFollowing(network: Network): TieFollowing {
   const selves = selvesOf(network);
   const counts = new TieCounts((id) => selves.has(id));
   for (const engagement of network.records<Engagement>('engagement')) counts.add(engagement);
-  return { counts, read: network.changeCount, mark: network.logMark(), changed: 'all' };
+  return { counts, read: network.changeCount, mark: network.logMark(), changed: 'all', serial: 0 };
 }
 
 /**
@@ -192,11 +198,12 @@ export function tiesKept(network: Network): KeptTies {
   if (f === undefined) {
     f = startFollowing(network);
     following.set(network, f);
-    return { ties: f.counts.ties, changed: f.changed };
+    return { ties: f.counts.ties, changed: f.changed, serial: f.serial };
   }
   const count = network.changeCount;
   const from = Math.min(f.read, network.firstChangedSince(f.mark));
-  if (from === count && f.read === count) return { ties: f.counts.ties, changed: f.changed };
+  if (from === count && f.read === count)
+    return { ties: f.counts.ties, changed: f.changed, serial: f.serial };
   let anew = from < f.read;
   const changed = new Set<string>();
   if (!anew) {
@@ -222,12 +229,14 @@ export function tiesKept(network: Network): KeptTies {
       f.counts.changed = undefined;
     }
   }
-  if (anew) f = startFollowing(network);
+  const serial = f.serial + 1;
+  if (anew) f = { ...startFollowing(network), serial };
   else {
+    f.serial = serial;
     f.read = count;
     f.mark = network.logMark();
     f.changed = changed;
   }
   following.set(network, f);
-  return { ties: f.counts.ties, changed: f.changed };
+  return { ties: f.counts.ties, changed: f.changed, serial: f.serial };
 }
