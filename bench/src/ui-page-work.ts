@@ -6,7 +6,7 @@
  * second frame after it, Chromium's CPU time (every process), the page's main thread busy time, and
  * the app's measures (`musubi:*`, packages/ui/src/app/timing.ts) taken meanwhile.
  *
- * `node --import tsx src/ui-page-work.ts [--scale S|M] [--dist DIR]`: DIR is a built UI
+ * `node --import tsx src/ui-page-work.ts [--scale S|M] [--dist DIR] [--profile]`: DIR is a built UI
  * (`vite build --outDir DIR`), built into a temporary directory when not given.
  */
 import { mkdtempSync } from 'node:fs';
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'S' },
     seed: { type: 'string', default: '1' },
     dist: { type: 'string' },
+    // the page's heaviest functions (sampled, self time) over each action
+    profile: { type: 'boolean', default: false },
   },
 });
 const scale = scales[(values.scale ?? 'S').toUpperCase() as keyof typeof scales];
@@ -43,6 +45,34 @@ interface Figures {
   cpuMs: number;
   mainMs: number;
   measures: [string, number][];
+  /** The heaviest functions of the page (self time, ms), with --profile. */
+  top?: [string, number][];
+}
+
+interface Profile {
+  nodes: { id: number; callFrame: { functionName: string; url: string } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+function heaviest(profile: Profile, count = 8): [string, number][] {
+  const names = new Map(
+    profile.nodes.map((n) => [
+      n.id,
+      `${n.callFrame.functionName || '(anonymous)'} ${path.basename(n.callFrame.url)}`,
+    ]),
+  );
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const name = names.get(samples[i] as number) ?? '?';
+    self.set(name, (self.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
+  }
+  return [...self]
+    .filter(([name]) => !name.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count);
 }
 
 /** Waits up to `ms` for a new measure of the map (its drawing after a hover, a filter). */
@@ -65,6 +95,10 @@ async function measured(
   const taskSeconds = async () =>
     (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
   const before = ((await page.evaluate(measures)) as [string, number][]).length;
+  if (values.profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const mainBefore = await taskSeconds();
   const cpuBefore = descendantsCpuMs();
   const start = Date.now();
@@ -74,9 +108,10 @@ async function measured(
   const wallMs = Date.now() - start;
   const cpuMs = descendantsCpuMs() - cpuBefore;
   const mainMs = ((await taskSeconds()) - mainBefore) * 1000;
+  const top = values.profile ? heaviest((await cdp.send('Profiler.stop')).profile as Profile) : undefined;
   await cdp.detach();
   const all = (await page.evaluate(measures)) as [string, number][];
-  return { wallMs, cpuMs, mainMs, measures: all.slice(before) };
+  return { wallMs, cpuMs, mainMs, measures: all.slice(before), ...(top ? { top } : {}) };
 }
 
 function show(what: string, f: Figures): void {
@@ -84,6 +119,7 @@ function show(what: string, f: Figures): void {
   console.log(
     `${what.padEnd(22)} wall ${String(f.wallMs).padStart(6)} ms  CPU ${f.cpuMs.toFixed(0).padStart(6)} ms  main ${f.mainMs.toFixed(0).padStart(6)} ms  ${parts.join(', ')}`,
   );
+  for (const [name, ms] of f.top ?? []) console.log(`    ${ms.toFixed(0).padStart(7)} ms  ${name}`);
 }
 
 const server = await serve(dist, () => file.path);
