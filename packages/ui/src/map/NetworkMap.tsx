@@ -225,8 +225,8 @@ export function NetworkMap({
   }, [graph, network, version, ties, run]);
 
   // the reducers' look into the drawing (once: sigma indexed the graph with the first when it was
-  // made): only the items whose look changed are drawn again; labels where they fit: the focus
-  // first, then its neighbours, then the biggest nodes
+  // made): only the items whose look changed are drawn again; the map's labels where they fit, the
+  // biggest nodes first (a focus' neighbourhood is labelled on the highlight's layer)
   useEffect(() => {
     if (!sigma) return;
     let frame = 0;
