@@ -9,7 +9,7 @@ import { Filters } from '../filters/Filters.js';
 import { visibleNetwork } from '../filters/visible.js';
 import { UndoRedo } from '../history/UndoRedo.js';
 import { useI18n } from '../i18n/i18n.js';
-import { networkTies } from '../map/engagement-ties.js';
+import { tiesKept } from '../map/engagement-ties.js';
 import { Legend } from '../map/Legend.js';
 import { SearchBox } from '../map/SearchBox.js';
 import { EntityPanel } from '../panels/EntityPanel.js';
@@ -78,13 +78,14 @@ export function App() {
   const { network, version } = useNetwork();
   const [state, update] = useExploreState();
   const today = useToday();
-  // the engagement ties of all time, once per version of the network: the map draws them, and the
-  // visible network filters them for the day shown
+  // the engagement ties of all time, brought up to date with each version of the network (from the
+  // engagements the changes wrote): the map draws them, and the visible network filters them for the
+  // day shown. The map of ties is changed in place: what is made from it depends on the read (`kept`)
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
-  const ties = useMemo(() => timed('musubi:app:ties', () => networkTies(network)), [network, version]);
+  const kept = useMemo(() => timed('musubi:app:ties', () => tiesKept(network)), [network, version]);
   const visible = useMemo(
-    () => timed('musubi:app:visible', () => visibleNetwork(network, state, today, ties)),
-    [network, ties, state, today],
+    () => timed('musubi:app:visible', () => visibleNetwork(network, state, today, kept.ties)),
+    [network, kept, state, today],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   const span = useMemo(
@@ -208,7 +209,8 @@ export function App() {
                 network={network}
                 version={version}
                 visible={visible}
-                ties={ties}
+                ties={kept.ties}
+                tiesRead={kept}
                 sizeBy={state.sizeBy}
                 selected={state.entity}
                 onSelect={open}

@@ -2,7 +2,16 @@
  * Which entities and links the explore views show for the current filters and point in time:
  * a pure function of a network view, shared by the map, the world view and the counts.
  */
-import { fiscalYearOf, fiscalYearRange, isInGroup, type Network, type NetworkView } from '@musubi/core';
+import {
+  type Engagement,
+  earliestDay,
+  fiscalYearOf,
+  fiscalYearRange,
+  isInGroup,
+  latestDay,
+  type Network,
+  type NetworkView,
+} from '@musubi/core';
 import type { ExploreState } from '../app/explore-state.js';
 import { type Ties, tiesOf } from '../map/engagement-ties.js';
 
@@ -77,26 +86,34 @@ export function visibleNetwork(
     degree.set(l.source, (degree.get(l.source) ?? 0) + 1);
     degree.set(l.target, (degree.get(l.target) ?? 0) + 1);
   }
+  // the engagements as the view keeps them, not by day: nothing here depends on their order, and
+  // sorting 200,000 of them took 0.5 s at scale M
+  const all = view.records<Engagement>('engagement');
+  const last = latestDay(day);
+  // a day always has a fiscal year
+  const yearStart = earliestDay(fiscalYearRange(fiscalYearOf(day) as number).start);
+  const upToDay: Engagement[] = [];
+  const activity = new Map<string, number>();
+  let engagements = 0;
+  for (const g of all) {
+    const on = earliestDay(g.date);
+    if (on > last) continue;
+    upToDay.push(g);
+    if (on < yearStart) continue;
+    if (!g.participants.some((p) => entities.has(p.entity))) continue;
+    engagements += 1;
+    for (const p of g.participants) activity.set(p.entity, (activity.get(p.entity) ?? 0) + 1);
+  }
   const ties = new Set<string>();
   if (state.ties) {
     const isSelf = (id: string) => view.entity(id)?.kind === 'self';
-    const upToDay = view.engagements({ to: day });
     const shown =
-      allTies !== undefined && view === network && upToDay.length === network.counts().engagements
+      allTies !== undefined && view === network && upToDay.length === all.length
         ? allTies
         : tiesOf(upToDay, isSelf);
     for (const [key, tie] of shown) {
       if (entities.has(tie.source) && entities.has(tie.target)) ties.add(key);
     }
-  }
-  // a day always has a fiscal year
-  const fiscalYear = fiscalYearOf(day) as number;
-  const activity = new Map<string, number>();
-  let engagements = 0;
-  for (const g of view.engagements({ from: fiscalYearRange(fiscalYear).start, to: day })) {
-    if (!g.participants.some((p) => entities.has(p.entity))) continue;
-    engagements += 1;
-    for (const p of g.participants) activity.set(p.entity, (activity.get(p.entity) ?? 0) + 1);
   }
   return {
     view,

@@ -21,7 +21,7 @@ import {
   type DisplayNode,
   syncDisplayGraph,
 } from './display-graph.js';
-import type { Ties } from './engagement-ties.js';
+import type { KeptTies, Ties } from './engagement-ties.js';
 import { countInView, frameOf } from './frame.js';
 import { placeLabels } from './labels.js';
 import { useLayout } from './use-layout.js';
@@ -33,6 +33,11 @@ export interface NetworkMapProps {
   visible: VisibleNetwork;
   /** The network's engagement ties of all time (`networkTies`), when the caller has them. */
   ties?: Ties | undefined;
+  /**
+   * The read of the ties that gave `ties` (`tiesKept`), when the caller follows them: a change of
+   * the network then updates only the ties it changed in the display graph.
+   */
+  tiesRead?: KeptTies | undefined;
   sizeBy: SizeBy;
   selected: string | undefined;
   onSelect: (id: string | undefined) => void;
@@ -40,8 +45,6 @@ export interface NetworkMapProps {
   onShowTable?: () => void;
 }
 
-const DIM_NODE = '#d5d8dc';
-const DIM_EDGE = '#eef0f2';
 const LABEL_FONT = 'system-ui, "Hiragino Sans", "Noto Sans CJK JP", sans-serif';
 const LABEL_SIZE = 13;
 /** At most this many labels are weighed per frame (the biggest nodes first). */
@@ -52,6 +55,7 @@ export function NetworkMap({
   version,
   visible,
   ties,
+  tiesRead,
   sizeBy,
   selected,
   onSelect,
@@ -93,26 +97,43 @@ export function NetworkMap({
    */
   const moved = useRef(false);
 
+  /** The serial of the read of the ties the display graph holds (`tiesRead`). */
+  const tiesSynced = useRef<number | undefined>(undefined);
   // the network into the display graph, in place (a first visit then runs the layout). Before the
   // renderer is made (an effect runs in the order written): the first map's graph is filled while
   // nothing follows its events, and sigma then indexes it once, instead of once per node and edge
   // biome-ignore lint/correctness/useExhaustiveDependencies: version marks a change of the network
   useEffect(() => {
+    // the ties that may differ from the graph's: none when the graph holds this read's, the read's
+    // changes when it holds the read before; else every tie is compared
+    let changed: ReadonlySet<string> | undefined;
+    if (tiesRead !== undefined && tiesRead.ties === ties) {
+      if (tiesSynced.current === tiesRead.serial) changed = new Set();
+      else if (tiesSynced.current === tiesRead.serial - 1 && tiesRead.changed !== 'all')
+        changed = tiesRead.changed;
+    }
     const { fresh } = timed('musubi:map:display-graph', () =>
-      syncDisplayGraph(graph, network, undefined, ties),
+      syncDisplayGraph(graph, network, undefined, ties, changed),
     );
+    tiesSynced.current = tiesRead !== undefined && tiesRead.ties === ties ? tiesRead.serial : undefined;
     if (container.current) container.current.dataset.nodes = String(graph.order);
     layoutWanted.current ||= fresh;
     setSynced(true);
-  }, [graph, network, version, ties]);
+  }, [graph, network, version, ties, tiesRead]);
 
-  // what is visible, sizes, labels in the current language, hover highlight: sigma's reducers read
-  // the latest of these (`looks`), and are redrawn with them when they change
+  // the focus (hovered, else selected) and its neighbours: drawn lit on a layer of their own above
+  // the dimmed map (`drawHighlight`), so that a hover redraws them, not the whole map (sigma's
+  // refresh of 250,000 items took seconds at scale M, and a partial one would keep the old order)
   const focus = hovered ?? selected;
-  const look = useMemo(
-    () => lookOf(graph, visible, sizeBy, focus, lang, labelled),
-    [graph, visible, sizeBy, focus, lang],
+  const highlight = useMemo(
+    () => highlightOf(graph, visible, focus, selected),
+    [graph, visible, focus, selected],
   );
+  const highlights = useRef(highlight);
+  highlights.current = highlight;
+  // what is visible, sizes, labels in the current language: sigma's reducers read the latest of
+  // these (`looks`), and the items whose look changed are redrawn when they change
+  const look = useMemo(() => lookOf(visible, sizeBy, lang, labelled, highlights), [visible, sizeBy, lang]);
   const looks = useRef(look);
   looks.current = look;
   /** The look sigma last indexed the graph with. */
@@ -131,13 +152,20 @@ export function NetworkMap({
           labelRenderedSizeThreshold: Number.POSITIVE_INFINITY,
           labelSize: LABEL_SIZE,
           labelFont: LABEL_FONT,
-          zIndex: true,
           defaultEdgeType: 'line',
           nodeReducer: (node, data) => looks.current.nodeReducer(node, data),
           edgeReducer: (edge, data) => looks.current.edgeReducer(edge, data),
         }),
     );
     drawnWith.current = looks.current;
+    // the highlight's layer: above the labels, under sigma's hovered node and its label box
+    // (sigma 3.0 passes the options on to createCanvas, whose placing its type leaves out here)
+    const createContext = s.createCanvasContext as (id: string, options: { beforeLayer: string }) => unknown;
+    createContext.call(s, HIGHLIGHT_LAYER, { beforeLayer: 'hovers' });
+    s.resize(true);
+    const drawn = () => drawHighlight(s, highlights.current);
+    s.on('afterRender', drawn);
+    drawn();
     // sigma drew the map as it was made
     firstViewShown();
     const camera = s.getCamera();
@@ -197,14 +225,16 @@ export function NetworkMap({
   }, [graph, network, version, ties, run]);
 
   // the reducers' look into the drawing (once: sigma indexed the graph with the first when it was
-  // made); labels where they fit: the focus first, then its neighbours, then the biggest nodes
+  // made): only the items whose look changed are drawn again; the map's labels where they fit, the
+  // biggest nodes first (a focus' neighbourhood is labelled on the highlight's layer)
   useEffect(() => {
     if (!sigma) return;
     let frame = 0;
     relabel.current = () => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        const chosen = chooseLabels(sigma, look.focus, look.neighbours());
+        // the map's own labels (the highlight's layer labels the focus and its neighbours)
+        const chosen = chooseLabels(sigma);
         const same =
           chosen.size === labelled.current.size && [...chosen].every((id) => labelled.current.has(id));
         if (container.current) container.current.dataset.labels = String(chosen.size);
@@ -214,23 +244,43 @@ export function NetworkMap({
         const changed = [...chosen].filter((id) => !labelled.current.has(id));
         for (const id of labelled.current) if (!chosen.has(id)) changed.push(id);
         labelled.current = chosen;
-        try {
-          sigma.refresh({ partialGraph: { nodes: changed }, skipIndexation: true });
-        } catch {
-          // a node sigma has not placed in its programs yet (the graph changed since it drew)
-          sigma.refresh({ skipIndexation: true });
-        }
+        redraw(sigma, changed, []);
       });
     };
-    if (drawnWith.current !== look) {
+    const before = drawnWith.current;
+    if (before !== look) {
       drawnWith.current = look;
-      // the graph's events may have asked the look while the display graph was being changed
-      look.forget();
-      timed('musubi:map:refresh', () => sigma.refresh());
+      timed('musubi:map:refresh', () => {
+        const changes = before === undefined ? undefined : lookChanges(graph, before, look);
+        if (changes === undefined) sigma.refresh();
+        else redraw(sigma, changes.nodes, changes.edges);
+      });
     }
     relabel.current();
     return () => cancelAnimationFrame(frame);
-  }, [sigma, look]);
+  }, [sigma, look, graph]);
+
+  // a new focus: the highlight's layer drawn again, and nothing of sigma's (every render of sigma
+  // draws all 250,000 items of scale M); a new selection: the old and the new one drawn again too
+  // (the selected node is bigger, its label in a box, as sigma draws the hovered node)
+  const litBefore = useRef<Highlight | undefined>(undefined);
+  useEffect(() => {
+    if (!sigma) return;
+    const before = litBefore.current;
+    litBefore.current = highlight;
+    if (before === highlight) return;
+    timed('musubi:map:highlight', () => {
+      const nodes =
+        before?.selected === highlight.selected
+          ? []
+          : [before?.selected, highlight.selected].filter(
+              (id): id is string => id !== undefined && graph.hasNode(id),
+            );
+      // sigma's render draws the highlight's layer after it
+      if (nodes.length > 0) redraw(sigma, nodes, []);
+      else drawHighlight(sigma, highlight);
+    });
+  }, [sigma, highlight, graph]);
 
   // a selection (search, a click, a shared URL) frames the node with its neighbours, again when the
   // layout has moved them or the map has changed size (a bottom sheet opening, a phone turned)
@@ -289,41 +339,67 @@ export function NetworkMap({
   );
 }
 
-/** sigma's reducers for one state of the map, and what they depend on, computed when first asked. */
+/** sigma's reducers for one state of the map. */
 interface Look {
-  focus: string | undefined;
-  /** The visible neighbours of the focus. */
-  neighbours: () => Set<string>;
-  /** Forgets the neighbours computed so far (the display graph has changed since). */
-  forget: () => void;
+  visible: VisibleNetwork;
+  sizeBy: SizeBy;
+  lang: Lang;
   nodeReducer: NonNullable<Settings<DisplayNode, DisplayEdge>['nodeReducer']>;
   edgeReducer: NonNullable<Settings<DisplayNode, DisplayEdge>['edgeReducer']>;
 }
 
-/**
- * The look of the map: what is visible, sizes, labels in `lang`, the focus and its neighbours lit.
- * The neighbours are computed on the first call of a reducer, when sigma draws:
- * after the display graph holds the network (the map's first render comes before).
- */
-function lookOf(
+/** The focus of the map (hovered, else selected) and its visible neighbours, computed when first asked. */
+interface Highlight {
+  focus: string | undefined;
+  /** The selected node (drawn bigger, its label in a box); the focus unless another is hovered. */
+  selected: string | undefined;
+  neighbours: () => Set<string>;
+}
+
+function highlightOf(
   graph: DisplayGraph,
   visible: VisibleNetwork,
-  sizeBy: SizeBy,
   focus: string | undefined,
-  lang: Lang,
-  labelled: { current: Set<string> },
-): Look {
+  selected: string | undefined,
+): Highlight {
   let neighbours: Set<string> | undefined;
-  const neighboursNow = () => {
-    neighbours ??= neighboursOf(graph, focus, visible);
-    return neighbours;
-  };
   return {
     focus,
-    neighbours: neighboursNow,
-    forget: () => {
-      neighbours = undefined;
+    selected,
+    // computed when drawn, after the display graph holds the network (the map's first render comes
+    // before); a focus not in the display graph yet has none
+    neighbours: () => {
+      if (neighbours === undefined) {
+        if (focus === undefined || !graph.hasNode(focus)) return new Set();
+        neighbours = neighboursOf(graph, focus, visible);
+      }
+      return neighbours;
     },
+  };
+}
+
+/** The size a node is drawn at, by what it is and how many links or engagements it has. */
+function nodeSize(kind: string, visible: VisibleNetwork, sizeBy: SizeBy, node: string): number {
+  const weight = (sizeBy === 'degree' ? visible.degree : visible.activity).get(node) ?? 0;
+  return (kind === 'self' ? 12 : 5) + 2.5 * Math.sqrt(weight);
+}
+
+/**
+ * The look of the map: what is visible, sizes, labels in `lang`; the selected node a little bigger,
+ * its label in a box (sigma's highlighted node, as it draws the hovered one). The focus and its neighbours are lit by the highlight's
+ * layer, over the map.
+ */
+function lookOf(
+  visible: VisibleNetwork,
+  sizeBy: SizeBy,
+  lang: Lang,
+  labelled: { current: Set<string> },
+  highlights: { current: Highlight },
+): Look {
+  return {
+    visible,
+    sizeBy,
+    lang,
     // sigma hands each reducer a copy of the item's attributes, made for it: they are changed in
     // place, not copied again (250,000 items at scale M)
     nodeReducer: (node, attributes) => {
@@ -332,43 +408,145 @@ function lookOf(
         data.hidden = true;
         return data;
       }
-      const weight = (sizeBy === 'degree' ? visible.degree : visible.activity).get(node) ?? 0;
-      data.size = (data.kind === 'self' ? 12 : 5) + 2.5 * Math.sqrt(weight);
+      data.size = nodeSize(data.kind, visible, sizeBy, node);
       // the names as the display graph holds them (kept up to date with the network), not looked up
       data.label = lang === 'ja' ? data.nameJa : data.nameEn;
       data.forceLabel = labelled.current.has(node);
-      if (focus === undefined) return data;
-      if (node === focus) {
+      if (node === highlights.current.selected) {
         data.size += 2;
         data.highlighted = true;
-        data.zIndex = 2;
-      } else if (neighboursNow().has(node)) data.zIndex = 1;
-      else {
-        data.label = '';
-        data.color = DIM_NODE;
-        data.zIndex = 0;
-        data.forceLabel = false;
       }
       return data;
     },
     edgeReducer: (edge, attributes) => {
       const data: DisplayEdge & Partial<EdgeDisplayData> = attributes;
-      if (!visible.links.has(edge) && !visible.ties.has(edge)) {
-        data.hidden = true;
-        return data;
-      }
-      if (focus === undefined) return data;
-      const [source, target] = graph.extremities(edge);
-      if (source === focus || target === focus) {
-        data.size += 1;
-        data.zIndex = 1;
-      } else {
-        data.color = DIM_EDGE;
-        data.zIndex = 0;
-      }
+      if (!visible.links.has(edge) && !visible.ties.has(edge)) data.hidden = true;
       return data;
     },
   };
+}
+
+/**
+ * The nodes and edges whose look differs between two looks of the same display graph (a filter, the
+ * day shown, a change of the network), or undefined when every node's does (another language or
+ * measure of size): these are drawn again, not all 250,000 items of scale M.
+ */
+function lookChanges(
+  graph: DisplayGraph,
+  before: Look,
+  after: Look,
+): { nodes: string[]; edges: string[] } | undefined {
+  if (before.lang !== after.lang || before.sizeBy !== after.sizeBy) return undefined;
+  const was = before.visible;
+  const is = after.visible;
+  const weightsWere = before.sizeBy === 'degree' ? was.degree : was.activity;
+  const weights = after.sizeBy === 'degree' ? is.degree : is.activity;
+  const nodes: string[] = [];
+  graph.forEachNode((node) => {
+    if (was.entities.has(node) !== is.entities.has(node) || weightsWere.get(node) !== weights.get(node))
+      nodes.push(node);
+  });
+  const edges: string[] = [];
+  graph.forEachEdge((edge) => {
+    const shownBefore = was.links.has(edge) || was.ties.has(edge);
+    if (shownBefore !== (is.links.has(edge) || is.ties.has(edge))) edges.push(edge);
+  });
+  return { nodes, edges };
+}
+
+/**
+ * Draws these nodes and edges again with the reducers' look, in place: sigma's order of drawing
+ * stays (no item is lifted by a zIndex; the focus is lit on a layer of its own).
+ */
+function redraw(sigma: Sigma<DisplayNode, DisplayEdge>, nodes: string[], edges: string[]): void {
+  if (nodes.length === 0 && edges.length === 0) return;
+  try {
+    sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true });
+  } catch {
+    // an item sigma has not placed in its programs yet (the graph changed since it drew): these
+    // items through the reducers, then sigma places every item again (as it would anyway)
+    sigma.refresh({ partialGraph: { nodes, edges } });
+  }
+}
+
+/** The id of the layer the highlight is drawn on (a canvas of sigma's). */
+const HIGHLIGHT_LAYER = 'highlight';
+/**
+ * The dimming of sigma's own layers while a node has the focus: grey and pale, as the dimmed items
+ * were drawn before (a CSS filter, which the compositor applies, not a redraw of every item).
+ */
+const DIM = 'grayscale(1) opacity(0.3)';
+const DIMMED_LAYERS = ['edges', 'edgeLabels', 'nodes'];
+
+/**
+ * The focus and its visible neighbours lit over the dimmed map: sigma's layers are dimmed, and the
+ * focus' shown links and ties, its neighbours and itself are drawn over them as sigma draws them,
+ * with their labels where they fit (sigma's labels layer is hidden meanwhile). Drawn after each
+ * render of sigma (the camera moved, an item changed) and on a new focus; nothing dimmed and
+ * nothing drawn when nothing has the focus.
+ */
+function drawHighlight(sigma: Sigma<DisplayNode, DisplayEdge>, lit: Highlight): void {
+  const canvases = sigma.getCanvases();
+  const canvas = canvases[HIGHLIGHT_LAYER];
+  const context = canvas?.getContext('2d');
+  if (!canvas || !context) return;
+  const { width, height } = sigma.getDimensions();
+  context.clearRect(0, 0, width, height);
+  const focus = lit.focus;
+  const graph = sigma.getGraph();
+  const focusData = focus === undefined ? undefined : sigma.getNodeDisplayData(focus);
+  const on = focus !== undefined && focusData !== undefined && !focusData.hidden;
+  for (const layer of DIMMED_LAYERS) {
+    const element = canvases[layer];
+    const filter = on ? DIM : '';
+    if (element && element.style.filter !== filter) element.style.filter = filter;
+  }
+  const labelsLayer = canvases.labels;
+  const visibility = on ? 'hidden' : '';
+  if (labelsLayer && labelsLayer.style.visibility !== visibility) labelsLayer.style.visibility = visibility;
+  canvas.dataset.focus = on ? focus : '';
+  if (!on) return;
+  const neighbours = lit.neighbours();
+  const at = (data: NodeDisplayData) => sigma.framedGraphToViewport(data);
+  const centre = at(focusData);
+  // the focus' links and ties to its visible neighbours, one pixel wide (sigma's line edges)
+  context.lineWidth = 1;
+  graph.forEachEdge(focus, (edge, _, source, target) => {
+    const other = source === focus ? target : source;
+    if (!neighbours.has(other)) return;
+    const edgeData = sigma.getEdgeDisplayData(edge);
+    const otherData = sigma.getNodeDisplayData(other);
+    if (!edgeData || edgeData.hidden || !otherData) return;
+    const end = at(otherData);
+    context.strokeStyle = edgeData.color;
+    context.beginPath();
+    context.moveTo(centre.x, centre.y);
+    context.lineTo(end.x, end.y);
+    context.stroke();
+  });
+  const disc = (data: NodeDisplayData) => {
+    const p = at(data);
+    context.fillStyle = data.color;
+    context.beginPath();
+    context.arc(p.x, p.y, sigma.scaleSize(data.size), 0, 2 * Math.PI);
+    context.fill();
+    return p;
+  };
+  const labelled = chooseLabels(sigma, focus, neighbours);
+  const labels: { text: string; x: number; y: number }[] = [];
+  for (const id of neighbours) {
+    const data = sigma.getNodeDisplayData(id);
+    if (!data || data.hidden) continue;
+    const p = disc(data);
+    if (labelled.has(id) && data.label)
+      labels.push({ text: data.label, x: p.x + sigma.scaleSize(data.size) + 3, y: p.y + LABEL_SIZE / 3 });
+  }
+  disc(focusData);
+  // the focus' label: sigma draws it in a box when the focus is hovered or selected
+  // the labels as sigma draws them (its labels layer, under this one, is dimmed with the map)
+  context.fillStyle = '#000';
+  context.font = `normal ${LABEL_SIZE}px ${LABEL_FONT}`;
+  for (const { text, x, y } of labels) context.fillText(text, x, y);
 }
 
 /** The visible neighbours of `focus` (by a shown link or tie). */
@@ -390,23 +568,32 @@ function measure(text: string): number {
   return Math.ceil(measureContext.measureText(text).width);
 }
 
-/** The nodes to label now: on screen, labelled, not covering one another (sigma draws them to the right). */
+/**
+ * The nodes to label now: on screen, labelled, not covering one another (sigma draws them to the
+ * right); with a focus, among it and its neighbours only, the focus first.
+ */
 function chooseLabels(
   sigma: Sigma<DisplayNode, DisplayEdge>,
-  focus: string | undefined,
-  neighbours: Set<string>,
+  focus?: string,
+  neighbours?: ReadonlySet<string>,
 ): Set<string> {
   const { width, height } = sigma.getDimensions();
   const candidates: { key: string; text: string; x: number; y: number; r: number; rank: number }[] = [];
-  sigma.getGraph().forEachNode((id) => {
+  const weigh = (id: string) => {
     const data = sigma.getNodeDisplayData(id);
     if (!data || data.hidden || !data.label) return;
     const p = sigma.framedGraphToViewport(data);
     if (p.x < 0 || p.y < 0 || p.x > width || p.y > height) return;
     const r = sigma.scaleSize(data.size);
-    const rank = id === focus ? Number.POSITIVE_INFINITY : neighbours.has(id) ? 1e6 + r : r;
+    const rank = id === focus ? Number.POSITIVE_INFINITY : r;
     candidates.push({ key: id, text: data.label, x: p.x, y: p.y, r, rank });
-  });
+  };
+  // with a focus, only it and its neighbours (the rest of the map is dimmed): not every node
+  if (neighbours === undefined) sigma.getGraph().forEachNode(weigh);
+  else {
+    if (focus !== undefined) weigh(focus);
+    for (const id of neighbours) weigh(id);
+  }
   candidates.sort((a, b) => b.rank - a.rank || a.key.localeCompare(b.key));
   const placed = placeLabels(
     candidates.slice(0, LABEL_CANDIDATES),

@@ -6,7 +6,7 @@
  */
 import type { EntityKind, Link, Network } from '@musubi/core';
 import { MultiDirectedGraph } from 'graphology';
-import { networkTies, type Ties } from './engagement-ties.js';
+import { networkTies, type Tie, type Ties } from './engagement-ties.js';
 import { kindColors, linkColors, linkWidths, TIE_COLOR } from './palette.js';
 import { loadPositions, type Positions, seededPosition } from './positions.js';
 
@@ -38,7 +38,17 @@ interface Wanted {
   edges: { key: string; source: string; target: string; attributes: DisplayEdge }[];
 }
 
-function wantedOf(network: Network, ties: Ties): Wanted {
+function tieEdge(key: string, tie: Tie): Wanted['edges'][number] {
+  return {
+    key,
+    source: tie.source,
+    target: tie.target,
+    attributes: { size: 0.5 + Math.log2(1 + tie.count) / 2, color: TIE_COLOR, kind: 'engagement' },
+  };
+}
+
+/** What the display graph should hold; the ties left out when `withTies` is false. */
+function wantedOf(network: Network, ties: Ties, withTies = true): Wanted {
   const nodes: Wanted['nodes'] = [];
   for (const e of network.entities()) {
     const nameJa = e.name.ja ?? e.name.en ?? e.id;
@@ -64,14 +74,7 @@ function wantedOf(network: Network, ties: Ties): Wanted {
     });
   }
   // engagement ties of all time; which are drawn depends on the day shown (see visibleNetwork)
-  for (const [key, tie] of ties) {
-    edges.push({
-      key,
-      source: tie.source,
-      target: tie.target,
-      attributes: { size: 0.5 + Math.log2(1 + tie.count) / 2, color: TIE_COLOR, kind: 'engagement' },
-    });
-  }
+  if (withTies) for (const [key, tie] of ties) edges.push(tieEdge(key, tie));
   return { nodes, edges };
 }
 
@@ -88,7 +91,9 @@ function holds(current: object, patch: object): boolean {
  * takes its kept position, or else the middle of its placed neighbours (a little off, by its id),
  * or else its seeded place. Returns whether most nodes had no kept position (a first visit, or a
  * network replaced by an import): then the layout should run. `ties` are the network's engagement
- * ties ({@link networkTies}), when the caller has them already.
+ * ties ({@link networkTies}), when the caller has them already; `tiesChanged`, the keys of the only
+ * ties that may differ from those the graph holds (`tiesKept`), when the caller knows them: the
+ * other 170,000 ties of scale M are then not compared.
  *
  * An empty graph is filled in one pass (the first map: 20,000 nodes and 230,000 edges at scale M),
  * with no lookup of what it holds; a graph that holds a network is changed only where it differs, so
@@ -99,11 +104,14 @@ export function syncDisplayGraph(
   network: Network,
   kept: Positions = loadPositions(),
   ties: Ties = networkTies(network),
+  tiesChanged?: ReadonlySet<string>,
 ): { fresh: boolean } {
-  const wanted = wantedOf(network, ties);
+  const filling = graph.order === 0 && graph.size === 0;
+  const someTies = !filling && tiesChanged !== undefined;
+  const wanted = wantedOf(network, ties, !someTies);
   const added: string[] = [];
   let unknown = 0;
-  if (graph.order === 0 && graph.size === 0) {
+  if (filling) {
     for (const { key, attributes } of wanted.nodes) {
       const at = kept[key];
       if (!at) {
@@ -132,8 +140,17 @@ export function syncDisplayGraph(
       graph.addNode(key, { x, y, size: 5, ...attributes });
       if (!at) added.push(key);
     }
+    if (someTies) {
+      // the ties that may have changed: the others are as the graph holds them
+      for (const key of tiesChanged) {
+        const tie = ties.get(key);
+        if (tie) wanted.edges.push(tieEdge(key, tie));
+        else if (graph.hasEdge(key)) graph.dropEdge(key);
+      }
+    }
     const edges = new Map(wanted.edges.map((edge) => [edge.key, edge]));
-    graph.forEachEdge((key, _, source, target) => {
+    graph.forEachEdge((key, attributes, source, target) => {
+      if (someTies && attributes.kind === 'engagement') return;
       const w = edges.get(key);
       if (!w || w.source !== source || w.target !== target) graph.dropEdge(key);
     });

@@ -8,9 +8,13 @@ import { earliestDay, fiscalYearOf, type NetworkView } from '@musubi/core';
 export function fiscalYearSpan(view: NetworkView, today: string): { first: number; last: number } {
   // a day (YYYY-MM-DD) always has a fiscal year
   const last = fiscalYearOf(today) as number;
-  let first = last;
+  // the earliest day first (days compare as text), then its fiscal year once: not one per event
+  let earliest = today;
   for (const link of view.links()) {
-    for (const event of link.events) first = Math.min(first, fiscalYearOf(earliestDay(event.date)) as number);
+    for (const event of link.events) {
+      const day = earliestDay(event.date);
+      if (day < earliest) earliest = day;
+    }
   }
-  return { first, last };
+  return { first: Math.min(last, fiscalYearOf(earliest) as number), last };
 }
