@@ -2,7 +2,7 @@ import type { Collection, StoredRecord } from '../changes/change.js';
 import { MusubiError } from '../errors.js';
 import { decodeSnapshot, LogAssembler } from '../log/log-codec.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
-import { createNetwork, type Network, type NetworkOptions } from '../network/network.js';
+import { createNetwork, type Network, type NetworkOptions, SNAPSHOT_ORDER } from '../network/network.js';
 import type { NetworkView } from '../views/view.js';
 import { decodeImport, parseImportedJson } from './hostile-input.js';
 
@@ -167,15 +167,8 @@ export function networkFromJson(
   return createNetwork({ ...options, snapshot });
 }
 
-/** The order in which {@link importJsonInto} adds collections, so that references resolve. */
-const importOrder: readonly Collection[] = [
-  'entity',
-  'programme',
-  'indicator',
-  'figure',
-  'link',
-  'engagement',
-];
+/** The order in which {@link importJsonInto} adds collections, so that references resolve (a snapshot's). */
+const importOrder: readonly Collection[] = SNAPSHOT_ORDER;
 
 /**
  * Adds the current records of a Musubi JSON file to an existing network, in one transaction

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { engagementOwners, engagementOwnersOf } from '../follow-ups/follow-up-list.js';
 import { historyLogOf } from '../history/history-index.js';
 import { authorsOf, type HistoryFilter, historyRows } from '../history/history-rows.js';
+import { deliver, pushOutbox } from '../testing/replica-sync.js';
 
 /** Repeatable runs; set FC_SEED to explore other sequences. */
 const runs = { seed: Number(process.env.FC_SEED ?? 20261202), numRuns: 80 };
@@ -133,20 +134,9 @@ function run(steps: readonly Step[], replicated: boolean): void {
         // the id is taken
       }
     } else if (s.op === 'push') {
-      if (!replica) continue;
-      const outbox = replica.outbox();
-      const accepted = [];
-      try {
-        for (const p of outbox.changes) accepted.push(server.accept(p, { author: replica.author }));
-        replica.acknowledge(accepted);
-      } catch (error) {
-        const e = error as { code?: string; message: string };
-        replica.acknowledge(accepted);
-        const refused = outbox.changes[accepted.length];
-        if (refused && e.code) replica.refuse(refused.id, error as never);
-      }
+      if (replica) pushOutbox(replica, server);
     } else if (s.op === 'deliver') {
-      if (replica) replica.receive(server.log().filter((c) => c.seq > replica.confirmedSeq));
+      if (replica) deliver(replica, server);
     } else write(network, s);
   }
   expectSameAsFromWholeLog(network);

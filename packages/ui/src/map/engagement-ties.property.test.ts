@@ -7,6 +7,7 @@ import { createNetwork, type Network, type ParticipantRole } from '@musubi/core'
 import { Replica } from '@musubi/core/client';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { deliver, pushOutbox } from '../testing/replica-sync.js';
 import { createDisplayGraph, type DisplayGraph, syncDisplayGraph } from './display-graph.js';
 import { networkTies, type Ties, tiesKept } from './engagement-ties.js';
 
@@ -182,20 +183,9 @@ function run(steps: readonly Step[], replicated: boolean): void {
         // the id is taken
       }
     } else if (s.op === 'push') {
-      if (!replica) continue;
-      const outbox = replica.outbox();
-      const accepted = [];
-      try {
-        for (const p of outbox.changes) accepted.push(server.accept(p, { author: replica.author }));
-        replica.acknowledge(accepted);
-      } catch (error) {
-        const e = error as { code?: string; message: string };
-        replica.acknowledge(accepted);
-        const refused = outbox.changes[accepted.length];
-        if (refused && e.code) replica.refuse(refused.id, error as never);
-      }
+      if (replica) pushOutbox(replica, server);
     } else if (s.op === 'deliver') {
-      if (replica) replica.receive(server.log().filter((c) => c.seq > replica.confirmedSeq));
+      if (replica) deliver(replica, server);
     } else write(network, s);
   }
   expectSameAsFromScratch(network, seen, followed);
