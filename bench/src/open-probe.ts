@@ -2,7 +2,8 @@
  * `node --expose-gc --import tsx src/open-probe.ts [--scale S|M] [--seed N] [--file F]`: opening the
  * NDJSON log alone (written by the store once, kept in `--file` for later runs), against the floor
  * (read + JSON.parse of each line). Add `--cpu-prof` to profile the opening; `--phases` also times the
- * store's read (lines, checks, JSON.parse, validation) and the replay apart.
+ * store's read (lines, checks, JSON.parse, validation) and the replay apart; `--worker off` opens
+ * without the validating worker (every check and validation on the main thread).
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     /** Also the two halves of the open, one after the other: the store's read (lines, checks, JSON.parse, validation) and the replay. */
     phases: { type: 'boolean', default: false },
+    /** `off`: the store's read checks and validates on the main thread (no validating worker). */
+    worker: { type: 'string', default: 'auto' },
   },
 });
 const scale = scales[(values.scale ?? 'S').toUpperCase() as keyof typeof scales];
@@ -52,7 +55,10 @@ const time = async (run: () => unknown) => {
 for (let i = 0; i < Number(values.runs); i++) {
   const floor = await time(() => parseLines(file));
   const open = await time(async () => {
-    const network = await openNetworkFile(file, { snapshotEvery: Number.POSITIVE_INFINITY });
+    const network = await openNetworkFile(file, {
+      snapshotEvery: Number.POSITIVE_INFINITY,
+      validateInWorker: values.worker === 'off' ? false : 'auto',
+    });
     await network.close();
   });
   let phases = {};

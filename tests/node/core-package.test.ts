@@ -246,6 +246,30 @@ console.log(network.entities().length, fiscalYearOf('2019-04-01'));
     expect(run(process.execPath, ['out/cjs.cjs'], dir).trim()).toBe('1 2019');
   }, 300_000);
 
+  it('opens an NDJSON log with the validating worker the package ships (and its errors)', () => {
+    const dir = join(work, 'app');
+    writeFileSync(
+      join(dir, 'worker.mjs'),
+      `import { readFileSync, writeFileSync } from 'node:fs';
+import { openNetworkFile } from '@musubi/core/node';
+const path = process.argv[2];
+const network = await openNetworkFile(path, { create: true });
+network.addEntity({ id: 'mie', kind: 'self', name: { ja: '三重県', en: 'Mie Prefecture' } });
+network.addEntity({ id: 'tsu', kind: 'municipality', name: { ja: '津市', en: 'Tsu' } });
+await network.close();
+const again = await openNetworkFile(path, { validateInWorker: true });
+const seen = [again.store.lastReadChecked, again.entities().length];
+await again.close();
+// a byte changed on line 3: the worker's error, as one thread gives it
+writeFileSync(path, readFileSync(path, 'utf8').replace('津市', '津巿'));
+const refused = await openNetworkFile(path, { validateInWorker: true }).then(() => 'opened', (e) => e.code + ' ' + e.path.join());
+console.log(seen.join(' '), refused);
+`,
+    );
+    const log = join(work, 'worker-network.ndjson');
+    expect(run(process.execPath, ['worker.mjs', log], dir).trim()).toBe('in-worker 2 FORMAT 3');
+  }, 120_000);
+
   it('is refused with a typed error where CommonJS cannot load ESM (module node16)', () => {
     const dir = join(work, 'app');
     const node16 = compile(

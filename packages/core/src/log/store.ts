@@ -85,7 +85,10 @@ export interface Store {
    * Reads every change as `readChanges(0)` does, handing each to `onChange` as soon as it is read
    * and validated instead of keeping them (the result's `changes` is empty): `openNetwork` then
    * replays while reading, and the parsed log is never held whole. Refuses what `readChanges`
-   * refuses, after handing on the changes before the fault. Optional (the NDJSON file has it).
+   * refuses, after handing on the changes before the fault. The NDJSON file opened with
+   * `validateInWorker` may also reject with its `ReadAgain` after handing on every change (its
+   * validating worker found that validation would change a record): the changes handed on are then
+   * to be dropped and the log read again (`openNetworkFile` does). Optional (the NDJSON file has it).
    */
   readChangesInto?(onChange: (change: Change) => void): Promise<LogRead>;
   /** Appends changes; resolves when they are acknowledged (durable). */

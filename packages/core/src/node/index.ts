@@ -3,8 +3,10 @@
  * `@musubi/core/node`; `@musubi/core` itself stays browser-safe.
  */
 
+import { workerData } from 'node:worker_threads';
 import { type OpenNetworkOptions, openNetwork, type StoredNetwork } from '../storage/open-network.js';
 import { inspectLog, type LogInspection } from './log-repair.js';
+import { ReadAgain, sendableError, type ValidatorData, type Verdict } from './log-validator.js';
 import { NdjsonFileStore, type NdjsonFileStoreOptions, type RepairReport } from './ndjson-store.js';
 
 export type { LogInspection, MissingChanges, SetAsideLine } from './log-repair.js';
@@ -25,14 +27,22 @@ export async function openNetworkFile(
   path: string,
   options: NdjsonFileStoreOptions & OpenNetworkOptions = {},
 ): Promise<StoredNetwork> {
-  const { create, readOnly, maxLineBytes, ...networkOptions } = options;
+  const { create, readOnly, maxLineBytes, validateInWorker, ...networkOptions } = options;
   const store = NdjsonFileStore.open(path, {
     ...(create === undefined ? {} : { create }),
     ...(readOnly === undefined ? {} : { readOnly }),
     ...(maxLineBytes === undefined ? {} : { maxLineBytes }),
+    validateInWorker: validateInWorker ?? 'auto',
   });
   try {
-    return await openNetwork(store, { snapshotEvery: 10_000, ...networkOptions });
+    const opening = { snapshotEvery: 10_000, ...networkOptions };
+    try {
+      return await openNetwork(store, opening);
+    } catch (error) {
+      // the worker found records that validation changes: read again, validating on this thread
+      if (!(error instanceof ReadAgain)) throw error;
+      return await openNetwork(store, opening);
+    }
   } catch (error) {
     await store.close();
     throw error;
@@ -77,3 +87,25 @@ export function inspectNetworkFile(path: string, options: { maxLineBytes?: numbe
 // Musubi JSON in chunks, for files larger than one string can hold (the CLI's JSON export and import)
 export type { JsonChunks } from '../io/json-stream.js';
 export { importJsonChunksInto, networkFromJsonChunks, networkJsonChunks } from '../io/json-stream.js';
+
+/**
+ * The NDJSON store's validating worker (see `validateInWorker`): reads the file its `workerData`
+ * names the way a sequential read does and posts the verdict on the port it was given. Runs only
+ * in the worker the store starts; not for other use.
+ */
+export async function runLogValidator(): Promise<void> {
+  const { path, maxLineBytes, port } = workerData as ValidatorData;
+  let verdict: Verdict;
+  try {
+    const store = NdjsonFileStore.open(path, { readOnly: true, maxLineBytes });
+    try {
+      verdict = { ok: true, ...store.checkLog() };
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    verdict = { ok: false, error: sendableError(error) };
+  }
+  port.postMessage(verdict);
+  port.close();
+}

@@ -10,7 +10,14 @@ import {
 } from 'node:fs';
 import { type Change, type Collection, collections, type StoredRecord } from '../changes/change.js';
 import { type ErrorPath, MusubiError } from '../errors.js';
-import { checkHeader, decodeRecord, decodeSnapshot, LogAssembler, parseLogJson } from '../log/log-codec.js';
+import {
+  checkHeader,
+  decodeChange,
+  decodeRecord,
+  decodeSnapshot,
+  LogAssembler,
+  parseLogJson,
+} from '../log/log-codec.js';
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type Store } from '../log/store.js';
 import type { NetworkSnapshot } from '../network/network.js';
 import { removeQuietly, storageError, syncDirectory, writeAll } from './file-writes.js';
@@ -19,6 +26,7 @@ import { cutLog, EndRecord, endPath, type LogEnd, readEnd } from './log-end.js';
 import { type LineStart, readLines } from './log-lines.js';
 import { acquireLock } from './log-lock.js';
 import { type RepairReport, repairLog } from './log-repair.js';
+import { LogValidator, ReadAgain, receivedError } from './log-validator.js';
 
 export type { RepairReport } from './log-repair.js';
 
@@ -37,6 +45,14 @@ export interface NdjsonFileStoreOptions {
   readOnly?: boolean;
   /** The longest line accepted, in bytes (reading and writing). Default 64 MiB. */
   maxLineBytes?: number;
+  /**
+   * During a one-pass open (`readChangesInto`), check and validate the log in a worker thread while
+   * this thread replays it (see log-validator.ts). `'auto'` (`openNetworkFile`'s default): for files
+   * of 24 MiB or more; `true`: always; `false` (the store's default): never, everything on this
+   * thread. With a worker, `readChangesInto` may reject with `ReadAgain` (see there), which
+   * `openNetworkFile` handles by opening again.
+   */
+  validateInWorker?: boolean | 'auto';
 }
 
 const SNAPSHOT_FORMAT = 'musubi-snapshot';
@@ -117,6 +133,8 @@ export class NdjsonFileStore implements Store {
   readonly description: string;
   readonly readOnly: boolean;
   readonly maxLineBytes: number;
+  #validateInWorker: boolean | 'auto';
+  #lastReadChecked: 'here' | 'in-worker' | undefined;
   #fd: number | null = null;
   #release: (() => void) | null = null;
   #broken: MusubiError | null = null;
@@ -135,6 +153,7 @@ export class NdjsonFileStore implements Store {
     this.description = path;
     this.readOnly = options.readOnly ?? false;
     this.maxLineBytes = options.maxLineBytes ?? 64 * 1024 * 1024;
+    this.#validateInWorker = options.validateInWorker ?? false;
     if (!existsSync(path) && !options.create) {
       throw new MusubiError('NOT_FOUND', `${path} does not exist (create it with { create: true })`, {
         details: { file: path },
@@ -275,10 +294,70 @@ export class NdjsonFileStore implements Store {
     }
   }
 
+  /**
+   * Reads the whole log, handing each change to `onChange` as it is read. A large file is checked
+   * and validated by a worker thread meanwhile (see log-validator.ts, `validateInWorker`): the
+   * outcome is the same as reading on this thread, but for a log whose records validation would
+   * change (a file not written by Musubi), where it rejects with `ReadAgain` after handing the
+   * changes on: the caller drops them and reads again, and every later read validates here.
+   */
+  /**
+   * Where the last `readChangesInto` checked and validated the log: on this thread, or in the
+   * validating worker (see `validateInWorker`); undefined before one.
+   */
+  get lastReadChecked(): 'here' | 'in-worker' | undefined {
+    return this.#lastReadChecked;
+  }
+
   async readChangesInto(onChange: (change: Change) => void): Promise<LogRead> {
     this.#refuseClosed();
+    const validator = LogValidator.start(this.path, this.maxLineBytes, this.#validateInWorker);
+    this.#lastReadChecked = validator ? 'in-worker' : 'here';
+    if (!validator) {
+      try {
+        return this.#read(0, undefined, onChange);
+      } catch (error) {
+        throw storageError(error, `cannot read ${this.path}`);
+      }
+    }
+    let read: LogRead | undefined;
+    let fault: unknown;
     try {
-      return this.#read(0, undefined, onChange);
+      read = this.#read(0, undefined, onChange, validator);
+    } catch (error) {
+      fault = error;
+    }
+    const mainDone = performance.now();
+    const verdict = await validator.verdict();
+    if (process.env.MUSUBI_DEBUG_VALIDATOR)
+      console.error(`waited ${(performance.now() - mainDone).toFixed(0)} ms for the worker`);
+    // the worker's fault first: it reads as a sequential read does, so its first fault is that read's
+    if (!verdict.ok) throw receivedError(verdict.error);
+    if (fault !== undefined && !(fault instanceof WorkerFailed))
+      throw storageError(fault, `cannot read ${this.path}`);
+    const again =
+      read === undefined || verdict.lastSeq !== read.lastSeq
+        ? 'the end of the log differs'
+        : verdict.asIs
+          ? undefined
+          : 'validation changes records';
+    if (again === undefined) return read as LogRead;
+    // the next read validates on this thread
+    this.#validateInWorker = false;
+    throw new ReadAgain(again);
+  }
+
+  /**
+   * Reads the whole log as a sequential read does (every check, every record validated), keeping
+   * nothing: the validating worker's task. `asIs`: every change came through validation as it was
+   * in the file (see {@link readChangesInto}).
+   */
+  checkLog(): { lastSeq: number; asIs: boolean } {
+    this.#refuseClosed();
+    const seen = { asIs: true };
+    try {
+      const read = this.#read(0, undefined, () => undefined, undefined, seen);
+      return { lastSeq: read.lastSeq, asIs: seen.asIs };
     } catch (error) {
       throw storageError(error, `cannot read ${this.path}`);
     }
@@ -301,9 +380,21 @@ export class NdjsonFileStore implements Store {
    * Reads the log; from `place` (the line of change `after`, recorded with the snapshot) the lines
    * before it are not read at all: opening from a snapshot costs what came after it.
    */
-  #read(after: number, place: LogPlace | undefined, onChange?: (change: Change) => void): LogRead {
+  #read(
+    after: number,
+    place: LogPlace | undefined,
+    onChange?: (change: Change) => void,
+    /** Checks and validates the same file meanwhile: lines are not checked, nor fast-path records validated, here. */
+    validator?: LogValidator,
+    /** Told when a change's validation returned anything but the parsed value itself. */
+    seen?: { asIs: boolean },
+  ): LogRead {
     let from: LineStart = { offset: 0, line: 1 };
-    let assembler = new LogAssembler(after, 1, { parsed: true, ...(onChange ? { onChange } : {}) });
+    // with a validating worker, the assembler checks envelopes and seqs only (no change is after
+    // its `after`) and the changes are handed on below
+    let assembler = validator
+      ? new LogAssembler(Number.MAX_SAFE_INTEGER, 1, { parsed: true })
+      : new LogAssembler(after, 1, { parsed: true, ...(onChange ? { onChange } : {}) });
     const end = readEnd(this.path);
     let version = 1;
     let previous: LineCheck | undefined;
@@ -311,6 +402,14 @@ export class NdjsonFileStore implements Store {
     /** The line's JSON text: for format 2 its body, once its check is verified against the line before. */
     const verified = (text: string, line: number, bytes?: Uint8Array): string => {
       if (version < 2) return text;
+      if (validator && line > 1) {
+        // the worker verifies the check; here the line is only split (a line without one is its fault too)
+        const split = splitLine(text);
+        if (split === undefined) throw damagedLine(this.path, line, 'no-check');
+        previous = split.check;
+        if (line === end?.line) checkAtEnd = split.check;
+        return split.body;
+      }
       const found = unsealLine(text, previous, bytes);
       if (!found.ok) {
         // the line a snapshot starts from: its check is the one the snapshot recorded
@@ -338,9 +437,18 @@ export class NdjsonFileStore implements Store {
       this.maxLineBytes,
       (text, line, _offset, _length, bytes) => {
         if (line === 1) return header(text, line);
-        assembler.add(parseLogJson(verified(text, line, bytes), [line], `${this.path}: line ${line}`), [
-          line,
-        ]);
+        const value = parseLogJson(verified(text, line, bytes), [line], `${this.path}: line ${line}`);
+        if (validator) {
+          // a fault the worker already found ends the reading here: it is the open's error
+          if ((line & 4095) === 0 && validator.failedYet()) throw new WorkerFailed();
+          // the records of the collections the fast path does not read are validated here
+          const checked = hasFastPathCollections(value)
+            ? value
+            : decodeChange(value, [line], { parsed: true });
+          onChange?.(assembler.add(checked, [line]));
+        } else if (seen) {
+          if (assembler.add(value, [line]) !== value && hasFastPathCollections(value)) seen.asIs = false;
+        } else assembler.add(value, [line]);
       },
       from,
     );
@@ -652,4 +760,30 @@ export class NdjsonFileStore implements Store {
       this.#release = null;
     }
   }
+}
+
+/** The main thread's reading stopped because the validating worker already found a fault. */
+class WorkerFailed extends Error {}
+
+/** A checked line's body and stored check, split without verifying the check (see {@link unsealLine}). */
+function splitLine(text: string): { body: string; check: LineCheck } | undefined {
+  const at = text.length - 20; // `,"check":"` + 8 hex digits + `"}`
+  if (at < 1 || !text.startsWith(',"check":"', at) || !text.endsWith('"}')) return undefined;
+  return { body: `${text.slice(0, at)}}`, check: text.slice(at + 10, -2) };
+}
+
+/**
+ * True when `raw` looks like a change whose every effect is of a collection the fast path reads
+ * (entity, link, engagement). A reader whose records are validated elsewhere (the NDJSON store's
+ * validating worker) takes such a change as it is and checks only its envelope; the changes of the
+ * other collections it still validates itself. Only a look: it says nothing of the records.
+ */
+function hasFastPathCollections(raw: unknown): boolean {
+  const effects = (raw as { effects?: unknown } | null)?.effects;
+  if (!Array.isArray(effects)) return false;
+  for (const effect of effects) {
+    const collection = (effect as { collection?: unknown } | null)?.collection;
+    if (collection !== 'entity' && collection !== 'link' && collection !== 'engagement') return false;
+  }
+  return true;
 }
