@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
@@ -108,6 +109,27 @@ function workerScript(): string | undefined {
   }
 }
 
+function largeFile(path: string): boolean {
+  try {
+    return statSync(path).size >= WORKER_FROM_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A core the worker can have to itself: two or more, and a load average over the last minute
+ * (runnable threads, this one among them; 0 where the system does not tell, as on Windows) below
+ * their number less a half. On a busy
+ * machine the worker would take the main thread's core and its gc's helpers, and the open takes
+ * longer than on one thread (bench/README.md, "Opening the log with a validating worker").
+ */
+function spareCore(): boolean {
+  const cores = availableParallelism();
+  // this process's own busy thread counts about 1
+  return cores >= 2 && (loadavg()[0] ?? 0) < cores - 0.5;
+}
+
 /** A validating worker at work on one file. */
 export class LogValidator {
   readonly #worker: Worker;
@@ -142,17 +164,12 @@ export class LogValidator {
 
   /**
    * Starts a worker on `path` when the one-pass open should use one (`mode` 'auto': the file is at
-   * least {@link WORKER_FROM_BYTES} long and the worker's script is there); undefined otherwise.
+   * least {@link WORKER_FROM_BYTES} long and a core is to spare; `true`: whenever the node entry is
+   * there to run it); undefined otherwise.
    */
   static start(path: string, maxLineBytes: number, mode: boolean | 'auto'): LogValidator | undefined {
     if (mode === false) return undefined;
-    if (mode === 'auto') {
-      try {
-        if (statSync(path).size < WORKER_FROM_BYTES) return undefined;
-      } catch {
-        return undefined;
-      }
-    }
+    if (mode === 'auto' && !(spareCore() && largeFile(path))) return undefined;
     const script = workerScript();
     if (!script) return undefined;
     const { port1, port2 } = new MessageChannel();
