@@ -1,5 +1,6 @@
 import type { Collection, StoredRecord } from '../changes/change.js';
 import type { Id } from '../model/ids.js';
+import { type EntityEntry, forgetParticipants, type SharedParticipant } from './engagements-by-entity.js';
 
 /** One frozen empty list for every record's empty lists (tags, topics, follow-ups, aliases). */
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -7,14 +8,16 @@ const EMPTY: readonly never[] = Object.freeze([]);
 /** How many distinct words (kinds, roles, tags, topics) are shared at most; later ones are kept as they come. */
 const MAX_WORDS = 100_000;
 
-/** The list fields a record of each collection may hold empty, and its fields that hold words. */
-const emptyLists: Partial<Record<Collection, readonly string[]>> = {
-  entity: ['aliases', 'tags'],
-  link: ['tags'],
-  engagement: ['topics', 'followUps', 'tags'],
-};
+/**
+ * Whether a list field holds an empty list not frozen yet (replaced by `EMPTY`). The list fields a
+ * record may hold empty: an entity's `aliases` and `tags`, a link's `tags`, an engagement's
+ * `topics`, `followUps` and `tags`.
+ */
+function isEmptyList(list: unknown): boolean {
+  return Array.isArray(list) && list.length === 0 && !Object.isFrozen(list);
+}
 
-type Participant = { readonly entity: Id; readonly role: string };
+type Participant = SharedParticipant;
 
 /**
  * Makes the records the projection stores share what they repeat, before they are frozen: the
@@ -30,13 +33,20 @@ type Participant = { readonly entity: Id; readonly role: string };
  */
 export class RecordInterning {
   readonly #words = new Map<string, string>();
-  /** Per entity id, its shared participant objects (one per role seen). */
-  readonly #participants = new Map<Id, Participant[]>();
+  /**
+   * Per entity id, its shared participant objects (one per role seen), in the entry that also holds
+   * its engagements (`EngagementsByEntity.entries`, when the state hands it).
+   */
+  readonly #entries: Map<Id, EntityEntry>;
   /** The stored record's own id string of a record that exists, or undefined. */
   readonly #idOf: (collection: Collection, id: Id) => Id | undefined;
 
-  constructor(idOf: (collection: Collection, id: Id) => Id | undefined) {
+  constructor(
+    idOf: (collection: Collection, id: Id) => Id | undefined,
+    entries: Map<Id, EntityEntry> = new Map(),
+  ) {
     this.#idOf = idOf;
+    this.#entries = entries;
   }
 
   /** One string per value, for values that repeat (kinds, roles, operations, authors, tags). */
@@ -55,39 +65,54 @@ export class RecordInterning {
 
   /**
    * Rewrites a record that is about to be stored (not yet frozen) in place so that it shares what
-   * it repeats. Its JSON does not change. True for an engagement whose participants all became
-   * shared participants, which only entities that exist have: the caller need not look each
-   * participant's entity up again (false says nothing).
+   * it repeats. Its JSON does not change. True for an engagement whose references all resolve: its
+   * participants all became shared participants, which only entities that exist have, and its
+   * programme (if any) was found; the caller need not look them up again (false says nothing).
+   * Then `entries`, when given, holds the entry of each participant, in order (for
+   * `EngagementsByEntity.added`).
    */
-  share(collection: Collection, record: StoredRecord): boolean {
+  share(collection: Collection, record: StoredRecord, entries?: EntityEntry[]): boolean {
     if (Object.isFrozen(record)) return false;
     const r = record as unknown as Record<string, unknown>;
-    for (const field of emptyLists[collection] ?? []) {
-      const list = r[field];
-      if (Array.isArray(list) && list.length === 0 && !Object.isFrozen(list)) r[field] = EMPTY;
-    }
+    // each field by its name: a loop over a list of names read and wrote them by a key that
+    // varies (a keyed access V8 cannot specialise, once per list field of every record replayed)
     if (collection === 'entity') {
+      if (isEmptyList(r.aliases)) r.aliases = EMPTY;
+      if (isEmptyList(r.tags)) r.tags = EMPTY;
       r.kind = this.word(r.kind);
       this.#shareWords(r.tags);
     } else if (collection === 'link') {
+      if (isEmptyList(r.tags)) r.tags = EMPTY;
       r.kind = this.word(r.kind);
       r.source = this.#ref('entity', r.source);
       r.target = this.#ref('entity', r.target);
       this.#shareWords(r.tags);
     } else if (collection === 'engagement') {
+      if (isEmptyList(r.topics)) r.topics = EMPTY;
+      if (isEmptyList(r.followUps)) r.followUps = EMPTY;
+      if (isEmptyList(r.tags)) r.tags = EMPTY;
       r.type = this.word(r.type);
-      if (r.programme !== undefined) r.programme = this.#ref('programme', r.programme);
+      let programmeFound = true;
+      if (r.programme !== undefined) {
+        const programme = r.programme;
+        const id = typeof programme === 'string' ? this.#idOf('programme', programme) : undefined;
+        if (id !== undefined) r.programme = id;
+        else programmeFound = false;
+      }
       this.#shareWords(r.topics);
       this.#shareWords(r.tags);
       const participants = r.participants;
       if (Array.isArray(participants) && !Object.isFrozen(participants)) {
         let all = true;
         for (let i = 0; i < participants.length; i++) {
-          const shared = this.#participant(participants[i]);
-          if (shared !== undefined) participants[i] = shared;
-          else all = false;
+          const entry = this.#participant(participants[i]);
+          if (entry !== undefined) {
+            participants[i] = this.#made;
+            if (entries !== undefined) entries[i] = entry;
+          } else all = false;
         }
-        return all;
+        if (entries !== undefined) entries.length = all ? participants.length : 0;
+        return all && programmeFound;
       }
     }
     return false;
@@ -99,11 +124,15 @@ export class RecordInterning {
     for (let i = 0; i < list.length; i++) list[i] = this.word(list[i]);
   }
 
+  /** The shared participant `#participant` found last. */
+  #made: Participant = Object.freeze({ entity: '', role: '' });
+
   /**
-   * The shared participant equal to `p`: only for `{ entity, role }` with these two keys in this
-   * order and string values (anything else is kept as it is, so that its JSON stays the same).
+   * The entry of the entity of `p`, with `#made` set to the shared participant equal to `p`: only
+   * for `{ entity, role }` with these two keys in this order and string values (anything else is
+   * kept as it is, so that its JSON stays the same, and gives undefined).
    */
-  #participant(p: unknown): Participant | undefined {
+  #participant(p: unknown): EntityEntry | undefined {
     if (typeof p !== 'object' || p === null || Object.isFrozen(p)) return undefined;
     let keys = 0;
     for (const key in p) {
@@ -115,21 +144,35 @@ export class RecordInterning {
     // an entity met before: its participants hold its own id string already (the look-up of the
     // entity is saved, one of several per participant when a big log is replayed). Only entities
     // that exist have shared participants (`removed` forgets them), which `share` tells its caller.
-    let shared = this.#participants.get(entity);
-    if (shared !== undefined) for (const candidate of shared) if (candidate.role === role) return candidate;
+    let entry = this.#entries.get(entity);
+    let shared = entry?.participants;
+    if (shared !== undefined) {
+      for (let k = 0; k < shared.length; k++) {
+        const candidate = shared[k] as Participant;
+        if (candidate.role === role) {
+          this.#made = candidate;
+          return entry;
+        }
+      }
+    }
     const id = shared === undefined ? this.#idOf('entity', entity) : (shared[0] as Participant).entity;
     if (id === undefined) return undefined;
+    if (entry === undefined) {
+      entry = { participants: undefined, items: [], keys: [], live: 0 };
+      this.#entries.set(id, entry);
+    }
     if (shared === undefined) {
       shared = [];
-      this.#participants.set(id, shared);
+      entry.participants = shared;
     }
     const made: Participant = Object.freeze({ entity: id, role: this.word(role) });
     shared.push(made);
-    return made;
+    this.#made = made;
+    return entry;
   }
 
   /** Forgets what was shared for a removed record (an entity's participant objects). */
   removed(collection: Collection, id: Id): void {
-    if (collection === 'entity') this.#participants.delete(id);
+    if (collection === 'entity') forgetParticipants(this.#entries, id);
   }
 }

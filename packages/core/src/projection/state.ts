@@ -12,7 +12,7 @@ import { postKeys, SearchIndex } from '../indexes/search.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { engagementDay, linkStart } from '../model/valid-time.js';
-import { EngagementsByEntity } from './engagements-by-entity.js';
+import { EngagementsByEntity, type EntityEntry } from './engagements-by-entity.js';
 import { RecordInterning } from './record-interning.js';
 
 /** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
@@ -98,7 +98,12 @@ export class NetworkState {
    */
   #aboutEntity = new Map<Id, Map<string, KeptAnswer>>();
   /** What stored records share (strings of references, words, participants, empty lists). */
-  readonly interning = new RecordInterning((collection, id) => this.get(collection, id)?.id);
+  readonly interning = new RecordInterning(
+    (collection, id) => this.get(collection, id)?.id,
+    this.#engagementsOf.entries,
+  );
+  /** The entries of the participants of the engagement `create` shares (see `RecordInterning.share`). */
+  readonly #participantEntries: EntityEntry[] = [];
 
   table(collection: Collection): Map<Id, StoredRecord> {
     let t = this.records.get(collection);
@@ -413,13 +418,15 @@ export class NetworkState {
       });
     }
     // shared first, so that the reverse references hold the referenced records' own id strings
-    const participantsExist = this.interning.share(collection, record);
-    // an engagement whose participants the sharing found among the entities: its programme is left
-    // (one look-up and three objects fewer per participant when a big log is replayed)
-    const refs = participantsExist
+    const entries = this.#participantEntries;
+    const referencesFound = this.interning.share(collection, record, entries);
+    // an engagement whose references the sharing found (its participants among the entities, its
+    // programme): they are not looked up again, and only its programme is indexed (one look-up
+    // and three objects fewer per participant when a big log is replayed)
+    const refs = referencesFound
       ? engagementReferencesBeyondParticipants(record as Engagement)
       : referencesOf(collection, record);
-    this.checkReferences(collection, record, refs);
+    if (!referencesFound) this.checkReferences(collection, record, refs);
     deepFreeze(record);
     if (collection === 'entity') {
       this.graph.addNode(record.id, record as Entity);
@@ -430,14 +437,15 @@ export class NetworkState {
       if (link.kind === 'role') this.#reindex(link.source);
     } else {
       this.table(collection).set(record.id, record);
-      if (collection === 'engagement') this.#engagementsOf.added(record as Engagement);
+      if (collection === 'engagement')
+        this.#engagementsOf.added(record as Engagement, referencesFound ? entries : undefined);
     }
     // (an engagement's references to its participants go to `#engagementsOf`, not to `index`)
     this.index(collection, record, true, refs);
     this.#columns?.created(collection, record);
     this.validTime?.noted('create', collection, record.id);
     if (this.#aboutEntity.size > 0) {
-      const all = participantsExist ? referencesOf(collection, record) : refs;
+      const all = referencesFound ? referencesOf(collection, record) : refs;
       this.#forgetAbout(collection, record.id, all, { type: 'create', collection, record });
     }
   }
