@@ -58,16 +58,17 @@ export class RecordInterning {
     return value;
   }
 
-  /** The referenced record's own id string (references are checked before a record is stored). */
-  #ref(collection: Collection, id: unknown): unknown {
-    return typeof id === 'string' ? (this.#idOf(collection, id) ?? id) : id;
+  /** The referenced record's own id string, or undefined when there is no such record. */
+  #found(collection: Collection, id: unknown): Id | undefined {
+    return typeof id === 'string' ? this.#idOf(collection, id) : undefined;
   }
 
   /**
    * Rewrites a record that is about to be stored (not yet frozen) in place so that it shares what
-   * it repeats. Its JSON does not change. True for an engagement whose references all resolve: its
-   * participants all became shared participants, which only entities that exist have, and its
-   * programme (if any) was found; the caller need not look them up again (false says nothing).
+   * it repeats. Its JSON does not change. True for a link or an engagement whose references all
+   * resolve (a link's ends were found; an engagement's participants all became shared
+   * participants, which only entities that exist have, and its programme, if any, was found): the
+   * caller need not look them up again (false says nothing).
    * Then `entries`, when given, holds the entry of each participant, in order (for
    * `EngagementsByEntity.added`).
    */
@@ -84,9 +85,12 @@ export class RecordInterning {
     } else if (collection === 'link') {
       if (isEmptyList(r.tags)) r.tags = EMPTY;
       r.kind = this.word(r.kind);
-      r.source = this.#ref('entity', r.source);
-      r.target = this.#ref('entity', r.target);
+      const source = this.#found('entity', r.source);
+      if (source !== undefined) r.source = source;
+      const target = this.#found('entity', r.target);
+      if (target !== undefined) r.target = target;
       this.#shareWords(r.tags);
+      return source !== undefined && target !== undefined;
     } else if (collection === 'engagement') {
       if (isEmptyList(r.topics)) r.topics = EMPTY;
       if (isEmptyList(r.followUps)) r.followUps = EMPTY;
@@ -94,8 +98,7 @@ export class RecordInterning {
       r.type = this.word(r.type);
       let programmeFound = true;
       if (r.programme !== undefined) {
-        const programme = r.programme;
-        const id = typeof programme === 'string' ? this.#idOf('programme', programme) : undefined;
+        const id = this.#found('programme', r.programme);
         if (id !== undefined) r.programme = id;
         else programmeFound = false;
       }
