@@ -106,47 +106,9 @@ function keepStored(effect: Effect, stored: StoredRecord): void {
   if (Object.isFrozen(effect)) return;
   const e = effect as { before?: StoredRecord; record?: StoredRecord };
   const copy = effect.type === 'update' ? e.before : e.record;
-  if (copy === stored) return;
-  if (!sameText(copy, stored) && JSON.stringify(copy) !== JSON.stringify(stored)) return;
+  if (copy === stored || JSON.stringify(copy) !== JSON.stringify(stored)) return;
   if (effect.type === 'update') e.before = stored;
   else e.record = stored;
-}
-
-/**
- * True when `a` and `b` are certainly the same JSON text: plain objects with the same keys in the
- * same order, arrays of the same length, and equal strings, finite numbers, booleans and nulls,
- * all the way down; walked without making the two texts (false says nothing: `keepStored` then
- * compares them). A replay compares the `before` of every update read with the record stored.
- */
-function sameText(a: unknown, b: unknown): boolean {
-  if (typeof a !== 'object') {
-    return (
-      a === b &&
-      (typeof a === 'string' || typeof a === 'boolean' || (typeof a === 'number' && Number.isFinite(a)))
-    );
-  }
-  if (a === null || b === null || typeof b !== 'object') return a === null && b === null;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameText(a[i], b[i])) return false;
-    return true;
-  }
-  if (!isPlainObject(a) || !isPlainObject(b)) return false;
-  const keysOfA = Object.keys(a);
-  const keysOfB = Object.keys(b);
-  if (keysOfA.length !== keysOfB.length) return false;
-  for (let k = 0; k < keysOfA.length; k++) {
-    const key = keysOfA[k] as string;
-    if (key !== keysOfB[k]) return false;
-    if (!sameText((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  }
-  return true;
-}
-
-/** An object `JSON.stringify` writes key by key (not an array, a `Date` or another class's object with its own `toJSON`). */
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && !Array.isArray(value);
 }
 
 /**

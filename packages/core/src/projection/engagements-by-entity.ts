@@ -7,13 +7,15 @@ export type SharedParticipant = { readonly entity: Id; readonly role: string };
 
 /**
  * What the projection keeps per entity, in one `Map` entry: its engagements (the records as they
- * were stored, some of them replaced since) and its shared participant objects (`RecordInterning`),
- * so that replaying an engagement looks each participant up once for both.
+ * were stored, some of them replaced since) and its shared participant objects (`RecordInterning`):
+ * one `Map` instead of two, and the entry the sharing of a participant reads is the one `added`
+ * reads next (at hand in the cache when a big log is replayed).
  */
 export interface EntityEntry {
   /**
    * The entity's shared participant objects, one per role met (`record-interning.ts`): undefined
-   * until the entity is met as a participant, and again once it is removed.
+   * until the entity is met as a participant. The entry goes when the entity is removed (none of
+   * its engagements is current then).
    */
   participants: SharedParticipant[] | undefined;
   /** Engagement records in the order taken in; those no longer current are left for later. */
@@ -35,8 +37,8 @@ const COMPACT_FROM = 32;
  *
  * Replaying a log adds one reference per participant (600,000 at scale M), so a write costs one
  * `Map` look-up and one push onto a list of the engagement records themselves, instead of a `Map`
- * of `Set`s of id strings per entity (and no look-up when `RecordInterning`, which keeps its
- * shared participant objects in the same entries, found them just before). A record replaced or
+ * of `Set`s of id strings per entity (the entry `RecordInterning` has just read, where it keeps
+ * the entity's shared participant objects: one entry per entity for both). A record replaced or
  * removed is not looked for in the lists of its participants (a hub takes part in a third of all
  * engagements): it stays there and is known as no longer current because the state holds another
  * record (or none) under its id. A list is compacted when half of it is not current any more, and
@@ -55,13 +57,9 @@ export class EngagementsByEntity {
     this.#current = current;
   }
 
-  /**
-   * Takes in an engagement just stored (created, or the new version of an update). `entries`, when
-   * given, holds the entry of each of its participants, in order (as `RecordInterning.share` found
-   * them just before): they are not looked up again.
-   */
-  added(engagement: Engagement, entries?: readonly EntityEntry[]): void {
-    this.#participants(engagement, true, entries);
+  /** Takes in an engagement just stored (created, or the new version of an update). */
+  added(engagement: Engagement): void {
+    this.#participants(engagement, true);
   }
 
   /**
@@ -73,13 +71,13 @@ export class EngagementsByEntity {
   }
 
   /** Counts the engagement in (pushed last) or out of the lists of its participants. */
-  #participants(engagement: Engagement, added: boolean, entries?: readonly EntityEntry[]): void {
+  #participants(engagement: Engagement, added: boolean): void {
     const participants = engagement.participants;
     const key = added ? keyOf(engagement.date) : 0;
     for (let i = 0; i < participants.length; i++) {
       const entity = (participants[i] as Engagement['participants'][number]).entity;
       if (metBefore(participants, i, entity)) continue;
-      const list = entries !== undefined ? entries[i] : this.entries.get(entity);
+      const list = this.entries.get(entity);
       if (list === undefined) {
         if (added)
           this.entries.set(entity, { participants: undefined, items: [engagement], keys: [key], live: 1 });
@@ -87,17 +85,11 @@ export class EngagementsByEntity {
         list.items.push(engagement);
         list.keys.push(key);
         list.live++;
-      } else if (--list.live === 0) this.#emptied(entity, list);
-      else if (list.items.length >= COMPACT_FROM && list.live * 2 < list.items.length) this.#compact(list);
-    }
-  }
-
-  /** An entity none of whose engagements is current any more: its entry goes, unless it has shared participants. */
-  #emptied(entity: Id, list: EntityEntry): void {
-    if (list.participants === undefined) this.entries.delete(entity);
-    else {
-      list.items = [];
-      list.keys = [];
+      } else if (--list.live === 0) {
+        // (the entry stays, with the entity's shared participants, until the entity is removed)
+        list.items = [];
+        list.keys = [];
+      } else if (list.items.length >= COMPACT_FROM && list.live * 2 < list.items.length) this.#compact(list);
     }
   }
 
@@ -147,14 +139,6 @@ export class EngagementsByEntity {
     list.items = kept.reverse();
     list.keys = keys.reverse();
   }
-}
-
-/** Forgets the shared participants of a removed entity (and its entry, when it has no engagements). */
-export function forgetParticipants(entries: Map<Id, EntityEntry>, entity: Id): void {
-  const entry = entries.get(entity);
-  if (entry === undefined) return;
-  entry.participants = undefined;
-  if (entry.live === 0) entries.delete(entity);
 }
 
 /** `dateKey(date)`, or NaN for what it refuses (the state may be handed anything; a read refuses it). */

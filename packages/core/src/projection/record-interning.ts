@@ -1,6 +1,6 @@
 import type { Collection, StoredRecord } from '../changes/change.js';
 import type { Id } from '../model/ids.js';
-import { type EntityEntry, forgetParticipants, type SharedParticipant } from './engagements-by-entity.js';
+import type { EntityEntry, SharedParticipant } from './engagements-by-entity.js';
 
 /** One frozen empty list for every record's empty lists (tags, topics, follow-ups, aliases). */
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -35,16 +35,13 @@ export class RecordInterning {
   readonly #words = new Map<string, string>();
   /**
    * Per entity id, its shared participant objects (one per role seen), in the entry that also holds
-   * its engagements (`EngagementsByEntity.entries`, when the state hands it).
+   * its engagements (`EngagementsByEntity.entries`).
    */
   readonly #entries: Map<Id, EntityEntry>;
   /** The stored record's own id string of a record that exists, or undefined. */
   readonly #idOf: (collection: Collection, id: Id) => Id | undefined;
 
-  constructor(
-    idOf: (collection: Collection, id: Id) => Id | undefined,
-    entries: Map<Id, EntityEntry> = new Map(),
-  ) {
+  constructor(idOf: (collection: Collection, id: Id) => Id | undefined, entries: Map<Id, EntityEntry>) {
     this.#idOf = idOf;
     this.#entries = entries;
   }
@@ -58,9 +55,14 @@ export class RecordInterning {
     return value;
   }
 
-  /** The referenced record's own id string, or undefined when there is no such record. */
-  #found(collection: Collection, id: unknown): Id | undefined {
-    return typeof id === 'string' ? this.#idOf(collection, id) : undefined;
+  /** Whether a reference `#ref` was handed since `share` began was not found. */
+  #missed = false;
+
+  /** The referenced record's own id string (the one handed when there is no such record). */
+  #ref(collection: Collection, id: unknown): unknown {
+    const found = typeof id === 'string' ? this.#idOf(collection, id) : undefined;
+    if (found === undefined) this.#missed = true;
+    return found ?? id;
   }
 
   /**
@@ -69,12 +71,11 @@ export class RecordInterning {
    * resolve (a link's ends were found; an engagement's participants all became shared
    * participants, which only entities that exist have, and its programme, if any, was found): the
    * caller need not look them up again (false says nothing).
-   * Then `entries`, when given, holds the entry of each participant, in order (for
-   * `EngagementsByEntity.added`).
    */
-  share(collection: Collection, record: StoredRecord, entries?: EntityEntry[]): boolean {
+  share(collection: Collection, record: StoredRecord): boolean {
     if (Object.isFrozen(record)) return false;
     const r = record as unknown as Record<string, unknown>;
+    this.#missed = false;
     // each field by its name: a loop over a list of names read and wrote them by a key that
     // varies (a keyed access V8 cannot specialise, once per list field of every record replayed)
     if (collection === 'entity') {
@@ -85,37 +86,27 @@ export class RecordInterning {
     } else if (collection === 'link') {
       if (isEmptyList(r.tags)) r.tags = EMPTY;
       r.kind = this.word(r.kind);
-      const source = this.#found('entity', r.source);
-      if (source !== undefined) r.source = source;
-      const target = this.#found('entity', r.target);
-      if (target !== undefined) r.target = target;
+      r.source = this.#ref('entity', r.source);
+      r.target = this.#ref('entity', r.target);
       this.#shareWords(r.tags);
-      return source !== undefined && target !== undefined;
+      return !this.#missed;
     } else if (collection === 'engagement') {
       if (isEmptyList(r.topics)) r.topics = EMPTY;
       if (isEmptyList(r.followUps)) r.followUps = EMPTY;
       if (isEmptyList(r.tags)) r.tags = EMPTY;
       r.type = this.word(r.type);
-      let programmeFound = true;
-      if (r.programme !== undefined) {
-        const id = this.#found('programme', r.programme);
-        if (id !== undefined) r.programme = id;
-        else programmeFound = false;
-      }
+      if (r.programme !== undefined) r.programme = this.#ref('programme', r.programme);
       this.#shareWords(r.topics);
       this.#shareWords(r.tags);
       const participants = r.participants;
       if (Array.isArray(participants) && !Object.isFrozen(participants)) {
         let all = true;
         for (let i = 0; i < participants.length; i++) {
-          const entry = this.#participant(participants[i]);
-          if (entry !== undefined) {
-            participants[i] = this.#made;
-            if (entries !== undefined) entries[i] = entry;
-          } else all = false;
+          const shared = this.#participant(participants[i]);
+          if (shared !== undefined) participants[i] = shared;
+          else all = false;
         }
-        if (entries !== undefined) entries.length = all ? participants.length : 0;
-        return all && programmeFound;
+        return all && !this.#missed;
       }
     }
     return false;
@@ -127,15 +118,11 @@ export class RecordInterning {
     for (let i = 0; i < list.length; i++) list[i] = this.word(list[i]);
   }
 
-  /** The shared participant `#participant` found last. */
-  #made: Participant = Object.freeze({ entity: '', role: '' });
-
   /**
-   * The entry of the entity of `p`, with `#made` set to the shared participant equal to `p`: only
-   * for `{ entity, role }` with these two keys in this order and string values (anything else is
-   * kept as it is, so that its JSON stays the same, and gives undefined).
+   * The shared participant equal to `p`: only for `{ entity, role }` with these two keys in this
+   * order and string values (anything else is kept as it is, so that its JSON stays the same).
    */
-  #participant(p: unknown): EntityEntry | undefined {
+  #participant(p: unknown): Participant | undefined {
     if (typeof p !== 'object' || p === null || Object.isFrozen(p)) return undefined;
     let keys = 0;
     for (const key in p) {
@@ -149,15 +136,7 @@ export class RecordInterning {
     // that exist have shared participants (`removed` forgets them), which `share` tells its caller.
     let entry = this.#entries.get(entity);
     let shared = entry?.participants;
-    if (shared !== undefined) {
-      for (let k = 0; k < shared.length; k++) {
-        const candidate = shared[k] as Participant;
-        if (candidate.role === role) {
-          this.#made = candidate;
-          return entry;
-        }
-      }
-    }
+    if (shared !== undefined) for (const candidate of shared) if (candidate.role === role) return candidate;
     const id = shared === undefined ? this.#idOf('entity', entity) : (shared[0] as Participant).entity;
     if (id === undefined) return undefined;
     if (entry === undefined) {
@@ -170,12 +149,12 @@ export class RecordInterning {
     }
     const made: Participant = Object.freeze({ entity: id, role: this.word(role) });
     shared.push(made);
-    this.#made = made;
-    return entry;
+    return made;
   }
 
-  /** Forgets what was shared for a removed record (an entity's participant objects). */
+  /** Forgets what was shared for a removed record (an entity's participant objects, in its entry). */
   removed(collection: Collection, id: Id): void {
-    if (collection === 'entity') forgetParticipants(this.#entries, id);
+    // (with its list of engagements, none of which is current: an entity is removed once none is)
+    if (collection === 'entity') this.#entries.delete(id);
   }
 }

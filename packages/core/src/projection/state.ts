@@ -1,14 +1,18 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { Collection, Effect, StoredRecord } from '../changes/change.js';
 import { sameJson } from '../changes/proposed-change.js';
-import { type Reference, referencesOf } from '../changes/references.js';
+import {
+  engagementReferencesBeyondParticipants,
+  type Reference,
+  referencesOf,
+} from '../changes/references.js';
 import { MusubiError } from '../errors.js';
 import type { EngagementColumns } from '../indexes/engagement-columns.js';
 import { postKeys, SearchIndex } from '../indexes/search.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { engagementDay, linkStart } from '../model/valid-time.js';
-import { EngagementsByEntity, type EntityEntry } from './engagements-by-entity.js';
+import { EngagementsByEntity } from './engagements-by-entity.js';
 import { RecordInterning } from './record-interning.js';
 
 /** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
@@ -98,8 +102,6 @@ export class NetworkState {
     (collection, id) => this.get(collection, id)?.id,
     this.#engagementsOf.entries,
   );
-  /** The entries of the participants of the engagement `create` shares (see `RecordInterning.share`). */
-  readonly #participantEntries: EntityEntry[] = [];
 
   table(collection: Collection): Map<Id, StoredRecord> {
     let t = this.records.get(collection);
@@ -343,24 +345,26 @@ export class NetworkState {
         );
       }
     }
-    if (collection === 'link') this.#checkLink(record as Link);
-  }
-
-  /** Refuses a link to itself, and a role link that does not start at a person. */
-  #checkLink(link: Link): void {
-    if (link.source === link.target) {
-      throw new MusubiError('VALIDATION', `link ${link.id} connects ${link.source} to itself`, {
-        path: ['target'],
-        details: { id: link.id },
-        params: { reason: 'self-loop', id: link.source },
-      });
-    }
-    if (link.kind === 'role' && this.get<Entity>('entity', link.source)?.kind !== 'person') {
-      throw new MusubiError('VALIDATION', `a role link starts at a person; ${link.source} is not a person`, {
-        path: ['source'],
-        details: { id: link.id, source: link.source },
-        params: { reason: 'role-not-person', id: link.source },
-      });
+    if (collection === 'link') {
+      const link = record as Link;
+      if (link.source === link.target) {
+        throw new MusubiError('VALIDATION', `link ${link.id} connects ${link.source} to itself`, {
+          path: ['target'],
+          details: { id: link.id },
+          params: { reason: 'self-loop', id: link.source },
+        });
+      }
+      if (link.kind === 'role' && this.get<Entity>('entity', link.source)?.kind !== 'person') {
+        throw new MusubiError(
+          'VALIDATION',
+          `a role link starts at a person; ${link.source} is not a person`,
+          {
+            path: ['source'],
+            details: { id: link.id, source: link.source },
+            params: { reason: 'role-not-person', id: link.source },
+          },
+        );
+      }
     }
   }
 
@@ -377,34 +381,29 @@ export class NetworkState {
     if (collection === 'link') return;
     for (const ref of refs) {
       if (collection === 'engagement' && ref.collection === 'entity') continue;
-      this.#refer(ref.collection, ref.id, collection, record.id, add);
-    }
-  }
-
-  /** Takes the reference of record `id` of `collection` to record `to` of `target` into `referrers` (or out). */
-  #refer(target: Collection, to: Id, collection: Collection, id: Id, add: boolean): void {
-    let byTarget = this.referrers.get(target);
-    if (!byTarget) {
-      byTarget = new Map();
-      this.referrers.set(target, byTarget);
-    }
-    let from = byTarget.get(to);
-    if (!from) {
-      if (!add) return;
-      from = new Map();
-      byTarget.set(to, from);
-    }
-    let ids = from.get(collection);
-    if (!ids) {
-      if (!add) return;
-      ids = new Set();
-      from.set(collection, ids);
-    }
-    if (add) ids.add(id);
-    else {
-      ids.delete(id);
-      if (ids.size === 0) from.delete(collection);
-      if (from.size === 0) byTarget.delete(to);
+      let byTarget = this.referrers.get(ref.collection);
+      if (!byTarget) {
+        byTarget = new Map();
+        this.referrers.set(ref.collection, byTarget);
+      }
+      let from = byTarget.get(ref.id);
+      if (!from) {
+        if (!add) continue;
+        from = new Map();
+        byTarget.set(ref.id, from);
+      }
+      let ids = from.get(collection);
+      if (!ids) {
+        if (!add) continue;
+        ids = new Set();
+        from.set(collection, ids);
+      }
+      if (add) ids.add(record.id);
+      else {
+        ids.delete(record.id);
+        if (ids.size === 0) from.delete(collection);
+        if (from.size === 0) byTarget.delete(ref.id);
+      }
     }
   }
 
@@ -417,15 +416,14 @@ export class NetworkState {
       });
     }
     // shared first, so that the reverse references hold the referenced records' own id strings
-    const entries = this.#participantEntries;
-    const referencesFound = this.interning.share(collection, record, entries);
+    const referencesFound = this.interning.share(collection, record);
     // a link or an engagement whose references the sharing found (a link's ends, an engagement's
-    // participants among the entities and its programme): they are not looked up again, and only
-    // an engagement's programme is indexed, without a list of references (a look-up and a few
-    // objects fewer per reference when a big log is replayed)
+    // participants among the entities and its programme): they are not looked up again (a link is
+    // still checked for a loop and for a role that starts at a person), and only an engagement's
+    // programme is indexed (a look-up and a few objects fewer per reference when a big log is
+    // replayed)
     const refs = referencesFound ? undefined : referencesOf(collection, record);
-    if (refs !== undefined) this.checkReferences(collection, record, refs);
-    else if (collection === 'link') this.#checkLink(record as Link);
+    this.checkReferences(collection, record, refs ?? []);
     deepFreeze(record);
     if (collection === 'entity') {
       this.graph.addNode(record.id, record as Entity);
@@ -436,15 +434,16 @@ export class NetworkState {
       if (link.kind === 'role') this.#reindex(link.source);
     } else {
       this.table(collection).set(record.id, record);
-      if (collection === 'engagement')
-        this.#engagementsOf.added(record as Engagement, referencesFound ? entries : undefined);
+      if (collection === 'engagement') this.#engagementsOf.added(record as Engagement);
     }
     // (an engagement's references to its participants go to `#engagementsOf`, not to `index`)
-    if (refs !== undefined) this.index(collection, record, true, refs);
-    else {
-      const programme = (record as Engagement).programme;
-      if (programme !== undefined) this.#refer('programme', programme, 'engagement', record.id, true);
-    }
+    // (`index` leaves a link's alone)
+    this.index(
+      collection,
+      record,
+      true,
+      refs ?? engagementReferencesBeyondParticipants(record as Engagement),
+    );
     this.#columns?.created(collection, record);
     this.validTime?.noted('create', collection, record.id);
     if (this.#aboutEntity.size > 0) {
