@@ -443,39 +443,48 @@ function canonicalKeys(change: Change): boolean {
   );
 }
 
-/** The form `toISOString` writes (`2024-01-31T09:05:00.000Z`): 0 for a digit, else the character. */
-const isoForm = '0000-00-00T00:00:00.000Z';
-
 /**
- * The time as a number when `toISOString` writes it back exactly, or undefined: read digit by
- * digit, without a `Date` or a string made per change (a replay reads one per change). Held to
- * `Date.parse` and `toISOString` by `change-log.property.test.ts`.
+ * The time as a number when `toISOString` writes it back exactly (`2024-01-31T09:05:00.000Z`), or
+ * undefined: read digit by digit in one pass (each character once), without a `Date` or a string
+ * made per change (a replay reads one per change). Held to `Date.parse` and `toISOString` by
+ * `change-log.property.test.ts`.
  */
 export function canonicalTime(value: unknown): number | undefined {
   if (typeof value !== 'string' || value.length !== 24) return undefined;
-  for (let k = 0; k < 24; k++) {
-    const c = value.charCodeAt(k);
-    const form = isoForm.charCodeAt(k);
-    if (form === 48 /* 0 */ ? c < 48 || c > 57 : c !== form) return undefined;
-  }
+  if (
+    value.charCodeAt(4) !== 45 /* - */ ||
+    value.charCodeAt(7) !== 45 ||
+    value.charCodeAt(10) !== 84 /* T */ ||
+    value.charCodeAt(13) !== 58 /* : */ ||
+    value.charCodeAt(16) !== 58 ||
+    value.charCodeAt(19) !== 46 /* . */ ||
+    value.charCodeAt(23) !== 90 /* Z */
+  )
+    return undefined;
   const year = digits(value, 0, 4);
   const month = digits(value, 5, 2);
   const day = digits(value, 8, 2);
   const hour = digits(value, 11, 2);
   const minute = digits(value, 14, 2);
   const second = digits(value, 17, 2);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
   const ms = digits(value, 20, 3);
+  // (a character that is not a digit made its number negative)
+  if (year < 0 || day < 1 || hour < 0 || minute < 0 || second < 0 || ms < 0) return undefined;
+  if (month < 1 || month > 12 || day > daysInMonth(year, month)) return undefined;
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
   return (
     daysFromEpoch(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms
   );
 }
 
-/** The number written by `count` digits of `value` from `at` (checked to be digits). */
+/** The number written by `count` digits of `value` from `at`, or -1 when one is not a digit. */
 function digits(value: string, at: number, count: number): number {
   let n = 0;
-  for (let k = at; k < at + count; k++) n = n * 10 + value.charCodeAt(k) - 48;
+  for (let k = at; k < at + count; k++) {
+    const d = value.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
   return n;
 }
 
@@ -568,18 +577,23 @@ class IdColumn {
       this.#end = grown(this.#end, new Uint32Array(Math.max(64, this.#end.length * 2)));
     }
     const start = i > 0 ? (this.#end[i - 1] as number) : 0;
-    let ascii = id.length > 0;
-    for (let k = 0; k < id.length && ascii; k++) ascii = id.charCodeAt(k) < 0x80;
-    if (ascii) {
-      if (start + id.length > this.#bytes.length) {
-        this.#bytes = grown(
-          this.#bytes,
-          new Uint8Array(Math.max(start + id.length, this.#bytes.length * 2, 1024)),
-        );
-      }
-      for (let k = 0; k < id.length; k++) this.#bytes[start + k] = id.charCodeAt(k);
-      this.#end[i] = start + id.length;
-    } else {
+    if (start + id.length > this.#bytes.length) {
+      this.#bytes = grown(
+        this.#bytes,
+        new Uint8Array(Math.max(start + id.length, this.#bytes.length * 2, 1024)),
+      );
+    }
+    // copied as it is checked (each character read once): bytes written past a character that is
+    // not ASCII are left unused, as the bytes after the last id are
+    const bytes = this.#bytes;
+    let k = 0;
+    for (; k < id.length; k++) {
+      const c = id.charCodeAt(k);
+      if (c >= 0x80) break;
+      bytes[start + k] = c;
+    }
+    if (k === id.length && k > 0) this.#end[i] = start + id.length;
+    else {
       this.#strings.set(i, id);
       this.#end[i] = start;
     }

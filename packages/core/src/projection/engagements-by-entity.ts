@@ -2,8 +2,22 @@ import { dateKey } from '../indexes/valid-time-spans.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement } from '../model/records.js';
 
-/** One entity's engagements: the records as they were stored, some of them replaced since. */
-interface EntityEngagements {
+/** A shared participant object (see `record-interning.ts`). */
+export type SharedParticipant = { readonly entity: Id; readonly role: string };
+
+/**
+ * What the projection keeps per entity, in one `Map` entry: its engagements (the records as they
+ * were stored, some of them replaced since) and its shared participant objects (`RecordInterning`):
+ * one `Map` instead of two, and the entry the sharing of a participant reads is the one `added`
+ * reads next (at hand in the cache when a big log is replayed).
+ */
+export interface EntityEntry {
+  /**
+   * The entity's shared participant objects, one per role met (`record-interning.ts`): undefined
+   * until the entity is met as a participant. The entry goes when the entity is removed (none of
+   * its engagements is current then).
+   */
+  participants: SharedParticipant[] | undefined;
   /** Engagement records in the order taken in; those no longer current are left for later. */
   items: Engagement[];
   /** The `dateKey` of each of `items`' dates (NaN: a date `dateKey` refuses), read as each was taken in. */
@@ -23,17 +37,20 @@ const COMPACT_FROM = 32;
  *
  * Replaying a log adds one reference per participant (600,000 at scale M), so a write costs one
  * `Map` look-up and one push onto a list of the engagement records themselves, instead of a `Map`
- * of `Set`s of id strings per entity. A record replaced or removed is not looked for in the lists
- * of its participants (a hub takes part in a third of all engagements): it stays there and is
- * known as no longer current because the state holds another record (or none) under its id. A
- * list is compacted when half of it is not current any more, and when it is read.
+ * of `Set`s of id strings per entity (the entry `RecordInterning` has just read, where it keeps
+ * the entity's shared participant objects: one entry per entity for both). A record replaced or
+ * removed is not looked for in the lists of its participants (a hub takes part in a third of all
+ * engagements): it stays there and is known as no longer current because the state holds another
+ * record (or none) under its id. A list is compacted when half of it is not current any more, and
+ * when it is read.
  *
  * Beside each record it keeps the key of its date in date order, read as the record is taken in
  * (when it is at hand): a hub's first timeline then sorts numbers it has, without reading the date
  * of each of tens of thousands of records scattered over the heap.
  */
 export class EngagementsByEntity {
-  readonly #lists = new Map<Id, EntityEngagements>();
+  /** Per entity, its engagements and its shared participants (shared with `RecordInterning`). */
+  readonly entries = new Map<Id, EntityEntry>();
   /** The engagement record the state holds under an id. */
   readonly #current: (id: Id) => unknown;
   constructor(current: (id: Id) => unknown) {
@@ -60,15 +77,19 @@ export class EngagementsByEntity {
     for (let i = 0; i < participants.length; i++) {
       const entity = (participants[i] as Engagement['participants'][number]).entity;
       if (metBefore(participants, i, entity)) continue;
-      const list = this.#lists.get(entity);
+      const list = this.entries.get(entity);
       if (list === undefined) {
-        if (added) this.#lists.set(entity, { items: [engagement], keys: [key], live: 1 });
+        if (added)
+          this.entries.set(entity, { participants: undefined, items: [engagement], keys: [key], live: 1 });
       } else if (added) {
         list.items.push(engagement);
         list.keys.push(key);
         list.live++;
-      } else if (--list.live === 0) this.#lists.delete(entity);
-      else if (list.items.length >= COMPACT_FROM && list.live * 2 < list.items.length) this.#compact(list);
+      } else if (--list.live === 0) {
+        // (the entry stays, with the entity's shared participants, until the entity is removed)
+        list.items = [];
+        list.keys = [];
+      } else if (list.items.length >= COMPACT_FROM && list.live * 2 < list.items.length) this.#compact(list);
     }
   }
 
@@ -83,7 +104,7 @@ export class EngagementsByEntity {
    * thousands). Read it before the next write, which changes it.
    */
   records(entity: Id): readonly Engagement[] {
-    const list = this.#lists.get(entity);
+    const list = this.entries.get(entity);
     if (list === undefined) return [];
     if (list.live < list.items.length) this.#compact(list);
     return list.items;
@@ -94,7 +115,7 @@ export class EngagementsByEntity {
    * was taken in, in the order of `records(entity)`: read them before the next write.
    */
   dateKeys(entity: Id): readonly number[] {
-    const list = this.#lists.get(entity);
+    const list = this.entries.get(entity);
     if (list === undefined) return [];
     if (list.live < list.items.length) this.#compact(list);
     return list.keys;
@@ -104,7 +125,7 @@ export class EngagementsByEntity {
    * Keeps the current records only, each where it was last taken in (a record removed and taken in
    * again, or updated back to itself, is in the list twice).
    */
-  #compact(list: EntityEngagements): void {
+  #compact(list: EntityEntry): void {
     const kept: Engagement[] = [];
     const keys: number[] = [];
     const seen = new Set<Id>();

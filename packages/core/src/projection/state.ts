@@ -98,7 +98,10 @@ export class NetworkState {
    */
   #aboutEntity = new Map<Id, Map<string, KeptAnswer>>();
   /** What stored records share (strings of references, words, participants, empty lists). */
-  readonly interning = new RecordInterning((collection, id) => this.get(collection, id)?.id);
+  readonly interning = new RecordInterning(
+    (collection, id) => this.get(collection, id)?.id,
+    this.#engagementsOf.entries,
+  );
 
   table(collection: Collection): Map<Id, StoredRecord> {
     let t = this.records.get(collection);
@@ -413,13 +416,14 @@ export class NetworkState {
       });
     }
     // shared first, so that the reverse references hold the referenced records' own id strings
-    const participantsExist = this.interning.share(collection, record);
-    // an engagement whose participants the sharing found among the entities: its programme is left
-    // (one look-up and three objects fewer per participant when a big log is replayed)
-    const refs = participantsExist
-      ? engagementReferencesBeyondParticipants(record as Engagement)
-      : referencesOf(collection, record);
-    this.checkReferences(collection, record, refs);
+    const referencesFound = this.interning.share(collection, record);
+    // a link or an engagement whose references the sharing found (a link's ends, an engagement's
+    // participants among the entities and its programme): they are not looked up again (a link is
+    // still checked for a loop and for a role that starts at a person), and only an engagement's
+    // programme is indexed (a look-up and a few objects fewer per reference when a big log is
+    // replayed)
+    const refs = referencesFound ? undefined : referencesOf(collection, record);
+    this.checkReferences(collection, record, refs ?? []);
     deepFreeze(record);
     if (collection === 'entity') {
       this.graph.addNode(record.id, record as Entity);
@@ -433,11 +437,17 @@ export class NetworkState {
       if (collection === 'engagement') this.#engagementsOf.added(record as Engagement);
     }
     // (an engagement's references to its participants go to `#engagementsOf`, not to `index`)
-    this.index(collection, record, true, refs);
+    // (`index` leaves a link's alone)
+    this.index(
+      collection,
+      record,
+      true,
+      refs ?? engagementReferencesBeyondParticipants(record as Engagement),
+    );
     this.#columns?.created(collection, record);
     this.validTime?.noted('create', collection, record.id);
     if (this.#aboutEntity.size > 0) {
-      const all = participantsExist ? referencesOf(collection, record) : refs;
+      const all = refs ?? referencesOf(collection, record);
       this.#forgetAbout(collection, record.id, all, { type: 'create', collection, record });
     }
   }
