@@ -45,6 +45,16 @@ export type UnsealedLine =
       readonly body?: string;
     };
 
+/**
+ * A checked line's body and stored check, split without verifying the check (a reader whose
+ * checks another thread verifies); undefined when the line does not end with a check field.
+ */
+export function splitLine(text: string): { body: string; check: LineCheck } | undefined {
+  const at = text.length - SUFFIX_LENGTH;
+  if (at < 1 || !text.startsWith(CHECK_SUFFIX, at) || !text.endsWith('"}')) return undefined;
+  return { body: `${text.slice(0, at)}}`, check: text.slice(at + CHECK_SUFFIX.length, -2) };
+}
+
 const BRACE = Buffer.from('}');
 
 /**

@@ -21,9 +21,10 @@ import { type ErrorCode, type ErrorIssue, MusubiError } from '../errors.js';
  *   makes the open read again the sequential way ({@link ReadAgain});
  * - else the main thread's replay stands: it replayed the very objects validation returns.
  *
- * On two cores this takes the checks and validation off the main thread (bench/README.md, "Opening
- * the log with a validating worker"). Small files are read the sequential way: starting a worker
- * and loading the core into it costs more than it saves below {@link WORKER_FROM_BYTES}.
+ * Where a core is to spare this takes the checks and validation off the main thread's wall time
+ * (bench/README.md, "Opening the log with a validating worker"). Small files are read the
+ * sequential way: starting a worker and loading the core into it costs more than it saves below
+ * {@link WORKER_FROM_BYTES}.
  */
 
 /** Files at least this large are validated in a worker during a one-pass open. */
@@ -120,9 +121,8 @@ function largeFile(path: string): boolean {
 /**
  * A core the worker can have to itself: two or more, and a load average over the last minute
  * (runnable threads, this one among them; 0 where the system does not tell, as on Windows) below
- * their number less a half. On a busy
- * machine the worker would take the main thread's core and its gc's helpers, and the open takes
- * longer than on one thread (bench/README.md, "Opening the log with a validating worker").
+ * their number less a half. On a busy machine the worker would take the main thread's core and its
+ * gc's helpers, and the open takes longer than on one thread (bench/README.md, "Opening the log with a validating worker").
  */
 function spareCore(): boolean {
   const cores = availableParallelism();
@@ -206,12 +206,6 @@ export class LogValidator {
     await this.#worker.terminate();
     return verdict;
   }
-
-  /** Stops the worker without waiting for its verdict. */
-  async stop(): Promise<void> {
-    this.#port.close();
-    await this.#worker.terminate();
-  }
 }
 
 function workerFailed(error: unknown): MusubiError {
@@ -229,7 +223,9 @@ function workerFailed(error: unknown): MusubiError {
 export class ReadAgain extends Error {
   readonly readAgain = true;
   constructor(why: string) {
-    super(`read the log again, validating every record on this thread: ${why}`);
+    super(
+      `read the log again, validating every record on this thread: ${why} / 変更履歴をこのスレッドですべて検証しながら読み直してください`,
+    );
     this.name = 'ReadAgain';
   }
 }

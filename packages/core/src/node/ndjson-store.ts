@@ -21,7 +21,7 @@ import {
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type Store } from '../log/store.js';
 import type { NetworkSnapshot } from '../network/network.js';
 import { removeQuietly, storageError, syncDirectory, writeAll } from './file-writes.js';
-import { damagedLine, type LineCheck, sealLine, unsealLine } from './log-check.js';
+import { damagedLine, type LineCheck, sealLine, splitLine, unsealLine } from './log-check.js';
 import { cutLog, EndRecord, endPath, type LogEnd, readEnd } from './log-end.js';
 import { type LineStart, readLines } from './log-lines.js';
 import { acquireLock } from './log-lock.js';
@@ -328,10 +328,7 @@ export class NdjsonFileStore implements Store {
     } catch (error) {
       fault = error;
     }
-    const mainDone = performance.now();
     const verdict = await validator.verdict();
-    if (process.env.MUSUBI_DEBUG_VALIDATOR)
-      console.error(`waited ${(performance.now() - mainDone).toFixed(0)} ms for the worker`);
     // the worker's fault first: it reads as a sequential read does, so its first fault is that read's
     if (!verdict.ok) throw receivedError(verdict.error);
     if (fault !== undefined && !(fault instanceof WorkerFailed))
@@ -765,13 +762,6 @@ export class NdjsonFileStore implements Store {
 
 /** The main thread's reading stopped because the validating worker already found a fault. */
 class WorkerFailed extends Error {}
-
-/** A checked line's body and stored check, split without verifying the check (see {@link unsealLine}). */
-function splitLine(text: string): { body: string; check: LineCheck } | undefined {
-  const at = text.length - 20; // `,"check":"` + 8 hex digits + `"}`
-  if (at < 1 || !text.startsWith(',"check":"', at) || !text.endsWith('"}')) return undefined;
-  return { body: `${text.slice(0, at)}}`, check: text.slice(at + 10, -2) };
-}
 
 /**
  * True when `raw` looks like a change whose every effect is of a collection the fast path reads
