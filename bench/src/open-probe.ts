@@ -3,7 +3,8 @@
  * NDJSON log alone (written by the store once, kept in `--file` for later runs), against the floor
  * (read + JSON.parse of each line). Add `--cpu-prof` to profile the opening; `--phases` also times the
  * store's read (lines, checks, JSON.parse, validation) and the replay apart; `--worker off` opens
- * without the validating worker (every check and validation on the main thread).
+ * without the validating worker (every check and validation on the main thread), `--worker on` with
+ * it whatever the file's size and the machine's load.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -23,7 +24,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     /** Also the two halves of the open, one after the other: the store's read (lines, checks, JSON.parse, validation) and the replay. */
     phases: { type: 'boolean', default: false },
-    /** `off`: the store's read checks and validates on the main thread (no validating worker). */
+    /** `off`: the store's read checks and validates on the main thread (no validating worker); `on`: always with it. */
     worker: { type: 'string', default: 'auto' },
   },
 });
@@ -57,7 +58,7 @@ for (let i = 0; i < Number(values.runs); i++) {
   const open = await time(async () => {
     const network = await openNetworkFile(file, {
       snapshotEvery: Number.POSITIVE_INFINITY,
-      validateInWorker: values.worker === 'off' ? false : 'auto',
+      validateInWorker: values.worker === 'off' ? false : values.worker === 'on' ? true : 'auto',
     });
     await network.close();
   });
