@@ -79,33 +79,6 @@ export function unsealLine(text: string, previous: LineCheck | undefined, bytes?
   return { ok: true, body, check };
 }
 
-/**
- * The check of a checked line that can be parsed whole, its check field in place: the line ends
- * with the check, no other key in it is named `check` (so the parsed line less that field is its
- * body's value), and the check matches the line's `bytes` after `previous`. Undefined for any other
- * line, which {@link unsealLine} then names. Parsing the whole line saves the copy of its body
- * (one string of the line's length) that `JSON.parse` of the body would make.
- */
-export function checkInPlace(
-  text: string,
-  previous: LineCheck | undefined,
-  bytes: Uint8Array,
-): LineCheck | undefined {
-  const at = text.length - SUFFIX_LENGTH;
-  if (
-    at < 1 ||
-    !text.startsWith(CHECK_SUFFIX, at) ||
-    !text.endsWith('"}') ||
-    text.indexOf('"check":') !== at + 1
-  )
-    return undefined;
-  const check = text.slice(at + CHECK_SUFFIX.length, -2);
-  const computed = crc32(BRACE, crc32(bytes.subarray(0, bytes.length - SUFFIX_LENGTH), seedOf(previous)))
-    .toString(16)
-    .padStart(8, '0');
-  return computed === check ? check : undefined;
-}
-
 /** A line whose integrity check fails, named with its number and what is wrong (FORMAT). */
 export function damagedLine(file: string, line: number, problem: 'no-check' | 'mismatch'): MusubiError {
   const what =

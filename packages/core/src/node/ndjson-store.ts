@@ -21,7 +21,7 @@ import {
 import { LOG_FORMAT, LOG_FORMAT_VERSION, type LogRead, type Store } from '../log/store.js';
 import type { NetworkSnapshot } from '../network/network.js';
 import { removeQuietly, storageError, syncDirectory, writeAll } from './file-writes.js';
-import { checkInPlace, damagedLine, type LineCheck, sealLine, splitLine, unsealLine } from './log-check.js';
+import { damagedLine, type LineCheck, sealLine, splitLine, unsealLine } from './log-check.js';
 import { cutLog, EndRecord, endPath, type LogEnd, readEnd } from './log-end.js';
 import { type LineStart, readLines } from './log-lines.js';
 import { acquireLock } from './log-lock.js';
@@ -418,30 +418,6 @@ export class NdjsonFileStore implements Store {
       if (line === end?.line) checkAtEnd = found.check;
       return found.body as string;
     };
-    /**
-     * The line's change. A checked line is parsed whole where it can be (see `checkInPlace`), its
-     * check field then taken off (the last key: its object keeps its shape); any other line, and
-     * one whose whole text does not parse, takes the way of its body, which names what is wrong.
-     */
-    const parsed = (text: string, line: number, bytes: Uint8Array): unknown => {
-      const where = `${this.path}: line ${line}`;
-      const check = version >= 2 && !validator ? checkInPlace(text, previous, bytes) : undefined;
-      if (check !== undefined) {
-        let value: unknown;
-        try {
-          value = parseLogJson(text, [line], where);
-        } catch {
-          value = undefined;
-        }
-        if (typeof value === 'object' && value !== null) {
-          delete (value as { check?: unknown }).check;
-          previous = check;
-          if (line === end?.line) checkAtEnd = check;
-          return value;
-        }
-      }
-      return parseLogJson(verified(text, line, bytes), [line], where);
-    };
     const header = (text: string, line: number) => {
       const value = parseLogJson(text, [line], `${this.path}: line ${line}`);
       checkHeader(value, [1], this.path, NDJSON_LOG_VERSION);
@@ -459,7 +435,7 @@ export class NdjsonFileStore implements Store {
       this.maxLineBytes,
       (text, line, _offset, _length, bytes) => {
         if (line === 1) return header(text, line);
-        const value = parsed(text, line, bytes);
+        const value = parseLogJson(verified(text, line, bytes), [line], `${this.path}: line ${line}`);
         if (validator) {
           // a fault the worker already found ends the reading here: it is the open's error
           if ((line & 4095) === 0 && validator.failedYet()) throw new WorkerFailed();

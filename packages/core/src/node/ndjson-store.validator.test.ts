@@ -152,12 +152,11 @@ describe('the one-pass open with a validating worker', () => {
     expect(await outcome(untrimmed, true)).toEqual(alone);
   });
 
-  it('reads a line with a key "check" of its own as its body says, not as the whole line would', async () => {
+  it('refuses a key "check" of a change or a record as one thread does (the line\'s check is its last key)', async () => {
     const lines = await writtenLog();
     const bodies = lines.map(bodyOf);
-    // one thread parses a checked line whole where it can, its check field then taken off; a key
-    // "check" of the change's own comes first here, so the whole line's parse would keep the last
-    // value only and drop it: such a line is parsed by its body, whose key validation refuses
+    // a key "check" of the change's own, first, and the line's check at its end: the line's body
+    // holds it (a parse of the whole line would keep the last value only), and validation refuses it
     const own = resealed(bodies.with(3, (bodies[3] ?? '').replace('{', '{"check":"0badf00d",')));
     const alone = await outcome(own, false);
     expect(alone).toMatchObject({ refused: { code: 'FORMAT', path: [4] } });
