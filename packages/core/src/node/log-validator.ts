@@ -30,10 +30,15 @@ import { type ErrorCode, type ErrorIssue, MusubiError } from '../errors.js';
 /** Files at least this large are validated in a worker during a one-pass open. */
 export const WORKER_FROM_BYTES = 24 * 1024 * 1024;
 
-/** What the worker found: the log's last seq and whether every change came through validation as it was. */
+/**
+ * What the worker found: the log's last seq and whether every change came through validation as it
+ * was, or the log's first fault; `broken` when the worker itself failed (it could not load the core,
+ * it threw or exited before its verdict): then nothing is known of the log, and the open reads it
+ * again on one thread.
+ */
 export type Verdict =
   | { readonly ok: true; readonly lastSeq: number; readonly asIs: boolean }
-  | { readonly ok: false; readonly error: SentError };
+  | { readonly ok: false; readonly error: SentError; readonly broken?: true };
 
 /** A MusubiError as it crosses to another thread (a structured clone keeps no class). */
 export interface SentError {
@@ -146,7 +151,9 @@ export class LogValidator {
         resolve(this.#verdict);
       };
       port.once('message', (verdict: Verdict) => settle(verdict));
-      worker.once('error', (error) => settle({ ok: false, error: sendableError(workerFailed(error)) }));
+      worker.once('error', (error) =>
+        settle({ ok: false, error: sendableError(workerFailed(error)), broken: true }),
+      );
       worker.once('exit', (code) => {
         // a verdict posted just before the exit may not have been dispatched yet
         const received = receiveMessageOnPort(port);
@@ -156,6 +163,7 @@ export class LogValidator {
             : {
                 ok: false,
                 error: sendableError(workerFailed(new Error(`the worker exited with code ${code}`))),
+                broken: true,
               },
         );
       });
@@ -167,10 +175,15 @@ export class LogValidator {
    * least {@link WORKER_FROM_BYTES} long and a core is to spare; `true`: whenever the node entry is
    * there to run it); undefined otherwise.
    */
-  static start(path: string, maxLineBytes: number, mode: boolean | 'auto'): LogValidator | undefined {
+  static start(
+    path: string,
+    maxLineBytes: number,
+    mode: boolean | 'auto',
+    /** What the worker runs (the core's tests give one that fails); by default the node entry's `runLogValidator`. */
+    script = workerScript(),
+  ): LogValidator | undefined {
     if (mode === false) return undefined;
     if (mode === 'auto' && !(spareCore() && largeFile(path))) return undefined;
-    const script = workerScript();
     if (!script) return undefined;
     const { port1, port2 } = new MessageChannel();
     try {

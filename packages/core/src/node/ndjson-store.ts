@@ -299,8 +299,9 @@ export class NdjsonFileStore implements Store {
    * Reads the whole log, handing each change to `onChange` as it is read. A large file is checked
    * and validated by a worker thread meanwhile (see log-validator.ts, `validateInWorker`): the
    * outcome is the same as reading on this thread, but for a log whose records validation would
-   * change (a file not written by Musubi), where it rejects with `ReadAgain` after handing the
-   * changes on: the caller drops them and reads again, and every later read validates here.
+   * change (a file not written by Musubi), or when the worker itself fails (it could not start the
+   * core, it crashed), where it rejects with `ReadAgain` after handing the changes on: the caller
+   * drops them and reads again, and every later read validates here.
    */
   /**
    * Where the last `readChangesInto` checked and validated the log: on this thread, or in the
@@ -329,6 +330,12 @@ export class NdjsonFileStore implements Store {
       fault = error;
     }
     const verdict = await validator.verdict();
+    if (!verdict.ok && verdict.broken) {
+      // the worker failed, not the log: nothing is known of the log, so it is read again on this
+      // thread (this read's own fault, if any, may not be the first a sequential read meets)
+      this.#validateInWorker = false;
+      throw new ReadAgain(verdict.error.message);
+    }
     // the worker's fault first: it reads as a sequential read does, so its first fault is that read's
     if (!verdict.ok) throw receivedError(verdict.error);
     if (fault !== undefined && !(fault instanceof WorkerFailed))

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tempLog, writeEndRecord } from './fixtures/log-files.js';
 import { type NdjsonFileStore, openNetworkFile } from './index.js';
 import { sealLine } from './log-check.js';
+import { LogValidator } from './log-validator.js';
 
 /**
  * The one-pass open with a validating worker (log-validator.ts) against the same open with
@@ -208,5 +209,43 @@ describe('the one-pass open with a validating worker', () => {
       ),
       { numRuns: 12 },
     );
+  });
+
+  describe('when the worker itself fails', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    /** Every worker the store starts runs `script` instead of the core's validator. */
+    const workersRun = (script: string) => {
+      const start = LogValidator.start.bind(LogValidator);
+      vi.spyOn(LogValidator, 'start').mockImplementation((path, maxLineBytes, mode) =>
+        start(path, maxLineBytes, mode, script),
+      );
+    };
+
+    it('opens the log on one thread when the worker throws or exits before its verdict', async () => {
+      const lines = await writtenLog();
+      const alone = await outcome(lines, false);
+      // a worker that cannot load what it runs, and one that ends without a word
+      for (const script of ['throw new Error("the core is not there")', 'process.exit(3)']) {
+        workersRun(script);
+        // the same network, read and checked here
+        expect(await outcome(lines, true)).toEqual(alone);
+        expect(LogValidator.start).toHaveBeenCalled();
+        vi.restoreAllMocks();
+      }
+    });
+
+    it("gives the error of one thread for a damaged log, not the worker's failure", async () => {
+      const lines = await writtenLog();
+      const damaged = lines.with(3, (lines[3] ?? '').replace('タイ', 'タノ'));
+      const alone = await outcome(damaged, false);
+      expect(alone).toMatchObject({
+        refused: { code: 'FORMAT', path: [4], details: { problem: 'mismatch' } },
+      });
+      workersRun('throw new Error("the core is not there")');
+      expect(await outcome(damaged, true)).toEqual(alone);
+    });
   });
 });
