@@ -47,6 +47,8 @@ const { values } = parseArgs({
     'server-clients': { type: 'string', default: '50' },
     'server-changes': { type: 'string', default: '200' },
     tasks: { type: 'string', multiple: true },
+    // whether the store's open validates in a worker thread: auto (openNetworkFile's default), on, off
+    'open-worker': { type: 'string', default: 'auto' },
   },
   allowNegative: true,
 });
@@ -90,7 +92,10 @@ async function runScale(scale: Scale, dir: string): Promise<ScaleResult> {
   let generated: ReturnType<typeof generateNetwork> | undefined = generateNetwork(scale, {
     seed: Number(values.seed),
   });
-  const file = await writeLogFile(path.join(dir, `network-${scale.name}.ndjson`), generated.log);
+  const openWorker = values['open-worker'];
+  const file = await writeLogFile(path.join(dir, `network-${scale.name}.ndjson`), generated.log, {
+    validateInWorker: openWorker === 'on' ? true : openWorker === 'off' ? false : 'auto',
+  });
   const changes = generated.log.length;
   const { log: _dropped, ...hints } = generated;
   generated = undefined; // the log lives in the file from here on

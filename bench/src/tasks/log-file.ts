@@ -72,7 +72,13 @@ export function parseLines(path: string): unknown[] {
 }
 
 /** Writes the log to `path` and returns how to open it. */
-export async function writeLogFile(path: string, log: readonly Change[]): Promise<LogFile> {
+export async function writeLogFile(
+  path: string,
+  log: readonly Change[],
+  /** How the store's opens validate (`openNetworkFile`'s option; its default 'auto'). */
+  options: { validateInWorker?: boolean | 'auto' } = {},
+): Promise<LogFile> {
+  const validateInWorker = options.validateInWorker ?? 'auto';
   const mod = await nodeStore();
   const dropSnapshot = () => rmSync(`${path}.snapshot`, { force: true });
   const parse = () => parseLines(path);
@@ -84,10 +90,11 @@ export async function writeLogFile(path: string, log: readonly Change[]): Promis
       path,
       via: 'store',
       // no snapshot on close: every measured opening replays the whole log
-      open: () => mod.openNetworkFile(path, { snapshotEvery: Number.POSITIVE_INFINITY }),
+      open: () => mod.openNetworkFile(path, { snapshotEvery: Number.POSITIVE_INFINITY, validateInWorker }),
       close: async (network) => (network as ClosableNetwork).close?.(),
       saveSnapshot: async (network) => (network as ClosableNetwork).saveSnapshot?.(),
-      openAt: (other) => mod.openNetworkFile(other, { snapshotEvery: Number.POSITIVE_INFINITY }),
+      openAt: (other) =>
+        mod.openNetworkFile(other, { snapshotEvery: Number.POSITIVE_INFINITY, validateInWorker }),
       dropSnapshot,
       parse,
     };

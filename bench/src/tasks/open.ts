@@ -38,6 +38,14 @@ export async function openRows(
   progress('open through the store');
   const open = await measure(() => file.open(), { runs, release: (n) => file.close(n) });
   const { result: network, ...musubi } = open;
+  // where the store's open checked and validated the log (openNetworkFile's `validateInWorker`)
+  const checked = (network as { store?: { lastReadChecked?: string } }).store?.lastReadChecked;
+  const where =
+    checked === 'in-worker'
+      ? '; checked and validated in a worker thread'
+      : checked === 'here'
+        ? '; checked and validated on the main thread'
+        : '';
   const how =
     file.via === 'store'
       ? 'NDJSON store, openNetworkFile: every record validated'
@@ -47,7 +55,7 @@ export async function openRows(
     task: `open the log file (${how})`,
     musubi,
     references: refs(musubi.ms),
-    note: `${gm}; ${cpu(musubi)}`,
+    note: `${gm}; ${cpu(musubi)}${where}`,
   });
 
   if (file.via === 'store' && file.saveSnapshot && file.openAt) {

@@ -186,6 +186,65 @@ function makeColumns(entities: number, engagements?: number): EngagementColumns 
   return new EngagementColumns(entities, engagements);
 }
 
+/** Whether any engagement is tagged `tag` (read from the columns' tag codes, not the records). */
+export function anyEngagementTagged(view: NetworkView, tag: string): boolean {
+  const columns = viewState(view).engagementColumns(makeColumns);
+  const tagged = columns.tags.values.indexOf(tag);
+  if (tagged < 0) return false;
+  const { rows, tagStart, tagCount, tagCode } = columns;
+  for (let row = 0; row < rows; row++) {
+    const start = tagStart[row] as number;
+    const end = start + (tagCount[row] as number);
+    for (let t = start; t < end; t++) if (tagCode[t] === tagged) return true;
+  }
+  return false;
+}
+
+/**
+ * Per programme, per fiscal year: how many of its engagements fall in that year, and how many of
+ * those are tagged `tag` (the report's costs). One pass over the columns; an engagement known only
+ * by its year falls in none.
+ */
+export function programmeYearCounts(
+  view: NetworkView,
+  tag: string,
+): Map<Id, Map<FiscalYear, [number, number]>> {
+  const columns = viewState(view).engagementColumns(makeColumns);
+  // an engagement whose date cannot be read makes every read by date throw: this one too, alike
+  if (columns.unreadableDates > 0) view.engagements();
+  const { rows, fiscalYear, programme, tagStart, tagCount, tagCode } = columns;
+  const tagged = columns.tags.values.indexOf(tag);
+  const out = new Map<Id, Map<FiscalYear, [number, number]>>();
+  const byCode: (Map<FiscalYear, [number, number]> | undefined)[] = [];
+  for (let row = 0; row < rows; row++) {
+    const fy = fiscalYear[row] as number;
+    const code = programme[row] as number;
+    const id = columns.programmes.values[code];
+    if (fy <= NO_FISCAL_YEAR || id === undefined) continue;
+    let years = byCode[code];
+    if (years === undefined) {
+      years = new Map();
+      byCode[code] = years;
+      out.set(id, years);
+    }
+    let counts = years.get(fy);
+    if (counts === undefined) {
+      counts = [0, 0];
+      years.set(fy, counts);
+    }
+    counts[0]++;
+    const start = tagStart[row] as number;
+    const end = start + (tagCount[row] as number);
+    for (let t = start; t < end && tagged >= 0; t++) {
+      if (tagCode[t] === tagged) {
+        counts[1]++;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export function evaluateMeasure(
   view: NetworkView,
   measure: Measure,

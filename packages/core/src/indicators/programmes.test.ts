@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
 import { createNetwork, type Network } from '../network/network.js';
+import { fiscalYearOf } from '../time/fiscal-year.js';
 import { addProgramme, programmes, removeProgramme, updateProgramme } from './records.js';
-import { budgetByFiscalYear, programmeCosts } from './report.js';
+import { budgetByFiscalYear, ILLUSTRATIVE_TAG, programmeCosts, report } from './report.js';
 
 const exchange = { code: '33101', name: { ja: '国際交流の推進', en: 'Promoting international exchange' } };
 
@@ -85,5 +87,100 @@ describe('programmes', () => {
     visit(n, '2018-05-01');
     expect(() => removeProgramme(n, 'network')).toThrow(expect.objectContaining({ code: 'REFERENCE' }));
     expect(programmes(n)).toHaveLength(1);
+  });
+
+  it('gives the costs of every fiscal year a report asks for as each year counted alone', () => {
+    // the report counts each programme's engagements by fiscal year in one pass: the oracle filters
+    // them year by year, as a reader of the definition would
+    const date = fc
+      .tuple(
+        fc.integer({ min: 2015, max: 2021 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+      )
+      .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    const engagement = fc.record({
+      // a year alone has no fiscal year and is counted in none
+      date: fc.oneof(date, fc.integer({ min: 2015, max: 2021 }).map(String)),
+      programme: fc.constantFrom('network', 'asean', undefined),
+      illustrative: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(engagement, { maxLength: 30 }),
+        fc.uniqueArray(fc.integer({ min: 2014, max: 2022 }), { minLength: 1, maxLength: 5 }),
+        (engagements, fiscalYears) => {
+          const n = withProgramme();
+          addProgramme(n, {
+            id: 'asean',
+            name: { ja: 'ASEAN', en: 'ASEAN' },
+            basicProgramme: exchange,
+            budgets: { '2020': 1000 },
+          });
+          for (const e of engagements) {
+            n.recordEngagement({
+              type: 'courtesy-visit',
+              title: { en: 'visit' },
+              date: e.date,
+              participants: [{ entity: 'mie' }],
+              ...(e.programme === undefined ? {} : { programme: e.programme }),
+              ...(e.illustrative ? { tags: [ILLUSTRATIVE_TAG] } : {}),
+            });
+          }
+          const costs = report(n, { fiscalYears }).costs;
+          const sorted = [...fiscalYears].sort((a, b) => a - b);
+          expect(costs.map((c) => c.fiscalYear)).toEqual(sorted);
+          for (const { fiscalYear, programmes: rows } of costs) {
+            expect(rows).toEqual(programmeCosts(n, fiscalYear));
+            for (const row of rows) {
+              const counted = engagements.filter(
+                (e) => e.programme === row.programme && fiscalYearOf(e.date) === fiscalYear,
+              );
+              expect(row.engagements).toBe(counted.length);
+              expect(row.illustrative).toBe(counted.filter((e) => e.illustrative).length || undefined);
+              const budget = programmes(n).find((p) => p.id === row.programme)?.budgets[String(fiscalYear)];
+              expect(row.budget).toBe(budget);
+              expect(row.costPerEngagement).toBe(
+                budget !== undefined && counted.length > 0
+                  ? Math.round((budget / counted.length) * 10) / 10
+                  : undefined,
+              );
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('marks a report illustrative only while an illustrative engagement is there', () => {
+    const n = withProgramme();
+    visit(n, '2019-05-01');
+    const tagged = n.recordEngagement({
+      type: 'courtesy-visit',
+      title: { en: 'an example visit' },
+      date: '2019-06-01',
+      participants: [{ entity: 'mie' }],
+      programme: 'network',
+      tags: [ILLUSTRATIVE_TAG],
+    });
+    const first = report(n, { fiscalYears: [2019] });
+    expect(first.illustrative).toBe(true);
+    expect(first.costs[0]?.programmes[0]).toMatchObject({ engagements: 2, illustrative: 1 });
+    // the tag taken off, then the engagement gone: the columns the first report built keep up
+    n.updateEngagement(tagged.id, { tags: [] });
+    expect(report(n, { fiscalYears: [2019] }).illustrative).toBe(false);
+    n.updateEngagement(tagged.id, { tags: [ILLUSTRATIVE_TAG] });
+    expect(report(n, { fiscalYears: [2019] }).illustrative).toBe(true);
+    n.removeEngagement(tagged.id);
+    const last = report(n, { fiscalYears: [2019] });
+    expect(last.illustrative).toBe(false);
+    expect(last.costs[0]?.programmes[0]).toEqual({
+      programme: 'network',
+      name: { ja: '国際ネットワーク強化推進事業' },
+      budget: 2970,
+      engagements: 1,
+      costPerEngagement: 2970,
+    });
   });
 });

@@ -1,9 +1,9 @@
 import type { Id } from '../model/ids.js';
 import type { BasicProgramme, Indicator, IndicatorKind, IndicatorUnit } from '../model/indicators.js';
 import type { BilingualName } from '../model/names.js';
-import { type FiscalYear, fiscalYearOf, fiscalYearRange } from '../time/fiscal-year.js';
+import { type FiscalYear, fiscalYearRange } from '../time/fiscal-year.js';
 import type { NetworkView } from '../views/view.js';
-import { evaluateMeasure, measureRecords } from './measure.js';
+import { anyEngagementTagged, evaluateMeasure, measureRecords, programmeYearCounts } from './measure.js';
 import { figures, indicators, programmes } from './records.js';
 
 /** Where an indicator's actual (実績値) comes from. */
@@ -87,9 +87,7 @@ export const ILLUSTRATIVE_TAG = 'illustrative';
 
 /** Whether the view holds any record tagged `tag` that a measure can count (an engagement or an entity). */
 function holdsTagged(view: NetworkView, tag: string): boolean {
-  return (
-    view.engagements().some((e) => e.tags.includes(tag)) || view.entities().some((e) => e.tags.includes(tag))
-  );
+  return anyEngagementTagged(view, tag) || view.entities().some((e) => e.tags.includes(tag));
 }
 
 /** How many of the records counted for a fiscal year are tagged `tag` (see `IndicatorYear.illustrative`). */
@@ -207,7 +205,7 @@ export function report(view: NetworkView, options: ReportOptions): PolicyReport 
     };
   });
   const budget = budgetByFiscalYear(view, fiscalYears);
-  const costs = fiscalYears.map((fy) => ({ fiscalYear: fy, programmes: programmeCosts(view, fy, tag) }));
+  const costs = costsByFiscalYear(view, fiscalYears, tag);
   return {
     fiscalYears,
     ...(options.asOfDate === undefined ? {} : { asOfDate: options.asOfDate }),
@@ -267,15 +265,31 @@ export function programmeCosts(
   fy: FiscalYear,
   illustrativeTag: string = ILLUSTRATIVE_TAG,
 ): ProgrammeCost[] {
-  return programmes(view).map((p) => {
-    const counted = view.engagements({ programme: p.id }).filter((e) => fiscalYearOf(e.date) === fy);
-    const count = counted.length;
-    const budget = p.budgets[String(fy)];
-    const row: ProgrammeCost = { programme: p.id, name: p.name, engagements: count };
-    if (budget !== undefined) row.budget = budget;
-    if (budget !== undefined && count > 0) row.costPerEngagement = Math.round((budget / count) * 10) / 10;
-    const illustrative = counted.filter((e) => e.tags.includes(illustrativeTag)).length;
-    if (illustrative > 0) row.illustrative = illustrative;
-    return row;
-  });
+  return costsByFiscalYear(view, [fy], illustrativeTag)[0]?.programmes ?? [];
+}
+
+/**
+ * {@link programmeCosts} of several fiscal years, counted in one pass over the engagement columns
+ * (`programmeYearCounts`): the engagements of each programme listed and filtered once per fiscal
+ * year took 27 s a report at a million engagements (30 years, four programmes), 3.5 s at 200,000.
+ */
+function costsByFiscalYear(
+  view: NetworkView,
+  fiscalYears: readonly FiscalYear[],
+  illustrativeTag: string,
+): { fiscalYear: FiscalYear; programmes: ProgrammeCost[] }[] {
+  const counted = programmeYearCounts(view, illustrativeTag);
+  const perProgramme = programmes(view).map((p) => ({ p, counts: counted.get(p.id) }));
+  return fiscalYears.map((fy) => ({
+    fiscalYear: fy,
+    programmes: perProgramme.map(({ p, counts }) => {
+      const [count, illustrative] = counts?.get(fy) ?? [0, 0];
+      const budget = p.budgets[String(fy)];
+      const row: ProgrammeCost = { programme: p.id, name: p.name, engagements: count };
+      if (budget !== undefined) row.budget = budget;
+      if (budget !== undefined && count > 0) row.costPerEngagement = Math.round((budget / count) * 10) / 10;
+      if (illustrative > 0) row.illustrative = illustrative;
+      return row;
+    }),
+  }));
 }
