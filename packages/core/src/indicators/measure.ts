@@ -186,17 +186,20 @@ function makeColumns(entities: number, engagements?: number): EngagementColumns 
   return new EngagementColumns(entities, engagements);
 }
 
+/** Whether the engagement of `row` carries the tag of `code` (its segment of the tag pool). */
+function rowTagged(columns: EngagementColumns, row: number, code: number): boolean {
+  const start = columns.tagStart[row] as number;
+  const end = start + (columns.tagCount[row] as number);
+  for (let t = start; t < end; t++) if (columns.tagCode[t] === code) return true;
+  return false;
+}
+
 /** Whether any engagement is tagged `tag` (read from the columns' tag codes, not the records). */
 export function anyEngagementTagged(view: NetworkView, tag: string): boolean {
   const columns = viewState(view).engagementColumns(makeColumns);
   const tagged = columns.tags.values.indexOf(tag);
-  if (tagged < 0) return false;
-  const { rows, tagStart, tagCount, tagCode } = columns;
-  for (let row = 0; row < rows; row++) {
-    const start = tagStart[row] as number;
-    const end = start + (tagCount[row] as number);
-    for (let t = start; t < end; t++) if (tagCode[t] === tagged) return true;
-  }
+  for (let row = 0; row < columns.rows && tagged >= 0; row++)
+    if (rowTagged(columns, row, tagged)) return true;
   return false;
 }
 
@@ -212,7 +215,7 @@ export function programmeYearCounts(
   const columns = viewState(view).engagementColumns(makeColumns);
   // an engagement whose date cannot be read makes every read by date throw: this one too, alike
   if (columns.unreadableDates > 0) view.engagements();
-  const { rows, fiscalYear, programme, tagStart, tagCount, tagCode } = columns;
+  const { rows, fiscalYear, programme } = columns;
   const tagged = columns.tags.values.indexOf(tag);
   const out = new Map<Id, Map<FiscalYear, [number, number]>>();
   const byCode: (Map<FiscalYear, [number, number]> | undefined)[] = [];
@@ -233,14 +236,7 @@ export function programmeYearCounts(
       years.set(fy, counts);
     }
     counts[0]++;
-    const start = tagStart[row] as number;
-    const end = start + (tagCount[row] as number);
-    for (let t = start; t < end && tagged >= 0; t++) {
-      if (tagCode[t] === tagged) {
-        counts[1]++;
-        break;
-      }
-    }
+    if (tagged >= 0 && rowTagged(columns, row, tagged)) counts[1]++;
   }
   return out;
 }

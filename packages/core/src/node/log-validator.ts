@@ -180,10 +180,12 @@ export class LogValidator {
     maxLineBytes: number,
     mode: boolean | 'auto',
     /** What the worker runs (the core's tests give one that fails); by default the node entry's `runLogValidator`. */
-    script = workerScript(),
+    script?: string,
   ): LogValidator | undefined {
     if (mode === false) return undefined;
     if (mode === 'auto' && !(spareCore() && largeFile(path))) return undefined;
+    // (looked for only when a worker is wanted: not on every open on one thread)
+    script ??= workerScript();
     if (!script) return undefined;
     const { port1, port2 } = new MessageChannel();
     try {
