@@ -55,13 +55,22 @@ const time = async (run: () => unknown) => {
 };
 for (let i = 0; i < Number(values.runs); i++) {
   const floor = await time(() => parseLines(file));
+  // the heap the open network holds (after a full gc, against the heap before the open), and the
+  // store's lock released after the timing
+  collectGarbage();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let opened: Awaited<ReturnType<typeof openNetworkFile>> | undefined;
   const open = await time(async () => {
-    const network = await openNetworkFile(file, {
+    opened = await openNetworkFile(file, {
       snapshotEvery: Number.POSITIVE_INFINITY,
       validateInWorker: values.worker === 'off' ? false : values.worker === 'on' ? true : 'auto',
     });
-    await network.close();
   });
+  collectGarbage();
+  const heapMB = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  const checked = (opened as { store?: { lastReadChecked?: string } } | undefined)?.store?.lastReadChecked;
+  await opened?.close();
+  opened = undefined;
   let phases = {};
   if (values.phases) {
     const store = NdjsonFileStore.open(file);
@@ -93,6 +102,9 @@ for (let i = 0; i < Number(values.runs); i++) {
       cpuRatio: +(open.cpuMs / floor.cpuMs).toFixed(2),
       floorGcMs: Math.round(floor.gcMs),
       openGcMs: Math.round(open.gcMs),
+      heapMB: Math.round(heapMB),
+      rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      checked,
       load: +(os.loadavg()[0] ?? 0).toFixed(1),
     }),
   );

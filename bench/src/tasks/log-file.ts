@@ -10,6 +10,8 @@ export interface LogFile {
   readonly path: string;
   /** `store`: the core's NDJSON store; `plain`: one JSON change per line. */
   readonly via: 'store' | 'plain';
+  /** How the store's opens validate (`openNetworkFile`'s `validateInWorker`). */
+  readonly validateInWorker: boolean | 'auto';
   /** Opens the file into a network as users do (through the store when there is one). */
   open(): Promise<Network>;
   /** Releases a network `open` returned (the store's lock). */
@@ -89,6 +91,7 @@ export async function writeLogFile(
     return {
       path,
       via: 'store',
+      validateInWorker,
       // no snapshot on close: every measured opening replays the whole log
       open: () => mod.openNetworkFile(path, { snapshotEvery: Number.POSITIVE_INFINITY, validateInWorker }),
       close: async (network) => (network as ClosableNetwork).close?.(),
@@ -105,6 +108,7 @@ export async function writeLogFile(
   return {
     path,
     via: 'plain',
+    validateInWorker,
     open: async () => createNetwork({ log: parseLines(path) as Change[] }),
     close: async () => undefined,
     dropSnapshot,
