@@ -2,19 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
 import { engagementTypes, entityKinds } from '../model/kinds.js';
+import { dayIn } from '../testing/arbitraries.js';
 import { createNetwork, type Network } from './network.js';
 
 /** Repeatable runs; set FC_SEED to explore other sequences. */
 const runs = { seed: Number(process.env.FC_SEED ?? 20261202), numRuns: 150 };
 
 const text = fc.constantFrom('三重県', 'São Paulo', 'BOI', 'Ｍｉｅ', 'Embassy');
-const day = fc
-  .tuple(
-    fc.integer({ min: 1990, max: 2030 }),
-    fc.integer({ min: 1, max: 12 }),
-    fc.integer({ min: 1, max: 28 }),
-  )
-  .map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+const day = dayIn(1990, 2030);
 
 const entityInput = fc.record(
   {
