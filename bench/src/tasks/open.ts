@@ -62,7 +62,7 @@ export async function openRows(
         note: [
           `median of ${fresh.length} fresh processes, each the floor, then the open; each open ÷ its floor: ${fresh.map((r) => (r.openMs / r.floorMs).toFixed(2)).join(', ')}`,
           `CPU ${openCpu.toFixed(0)} ms = ${(openCpu / floorCpu).toFixed(2)}× the floor's ${floorCpu.toFixed(0)} ms`,
-          `${where(fresh[0]?.checked)}`,
+          where(fresh[0]?.checked),
         ]
           .filter(Boolean)
           .join('; '),
@@ -156,19 +156,8 @@ function freshOpens(path: string, runs: number, worker: boolean | 'auto'): Fresh
   for (let i = 0; i < runs; i++) {
     const child = spawnSync(
       process.execPath,
-      [
-        '--expose-gc',
-        '--max-old-space-size=16384',
-        '--import',
-        'tsx',
-        'src/open-probe.ts',
-        '--file',
-        path,
-        '--runs',
-        '1',
-        '--worker',
-        w,
-      ],
+      // (this process's flags: `pnpm bench`'s --expose-gc, heap room and tsx)
+      [...process.execArgv, 'src/open-probe.ts', '--file', path, '--runs', '1', '--worker', w],
       { cwd: bench, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
     );
     if (child.status !== 0)
