@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
 import { createNetwork, type Network } from '../network/network.js';
-import { dayIn } from '../testing/arbitraries.js';
+import { dayIn } from '../time/days.arbitrary.js';
 import { fiscalYearOf } from '../time/fiscal-year.js';
 import { addProgramme, programmes, removeProgramme, updateProgramme } from './records.js';
 import { budgetByFiscalYear, ILLUSTRATIVE_TAG, programmeCosts, report } from './report.js';

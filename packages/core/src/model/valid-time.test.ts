@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sortByDate } from '../indexes/valid-time-spans.js';
-import { dayIn } from '../testing/arbitraries.js';
+import { dayIn } from '../time/days.arbitrary.js';
 import { comparePartialDates } from '../time/partial-date.js';
 import type { Engagement, Entity, Link, LinkEvent } from './records.js';
 import {

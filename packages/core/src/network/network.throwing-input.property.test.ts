@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMusubiError } from '../errors.js';
 import { engagementTypes, entityKinds } from '../model/kinds.js';
-import { dayIn } from '../testing/arbitraries.js';
+import { dayIn } from '../time/days.arbitrary.js';
 import { createNetwork, type Network } from './network.js';
 
 /** Repeatable runs; set FC_SEED to explore other sequences. */

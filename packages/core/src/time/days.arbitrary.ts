@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 
 /**
+ * Test code only (no entry imports it).
+ *
  * Plain days (`YYYY-MM-DD`) of the years `from`–`to`: days 1–28 of every month, so that each one
  * exists in every month of every year (property tests of what holds for any real day).
  */
