@@ -73,7 +73,8 @@ type Step =
   | { op: 'append'; body: Body; reuseId: number | null }
   | { op: 'undo' | 'redo'; recordedAt: string }
   | { op: 'land'; body: Body; seqJump: number }
-  | { op: 'takeOff'; count: number };
+  | { op: 'takeOff'; count: number }
+  | { op: 'reserve'; count: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -91,6 +92,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({ op: fc.constant('land' as const), body, seqJump: fc.nat({ max: 3 }) }),
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('takeOff' as const), count: fc.nat({ max: 3 }) }) },
+  // room made for a number of changes the store says is coming (right, too few, too many)
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('reserve' as const), count: fc.nat({ max: 300 }) }) },
 );
 
 /** Runs the steps on a ChangeLog and on a plain array (the model), and returns both. */
@@ -129,6 +132,8 @@ function play(steps: readonly Step[], start = { seq: 0, changeId: null as string
       const change = make(s.body, ++serial, nextSeq() + s.seqJump);
       log.land(change);
       model.push(change);
+    } else if (s.op === 'reserve') {
+      log.reserve(s.count);
     } else if (s.op === 'takeOff') {
       const taken = log.takeOffLast(s.count);
       expect(taken).toEqual(model.splice(Math.max(0, model.length - s.count)));

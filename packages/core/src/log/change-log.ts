@@ -122,18 +122,45 @@ export class ChangeLog {
    */
   trim(): void {
     const n = this.#length;
-    const size = withRoom(n);
-    this.#recordedAt = resized(this.#recordedAt, new Float64Array(size), n);
-    this.#author = resized(this.#author, new Uint16Array(size), n);
-    this.#operation = resized(this.#operation, new Uint16Array(size), n);
-    this.#effectStart = resized(this.#effectStart, new Uint32Array(size), n);
-    this.#recordStart = resized(this.#recordStart, new Uint32Array(size), n);
-    this.#effectKind = resized(
-      this.#effectKind,
-      new Uint8Array(withRoom(this.#effectCount)),
-      this.#effectCount,
-    );
+    // (a column that has no more room than that, as `reserve` made it, is left as it is)
+    if (this.#recordedAt.length > withRoom(n)) {
+      const size = withRoom(n);
+      this.#recordedAt = resized(this.#recordedAt, new Float64Array(size), n);
+      this.#author = resized(this.#author, new Uint16Array(size), n);
+      this.#operation = resized(this.#operation, new Uint16Array(size), n);
+      this.#effectStart = resized(this.#effectStart, new Uint32Array(size), n);
+      this.#recordStart = resized(this.#recordStart, new Uint32Array(size), n);
+    }
+    if (this.#effectKind.length > withRoom(this.#effectCount)) {
+      this.#effectKind = resized(
+        this.#effectKind,
+        new Uint8Array(withRoom(this.#effectCount)),
+        this.#effectCount,
+      );
+    }
     this.#ids.trim();
+  }
+
+  /**
+   * Makes room at once for `changes` more changes (and as many effects: most changes have one), as
+   * a log about to be replayed says it holds: its columns are then not copied to twice their size
+   * again and again while it is (at 1.5 million changes, 0.5 s of an open went to copying them into
+   * new memory), nor trimmed after. Room only: a wrong count costs a doubling or a trim, as before.
+   */
+  reserve(changes: number): void {
+    if (!(changes > 0)) return;
+    const n = withRoom(this.#length + changes);
+    if (n > this.#recordedAt.length) {
+      this.#recordedAt = grown(this.#recordedAt, new Float64Array(n));
+      this.#author = grown(this.#author, new Uint16Array(n));
+      this.#operation = grown(this.#operation, new Uint16Array(n));
+      this.#effectStart = grown(this.#effectStart, new Uint32Array(n));
+      this.#recordStart = grown(this.#recordStart, new Uint32Array(n));
+    }
+    const effects = withRoom(this.#effectCount + changes);
+    if (effects > this.#effectKind.length)
+      this.#effectKind = grown(this.#effectKind, new Uint8Array(effects));
+    this.#ids.reserve(this.#length + changes);
   }
 
   /** Appends a change and moves the undo and redo stacks by it. */
@@ -539,6 +566,9 @@ function freezeChange(change: Change): void {
   }
 }
 
+/** The length of a generated change id: `chg_` and a ULID. */
+const CHANGE_ID_LENGTH = 30;
+
 /** FNV-1a of a string's code units. */
 function hashOf(id: string): number {
   let h = 0x811c9dc5;
@@ -567,8 +597,18 @@ class IdColumn {
   /** Keeps an eighth more room than the ids take (see `ChangeLog.trim`). */
   trim(): void {
     const used = this.#length > 0 ? (this.#end[this.#length - 1] as number) : 0;
-    this.#end = resized(this.#end, new Uint32Array(withRoom(this.#length)), this.#length);
-    this.#bytes = resized(this.#bytes, new Uint8Array(withRoom(used)), used);
+    if (this.#end.length > withRoom(this.#length))
+      this.#end = resized(this.#end, new Uint32Array(withRoom(this.#length)), this.#length);
+    if (this.#bytes.length > withRoom(used))
+      this.#bytes = resized(this.#bytes, new Uint8Array(withRoom(used)), used);
+  }
+
+  /** Room for `count` ids in all, of the length of a generated change id (`chg_` and a ULID). */
+  reserve(count: number): void {
+    const used = this.#length > 0 ? (this.#end[this.#length - 1] as number) : 0;
+    if (withRoom(count) > this.#end.length) this.#end = grown(this.#end, new Uint32Array(withRoom(count)));
+    const bytes = withRoom(used + (count - this.#length) * CHANGE_ID_LENGTH);
+    if (bytes > this.#bytes.length) this.#bytes = grown(this.#bytes, new Uint8Array(bytes));
   }
 
   push(id: Id): void {

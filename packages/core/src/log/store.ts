@@ -89,8 +89,11 @@ export interface Store {
    * `validateInWorker` may also reject with its `ReadAgain` after handing on every change (its
    * validating worker found that validation would change a record): the changes handed on are then
    * to be dropped and the log read again (`openNetworkFile` does). Optional (the NDJSON file has it).
+   * `onCount`, when the store knows it before the first change (the NDJSON file's end record): about
+   * how many changes it will hand on, for the replay to make room for them at once (a hint, never
+   * more than the file could hold).
    */
-  readChangesInto?(onChange: (change: Change) => void): Promise<LogRead>;
+  readChangesInto?(onChange: (change: Change) => void, onCount?: (changes: number) => void): Promise<LogRead>;
   /** Appends changes; resolves when they are acknowledged (durable). */
   append(changes: readonly Change[]): Promise<void>;
   /** Appends and acknowledges before returning, for stores that can (memory, NDJSON file). */

@@ -114,11 +114,13 @@ function keepStored(effect: Effect, stored: StoredRecord): void {
 /**
  * @internal For a store that replays a log as it reads it (`../storage/open-network.ts`), instead
  * of handing a network the whole log: `change` replays the `i`-th change (0-based) as the
- * constructor's `log` would, `end` is called once after the last.
+ * constructor's `log` would, `end` is called once after the last; `reserve` makes room for as many
+ * changes as the store says its log holds, before the first.
  */
 export let replaying: {
   change(network: Network, change: Change, i: number): void;
   end(network: Network): void;
+  reserve(network: Network, changes: number): void;
 };
 
 /**
@@ -292,6 +294,7 @@ export class Network extends NetworkView {
     replaying = {
       change: (network, change, i) => network.#replayOne(change, i),
       end: (network) => network.#log.trim(),
+      reserve: (network, changes) => network.#log.reserve(changes),
     };
     restoring = (network) => {
       const restore = new RecordsRestore(network.state);

@@ -7,6 +7,7 @@ import {
   readFileSync,
   readSync,
   renameSync,
+  statSync,
 } from 'node:fs';
 import { type Change, type Collection, collections, type StoredRecord } from '../changes/change.js';
 import { type ErrorPath, MusubiError } from '../errors.js';
@@ -311,10 +312,21 @@ export class NdjsonFileStore implements Store {
     return this.#lastReadChecked;
   }
 
-  async readChangesInto(onChange: (change: Change) => void): Promise<LogRead> {
+  async readChangesInto(
+    onChange: (change: Change) => void,
+    onCount?: (changes: number) => void,
+  ): Promise<LogRead> {
     this.#refuseClosed();
     const validator = LogValidator.start(this.path, this.maxLineBytes, this.#validateInWorker);
     this.#lastReadChecked = validator ? 'in-worker' : 'here';
+    if (onCount) {
+      try {
+        const count = this.#expectedChanges();
+        if (count > 0) onCount(count);
+      } catch {
+        // (only a hint: an end record that cannot be read is refused by the read itself)
+      }
+    }
     if (!validator) {
       try {
         return this.#read(0, undefined, onChange);
@@ -350,6 +362,16 @@ export class NdjsonFileStore implements Store {
     // the next read validates on this thread
     this.#validateInWorker = false;
     throw new ReadAgain(again);
+  }
+
+  /**
+   * How many changes the end record says the log holds, at most one per 64 bytes of the file (no
+   * change's line is shorter): 0 without an end record.
+   */
+  #expectedChanges(): number {
+    const end = readEnd(this.path);
+    if (end === undefined) return 0;
+    return Math.min(end.seq, Math.floor(statSync(this.path).size / 64));
   }
 
   /**

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,5 +121,71 @@ describe('opening a log file replays each change as it is read', () => {
     const { asRead, inTwoSteps } = await bothWays(path);
     expect(asRead).toEqual(inTwoSteps);
     expect(asRead).toMatchObject({ error: { code: 'FORMAT', path: [6] } });
+  });
+});
+
+describe('the number of changes the log file says it holds (room for the replay)', () => {
+  it('is told before the first change: its end record, never more than the file could hold, nothing without one', async () => {
+    const log = changes();
+    const { path } = await writeLog(log);
+    const told: string[] = [];
+    const store = NdjsonFileStore.open(path);
+    const read = await store.readChangesInto(
+      (change) => told.push(`change ${change.seq}`),
+      (count) => told.push(`count ${count}`),
+    );
+    await store.close();
+    expect(read.lastSeq).toBe(log.length);
+    expect(told).toEqual([`count ${log.length}`, ...log.map((_, i) => `change ${i + 1}`)]);
+
+    // an end record that claims far more: the hint is what the file's bytes could hold
+    const end = `${path}.end`;
+    const record = JSON.parse(readFileSync(end, 'utf8')) as Record<string, unknown>;
+    writeFileSync(end, `${JSON.stringify({ ...record, seq: 1e12 })}\n`);
+    const counts: number[] = [];
+    const again = NdjsonFileStore.open(path);
+    await again
+      .readChangesInto(
+        () => undefined,
+        (count) => counts.push(count),
+      )
+      .catch(() => undefined);
+    await again.close();
+    expect(counts).toEqual([Math.floor(readFileSync(path).length / 64)]);
+
+    // a log copied without its end record: nothing is told, and it opens as before
+    rmSync(end);
+    const plain = NdjsonFileStore.open(path);
+    const none: number[] = [];
+    const whole = await plain.readChangesInto(
+      () => undefined,
+      (count) => none.push(count),
+    );
+    await plain.close();
+    expect(none).toEqual([]);
+    expect(whole.lastSeq).toBe(log.length);
+  });
+
+  it('opens the same network whether the replay made room for the changes or not', async () => {
+    const log = changes();
+    const { path } = await writeLog(log);
+    const withRoom = await openNetworkFile(path, { snapshotEvery: Number.POSITIVE_INFINITY });
+    const seen = {
+      changes: withRoom.log(),
+      entities: withRoom.entities(),
+      engagements: withRoom.engagements(),
+    };
+    await withRoom.close();
+    rmSync(`${path}.end`);
+    const without = await openNetworkFile(path, { snapshotEvery: Number.POSITIVE_INFINITY });
+    expect({
+      changes: without.log(),
+      entities: without.entities(),
+      engagements: without.engagements(),
+    }).toEqual(seen);
+    // and both take the next write
+    without.addEntity({ id: 'yokkaichi', kind: 'municipality', name: { ja: '四日市市', en: 'Yokkaichi' } });
+    expect(without.log()).toHaveLength(log.length + 1);
+    await without.close();
   });
 });

@@ -631,15 +631,18 @@ async function replayAsRead(
   );
   let replayed = 0;
   let failed: { error: unknown; change: Change } | undefined;
-  const read = await store.readChangesInto((change) => {
-    if (failed !== undefined) return; // the rest is still read: a damaged line after it is what is refused
-    try {
-      replaying.change(network, change, replayed);
-      replayed++;
-    } catch (error) {
-      failed = { error, change };
-    }
-  });
+  const read = await store.readChangesInto(
+    (change) => {
+      if (failed !== undefined) return; // the rest is still read: a damaged line after it is what is refused
+      try {
+        replaying.change(network, change, replayed);
+        replayed++;
+      } catch (error) {
+        failed = { error, change };
+      }
+    },
+    (changes) => replaying.reserve(network, changes),
+  );
   if (failed !== undefined) {
     const { error, change } = failed;
     replayError(error, store, (i) => (i === replayed ? change : undefined));
