@@ -117,10 +117,7 @@ export class ValidTimeIndex {
   readonly #linksIn: (number[] | undefined)[] = [];
   readonly #linksOut: (number[] | undefined)[] = [];
   readonly #engagementsOf: (number[] | undefined)[] = [];
-  /** 1 for an entity whose id is an array index (`'7'`): objects list such keys first. */
-  #numericId = new Uint8Array(16);
-  /** Scratch of the reads at one entity, by entity slot: a group's number + 1, a mark of the current read. */
-  #groupOf = new Int32Array(16);
+  /** Scratch of the reads at one entity, by entity slot: a mark of the current read. */
   #marks = new Int32Array(16);
   #mark = 0;
 
@@ -139,7 +136,6 @@ export class ValidTimeIndex {
     const count = state.records.get('engagement')?.size ?? 0;
     this.#since = new Int32Array(withRoom(n));
     this.#until = new Int32Array(withRoom(n));
-    this.#numericId = new Uint8Array(withRoom(n));
     this.#linkEnds = new Int32Array(2 * withRoom(m));
     this.#linkFirstStart = new Int32Array(withRoom(m));
     this.linkLastEvent = new Int32Array(withRoom(m));
@@ -194,8 +190,6 @@ export class ValidTimeIndex {
     this.entityRecords[slot] = entity;
     this.#since = room(this.#since, slot + 1);
     this.#until = room(this.#until, slot + 1);
-    this.#numericId = roomForBytes(this.#numericId, slot + 1);
-    this.#numericId[slot] = isArrayIndex(entity.id) ? 1 : 0;
     this.#since[slot] = entity.since === undefined ? AFTER_ALL : firstDayOf(entity.since);
     this.#until[slot] = entity.until === undefined ? AFTER_ALL : lastDayOf(entity.until) + 1;
   }
@@ -779,65 +773,20 @@ export class ValidTimeIndex {
   // ── reads ─────────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Appends to `out` the slots of the links into (`incoming`) or out of entity slot `e` that are
-   * there on `day`, in the order graphology lists them in the projection, a graph built by adding
-   * the links in graph order: grouped by the entity at the other end, groups in the order of an
-   * object's keys (array-index keys first, in numeric order, then by their first link there), and
-   * the links of a group newest first (graphology prepends them). Typed arrays by entity slot stand
-   * for maps: a hub has thousands of links.
+   * Appends to `out` the slots of the links at entity slot `e` that are there on `day`, into it
+   * (`in`), out of it (`out`) or both, in the order they were made, as the projection lists an
+   * entity's links (`NetworkState.linksOf`): slots are given in that order, and each entity's
+   * lists of them are kept ascending.
    */
-  linksAt(e: number, incoming: boolean, day: number, out: number[]): void {
-    const list = (incoming ? this.#linksIn : this.#linksOut)[e];
-    if (list === undefined) return;
-    const other = incoming ? 0 : 1;
-    const ends = this.#linkEnds;
-    this.#groupOf = room(this.#groupOf, this.entityRecords.length);
-    const groupOf = this.#groupOf;
-    const found: number[] = [];
-    const groupAt: number[] = [];
-    /** Each group's entity slot and size, in the order of their first link. */
-    const neighbors: number[] = [];
-    const sizes: number[] = [];
-    let numeric = false;
-    for (let k = 0; k < list.length; k++) {
-      const l = list[k] as number;
-      if (!this.links.has(l, day)) continue;
-      const n = ends[2 * l + other] as number;
-      let g = (groupOf[n] as number) - 1;
-      if (g < 0) {
-        g = neighbors.length;
-        groupOf[n] = g + 1;
-        neighbors.push(n);
-        sizes.push(0);
-        numeric ||= this.#numericId[n] === 1;
-      }
-      sizes[g] = (sizes[g] as number) + 1;
-      found.push(l);
-      groupAt.push(g);
-    }
-    for (const n of neighbors) groupOf[n] = 0;
-    let order: number[] | undefined;
-    if (numeric) {
-      const rank = (g: number) => {
-        const n = neighbors[g] as number;
-        return this.#numericId[n] === 1 ? Number((this.entityRecords[n] as Entity).id) - 2 ** 33 : g;
-      };
-      order = neighbors.map((_, g) => g).sort((a, b) => rank(a) - rank(b));
-    }
-    // where each group ends in `out`; its links are placed from there back (newest first)
-    const ends_: number[] = new Array(neighbors.length);
-    let at = out.length;
-    for (let k = 0; k < neighbors.length; k++) {
-      const g = order === undefined ? k : (order[k] as number);
-      at += sizes[g] as number;
-      ends_[g] = at;
-    }
-    out.length = at;
-    for (let k = 0; k < found.length; k++) {
-      const g = groupAt[k] as number;
-      const place = (ends_[g] as number) - 1;
-      ends_[g] = place;
-      out[place] = found[k] as number;
+  linksAt(e: number, direction: 'in' | 'out' | 'both', day: number, out: number[]): void {
+    const into = direction === 'out' ? undefined : this.#linksIn[e];
+    const outOf = direction === 'in' ? undefined : this.#linksOut[e];
+    const a = into ?? NO_SLOTS;
+    const b = outOf ?? NO_SLOTS;
+    // the two ascending lists merged (a link is never in both: no link is a loop)
+    for (let i = 0, j = 0; i < a.length || j < b.length; ) {
+      const l = j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number)) ? a[i++] : b[j++];
+      if (this.links.has(l as number, day)) out.push(l as number);
     }
   }
 
@@ -976,11 +925,7 @@ function referredBesideTheGraph(state: NetworkState, collection: Collection, id:
   return false;
 }
 
-/** Keys that objects list first, in numeric order (`'7'` before `'10'` before `'a'`). */
-function isArrayIndex(key: string): boolean {
-  const c = key.charCodeAt(0);
-  return c >= 48 && c <= 57 && /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4_294_967_295;
-}
+const NO_SLOTS: readonly number[] = [];
 
 /** The valid-time index of the state's current version: built on first need, then kept up to date. */
 export function validTimeIndex(state: NetworkState): ValidTimeIndex {

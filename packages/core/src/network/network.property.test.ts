@@ -392,7 +392,9 @@ describe('network invariants (property tests)', () => {
               items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
             if (entity.until !== undefined)
               items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
-            network.graph.forEachEdge(entity.id, (_, link, source, target) => {
+            // its links in the order they were made: the graph's order of all edges, whatever the ends
+            network.graph.forEachEdge((_, link, source, target) => {
+              if (source !== entity.id && target !== entity.id) return;
               const other = source === entity.id ? target : source;
               for (const event of link.events)
                 items.push({ kind: 'link-event', date: event.date, link, event, other });

@@ -45,6 +45,8 @@ interface KeptAnswer {
   readonly written: ((write: KeptWrite) => boolean) | undefined;
 }
 
+const NO_LINKS: readonly Link[] = Object.freeze([]);
+
 /** Freezes a record and everything in it (records are plain JSON: objects, arrays, primitives). */
 function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
@@ -77,6 +79,13 @@ export class NetworkState {
    * them) and engagements' participants too (`#engagementsOf` has them).
    */
   readonly referrers = new Map<Collection, Map<Id, Referrers>>();
+  /**
+   * The links of each entity that has any, in the order they were made (an update keeps a link's
+   * place; a link removed and made again goes last): a hub's thousands of links read as a list,
+   * not through graphology's adjacency, whose every read enumerates the keys of a dictionary of
+   * neighbours (18 ms of a hub's first 40 ms timeline at scale L).
+   */
+  readonly #linksAt = new Map<Id, Link[]>();
   /** The engagements of each entity, in the order taken in. */
   readonly #engagementsOf = new EngagementsByEntity((id) => this.records.get('engagement')?.get(id));
   /** Grows with every applied effect that touches an entity; caches key on it. */
@@ -145,6 +154,30 @@ export class NetworkState {
   referringIds(collection: Collection, id: Id, from: Collection): ReadonlySet<Id> {
     if (collection === 'entity' && from === 'engagement') return this.#engagementsOf.ids(id);
     return this.referrers.get(collection)?.get(id)?.get(from) ?? new Set();
+  }
+
+  /**
+   * The links at the entity (in and out), in the order they were made: the order of an entity's
+   * links, its neighbours (each at its first link) and the ties of its timeline everywhere. Read it
+   * before the next write, which changes it.
+   */
+  linksOf(id: Id): readonly Link[] {
+    return this.#linksAt.get(id) ?? NO_LINKS;
+  }
+
+  /** Puts the link last in the lists of its ends (`was`: in place of that record). */
+  #linkAt(end: Id, link: Link, was?: Link): void {
+    const list = this.#linksAt.get(end);
+    if (list === undefined) this.#linksAt.set(end, [link]);
+    else if (was === undefined) list.push(link);
+    else list[list.lastIndexOf(was)] = link;
+  }
+
+  #linkGone(end: Id, link: Link): void {
+    const list = this.#linksAt.get(end);
+    if (list === undefined) return;
+    list.splice(list.lastIndexOf(link), 1);
+    if (list.length === 0) this.#linksAt.delete(end);
   }
 
   /**
@@ -431,6 +464,8 @@ export class NetworkState {
     } else if (collection === 'link') {
       const link = record as Link;
       this.graph.addDirectedEdgeWithKey(link.id, link.source, link.target, link);
+      this.#linkAt(link.source, link);
+      this.#linkAt(link.target, link);
       if (link.kind === 'role') this.#reindex(link.source);
     } else {
       this.table(collection).set(record.id, record);
@@ -486,9 +521,12 @@ export class NetworkState {
     this.refuseIfReferenced(collection, id, 'remove');
     if (collection === 'entity') {
       this.graph.dropNode(id);
+      this.#linksAt.delete(id); // (none: an entity with links is not removed)
       this.#search?.remove(id);
     } else if (collection === 'link') {
       this.graph.dropEdge(id);
+      this.#linkGone((current as Link).source, current as Link);
+      this.#linkGone((current as Link).target, current as Link);
       if ((current as Link).kind === 'role') this.#reindex((current as Link).source);
     } else {
       this.table(collection).delete(id);
@@ -559,6 +597,8 @@ export class NetworkState {
       this.#forgetAboutNeighbors(after.id, { type: 'update', collection, record: after, before: current });
     } else if (collection === 'link') {
       this.graph.replaceEdgeAttributes(after.id, after as Link);
+      this.#linkAt((after as Link).source, after as Link, current as Link);
+      this.#linkAt((after as Link).target, after as Link, current as Link);
       if ((after as Link).kind === 'role' || (current as Link).kind === 'role')
         this.#reindex((after as Link).source);
     } else {

@@ -422,28 +422,34 @@ function timelineByHand(n: Network, id: string): TimelineItem[] {
   const items: TimelineItem[] = [];
   if (entity.since !== undefined) items.push({ kind: 'entity', date: entity.since, event: 'since', entity });
   if (entity.until !== undefined) items.push({ kind: 'entity', date: entity.until, event: 'until', entity });
-  n.graph.forEachEdge(id, (_, link: Link, source) => {
-    const other = source === id ? link.target : link.source;
+  for (const link of linksMadeAt(n, id)) {
+    const other = link.source === id ? link.target : link.source;
     for (const event of link.events) items.push({ kind: 'link-event', date: event.date, link, event, other });
-  });
+  }
   for (const engagement of n.engagements({ entity: id }))
     items.push({ kind: 'engagement', date: engagement.date, engagement });
   return items.sort((a, b) => comparePartialDates(a.date, b.date));
 }
 
-/** The entities at the other end of an entity's links, each once, in the graph's order of its links. */
+/**
+ * An entity's links in the order they were made: the graph lists all its edges in the order they
+ * were added (an update keeps an edge's place), whatever the ends.
+ */
+function linksMadeAt(n: Network, id: string): Link[] {
+  return n.graph.mapEdges((_, link: Link) => link).filter((link) => link.source === id || link.target === id);
+}
+
+/** The entities at the other end of an entity's links, each once, at its first link in the order they were made. */
 function neighborsByHand(n: Network, id: string, direction: 'in' | 'out' | 'both'): Entity[] {
   const seen = new Set<string>();
   const out: Entity[] = [];
-  const visit = (_: string, link: Link) => {
+  for (const link of linksMadeAt(n, id)) {
+    if (direction === 'in' ? link.target !== id : direction === 'out' ? link.source !== id : false) continue;
     const other = link.source === id ? link.target : link.source;
-    if (seen.has(other)) return;
+    if (seen.has(other)) continue;
     seen.add(other);
     out.push(n.entity(other) as Entity);
-  };
-  if (direction === 'in') n.graph.forEachInEdge(id, visit);
-  else if (direction === 'out') n.graph.forEachOutEdge(id, visit);
-  else n.graph.forEachEdge(id, visit);
+  }
   return out;
 }
 

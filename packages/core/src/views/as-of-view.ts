@@ -143,15 +143,14 @@ export function asOfViews(
     }
 
     /**
-     * The links at an entity that are there on the day (their slots), in the order the
-     * projection's graph lists them: its in-links, then its out-links.
+     * The links at an entity that are there on the day (their slots), in the order they were
+     * made, as the projection lists them.
      */
     #incident(index: ValidTimeIndex, id: Id, direction: 'in' | 'out' | 'both'): number[] {
       const e = index.entityAt.get(id);
       const out: number[] = [];
       if (e === undefined || !index.hasEntity(e, this.#dayNumber)) return out;
-      if (direction !== 'out') index.linksAt(e, true, this.#dayNumber, out);
-      if (direction !== 'in') index.linksAt(e, false, this.#dayNumber, out);
+      index.linksAt(e, direction, this.#dayNumber, out);
       return out;
     }
 

@@ -121,7 +121,7 @@ export function roleHolding(link: Link): RoleHolding {
   };
 }
 
-/** Posts oldest first (a stable sort: posts from the same day stay in graph order). */
+/** Posts oldest first (a stable sort: posts from the same day stay in the order their links were made). */
 export function byStart(holdings: RoleHolding[]): RoleHolding[] {
   return holdings.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
 }
@@ -215,8 +215,8 @@ export function engagementPasses(e: Engagement, filter: EngagementFilter): boole
 export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
   const entity = state.get<Entity>('entity', id);
   if (!entity) return [];
-  // the entity's own dates and its links' events (links in the graph's order, events in a link's
-  // order), each with its date key read as it is made
+  // the entity's own dates and its links' events (links in the order they were made, events in a
+  // link's order), each with its date key read as it is made
   // (their keys in an array kept from call to call, written by place)
   const rest: TimelineItem[] = [];
   const restKeys = keptKeys;
@@ -228,15 +228,17 @@ export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
     restKeys[rest.length] = dateKey(entity.until);
     rest.push(frozen({ kind: 'entity', date: entity.until, event: 'until', entity }));
   }
-  state.graph.forEachEdge(id, (_, link, source, target) => {
-    const other = source === id ? target : source;
+  const links = state.linksOf(id);
+  for (let k = 0; k < links.length; k++) {
+    const link = links[k] as Link;
+    const other = link.source === id ? link.target : link.source;
     const events = link.events;
     for (let e = 0; e < events.length; e++) {
       const event = events[e] as LinkEvent;
       restKeys[rest.length] = dateKey(event.date);
       rest.push(frozen({ kind: 'link-event', date: event.date, link, event, other }));
     }
-  });
+  }
   // then its engagements, in the order taken in, with the date keys the state keeps beside them
   // (a record's date is not read again)
   const engagements = state.engagementsOf(id);
@@ -340,7 +342,7 @@ const ORDER = 2 ** 23;
  * `timelineOf` would now put what it changed: the items of the entity's record, or of an engagement
  * or a link written, are taken out and the new ones put in (a neighbour's record is not in it).
  * Items of one date key stay in the order `timelineOf` gives them (its sort is stable): the
- * entity's own, then link events (links in the graph's order, events in a link's order), then
+ * entity's own, then link events (links in the order they were made, events in a link's order), then
  * engagements in the order the state lists the entity's engagements; those orders are read from
  * the state only when the date key has other items of the kind. False when the timeline is not
  * what this expects (or the entity was created or removed): it is computed again.
@@ -456,8 +458,8 @@ function takeOutLink(items: TimelineItem[], link: Link): boolean {
 
 /**
  * Puts in the events of a link, each after the items of its date key that come before it: the
- * entity's own, the events of links before it in the graph's order (asked of the graph only when
- * there are such events), its own events before it.
+ * entity's own, the events of links made before it (asked of the state only when there are such
+ * events), its own events before it.
  */
 function putInLink(state: NetworkState, id: Id, items: TimelineItem[], link: Link): void {
   const other = link.source === id ? link.target : link.source;
@@ -465,9 +467,7 @@ function putInLink(state: NetworkState, id: Id, items: TimelineItem[], link: Lin
   const rankOf = (linkId: Id) => {
     if (rank === undefined) {
       const ranks = new Map<Id, number>();
-      state.graph.forEachEdge(id, (edge) => {
-        ranks.set(edge, ranks.size);
-      });
+      for (const l of state.linksOf(id)) ranks.set(l.id, ranks.size);
       rank = ranks;
     }
     return rank.get(linkId) as number;

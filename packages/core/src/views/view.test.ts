@@ -159,6 +159,39 @@ describe('neighbors', () => {
   });
 });
 
+describe("the order of an entity's links", () => {
+  it("is the order they were made, in and out together: an update keeps a link's place, one made again goes last", () => {
+    const n = network();
+    n.addEntity({ id: 'osaka', kind: 'municipality', name: { ja: '大阪市', en: 'Osaka' } });
+    n.addLink({ id: 'l1', kind: 'partner', source: 'mie', target: 'boi' });
+    n.addLink({ id: 'l2', kind: 'partner', source: 'osaka', target: 'mie' });
+    n.addLink({
+      id: 'l3',
+      kind: 'partner',
+      source: 'boi',
+      target: 'mie',
+      events: [{ type: 'signed', date: '2018-07' }],
+    });
+    const before = ids(n.links({ entity: 'mie' }));
+    expect(before.slice(-3)).toEqual(['l1', 'l2', 'l3']);
+    // neighbours each once, at their first link; in and out as asked
+    expect(ids(n.neighbors('mie')).slice(-2)).toEqual(['boi', 'osaka']);
+    expect(ids(n.neighbors('mie', { direction: 'in' }))).toEqual(['osaka', 'boi']);
+    // an update keeps the place
+    n.updateLink('l1', { tags: ['illustrative'] });
+    expect(ids(n.links({ entity: 'mie' }))).toEqual(before);
+    // removed and made again: last, and the neighbour it alone made first comes after the others
+    n.removeLink('l2');
+    n.addLink({ id: 'l2', kind: 'partner', source: 'osaka', target: 'mie' });
+    expect(ids(n.links({ entity: 'mie' })).slice(-3)).toEqual(['l1', 'l3', 'l2']);
+    expect(ids(n.neighbors('mie')).slice(-2)).toEqual(['boi', 'osaka']);
+    // the same order on a day (the asOf view's index) and in the timeline's ties
+    expect(ids(n.asOf('2030-01-01').links({ entity: 'mie' }))).toEqual(ids(n.links({ entity: 'mie' })));
+    expect(ids(n.asOf('2030-01-01').neighbors('mie'))).toEqual(ids(n.neighbors('mie')));
+    expect(n.asOf('2030-01-01').timeline('mie')).toEqual(n.timeline('mie'));
+  });
+});
+
 describe('timeline', () => {
   it('puts every dated event that touches an entity in date order', () => {
     const n = network();

@@ -96,7 +96,7 @@ export class NetworkView {
     return this.state.get<Link>('link', id);
   }
 
-  /** Links matching the filter. */
+  /** Links matching the filter, in the order they were made (an update keeps a link's place). */
   links(filter: LinkFilter = {}): Link[] {
     const g = this.state.graph;
     const day = filter.activeOn === undefined ? undefined : latestDay(filter.activeOn);
@@ -105,7 +105,8 @@ export class NetworkView {
       if (linkPasses(l, filter, day)) out.push(l);
     };
     if (filter.entity !== undefined) {
-      if (g.hasNode(filter.entity)) g.forEachEdge(filter.entity, visit);
+      // (an entity's links in the order they were made, as the graph lists all links)
+      for (const l of this.state.linksOf(filter.entity)) if (linkPasses(l, filter, day)) out.push(l);
     } else g.forEachEdge(visit);
     return out;
   }
@@ -160,7 +161,8 @@ export class NetworkView {
   }
 
   /**
-   * The entities linked to `id`, each once. Without a link filter the answer is kept until a
+   * The entities linked to `id`, each once, at its first link (an entity's links in the order they
+   * were made, as `links({ entity })` lists them). Without a link filter the answer is kept until a
    * write touches the entity or one of its neighbours (a hub has thousands).
    */
   neighbors(id: Id, filter: NeighborFilter = {}): Entity[] {
@@ -173,7 +175,7 @@ export class NetworkView {
       const all = state.answerAbout(
         id,
         `neighbors ${direction}`,
-        () => neighborsOf(g, id, direction),
+        () => neighborsOf(state, id, direction),
         // a link created or removed at the entity changes them, and a neighbour's record written
         // (they hold it); nothing else written does (a link's ends never change)
         (_, write) =>
@@ -187,18 +189,15 @@ export class NetworkView {
     }
     const out: Entity[] = [];
     const seen = new Set<Id>();
-    const visit = (_: string, l: Link, source: string, target: string) => {
-      if (!oneOf(l.kind, filter.linkKind)) return;
-      const other = source === id ? target : source;
-      if (seen.has(other)) return;
+    for (const l of state.linksOf(id)) {
+      if (!goes(l, id, direction) || !oneOf(l.kind, filter.linkKind)) continue;
+      const other = l.source === id ? l.target : l.source;
+      if (seen.has(other)) continue;
       const e = g.getNodeAttributes(other);
-      if (!oneOf(e.kind, filter.entityKind)) return;
+      if (!oneOf(e.kind, filter.entityKind)) continue;
       seen.add(other);
       out.push(e);
-    };
-    if (direction === 'out') g.forEachOutEdge(id, visit);
-    else if (direction === 'in') g.forEachInEdge(id, visit);
-    else g.forEachEdge(id, visit);
+    }
     return out;
   }
 
@@ -224,12 +223,8 @@ export class NetworkView {
    * embassy, or one person's career. On an `asOf` view, only the posts held on that date.
    */
   roles(id: Id): RoleHolding[] {
-    const g = this.state.graph;
-    if (!g.hasNode(id)) return [];
     const out: RoleHolding[] = [];
-    g.forEachEdge(id, (_, link) => {
-      if (link.kind === 'role') out.push(roleHolding(link));
-    });
+    for (const link of this.state.linksOf(id)) if (link.kind === 'role') out.push(roleHolding(link));
     return byStart(out);
   }
 
@@ -277,15 +272,23 @@ export class NetworkView {
   }
 }
 
-/** Each neighbour of `id` once, from graphology's adjacency (one entry per neighbour, not per link). */
-function neighborsOf(g: NetworkGraph, id: Id, direction: 'in' | 'out' | 'both'): Entity[] {
+/** Whether link `l` at `id` goes the way asked: into it (`in`), out of it (`out`), either. */
+function goes(l: Link, id: Id, direction: 'in' | 'out' | 'both'): boolean {
+  return direction === 'both' || (direction === 'in' ? l.target === id : l.source === id);
+}
+
+/** Each neighbour of `id` once, at its first link (links in the order they were made). */
+function neighborsOf(state: NetworkState, id: Id, direction: 'in' | 'out' | 'both'): Entity[] {
+  const g = state.graph;
   const out: Entity[] = [];
-  const visit = (_: string, e: Entity) => {
-    out.push(e);
-  };
-  if (direction === 'out') g.forEachOutNeighbor(id, visit);
-  else if (direction === 'in') g.forEachInNeighbor(id, visit);
-  else g.forEachNeighbor(id, visit);
+  const seen = new Set<Id>();
+  for (const l of state.linksOf(id)) {
+    if (!goes(l, id, direction)) continue;
+    const other = l.source === id ? l.target : l.source;
+    if (seen.has(other)) continue;
+    seen.add(other);
+    out.push(g.getNodeAttributes(other));
+  }
   return out;
 }
 
