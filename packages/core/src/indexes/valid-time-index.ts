@@ -779,14 +779,14 @@ export class ValidTimeIndex {
    * lists of them are kept ascending.
    */
   linksAt(e: number, direction: 'in' | 'out' | 'both', day: number, out: number[]): void {
-    const into = direction === 'out' ? undefined : this.#linksIn[e];
-    const outOf = direction === 'in' ? undefined : this.#linksOut[e];
-    const a = into ?? NO_SLOTS;
-    const b = outOf ?? NO_SLOTS;
+    const a = (direction === 'out' ? undefined : this.#linksIn[e]) ?? NO_SLOTS;
+    const b = (direction === 'in' ? undefined : this.#linksOut[e]) ?? NO_SLOTS;
     // the two ascending lists merged (a link is never in both: no link is a loop)
     for (let i = 0, j = 0; i < a.length || j < b.length; ) {
-      const l = j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number)) ? a[i++] : b[j++];
-      if (this.links.has(l as number, day)) out.push(l as number);
+      const l = (
+        j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number)) ? a[i++] : b[j++]
+      ) as number;
+      if (this.links.has(l, day)) out.push(l);
     }
   }
 

@@ -149,17 +149,7 @@ export class ChangeLog {
    */
   reserve(changes: number): void {
     if (!(changes > 0)) return;
-    const n = withRoom(this.#length + changes);
-    if (n > this.#recordedAt.length) {
-      this.#recordedAt = grown(this.#recordedAt, new Float64Array(n));
-      this.#author = grown(this.#author, new Uint16Array(n));
-      this.#operation = grown(this.#operation, new Uint16Array(n));
-      this.#effectStart = grown(this.#effectStart, new Uint32Array(n));
-      this.#recordStart = grown(this.#recordStart, new Uint32Array(n));
-    }
-    const effects = withRoom(this.#effectCount + changes);
-    if (effects > this.#effectKind.length)
-      this.#effectKind = grown(this.#effectKind, new Uint8Array(effects));
+    this.#grow(withRoom(this.#length + changes), withRoom(this.#effectCount + changes));
     this.#ids.reserve(this.#length + changes);
   }
 

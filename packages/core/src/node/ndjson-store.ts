@@ -319,17 +319,9 @@ export class NdjsonFileStore implements Store {
     this.#refuseClosed();
     const validator = LogValidator.start(this.path, this.maxLineBytes, this.#validateInWorker);
     this.#lastReadChecked = validator ? 'in-worker' : 'here';
-    if (onCount) {
-      try {
-        const count = this.#expectedChanges();
-        if (count > 0) onCount(count);
-      } catch {
-        // (only a hint: an end record that cannot be read is refused by the read itself)
-      }
-    }
     if (!validator) {
       try {
-        return this.#read(0, undefined, onChange);
+        return this.#read(0, undefined, onChange, undefined, undefined, onCount);
       } catch (error) {
         throw storageError(error, `cannot read ${this.path}`);
       }
@@ -337,7 +329,7 @@ export class NdjsonFileStore implements Store {
     let read: LogRead | undefined;
     let fault: unknown;
     try {
-      read = this.#read(0, undefined, onChange, validator);
+      read = this.#read(0, undefined, onChange, validator, undefined, onCount);
     } catch (error) {
       fault = error;
     }
@@ -362,16 +354,6 @@ export class NdjsonFileStore implements Store {
     // the next read validates on this thread
     this.#validateInWorker = false;
     throw new ReadAgain(again);
-  }
-
-  /**
-   * How many changes the end record says the log holds, at most one per 64 bytes of the file (no
-   * change's line is shorter): 0 without an end record.
-   */
-  #expectedChanges(): number {
-    const end = readEnd(this.path);
-    if (end === undefined) return 0;
-    return Math.min(end.seq, Math.floor(statSync(this.path).size / 64));
   }
 
   /**
@@ -415,6 +397,11 @@ export class NdjsonFileStore implements Store {
     validator?: LogValidator,
     /** Told when a change's validation returned anything but the parsed value itself. */
     seen?: { asIs: boolean },
+    /**
+     * Told before the first change how many the end record says the log holds, at most one per 64
+     * bytes of the file (no change's line is shorter): the replay makes room for them at once.
+     */
+    onCount?: (changes: number) => void,
   ): LogRead {
     let from: LineStart = { offset: 0, line: 1 };
     // with a validating worker, the assembler checks envelopes and seqs only (no change is after
@@ -423,6 +410,10 @@ export class NdjsonFileStore implements Store {
       ? new LogAssembler(Number.MAX_SAFE_INTEGER, 1, { parsed: true })
       : new LogAssembler(after, 1, { parsed: true, ...(onChange ? { onChange } : {}) });
     const end = readEnd(this.path);
+    if (end !== undefined && onCount !== undefined) {
+      const count = Math.min(end.seq, Math.floor(statSync(this.path).size / 64));
+      if (count > 0) onCount(count);
+    }
     let version = 1;
     let previous: LineCheck | undefined;
     let checkAtEnd: LineCheck | undefined;

@@ -521,7 +521,6 @@ export class NetworkState {
     this.refuseIfReferenced(collection, id, 'remove');
     if (collection === 'entity') {
       this.graph.dropNode(id);
-      this.#linksAt.delete(id); // (none: an entity with links is not removed)
       this.#search?.remove(id);
     } else if (collection === 'link') {
       this.graph.dropEdge(id);

@@ -187,18 +187,7 @@ export class NetworkView {
         ? all.slice()
         : all.filter((e) => oneOf(e.kind, filter.entityKind));
     }
-    const out: Entity[] = [];
-    const seen = new Set<Id>();
-    for (const l of state.linksOf(id)) {
-      if (!goes(l, id, direction) || !oneOf(l.kind, filter.linkKind)) continue;
-      const other = l.source === id ? l.target : l.source;
-      if (seen.has(other)) continue;
-      const e = g.getNodeAttributes(other);
-      if (!oneOf(e.kind, filter.entityKind)) continue;
-      seen.add(other);
-      out.push(e);
-    }
-    return out;
+    return neighborsOf(state, id, direction, filter);
   }
 
   /**
@@ -272,22 +261,27 @@ export class NetworkView {
   }
 }
 
-/** Whether link `l` at `id` goes the way asked: into it (`in`), out of it (`out`), either. */
-function goes(l: Link, id: Id, direction: 'in' | 'out' | 'both'): boolean {
-  return direction === 'both' || (direction === 'in' ? l.target === id : l.source === id);
-}
-
-/** Each neighbour of `id` once, at its first link (links in the order they were made). */
-function neighborsOf(state: NetworkState, id: Id, direction: 'in' | 'out' | 'both'): Entity[] {
+/**
+ * Each neighbour of `id` once, at its first link (links in the order they were made), through the
+ * links and of the kinds the filter asks (none: all).
+ */
+function neighborsOf(
+  state: NetworkState,
+  id: Id,
+  direction: 'in' | 'out' | 'both',
+  filter: Pick<NeighborFilter, 'linkKind' | 'entityKind'> = {},
+): Entity[] {
   const g = state.graph;
   const out: Entity[] = [];
   const seen = new Set<Id>();
   for (const l of state.linksOf(id)) {
-    if (!goes(l, id, direction)) continue;
+    if (direction === 'in' ? l.target !== id : direction === 'out' && l.source !== id) continue;
+    if (!oneOf(l.kind, filter.linkKind)) continue;
     const other = l.source === id ? l.target : l.source;
     if (seen.has(other)) continue;
     seen.add(other);
-    out.push(g.getNodeAttributes(other));
+    const e = g.getNodeAttributes(other);
+    if (oneOf(e.kind, filter.entityKind)) out.push(e);
   }
   return out;
 }
