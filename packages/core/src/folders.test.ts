@@ -53,6 +53,10 @@ const allowed: ReadonlyMap<string, string> = new Map([
     'projection/engagements-by-entity.ts -> indexes/valid-time-spans.ts',
     'each engagement’s date key (the order timelines sort by) is read as the state takes it in',
   ],
+  [
+    'projection/links-by-entity.ts -> indexes/valid-time-spans.ts',
+    'each link event’s date key (the order timelines sort by) is read as the state takes the link in',
+  ],
 ]);
 
 const src = dirname(new URL(import.meta.url).pathname);

@@ -21,6 +21,7 @@ import {
   Stabbing,
   sameSpans,
   spansHave,
+  stableOrder,
   withRoom,
 } from './valid-time-spans.js';
 
@@ -45,12 +46,6 @@ export { dayNumber, isPlainDay } from './valid-time-spans.js';
  * in the order recorded); a removed record leaves an empty slot, so that slots never move. The
  * engagements' date order is kept beside them (`byDay`).
  */
-
-/**
- * Engagements sort by first day, then the less precise date first, then in the order recorded:
- * with fewer slots than this, the three fit in one number (slots in 23 bits).
- */
-const ORDER_BITS = 2 ** 23;
 
 /** Bounds worked out for one record at a time, reused (set() copies them). */
 const scratch: number[] = [];
@@ -477,11 +472,6 @@ export class ValidTimeIndex {
     this.engagementMayCut[slot] = mayCut;
   }
 
-  /** The sort key of an engagement slot in date order (see ORDER_BITS). */
-  #dateKey(slot: number): number {
-    return ((this.engagementDay[slot] as number) * 4 + (this.#precision[slot] as number)) * ORDER_BITS + slot;
-  }
-
   /** The key of engagement `slot`'s date in date order (`dateKey` of its date). */
   engagementDateKey(slot: number): number {
     return (this.engagementDay[slot] as number) * 4 + (this.#precision[slot] as number);
@@ -495,15 +485,12 @@ export class ValidTimeIndex {
 
   /** Engagement slots in date order: by day, the less precise date first, then in the order recorded. */
   #sortByDate(slots: Int32Array): Int32Array {
-    if (this.engagementRecords.length < ORDER_BITS) {
-      // one number per engagement holds all three keys, and a typed array sorts numbers natively
-      const keys = new Float64Array(slots.length);
-      for (let k = 0; k < slots.length; k++) keys[k] = this.#dateKey(slots[k] as number);
-      keys.sort();
-      for (let k = 0; k < slots.length; k++) slots[k] = (keys[k] as number) % ORDER_BITS;
-      return slots;
-    }
-    return Int32Array.from(Array.from(slots).sort(this.compareDates));
+    // (in the order recorded first: the sort keeps it among equal dates)
+    slots.sort();
+    return Int32Array.from(
+      stableOrder(Array.from(slots, (s) => this.engagementDateKey(s))),
+      (k) => slots[k] as number,
+    );
   }
 
   /** The place in date order of engagement `slot` (where it would go). */

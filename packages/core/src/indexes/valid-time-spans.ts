@@ -60,40 +60,77 @@ function partialDayNumber(date: string, last: boolean): number {
 export const firstDayOf = (date: string) => partialDayNumber(date, false);
 export const lastDayOf = (date: string) => partialDayNumber(date, true);
 
-/**
- * Sorts by partial date as `comparePartialDates` does (first day, then a less precise date first),
- * stable, with each date's key computed once as one number (the day, the precision and the place
- * in `items`): a busy entity's timeline sorts tens of thousands of items.
- */
 /** The key of a partial date in date order: its first day, then a less precise date first. */
 export function dateKey(date: string): number {
   // 0, 1, 2 for a year, a month, a day
   return firstDayOf(date) * 4 + (date.length - 4) / 3;
 }
 
-export function sortByDate<T>(items: readonly T[], dateOf: (item: T) => string): T[] {
-  const n = items.length;
-  if (n >= 2 ** 23) {
-    const keys = items.map((item) => dateOf(item)).map((d) => firstDayOf(d) * 4 + (d.length - 4) / 3);
-    const order = items.map((_, i) => i);
-    order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-    return order.map((i) => items[i] as T);
+/** `dateKey(date)`, or NaN for what it refuses (kept beside a record; a read asks `dateKey` again, which says why). */
+export function dateKeyOrNaN(date: unknown): number {
+  try {
+    return dateKey(date as string);
+  } catch {
+    return Number.NaN;
   }
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const date = dateOf(items[i] as T);
-    // 0, 1, 2 for a year, a month, a day
-    keys[i] = (firstDayOf(date) * 4 + (date.length - 4) / 3) * 2 ** 23 + i;
-  }
-  keys.sort();
-  const out: T[] = new Array(n);
-  // (the place: the key less its multiple of 2 ** 23, exact; `%` on a double is a call to fmod)
-  for (let k = 0; k < n; k++) {
-    const key = keys[k] as number;
-    out[k] = items[key - Math.floor(key * 2 ** -23) * 2 ** 23] as T;
-  }
-  return out;
 }
+
+/** Sorts by partial date as `comparePartialDates` does (first day, then a less precise date first), stable. */
+export function sortByDate<T>(items: readonly T[], dateOf: (item: T) => string): T[] {
+  return Array.from(stableOrder(items.map((item) => dateKey(dateOf(item)))), (k) => items[k] as T);
+}
+
+/**
+ * The places of `keys` in the order of a stable sort of them (by key, then place): the places
+ * packed beside the keys in one typed array of numbers sorted as numbers, without a comparison
+ * function (keys of `dateKey` and fewer than 2 ** 23 of them; else by comparison). The order is kept
+ * for the next call: read it before calling again.
+ */
+export function stableOrder(keys: readonly number[]): Int32Array {
+  const n = keys.length;
+  const order = scratchPlaces(n);
+  let sorted = true;
+  for (let k = 1; k < n && sorted; k++) sorted = (keys[k - 1] as number) <= (keys[k] as number);
+  if (sorted) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    return order;
+  }
+  if (n >= ORDER) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    return order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+  }
+  const packed = scratchNumbers(n);
+  for (let k = 0; k < n; k++) packed[k] = (keys[k] as number) * ORDER + k;
+  packed.sort();
+  for (let k = 0; k < n; k++) {
+    const key = packed[k] as number;
+    // (exact: a power of two; `%` on a double is a call to fmod)
+    order[k] = key - Math.floor(key * (1 / ORDER)) * ORDER;
+  }
+  return order;
+}
+
+/**
+ * Typed arrays for the sorts above, kept from one call to the next (up to a million numbers): a
+ * hub's first timeline then allocates no backing store outside the heap, which counts towards the
+ * external memory that sets off a collection. A view of the first `n`, valid until the next call.
+ */
+let numbers = new Float64Array(0);
+let places = new Int32Array(0);
+const SCRATCH_MOST = 2 ** 20;
+function scratchNumbers(n: number): Float64Array {
+  if (n > SCRATCH_MOST) return new Float64Array(n);
+  if (numbers.length < n) numbers = new Float64Array(Math.min(SCRATCH_MOST, Math.max(n, 2 * numbers.length)));
+  return numbers.subarray(0, n);
+}
+function scratchPlaces(n: number): Int32Array {
+  if (n > SCRATCH_MOST) return new Int32Array(n);
+  if (places.length < n) places = new Int32Array(Math.min(SCRATCH_MOST, Math.max(n, 2 * places.length)));
+  return places.subarray(0, n);
+}
+
+/** Places below it fit beside a date key in one exact number (see `stableOrder`). */
+const ORDER = 2 ** 23;
 
 export const isStart = (type: string) => type === 'signed' || type === 'revised' || type === 'renewed';
 

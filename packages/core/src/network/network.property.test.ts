@@ -412,7 +412,7 @@ describe('network invariants (property tests)', () => {
     );
   });
 
-  it('a kept timeline and kept neighbours take in every write as computing them again would, keeping the items of what was not written', () => {
+  it('a kept timeline takes in every write as computing it again would, keeping the items of what was not written (and neighbours are those of the log replayed)', () => {
     fc.assert(
       fc.property(operations, fc.array(tied, { minLength: 1, maxLength: 25 }), (ops, more) => {
         const n = build(ops);

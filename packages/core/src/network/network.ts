@@ -191,6 +191,7 @@ class RecordsRestore {
         },
       );
     }
+    this.state.trim();
   }
 }
 
@@ -250,6 +251,7 @@ export class Network extends NetworkView {
       this.#replayOne(change, i);
     });
     this.#log.trim();
+    this.state.trim();
   }
 
   /** Replays the `i`-th change of a log (0-based): all of it, or nothing and a FORMAT error. */
@@ -293,7 +295,10 @@ export class Network extends NetworkView {
   static {
     replaying = {
       change: (network, change, i) => network.#replayOne(change, i),
-      end: (network) => network.#log.trim(),
+      end: (network) => {
+        network.#log.trim();
+        network.state.trim();
+      },
       reserve: (network, changes) => network.#log.reserve(changes),
     };
     restoring = (network) => {

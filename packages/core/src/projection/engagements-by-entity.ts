@@ -1,4 +1,4 @@
-import { dateKey } from '../indexes/valid-time-spans.js';
+import { dateKeyOrNaN } from '../indexes/valid-time-spans.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement } from '../model/records.js';
 
@@ -73,14 +73,19 @@ export class EngagementsByEntity {
   /** Counts the engagement in (pushed last) or out of the lists of its participants. */
   #participants(engagement: Engagement, added: boolean): void {
     const participants = engagement.participants;
-    const key = added ? keyOf(engagement.date) : 0;
+    const key = added ? dateKeyOrNaN(engagement.date) : 0;
     for (let i = 0; i < participants.length; i++) {
       const entity = (participants[i] as Engagement['participants'][number]).entity;
       if (metBefore(participants, i, entity)) continue;
       const list = this.entries.get(entity);
       if (list === undefined) {
         if (added)
-          this.entries.set(entity, { participants: undefined, items: [engagement], keys: [key], live: 1 });
+          this.entries.set(entity, {
+            participants: undefined,
+            items: [engagement],
+            keys: [key],
+            live: 1,
+          });
       } else if (added) {
         list.items.push(engagement);
         list.keys.push(key);
@@ -121,6 +126,17 @@ export class EngagementsByEntity {
     return list.keys;
   }
 
+  /** Each entity's lists as long as they are (the records no longer current left out), without room to grow. */
+  trim(): void {
+    for (const list of this.entries.values()) {
+      if (list.live < list.items.length) this.#compact(list);
+      else {
+        list.items = list.items.slice();
+        list.keys = list.keys.slice();
+      }
+    }
+  }
+
   /**
    * Keeps the current records only, each where it was last taken in (a record removed and taken in
    * again, or updated back to itself, is in the list twice).
@@ -138,15 +154,6 @@ export class EngagementsByEntity {
     }
     list.items = kept.reverse();
     list.keys = keys.reverse();
-  }
-}
-
-/** `dateKey(date)`, or NaN for what it refuses (the state may be handed anything; a read refuses it). */
-function keyOf(date: string): number {
-  try {
-    return dateKey(date);
-  } catch {
-    return Number.NaN;
   }
 }
 

@@ -13,6 +13,7 @@ import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { engagementDay, linkStart } from '../model/valid-time.js';
 import { EngagementsByEntity } from './engagements-by-entity.js';
+import { LinksByEntity } from './links-by-entity.js';
 import { RecordInterning } from './record-interning.js';
 
 /** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
@@ -81,11 +82,11 @@ export class NetworkState {
   readonly referrers = new Map<Collection, Map<Id, Referrers>>();
   /**
    * The links of each entity that has any, in the order they were made (an update keeps a link's
-   * place; a link removed and made again goes last): a hub's thousands of links read as a list,
-   * not through graphology's adjacency, whose every read enumerates the keys of a dictionary of
-   * neighbours (18 ms of a hub's first 40 ms timeline at scale L).
+   * place; a link removed and made again goes last), with their other ends and events as a hub's
+   * first timeline and neighbours read them (`links-by-entity.ts`): not through graphology's
+   * adjacency, whose every read enumerates the keys of a dictionary of neighbours.
    */
-  readonly #linksAt = new Map<Id, Link[]>();
+  readonly linksAt = new LinksByEntity((id) => this.graph.getNodeAttributes(id));
   /** The engagements of each entity, in the order taken in. */
   readonly #engagementsOf = new EngagementsByEntity((id) => this.records.get('engagement')?.get(id));
   /** Grows with every applied effect that touches an entity; caches key on it. */
@@ -101,10 +102,7 @@ export class NetworkState {
    * applied, which it takes in on the next `asOf`.
    */
   validTime: { noted(type: Effect['type'], collection: Collection, id: Id): void } | undefined;
-  /**
-   * Answers about single entities (their timelines, neighbours), by entity and question, until a
-   * write touches the entity (or, for an entity written, its neighbours).
-   */
+  /** Answers about single entities (their timelines), by entity and question, until a write touches the entity. */
   #aboutEntity = new Map<Id, Map<string, KeptAnswer>>();
   /** What stored records share (strings of references, words, participants, empty lists). */
   readonly interning = new RecordInterning(
@@ -162,22 +160,16 @@ export class NetworkState {
    * before the next write, which changes it.
    */
   linksOf(id: Id): readonly Link[] {
-    return this.#linksAt.get(id) ?? NO_LINKS;
+    return this.linksAt.entry(id)?.links ?? NO_LINKS;
   }
 
-  /** Puts the link last in the lists of its ends (`was`: in place of that record). */
-  #linkAt(end: Id, link: Link, was?: Link): void {
-    const list = this.#linksAt.get(end);
-    if (list === undefined) this.#linksAt.set(end, [link]);
-    else if (was === undefined) list.push(link);
-    else list[list.lastIndexOf(was)] = link;
-  }
-
-  #linkGone(end: Id, link: Link): void {
-    const list = this.#linksAt.get(end);
-    if (list === undefined) return;
-    list.splice(list.lastIndexOf(link), 1);
-    if (list.length === 0) this.#linksAt.delete(end);
+  /**
+   * Gives back the room the lists kept per entity grew with (a list grows by half again and 16 more
+   * places): call it when a log or a snapshot has been taken in, after which few entities grow.
+   */
+  trim(): void {
+    this.linksAt.trim();
+    this.#engagementsOf.trim();
   }
 
   /**
@@ -331,13 +323,6 @@ export class NetworkState {
     for (const ref of refs) if (ref.collection === 'entity') this.#offer(ref.id, write, met);
   }
 
-  /** Offers the write of an entity's record to the answers about its neighbours (which may hold it). */
-  #forgetAboutNeighbors(id: Id, write: KeptWrite): void {
-    for (const kept of [...this.#aboutEntity.keys()]) {
-      if (this.graph.hasNode(kept) && this.graph.areNeighbors(kept, id)) this.#offer(kept, write);
-    }
-  }
-
   /** Each answer about the entity on its own: a link created changes its neighbours, its timeline takes it in. */
   #offer(entity: Id, write: KeptWrite, met?: Set<Id>): void {
     const answers = this.#aboutEntity.get(entity);
@@ -464,8 +449,7 @@ export class NetworkState {
     } else if (collection === 'link') {
       const link = record as Link;
       this.graph.addDirectedEdgeWithKey(link.id, link.source, link.target, link);
-      this.#linkAt(link.source, link);
-      this.#linkAt(link.target, link);
+      this.linksAt.created(link);
       if (link.kind === 'role') this.#reindex(link.source);
     } else {
       this.table(collection).set(record.id, record);
@@ -524,8 +508,7 @@ export class NetworkState {
       this.#search?.remove(id);
     } else if (collection === 'link') {
       this.graph.dropEdge(id);
-      this.#linkGone((current as Link).source, current as Link);
-      this.#linkGone((current as Link).target, current as Link);
+      this.linksAt.removed(current as Link);
       if ((current as Link).kind === 'role') this.#reindex((current as Link).source);
     } else {
       this.table(collection).delete(id);
@@ -592,12 +575,11 @@ export class NetworkState {
     this.index(collection, current, false, refsBefore);
     if (collection === 'entity') {
       this.graph.replaceNodeAttributes(after.id, after as Entity);
+      this.linksAt.entityWritten(after as Entity);
       this.#reindex(after.id);
-      this.#forgetAboutNeighbors(after.id, { type: 'update', collection, record: after, before: current });
     } else if (collection === 'link') {
       this.graph.replaceEdgeAttributes(after.id, after as Link);
-      this.#linkAt((after as Link).source, after as Link, current as Link);
-      this.#linkAt((after as Link).target, after as Link, current as Link);
+      this.linksAt.updated(current as Link, after as Link);
       if ((after as Link).kind === 'role' || (current as Link).kind === 'role')
         this.#reindex((after as Link).source);
     } else {

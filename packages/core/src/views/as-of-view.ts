@@ -2,7 +2,7 @@ import type { Collection, StoredRecord } from '../changes/change.js';
 import { postKeys } from '../indexes/search.js';
 import { partitionPoint } from '../indexes/sorted.js';
 import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from '../indexes/valid-time-index.js';
-import { dateKey } from '../indexes/valid-time-spans.js';
+import { dateKey, stableOrder } from '../indexes/valid-time-spans.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
 import { dayOf } from '../model/valid-time.js';
@@ -24,7 +24,6 @@ import {
   roleHolding,
   type SearchOptions,
   searchIn,
-  stableOrder,
   type TimelineItem,
 } from './queries.js';
 import { readonlyGraph } from './readonly-graph.js';

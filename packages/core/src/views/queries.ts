@@ -8,13 +8,14 @@ import {
   type SearchIndex,
 } from '../indexes/search.js';
 import { partitionPoint } from '../indexes/sorted.js';
-import { dateKey, sortByDate } from '../indexes/valid-time-spans.js';
+import { dateKey, stableOrder } from '../indexes/valid-time-spans.js';
 import { type CountryGroup, isInGroup } from '../model/countries.js';
 import type { Id } from '../model/ids.js';
 import type { EngagementType, EntityKind, LinkKind } from '../model/kinds.js';
 import type { BilingualName } from '../model/names.js';
 import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
 import { linkStatusOn, sortedEvents } from '../model/valid-time.js';
+import { EVENT_ROW } from '../projection/links-by-entity.js';
 import type { KeptWrite, NetworkState } from '../projection/state.js';
 import { earliestDay, latestDay } from '../time/partial-date.js';
 
@@ -215,127 +216,50 @@ export function engagementPasses(e: Engagement, filter: EngagementFilter): boole
 export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
   const entity = state.get<Entity>('entity', id);
   if (!entity) return [];
-  // the entity's own dates and its links' events (links in the order they were made, events in a
-  // link's order), each with its date key read as it is made
-  // (their keys in an array kept from call to call, written by place)
-  const rest: TimelineItem[] = [];
-  const restKeys = keptKeys;
-  if (entity.since !== undefined) {
-    restKeys[rest.length] = dateKey(entity.since);
-    rest.push(frozen({ kind: 'entity', date: entity.since, event: 'since', entity }));
+  // the entity's own dates, its links' events (links in the order they were made, a link's events
+  // in its order), its engagements in the order taken in: the order of equal dates. The state
+  // keeps the keys of the dates of the last two, and what the items hold, as lists: a hub's first
+  // timeline reads no record, and runs these loops before the JIT has compiled them.
+  const items: TimelineItem[] = [];
+  const keys: number[] = [];
+  for (const event of ['since', 'until'] as const) {
+    const date = entity[event];
+    if (date === undefined) continue;
+    items.push(frozen({ kind: 'entity', date, event, entity }));
+    keys.push(dateKey(date));
   }
-  if (entity.until !== undefined) {
-    restKeys[rest.length] = dateKey(entity.until);
-    rest.push(frozen({ kind: 'entity', date: entity.until, event: 'until', entity }));
+  const entry = state.linksAt.entry(id);
+  const ids = state.linksAt.ids;
+  const rows = entry?.events ?? [];
+  for (let r = 0; r < rows.length; r += EVENT_ROW) {
+    const place = rows[r] as number;
+    const key = rows[r + 2] as number;
+    const date = rows[r + 3] as string;
+    // (a date the state took in but `dateKey` refuses: refused here, as a sort of the dates is)
+    keys.push(key >= 0 ? key : dateKey(date));
+    items.push(
+      Object.freeze({
+        kind: 'link-event',
+        date,
+        link: entry?.links[place] as Link,
+        event: rows[r + 1] as LinkEvent,
+        other: ids[(entry?.ends[place] as number) >> 1] as Id,
+      }),
+    );
   }
-  const links = state.linksOf(id);
-  for (let k = 0; k < links.length; k++) {
-    const link = links[k] as Link;
-    const other = link.source === id ? link.target : link.source;
-    const events = link.events;
-    for (let e = 0; e < events.length; e++) {
-      const event = events[e] as LinkEvent;
-      restKeys[rest.length] = dateKey(event.date);
-      rest.push(frozen({ kind: 'link-event', date: event.date, link, event, other }));
-    }
-  }
-  // then its engagements, in the order taken in, with the date keys the state keeps beside them
-  // (a record's date is not read again)
   const engagements = state.engagementsOf(id);
   const known = state.engagementDateKeysOf(id);
-  const m = rest.length;
-  const n = engagements.length;
-  if (m + n >= ORDER) {
-    for (const engagement of engagements)
-      rest.push(frozen({ kind: 'engagement', date: engagement.date, engagement }));
-    return sortByDate(rest, (item) => item.date);
-  }
-  // one stable sort of them all as numbers (date key, then place), not of the items: equal dates
-  // keep the order above, as `engagements` and a link's events would list them
-  const keys = scratchNumbers(m + n);
-  for (let j = 0; j < m; j++) keys[j] = (restKeys[j] as number) * ORDER + j;
-  for (let i = 0; i < n; i++) {
-    let key = known[i] as number;
-    // (a date the state took in but `dateKey` refuses: refused here, as a sort of the dates is)
-    if (!(key >= 0)) key = dateKey((engagements[i] as Engagement).date);
-    keys[m + i] = key * ORDER + m + i;
-  }
-  let sorted = true;
-  for (let k = 1; k < m + n && sorted; k++) sorted = (keys[k - 1] as number) < (keys[k] as number);
-  // (a timeline recorded as it happened comes in date order already)
-  if (!sorted) keys.sort();
-  const out: TimelineItem[] = new Array(m + n);
-  // where each engagement goes; its item is made below, in the order taken in (records taken in
-  // one after another lie near each other)
-  const placeOf = scratchPlaces(n);
-  for (let k = 0; k < m + n; k++) {
-    const key = keys[k] as number;
-    // (exact: a power of two; `%` on a double is a call to fmod)
-    const place = key - Math.floor(key * (1 / ORDER)) * ORDER;
-    if (place < m) out[k] = rest[place] as TimelineItem;
-    else placeOf[place - m] = k;
-  }
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < engagements.length; i++) {
+    const key = known[i] as number;
     const engagement = engagements[i] as Engagement;
-    out[placeOf[i] as number] = frozen({ kind: 'engagement', date: engagement.date, engagement });
+    keys.push(key >= 0 ? key : dateKey(engagement.date));
+    items.push(Object.freeze({ kind: 'engagement', date: engagement.date, engagement }));
   }
+  const order = stableOrder(keys);
+  const out: TimelineItem[] = new Array(items.length);
+  for (let k = 0; k < out.length; k++) out[k] = items[order[k] as number] as TimelineItem;
   return out;
 }
-
-/**
- * The places of `keys` in the order of a stable sort of them (by key, then place): the places
- * packed beside the keys in one typed array of numbers sorted as numbers, without a comparison
- * function (keys of `dateKey` and fewer than 2 ** 23 of them; else by comparison). The order is kept
- * for the next call: read it before calling again.
- */
-export function stableOrder(keys: readonly number[]): Int32Array {
-  const n = keys.length;
-  const order = scratchPlaces(n);
-  let sorted = true;
-  for (let k = 1; k < n && sorted; k++) sorted = (keys[k - 1] as number) <= (keys[k] as number);
-  if (sorted) {
-    for (let k = 0; k < n; k++) order[k] = k;
-    return order;
-  }
-  if (n >= ORDER) {
-    for (let k = 0; k < n; k++) order[k] = k;
-    return order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
-  }
-  const packed = scratchNumbers(n);
-  for (let k = 0; k < n; k++) packed[k] = (keys[k] as number) * ORDER + k;
-  packed.sort();
-  for (let k = 0; k < n; k++) {
-    const key = packed[k] as number;
-    // (exact: a power of two; `%` on a double is a call to fmod)
-    order[k] = key - Math.floor(key * (1 / ORDER)) * ORDER;
-  }
-  return order;
-}
-
-/**
- * Typed arrays for the sorts above, kept from one call to the next (up to a million numbers): a
- * hub's first timeline then allocates no backing store outside the heap, which counts towards the
- * external memory that sets off a collection. A view of the first `n`, valid until the next call.
- */
-let numbers = new Float64Array(0);
-let places = new Int32Array(0);
-const SCRATCH_MOST = 2 ** 20;
-function scratchNumbers(n: number): Float64Array {
-  if (n > SCRATCH_MOST) return new Float64Array(n);
-  if (numbers.length < n) numbers = new Float64Array(Math.min(SCRATCH_MOST, Math.max(n, 2 * numbers.length)));
-  return numbers.subarray(0, n);
-}
-function scratchPlaces(n: number): Int32Array {
-  if (n > SCRATCH_MOST) return new Int32Array(n);
-  if (places.length < n) places = new Int32Array(Math.min(SCRATCH_MOST, Math.max(n, 2 * places.length)));
-  return places.subarray(0, n);
-}
-
-/** The date keys of a timeline's items beside its engagements, by place (see `timelineOf`). */
-const keptKeys: number[] = [];
-
-/** Places below it fit beside a date key in one exact number (see `sortByDate`). */
-const ORDER = 2 ** 23;
 
 /**
  * Takes a write into the kept timeline of entity `id` (see `NetworkState.answerAbout`), where

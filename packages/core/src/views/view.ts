@@ -162,32 +162,18 @@ export class NetworkView {
 
   /**
    * The entities linked to `id`, each once, at its first link (an entity's links in the order they
-   * were made, as `links({ entity })` lists them). Without a link filter the answer is kept until a
-   * write touches the entity or one of its neighbours (a hub has thousands).
+   * were made, as `links({ entity })` lists them). The state keeps each entity's links with the
+   * number of the entity at the other end (`links-by-entity.ts`): a hub's thousands of neighbours
+   * take a millisecond or two at scale L, so no answer is kept.
    */
   neighbors(id: Id, filter: NeighborFilter = {}): Entity[] {
-    filter = plainInput(filter, 'neighbors filter');
-    const state = this.state;
-    const g = state.graph;
-    if (!g.hasNode(id)) return [];
-    const direction = filter.direction ?? 'both';
-    if (filter.linkKind === undefined) {
-      const all = state.answerAbout(
-        id,
-        `neighbors ${direction}`,
-        () => neighborsOf(state, id, direction),
-        // a link created or removed at the entity changes them, and a neighbour's record written
-        // (they hold it); nothing else written does (a link's ends never change)
-        (_, write) =>
-          write.collection === 'link'
-            ? write.type === 'update'
-            : write.collection !== 'entity' || (write.record.id === id && write.type === 'update'),
-      );
-      return filter.entityKind === undefined
-        ? all.slice()
-        : all.filter((e) => oneOf(e.kind, filter.entityKind));
-    }
-    return neighborsOf(state, id, direction, filter);
+    const { direction = 'both', linkKind, entityKind } = plainInput(filter, 'neighbors filter');
+    const all = this.state.linksAt.neighbors(
+      id,
+      direction,
+      linkKind === undefined ? undefined : (l) => oneOf(l.kind, linkKind),
+    );
+    return entityKind === undefined ? all : all.filter((e) => oneOf(e.kind, entityKind));
   }
 
   /**
@@ -259,31 +245,6 @@ export class NetworkView {
       engagements: this.state.records.get('engagement')?.size ?? 0,
     };
   }
-}
-
-/**
- * Each neighbour of `id` once, at its first link (links in the order they were made), through the
- * links and of the kinds the filter asks (none: all).
- */
-function neighborsOf(
-  state: NetworkState,
-  id: Id,
-  direction: 'in' | 'out' | 'both',
-  filter: Pick<NeighborFilter, 'linkKind' | 'entityKind'> = {},
-): Entity[] {
-  const g = state.graph;
-  const out: Entity[] = [];
-  const seen = new Set<Id>();
-  for (const l of state.linksOf(id)) {
-    if (direction === 'in' ? l.target !== id : direction === 'out' && l.source !== id) continue;
-    if (!oneOf(l.kind, filter.linkKind)) continue;
-    const other = l.source === id ? l.target : l.source;
-    if (seen.has(other)) continue;
-    seen.add(other);
-    const e = g.getNodeAttributes(other);
-    if (oneOf(e.kind, filter.entityKind)) out.push(e);
-  }
-  return out;
 }
 
 /** `asOf` of the state `source` gives: a lazy view of that day (`as-of-view.ts`). */
