@@ -41,7 +41,8 @@ export const EVENT_ROW = 4;
  */
 export class LinksByEntity {
   readonly #entries = new Map<Id, LinksEntry>();
-  readonly #ids: (Id | undefined)[] = [];
+  /** The ids of the entities with links by their slots (undefined: a slot free): read, never write. */
+  readonly ids: (Id | undefined)[] = [];
   readonly #records: (Entity | undefined)[] = [];
   readonly #freeSlots: number[] = [];
   /** The entity's record as the state holds it. */
@@ -53,11 +54,6 @@ export class LinksByEntity {
 
   entry(id: Id): LinksEntry | undefined {
     return this.#entries.get(id);
-  }
-
-  /** The ids of the entities with links by their slots (undefined: a slot free). */
-  get ids(): readonly (Id | undefined)[] {
-    return this.#ids;
   }
 
   /** A link just stored (created). */
@@ -72,42 +68,31 @@ export class LinksByEntity {
   /** A link updated (`link` replaces `was`, its ends unchanged): it keeps its place. */
   updated(was: Link, link: Link): void {
     const rows = eventRows(link);
+    // (the state holds `was`: it is in the lists of both its ends)
     for (const end of [link.source, link.target]) {
-      const entry = this.#entries.get(end);
-      if (entry === undefined) continue;
+      const entry = this.#entries.get(end) as LinksEntry;
       const at = entry.links.lastIndexOf(was);
-      if (at < 0) continue;
       entry.links[at] = link;
-      const from = firstRow(entry.events, at);
-      const to = firstRow(entry.events, at + 1);
-      const next: unknown[] = [];
-      for (let r = 0; r < rows.length; r += EVENT_ROW - 1) next.push(at, rows[r], rows[r + 1], rows[r + 2]);
-      entry.events.splice(from * EVENT_ROW, (to - from) * EVENT_ROW, ...next);
+      replaceRows(entry.events, at, rows, 0);
     }
   }
 
-  /** A link removed. */
+  /** A link removed (the state held it). */
   removed(link: Link): void {
     for (const end of [link.source, link.target]) {
-      const entry = this.#entries.get(end);
-      if (entry === undefined) continue;
+      const entry = this.#entries.get(end) as LinksEntry;
       const at = entry.links.lastIndexOf(link);
-      if (at < 0) continue;
       if (entry.links.length === 1) {
         this.#entries.delete(end);
-        this.#ids[entry.slot] = undefined;
+        this.ids[entry.slot] = undefined;
         this.#records[entry.slot] = undefined;
         this.#freeSlots.push(entry.slot);
         continue;
       }
       entry.links.splice(at, 1);
       entry.ends.splice(at, 1);
-      const events = entry.events;
-      const from = firstRow(events, at);
-      const to = firstRow(events, at + 1);
-      events.splice(from * EVENT_ROW, (to - from) * EVENT_ROW);
-      // the links after it move up one place
-      for (let i = from * EVENT_ROW; i < events.length; i += EVENT_ROW) events[i] = (events[i] as number) - 1;
+      // (the links after it move up one place)
+      replaceRows(entry.events, at, [], -1);
     }
   }
 
@@ -152,8 +137,8 @@ export class LinksByEntity {
   #entryOf(id: Id): LinksEntry {
     let entry = this.#entries.get(id);
     if (entry === undefined) {
-      const slot = this.#freeSlots.pop() ?? this.#ids.length;
-      this.#ids[slot] = id;
+      const slot = this.#freeSlots.pop() ?? this.ids.length;
+      this.ids[slot] = id;
       this.#records[slot] = this.#entity(id);
       entry = { slot, links: [], ends: [], events: [] };
       this.#entries.set(id, entry);
@@ -173,13 +158,28 @@ function add(entry: LinksEntry, link: Link, end: number, rows: readonly unknown[
 
 /** The events of a link, each as the event, the key of its date and the date (the key read once for both ends). */
 function eventRows(link: Link): unknown[] {
-  const rows: unknown[] = [];
+  const rows = scratchRows;
+  rows.length = 0;
   // (the state may be handed anything: what the schema refuses is refused when read)
   for (const event of Array.isArray(link.events) ? link.events : []) {
     const date = (event as LinkEvent | null)?.date;
     rows.push(event, dateKeyOrNaN(date), date);
   }
   return rows;
+}
+
+const scratchRows: unknown[] = [];
+
+/**
+ * Puts `rows` (event, key, date for each) in place of the rows of the link at `at`, and moves the
+ * links after it by `by` places: its rows and those after them taken off (a link written is most
+ * often the last one), its new rows put on, then the others again.
+ */
+function replaceRows(events: unknown[], at: number, rows: readonly unknown[], by: number): void {
+  const after = events.splice(firstRow(events, at) * EVENT_ROW);
+  for (let r = 0; r < rows.length; r += EVENT_ROW - 1) events.push(at, rows[r], rows[r + 1], rows[r + 2]);
+  for (let i = firstRow(after, at + 1) * EVENT_ROW; i < after.length; i += EVENT_ROW)
+    events.push((after[i] as number) + by, after[i + 1], after[i + 2], after[i + 3]);
 }
 
 /** The first row of `events` whose link is at `place` or later (the rows are in the order of their links). */
