@@ -200,4 +200,26 @@ describe("the state's lists of each entity's links", () => {
       },
     ]);
   });
+
+  it('take a link whose events are not a list (which the schemas refuse) all or nothing, with no rows', () => {
+    const state = new NetworkState();
+    for (const id of ['a', 'b'])
+      state.apply({
+        type: 'create',
+        collection: 'entity',
+        record: { id, kind: 'organization', name: { en: id }, aliases: [], tags: [] } as unknown as Entity,
+      });
+    const record = { id: 'lnk-0', kind: 'friendship', source: 'a', target: 'b', events: 'signed', tags: [] };
+    try {
+      state.apply({ type: 'create', collection: 'link', record: record as unknown as Link });
+    } catch {
+      // refused: nothing of it anywhere
+    }
+    const taken = state.has('link', 'lnk-0');
+    expect(state.graph.size).toBe(taken ? 1 : 0);
+    for (const id of ['a', 'b']) {
+      expect(state.linksOf(id).map((l) => l.id)).toEqual(taken ? ['lnk-0'] : []);
+      expect(state.linksAt.entry(id)?.events ?? []).toEqual([]);
+    }
+  });
 });
