@@ -80,12 +80,7 @@ export class EngagementsByEntity {
       const list = this.entries.get(entity);
       if (list === undefined) {
         if (added)
-          this.entries.set(entity, {
-            participants: undefined,
-            items: [engagement],
-            keys: [key],
-            live: 1,
-          });
+          this.entries.set(entity, { participants: undefined, items: [engagement], keys: [key], live: 1 });
       } else if (added) {
         list.items.push(engagement);
         list.keys.push(key);

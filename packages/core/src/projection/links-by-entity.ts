@@ -96,7 +96,7 @@ export class LinksByEntity {
     }
   }
 
-  /** An entity's record written (created or updated): kept for its neighbours' reads. */
+  /** An entity's record updated: kept for its neighbours' reads (an entity created has no links yet). */
   entityWritten(entity: Entity): void {
     const entry = this.#entries.get(entity.id);
     if (entry !== undefined) this.#records[entry.slot] = entity;

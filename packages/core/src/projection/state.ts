@@ -25,8 +25,8 @@ type Referrers = Map<Collection, Set<Id>>;
 const KEPT_ANSWERS = 64;
 
 /**
- * A write that may change a kept answer about an entity: to the entity's record, to a record that
- * refers (or referred) to it, or to a neighbour's record. The record created or updated (as it is
+ * A write that may change a kept answer about an entity: to the entity's record, or to a record that
+ * refers (or referred) to it. The record created or updated (as it is
  * now) or removed, and an updated record as it was.
  */
 export interface KeptWrite {
@@ -282,8 +282,7 @@ export class NetworkState {
 
   /**
    * The answer `compute` gives to `question` about entity `id`, kept until a write touches the
-   * entity (the entity itself, a record that refers to it: its links and engagements, a
-   * neighbour). At most `KEPT_ANSWERS` entities' answers are kept, the latest asked. With
+   * entity (the entity itself, a record that refers to it: its links and engagements). At most `KEPT_ANSWERS` entities' answers are kept, the latest asked. With
    * `written`, such a write is taken into the answer instead when it can be (see
    * {@link KeptAnswer}); the state has applied the write when it is called.
    */
@@ -323,7 +322,7 @@ export class NetworkState {
     for (const ref of refs) if (ref.collection === 'entity') this.#offer(ref.id, write, met);
   }
 
-  /** Each answer about the entity on its own: a link created changes its neighbours, its timeline takes it in. */
+  /** Each answer about the entity on its own: the write taken in, or the answer forgotten. */
   #offer(entity: Id, write: KeptWrite, met?: Set<Id>): void {
     const answers = this.#aboutEntity.get(entity);
     // (a record that refers to an entity twice is taken in once)
