@@ -77,7 +77,15 @@ export function dateKeyOrNaN(date: unknown): number {
 
 /** Sorts by partial date as `comparePartialDates` does (first day, then a less precise date first), stable. */
 export function sortByDate<T>(items: readonly T[], dateOf: (item: T) => string): T[] {
-  return Array.from(stableOrder(items.map((item) => dateKey(dateOf(item)))), (k) => items[k] as T);
+  return inKeyOrder(
+    items,
+    items.map((item) => dateKey(dateOf(item))),
+  );
+}
+
+/** `items` in the order of a stable sort of their `keys`. */
+export function inKeyOrder<T>(items: readonly T[], keys: readonly number[]): T[] {
+  return Array.from(stableOrder(keys), (k) => items[k] as T);
 }
 
 /**

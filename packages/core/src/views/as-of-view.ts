@@ -2,10 +2,11 @@ import type { Collection, StoredRecord } from '../changes/change.js';
 import { postKeys } from '../indexes/search.js';
 import { partitionPoint } from '../indexes/sorted.js';
 import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from '../indexes/valid-time-index.js';
-import { dateKey, stableOrder } from '../indexes/valid-time-spans.js';
+import { dateKey, inKeyOrder } from '../indexes/valid-time-spans.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
 import { dayOf } from '../model/valid-time.js';
+import { EVENT_ROW, type LinksEntry } from '../projection/links-by-entity.js';
 import type { NetworkGraph, NetworkState } from '../projection/state.js';
 import { earliestDay, latestDay } from '../time/partial-date.js';
 import { projectAsOf } from './as-of.js';
@@ -16,10 +17,12 @@ import {
   engagementPasses,
   entityPasses,
   frozen,
+  keptKey,
   type LinkFilter,
   linkPasses,
   type NeighborFilter,
   oneOf,
+  ownItems,
   type RoleHolding,
   roleHolding,
   type SearchOptions,
@@ -284,53 +287,44 @@ export function asOfViews(
       const at = index.entityAt.get(id);
       if (at === undefined || !index.hasEntity(at, day)) return [];
       const entity = state.graph.getNodeAttributes(id);
-      // the entity's own dates and its links' events, each with its date key read as it is made
-      const rest: TimelineItem[] = [];
-      const keys: number[] = [];
-      if (entity.since !== undefined) {
-        rest.push({ kind: 'entity', date: entity.since, event: 'since', entity });
-        keys.push(dateKey(entity.since));
+      // the links there on the day, by their places in the state's list of the entity's links (both
+      // in the order the links were made): the state's rows of their events, with the keys of
+      // their dates, are read in order, not the records (a hub's lie all over the heap)
+      const entry = state.linksAt.entry(id);
+      const links = entry?.links ?? [];
+      const rows = entry?.events ?? [];
+      const slotAt: (number | undefined)[] = new Array(links.length);
+      let place = 0;
+      for (const slot of this.#incident(index, id, 'both')) {
+        while (place < links.length && links[place] !== index.linkRecords[slot]) place++;
+        // (not as the state lists them: the projection of the day answers)
+        if (place === links.length) return super.timeline(id);
+        slotAt[place++] = slot;
       }
-      if (entity.until !== undefined) {
-        rest.push({ kind: 'entity', date: entity.until, event: 'until', entity });
-        keys.push(dateKey(entity.until));
+      const items = ownItems(entity);
+      const keys = items.map((item) => dateKey(item.date));
+      for (let k = 0; k < rows.length; k += EVENT_ROW) {
+        const slot = slotAt[rows[k] as number];
+        if (slot === undefined) continue;
+        const date = rows[k + 3] as string;
+        const key = keptKey(rows[k + 2] as number, date);
+        // an event after the day is not in the link as it was then (a key is its first day × 4,
+        // plus 0–2)
+        if (key >= (day + 1) * 4) continue;
+        const link = this.#cutLink(r, index, slot, links[rows[k] as number] as Link);
+        const event = rows[k + 1] as LinkEvent;
+        const other = state.linksAt.ids[((entry as LinksEntry).ends[rows[k] as number] as number) >> 1] as Id;
+        items.push({ kind: 'link-event', date, link, event, other });
+        keys.push(key);
       }
-      const links = this.#incident(index, id, 'both');
-      for (let k = 0; k < links.length; k++) {
-        const position = links[k] as number;
-        const cut = this.#cutLink(r, index, position, index.linkRecords[position] as Link);
-        const other = cut.source === id ? cut.target : cut.source;
-        const events = cut.events;
-        for (let e = 0; e < events.length; e++) {
-          const event = events[e] as LinkEvent;
-          rest.push({ kind: 'link-event', date: event.date, link: cut, event, other });
-          keys.push(dateKey(event.date));
-        }
+      // the engagements come in date order from the index: a stable sort puts each after the
+      // items of its date above
+      for (const slot of index.engagementsAt(at, day)) {
+        const engagement = this.#cutEngagement(r, index, slot);
+        items.push({ kind: 'engagement', date: engagement.date, engagement });
+        keys.push(index.engagementDateKey(slot));
       }
-      // in date order (a stable sort of the keys), then the engagements merged in: they come in
-      // date order from the index, each after the rest's items of its key (as the stable sort of
-      // them all would place it)
-      const order = stableOrder(keys);
-      const engagements = index.engagementsAt(at, day);
-      const out: TimelineItem[] = new Array(rest.length + engagements.length);
-      let o = 0;
-      let j = 0;
-      let next = j < engagements.length ? index.engagementDateKey(engagements[j] as number) : Infinity;
-      for (let k = 0; k < order.length; k++) {
-        const place = order[k] as number;
-        const key = keys[place] as number;
-        while (next < key) {
-          const engagement = this.#cutEngagement(r, index, engagements[j++] as number);
-          out[o++] = { kind: 'engagement', date: engagement.date, engagement };
-          next = j < engagements.length ? index.engagementDateKey(engagements[j] as number) : Infinity;
-        }
-        out[o++] = rest[place] as TimelineItem;
-      }
-      while (j < engagements.length) {
-        const engagement = this.#cutEngagement(r, index, engagements[j++] as number);
-        out[o++] = { kind: 'engagement', date: engagement.date, engagement };
-      }
-      return out;
+      return inKeyOrder(items, keys);
     }
 
     override roles(id: Id): RoleHolding[] {

@@ -15,7 +15,7 @@ import type { EngagementType, EntityKind, LinkKind } from '../model/kinds.js';
 import type { BilingualName } from '../model/names.js';
 import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
 import { linkStatusOn, sortedEvents } from '../model/valid-time.js';
-import { EVENT_ROW } from '../projection/links-by-entity.js';
+import { EVENT_ROW, type LinksEntry } from '../projection/links-by-entity.js';
 import type { KeptWrite, NetworkState } from '../projection/state.js';
 import { earliestDay, latestDay } from '../time/partial-date.js';
 
@@ -212,52 +212,63 @@ export function engagementPasses(e: Engagement, filter: EngagementFilter): boole
   return filter.tag === undefined || e.tags.includes(filter.tag);
 }
 
+/** The timeline items of an entity's own dates (`since` before `until`). */
+export function ownItems(entity: Entity): TimelineItem[] {
+  const items: TimelineItem[] = [];
+  for (const event of ['since', 'until'] as const) {
+    const date = entity[event];
+    if (date !== undefined) items.push(frozen({ kind: 'entity', date, event, entity }));
+  }
+  return items;
+}
+
+/**
+ * A key kept beside a date (`dateKeyOrNaN`), or the date's refusal: what the state took in but
+ * `dateKey` refuses is refused where the dates are sorted.
+ */
+export const keptKey = (key: number, date: string) => (key >= 0 ? key : dateKey(date));
+
 /** The timeline of an entity of a state (see `NetworkView.timeline`). */
 export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
   const entity = state.get<Entity>('entity', id);
   if (!entity) return [];
   // the entity's own dates, its links' events (links in the order they were made, a link's events
   // in its order), its engagements in the order taken in: the order of equal dates. The state
-  // keeps the keys of the dates of the last two, and what the items hold, as lists: a hub's first
-  // timeline reads no record, and runs these loops before the JIT has compiled them.
-  const items: TimelineItem[] = [];
-  const keys: number[] = [];
-  for (const event of ['since', 'until'] as const) {
-    const date = entity[event];
-    if (date === undefined) continue;
-    items.push(frozen({ kind: 'entity', date, event, entity }));
-    keys.push(dateKey(date));
-  }
+  // keeps what the items hold and the keys of their dates as lists: a hub's first timeline sorts
+  // the keys, then makes each item in its place, and reads no record (they lie all over the heap)
+  const own = ownItems(entity);
   const entry = state.linksAt.entry(id);
   const ids = state.linksAt.ids;
   const rows = entry?.events ?? [];
-  for (let r = 0; r < rows.length; r += EVENT_ROW) {
-    const place = rows[r] as number;
-    const key = rows[r + 2] as number;
-    const date = rows[r + 3] as string;
-    // (a date the state took in but `dateKey` refuses: refused here, as a sort of the dates is)
-    keys.push(key >= 0 ? key : dateKey(date));
-    items.push(
-      Object.freeze({
-        kind: 'link-event',
-        date,
-        link: entry?.links[place] as Link,
-        event: rows[r + 1] as LinkEvent,
-        other: ids[(entry?.ends[place] as number) >> 1] as Id,
-      }),
-    );
-  }
   const engagements = state.engagementsOf(id);
-  const known = state.engagementDateKeysOf(id);
-  for (let i = 0; i < engagements.length; i++) {
-    const key = known[i] as number;
-    const engagement = engagements[i] as Engagement;
-    keys.push(key >= 0 ? key : dateKey(engagement.date));
-    items.push(Object.freeze({ kind: 'engagement', date: engagement.date, engagement }));
-  }
+  const { keys: known, dates } = state.engagementDatesOf(id);
+  const keys = own.map((item) => dateKey(item.date));
+  for (let r = 0; r < rows.length; r += EVENT_ROW)
+    keys.push(keptKey(rows[r + 2] as number, rows[r + 3] as string));
+  const m = keys.length;
+  for (let i = 0; i < known.length; i++) keys.push(keptKey(known[i] as number, dates[i] as string));
   const order = stableOrder(keys);
-  const out: TimelineItem[] = new Array(items.length);
-  for (let k = 0; k < out.length; k++) out[k] = items[order[k] as number] as TimelineItem;
+  const out: TimelineItem[] = new Array(keys.length);
+  for (let k = 0; k < out.length; k++) {
+    const at = order[k] as number;
+    if (at < own.length) out[k] = own[at] as TimelineItem;
+    else if (at < m) {
+      const r = (at - own.length) * EVENT_ROW;
+      const place = rows[r] as number;
+      out[k] = Object.freeze({
+        kind: 'link-event',
+        date: rows[r + 3] as string,
+        link: (entry as LinksEntry).links[place] as Link,
+        event: rows[r + 1] as LinkEvent,
+        other: ids[((entry as LinksEntry).ends[place] as number) >> 1] as Id,
+      });
+    } else
+      out[k] = Object.freeze({
+        kind: 'engagement',
+        date: dates[at - m] as string,
+        engagement: engagements[at - m] as Engagement,
+      });
+  }
   return out;
 }
 
@@ -352,10 +363,8 @@ function putInEntity(items: TimelineItem[], entity: Entity): void {
     if (item.kind !== 'entity') items[o++] = item;
   }
   items.length = o;
-  for (const event of ['since', 'until'] as const) {
-    const date = entity[event];
-    if (date === undefined) continue;
-    const key = dateKey(date);
+  for (const item of ownItems(entity)) {
+    const key = dateKey(item.date);
     let at = placeOfKey(items, key, true);
     // (after the since of the same key)
     while (
@@ -364,7 +373,7 @@ function putInEntity(items: TimelineItem[], entity: Entity): void {
       dateKey((items[at] as TimelineItem).date) === key
     )
       at++;
-    items.splice(at, 0, frozen({ kind: 'entity', date, event, entity }));
+    items.splice(at, 0, item);
   }
 }
 
