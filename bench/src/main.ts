@@ -113,7 +113,7 @@ async function runScale(scale: Scale, dir: string): Promise<ScaleResult> {
     };
   }
   log(`${scale.name}: opening (${changes} changes, ${fileMB.toFixed(0)} MB)`);
-  const opened = await openRows(file, opens, (step) => log(`${scale.name}: open: ${step}`));
+  const opened = await openRows(file, opens, (step) => log(`${scale.name}: open: ${step}`), hints);
   rows.push(...opened.rows);
   const network = opened.network;
   const buildRow = rows[rows.length - 1];

@@ -4,7 +4,9 @@
  * (read + JSON.parse of each line). Add `--cpu-prof` to profile the opening; `--phases` also times the
  * store's read (lines, checks, JSON.parse, validation) and the replay apart; `--worker off` opens
  * without the validating worker (every check and validation on the main thread), `--worker on` with
- * it whatever the file's size and the machine's load.
+ * it whatever the file's size and the machine's load. `--hub ID --busiest ID`: also the first
+ * `neighbors(hub)` and the first `timeline(busiest)` on the network just opened, each after a full gc
+ * and its sweeping, as a user's first click on a hub in a process that holds nothing else.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { openStoredLog, readStoredLog } from '@musubi/core';
 import { NdjsonFileStore, openNetworkFile } from '@musubi/core/node';
 import { generateNetwork, scales } from './generator.js';
-import { collectGarbage } from './measure.js';
+import { collectGarbage, settle } from './measure.js';
 import { parseLines, writeLogFile } from './tasks/log-file.js';
 
 const { values } = parseArgs({
@@ -26,6 +28,8 @@ const { values } = parseArgs({
     phases: { type: 'boolean', default: false },
     /** `off`: the store's read checks and validates on the main thread (no validating worker); `on`: always with it. */
     worker: { type: 'string', default: 'auto' },
+    hub: { type: 'string' },
+    busiest: { type: 'string' },
   },
 });
 const scale = scales[(values.scale ?? 'S').toUpperCase() as keyof typeof scales];
@@ -69,6 +73,20 @@ for (let i = 0; i < Number(values.runs); i++) {
   collectGarbage();
   const heapMB = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
   const checked = (opened as { store?: { lastReadChecked?: string } } | undefined)?.store?.lastReadChecked;
+  const first: { firstNeighborsMs?: number; firstTimelineMs?: number } = {};
+  const { hub, busiest } = values;
+  if (opened !== undefined && hub !== undefined && busiest !== undefined) {
+    const network = opened;
+    const once = async (run: () => unknown) => {
+      collectGarbage();
+      await settle();
+      const began = performance.now();
+      run();
+      return +(performance.now() - began).toFixed(2);
+    };
+    first.firstNeighborsMs = await once(() => network.neighbors(hub));
+    first.firstTimelineMs = await once(() => network.timeline(busiest));
+  }
   await opened?.close();
   opened = undefined;
   let phases = {};
@@ -94,6 +112,7 @@ for (let i = 0; i < Number(values.runs); i++) {
   console.log(
     JSON.stringify({
       ...phases,
+      ...first,
       floorMs: Math.round(floor.ms),
       openMs: Math.round(open.ms),
       ratio: +(open.ms / floor.ms).toFixed(2),

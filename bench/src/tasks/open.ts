@@ -16,6 +16,7 @@ export async function openRows(
   file: LogFile,
   runs: number,
   progress: (step: string) => void = () => undefined,
+  hubs?: { hub: string; busiest: string },
 ): Promise<{ rows: Row[]; network: Network }> {
   // only the numbers are kept: the parsed log and the bare graph would otherwise stay alive (at L,
   // gigabytes) while the network is opened, and every gc would walk them
@@ -41,7 +42,7 @@ export async function openRows(
   // tool that imports the core), its floor read in the same process just before
   if (file.via === 'store') {
     progress(`open through the store in fresh processes (${FRESH_RUNS} × floor, then open)`);
-    const fresh = freshOpens(file.path, FRESH_RUNS, file.validateInWorker);
+    const fresh = freshOpens(file.path, FRESH_RUNS, file.validateInWorker, hubs);
     if ('error' in fresh) {
       rows.push({ group: 'open', task: FRESH_TASK, references: [], note: `failed: ${fresh.error}` });
     } else {
@@ -67,6 +68,26 @@ export async function openRows(
           .filter(Boolean)
           .join('; '),
       });
+      for (const [task, pick] of [
+        [
+          'neighbors(hub), first call, in a fresh process after its open',
+          (r: FreshRun) => r.firstNeighborsMs,
+        ],
+        [
+          'timeline(busiest entity), first call, in a fresh process after its open',
+          (r: FreshRun) => r.firstTimelineMs,
+        ],
+      ] as const) {
+        const times = fresh.map(pick).filter((ms): ms is number => ms !== undefined);
+        if (times.length === 0) continue;
+        rows.push({
+          group: 'query',
+          task,
+          musubi: { ms: median(times), runs: times.length, heapMB: 0, rssMB: 0 },
+          references: [],
+          note: `median of ${times.length} fresh processes (${times.join(', ')} ms), each after a full gc and its sweeping: nothing else in the process (the bench's holds PGlite too)`,
+        });
+      }
     }
   }
 
@@ -140,6 +161,8 @@ interface FreshRun {
   heapMB: number;
   rssMB: number;
   checked?: string;
+  firstNeighborsMs?: number;
+  firstTimelineMs?: number;
 }
 
 /**
@@ -149,7 +172,12 @@ interface FreshRun {
  * once). Beside the open in the bench's own process, it tells what the bench's state costs the open
  * (until 2026-12-03 that process kept the generated log alive: at L every gc of the open walked it).
  */
-function freshOpens(path: string, runs: number, worker: boolean | 'auto'): FreshRun[] | { error: string } {
+function freshOpens(
+  path: string,
+  runs: number,
+  worker: boolean | 'auto',
+  hubs: { hub: string; busiest: string } | undefined,
+): FreshRun[] | { error: string } {
   const bench = fileURLToPath(new URL('../..', import.meta.url));
   const w = worker === true ? 'on' : worker === false ? 'off' : 'auto';
   const out: FreshRun[] = [];
@@ -157,7 +185,12 @@ function freshOpens(path: string, runs: number, worker: boolean | 'auto'): Fresh
     const child = spawnSync(
       process.execPath,
       // (this process's flags: `pnpm bench`'s --expose-gc, heap room and tsx)
-      [...process.execArgv, 'src/open-probe.ts', '--file', path, '--runs', '1', '--worker', w],
+      [
+        ...process.execArgv,
+        'src/open-probe.ts',
+        ...['--file', path, '--runs', '1', '--worker', w],
+        ...(hubs ? ['--hub', hubs.hub, '--busiest', hubs.busiest] : []),
+      ],
       { cwd: bench, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
     );
     if (child.status !== 0)

@@ -225,11 +225,9 @@ function run(ops: Op[], looks: boolean[]): void {
         model.referringIds('entity', entity, 'engagement'),
       );
       expect(state.referrersOf('entity', entity)).toEqual(model.referrers0f('entity', entity));
-      // the dates and their keys kept beside the records (NaN: a date `dateKey` refuses)
+      // the date keys kept beside the records: those of their dates (NaN: one `dateKey` refuses)
       const records = state.engagementsOf(entity);
-      const { keys, dates } = state.engagementDatesOf(entity);
-      expect(keys).toEqual(records.map((e) => keyOrNaN(e.date)));
-      expect(dates).toEqual(records.map((e) => e.date));
+      expect(state.engagementDateKeysOf(entity)).toEqual(records.map((e) => keyOrNaN(e.date)));
     }
     for (const programme of PROGRAMMES) {
       expect([...state.referringIds('programme', programme, 'engagement')]).toEqual(

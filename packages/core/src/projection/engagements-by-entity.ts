@@ -22,15 +22,9 @@ export interface EntityEntry {
   items: Engagement[];
   /** The `dateKey` of each of `items`' dates (NaN: a date `dateKey` refuses), read as each was taken in. */
   keys: number[];
-  /** The date of each of `items`. */
-  dates: string[];
   /** How many of `items` are current (the others: removed, replaced, or met again later on). */
   live: number;
 }
-
-/** The dates of an entity's engagements and their keys (see `EngagementsByEntity.dates`). */
-export type Dated = Pick<EntityEntry, 'keys' | 'dates'>;
-const NOT_DATED: Dated = { keys: [], dates: [] };
 
 /** Below this length a list is not compacted on a write: a read does it. */
 const COMPACT_FROM = 32;
@@ -50,10 +44,9 @@ const COMPACT_FROM = 32;
  * record (or none) under its id. A list is compacted when half of it is not current any more, and
  * when it is read.
  *
- * Beside each record it keeps its date and the key of its date in date order, read as the record is
- * taken in (when it is at hand): a hub's first timeline then sorts numbers it has and makes its
- * items without reading the date of each of thousands of records scattered over the heap (2–3 ms of
- * a hub's first timeline at scale L, for 24 MB).
+ * Beside each record it keeps the key of its date in date order, read as the record is taken in
+ * (when it is at hand): a hub's first timeline then sorts numbers it has, without reading the date
+ * of each of tens of thousands of records scattered over the heap.
  */
 export class EngagementsByEntity {
   /** Per entity, its engagements and its shared participants (shared with `RecordInterning`). */
@@ -80,31 +73,22 @@ export class EngagementsByEntity {
   /** Counts the engagement in (pushed last) or out of the lists of its participants. */
   #participants(engagement: Engagement, added: boolean): void {
     const participants = engagement.participants;
-    const date = engagement.date;
-    const key = added ? dateKeyOrNaN(date) : 0;
+    const key = added ? dateKeyOrNaN(engagement.date) : 0;
     for (let i = 0; i < participants.length; i++) {
       const entity = (participants[i] as Engagement['participants'][number]).entity;
       if (metBefore(participants, i, entity)) continue;
       const list = this.entries.get(entity);
       if (list === undefined) {
         if (added)
-          this.entries.set(entity, {
-            participants: undefined,
-            items: [engagement],
-            keys: [key],
-            dates: [date],
-            live: 1,
-          });
+          this.entries.set(entity, { participants: undefined, items: [engagement], keys: [key], live: 1 });
       } else if (added) {
         list.items.push(engagement);
         list.keys.push(key);
-        list.dates.push(date);
         list.live++;
       } else if (--list.live === 0) {
         // (the entry stays, with the entity's shared participants, until the entity is removed)
         list.items = [];
         list.keys = [];
-        list.dates = [];
       } else if (list.items.length >= COMPACT_FROM && list.live * 2 < list.items.length) this.#compact(list);
     }
   }
@@ -127,14 +111,14 @@ export class EngagementsByEntity {
   }
 
   /**
-   * The date of each of `records(entity)` and its `dateKey` (NaN: a date it refuses), read as each
+   * The `dateKey` of the date of each of `records(entity)` (NaN: a date it refuses), read as each
    * was taken in, in the order of `records(entity)`: read them before the next write.
    */
-  dates(entity: Id): Dated {
+  dateKeys(entity: Id): readonly number[] {
     const list = this.entries.get(entity);
-    if (list === undefined) return NOT_DATED;
+    if (list === undefined) return [];
     if (list.live < list.items.length) this.#compact(list);
-    return list;
+    return list.keys;
   }
 
   /** Each entity's lists as long as they are (the records no longer current left out), without room to grow. */
@@ -144,7 +128,6 @@ export class EngagementsByEntity {
       else {
         list.items = list.items.slice();
         list.keys = list.keys.slice();
-        list.dates = list.dates.slice();
       }
     }
   }
@@ -156,7 +139,6 @@ export class EngagementsByEntity {
   #compact(list: EntityEntry): void {
     const kept: Engagement[] = [];
     const keys: number[] = [];
-    const dates: string[] = [];
     const seen = new Set<Id>();
     for (let k = list.items.length - 1; k >= 0; k--) {
       const engagement = list.items[k] as Engagement;
@@ -164,11 +146,9 @@ export class EngagementsByEntity {
       seen.add(engagement.id);
       kept.push(engagement);
       keys.push(list.keys[k] as number);
-      dates.push(list.dates[k] as string);
     }
     list.items = kept.reverse();
     list.keys = keys.reverse();
-    list.dates = dates.reverse();
   }
 }
 

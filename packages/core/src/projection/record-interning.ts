@@ -140,7 +140,7 @@ export class RecordInterning {
     const id = shared === undefined ? this.#idOf('entity', entity) : (shared[0] as Participant).entity;
     if (id === undefined) return undefined;
     if (entry === undefined) {
-      entry = { participants: undefined, items: [], keys: [], dates: [], live: 0 };
+      entry = { participants: undefined, items: [], keys: [], live: 0 };
       this.#entries.set(id, entry);
     }
     if (shared === undefined) {

@@ -12,7 +12,7 @@ import { postKeys, SearchIndex } from '../indexes/search.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { engagementDay, linkStart } from '../model/valid-time.js';
-import { type Dated, EngagementsByEntity } from './engagements-by-entity.js';
+import { EngagementsByEntity } from './engagements-by-entity.js';
 import { LinksByEntity } from './links-by-entity.js';
 import { RecordInterning } from './record-interning.js';
 
@@ -181,11 +181,11 @@ export class NetworkState {
   }
 
   /**
-   * The date of each of `engagementsOf(id)` and its `dateKey` (NaN: a date `dateKey` refuses), kept
-   * beside the records: read them right after `engagementsOf(id)`.
+   * The `dateKey` of the date of each of `engagementsOf(id)` (NaN: a date `dateKey` refuses), kept
+   * beside the records: read it right after `engagementsOf(id)`.
    */
-  engagementDatesOf(id: Id): Dated {
-    return this.#engagementsOf.dates(id);
+  engagementDateKeysOf(id: Id): readonly number[] {
+    return this.#engagementsOf.dateKeys(id);
   }
 
   /**

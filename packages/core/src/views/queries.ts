@@ -234,19 +234,24 @@ export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
   if (!entity) return [];
   // the entity's own dates, its links' events (links in the order they were made, a link's events
   // in its order), its engagements in the order taken in: the order of equal dates. The state
-  // keeps what the items hold and the keys of their dates as lists: a hub's first timeline sorts
-  // the keys, then makes each item in its place, and reads no record (they lie all over the heap)
+  // keeps the keys of their dates and what the link events' items hold as lists: a hub's first
+  // timeline sorts the keys, then makes each item in its place, and of the records (they lie all
+  // over the heap) reads only each engagement's date
   const own = ownItems(entity);
   const entry = state.linksAt.entry(id);
   const ids = state.linksAt.ids;
   const rows = entry?.events ?? [];
   const engagements = state.engagementsOf(id);
-  const { keys: known, dates } = state.engagementDatesOf(id);
+  const known = state.engagementDateKeysOf(id);
   const keys = own.map((item) => dateKey(item.date));
   for (let r = 0; r < rows.length; r += EVENT_ROW)
     keys.push(keptKey(rows[r + 2] as number, rows[r + 3] as string));
   const m = keys.length;
-  for (let i = 0; i < known.length; i++) keys.push(keptKey(known[i] as number, dates[i] as string));
+  for (let i = 0; i < known.length; i++) {
+    const key = known[i] as number;
+    // (the record's date read only when its key is not kept)
+    keys.push(key >= 0 ? key : dateKey((engagements[i] as Engagement).date));
+  }
   const order = stableOrder(keys);
   const out: TimelineItem[] = new Array(keys.length);
   for (let k = 0; k < out.length; k++) {
@@ -262,12 +267,10 @@ export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
         event: rows[r + 1] as LinkEvent,
         other: ids[((entry as LinksEntry).ends[place] as number) >> 1] as Id,
       });
-    } else
-      out[k] = Object.freeze({
-        kind: 'engagement',
-        date: dates[at - m] as string,
-        engagement: engagements[at - m] as Engagement,
-      });
+    } else {
+      const engagement = engagements[at - m] as Engagement;
+      out[k] = Object.freeze({ kind: 'engagement', date: engagement.date, engagement });
+    }
   }
   return out;
 }
