@@ -75,6 +75,12 @@ export function dateKeyOrNaN(date: unknown): number {
   }
 }
 
+/**
+ * A key kept beside a date (`dateKeyOrNaN`), or the date's refusal: what the state took in but
+ * `dateKey` refuses is refused where the dates are sorted.
+ */
+export const keptKey = (key: number, date: string) => (key >= 0 ? key : dateKey(date));
+
 /** Sorts by partial date as `comparePartialDates` does (first day, then a less precise date first), stable. */
 export function sortByDate<T>(items: readonly T[], dateOf: (item: T) => string): T[] {
   return inKeyOrder(

@@ -2,7 +2,7 @@ import type { Collection, StoredRecord } from '../changes/change.js';
 import { postKeys } from '../indexes/search.js';
 import { partitionPoint } from '../indexes/sorted.js';
 import { dayNumber, isPlainDay, type ValidTimeIndex, validTimeIndex } from '../indexes/valid-time-index.js';
-import { dateKey, inKeyOrder } from '../indexes/valid-time-spans.js';
+import { dateKey, inKeyOrder, keptKey } from '../indexes/valid-time-spans.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link, LinkEvent } from '../model/records.js';
 import { dayOf } from '../model/valid-time.js';
@@ -17,7 +17,6 @@ import {
   engagementPasses,
   entityPasses,
   frozen,
-  keptKey,
   type LinkFilter,
   linkPasses,
   type NeighborFilter,

@@ -8,7 +8,7 @@ import {
   type SearchIndex,
 } from '../indexes/search.js';
 import { partitionPoint } from '../indexes/sorted.js';
-import { dateKey, stableOrder } from '../indexes/valid-time-spans.js';
+import { dateKey, keptKey, stableOrder } from '../indexes/valid-time-spans.js';
 import { type CountryGroup, isInGroup } from '../model/countries.js';
 import type { Id } from '../model/ids.js';
 import type { EngagementType, EntityKind, LinkKind } from '../model/kinds.js';
@@ -221,12 +221,6 @@ export function ownItems(entity: Entity): TimelineItem[] {
   }
   return items;
 }
-
-/**
- * A key kept beside a date (`dateKeyOrNaN`), or the date's refusal: what the state took in but
- * `dateKey` refuses is refused where the dates are sorted.
- */
-export const keptKey = (key: number, date: string) => (key >= 0 ? key : dateKey(date));
 
 /** The timeline of an entity of a state (see `NetworkView.timeline`). */
 export function timelineOf(state: NetworkState, id: Id): TimelineItem[] {
