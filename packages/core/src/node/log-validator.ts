@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
@@ -123,16 +123,51 @@ function largeFile(path: string): boolean {
   }
 }
 
+/** How long `spareCore` watches the machine's cores. */
+const WATCH_MS = 100;
+
+/** The time the machine's cores have spent busy and in all since they started, in ms. */
+function coreTimes(): { busy: number; all: number } {
+  let busy = 0;
+  let all = 0;
+  for (const { times } of cpus()) {
+    const total = times.user + times.nice + times.sys + times.irq + times.idle;
+    all += total;
+    busy += total - times.idle;
+  }
+  return { busy, all };
+}
+
 /**
- * A core the worker can have to itself: two or more, and a load average over the last minute
- * (runnable threads, this one among them; 0 where the system does not tell, as on Windows) below
- * their number less a half. On a busy machine the worker would take the main thread's core and its
- * gc's helpers, and the open takes longer than on one thread (bench/README.md, "Opening the log with a validating worker").
+ * A core the worker can have to itself: two or more, and the other processes busy on less than
+ * their number less one and a half over the next {@link WATCH_MS} ms (this thread waits meanwhile).
+ * On a busy machine the worker would take the main thread's core and its gc's helpers, and the open
+ * takes longer than on one thread (bench/README.md, "Opening the log with a validating worker").
+ * Watched now, not read from the load average: that average of the last minute still counts, for
+ * most of a minute, a process that has ended (an open right after another one went on one thread).
  */
-function spareCore(): boolean {
+async function spareCore(): Promise<boolean> {
   const cores = availableParallelism();
-  // this process's own busy thread counts about 1
-  return cores >= 2 && (loadavg()[0] ?? 0) < cores - 0.5;
+  if (cores < 2) return false;
+  const before = coreTimes();
+  const own = process.cpuUsage();
+  await new Promise((resolve) => setTimeout(resolve, WATCH_MS));
+  const after = coreTimes();
+  const ownUsed = process.cpuUsage(own);
+  const all = after.all - before.all;
+  // (a system that does not tell the cores' times: a core is to spare)
+  if (!(all > 0)) return true;
+  const busyCores = ((after.busy - before.busy) / all) * cpus().length;
+  const ownCores = (ownUsed.user + ownUsed.system) / 1000 / WATCH_MS;
+  return busyCores - ownCores < cores - 1.5;
+}
+
+/**
+ * Whether the one-pass open of `path` should validate in a worker (`mode` 'auto': the file is at
+ * least {@link WORKER_FROM_BYTES} long and a core is to spare; else `mode` says).
+ */
+export async function workerWanted(path: string, mode: boolean | 'auto'): Promise<boolean> {
+  return mode === 'auto' ? largeFile(path) && (await spareCore()) : mode;
 }
 
 /** A validating worker at work on one file. */
@@ -171,19 +206,17 @@ export class LogValidator {
   }
 
   /**
-   * Starts a worker on `path` when the one-pass open should use one (`mode` 'auto': the file is at
-   * least {@link WORKER_FROM_BYTES} long and a core is to spare; `true`: whenever the node entry is
-   * there to run it); undefined otherwise.
+   * Starts a worker on `path` when the one-pass open should use one (`wanted`, see
+   * {@link workerWanted}) and the node entry is there to run it; undefined otherwise.
    */
   static start(
     path: string,
     maxLineBytes: number,
-    mode: boolean | 'auto',
+    wanted: boolean,
     /** What the worker runs (the core's tests give one that fails); by default the node entry's `runLogValidator`. */
     script?: string,
   ): LogValidator | undefined {
-    if (mode === false) return undefined;
-    if (mode === 'auto' && !(spareCore() && largeFile(path))) return undefined;
+    if (!wanted) return undefined;
     // (looked for only when a worker is wanted: not on every open on one thread)
     script ??= workerScript();
     if (!script) return undefined;

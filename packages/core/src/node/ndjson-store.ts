@@ -27,7 +27,7 @@ import { cutLog, EndRecord, endPath, type LogEnd, readEnd } from './log-end.js';
 import { type LineStart, readLines } from './log-lines.js';
 import { acquireLock } from './log-lock.js';
 import { type RepairReport, repairLog } from './log-repair.js';
-import { LogValidator, ReadAgain, receivedError } from './log-validator.js';
+import { LogValidator, ReadAgain, receivedError, workerWanted } from './log-validator.js';
 
 export type { RepairReport } from './log-repair.js';
 
@@ -49,8 +49,8 @@ export interface NdjsonFileStoreOptions {
   /**
    * During a one-pass open (`readChangesInto`), check and validate the log in a worker thread while
    * this thread replays it (see log-validator.ts). `'auto'` (`openNetworkFile`'s default): for files
-   * of 24 MiB or more, when the machine has a core to spare (two or more cores, a load average
-   * below their number less a half); `true`: always; `false` (the store's default): never, everything
+   * of 24 MiB or more, when the machine has a core to spare (two or more cores, the other processes
+   * busy on less than their number less one and a half, watched for 100 ms); `true`: always; `false` (the store's default): never, everything
    * on this thread. With a worker, `readChangesInto` may reject with `ReadAgain` (see there), which
    * `openNetworkFile` handles by opening again.
    */
@@ -317,7 +317,8 @@ export class NdjsonFileStore implements Store {
     onCount?: (changes: number) => void,
   ): Promise<LogRead> {
     this.#refuseClosed();
-    const validator = LogValidator.start(this.path, this.maxLineBytes, this.#validateInWorker);
+    const wanted = await workerWanted(this.path, this.#validateInWorker);
+    const validator = LogValidator.start(this.path, this.maxLineBytes, wanted);
     this.#lastReadChecked = validator ? 'in-worker' : 'here';
     if (!validator) {
       try {
