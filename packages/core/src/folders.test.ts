@@ -57,6 +57,10 @@ const allowed: ReadonlyMap<string, string> = new Map([
     'projection/links-by-entity.ts -> indexes/valid-time-spans.ts',
     'each link event’s date key (the order timelines sort by) is read as the state takes the link in',
   ],
+  [
+    'projection/state.ts -> indexes/valid-time-spans.ts',
+    'the engagements in date order are sorted by the one sort by date (the date keys the timelines sort by)',
+  ],
 ]);
 
 const src = dirname(new URL(import.meta.url).pathname);

@@ -255,7 +255,7 @@ export class ValidTimeIndex {
   }
 
   /** Where engagement `slot` is, or would go, in a list in date order. */
-  #placeInDateOrder(list: readonly number[], slot: number): number {
+  #placeInDateOrder(list: ArrayLike<number>, slot: number): number {
     return partitionPoint(list.length, (i) => this.compareDates(list[i] as number, slot) < 0);
   }
 
@@ -493,11 +493,6 @@ export class ValidTimeIndex {
     );
   }
 
-  /** The place in date order of engagement `slot` (where it would go). */
-  #placeByDate(slot: number): number {
-    return partitionPoint(this.#orderLength, (i) => this.compareDates(this.#order[i] as number, slot) < 0);
-  }
-
   #setDateOrder(order: Int32Array): void {
     this.#order = new Int32Array(withRoom(order.length));
     this.#order.set(order);
@@ -546,7 +541,7 @@ export class ValidTimeIndex {
     this.#order = room(this.#order, this.#orderLength + entering.length);
     this.#orderDays = room(this.#orderDays, this.#orderLength + entering.length);
     for (const slot of entering) {
-      const at = this.#placeByDate(slot);
+      const at = this.#placeInDateOrder(this.byDay, slot);
       this.#order.copyWithin(at + 1, at, this.#orderLength);
       this.#orderDays.copyWithin(at + 1, at, this.#orderLength);
       this.#order[at] = slot;

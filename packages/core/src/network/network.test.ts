@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isMusubiError, type MusubiError } from '../errors.js';
+import type { NetworkState } from '../projection/state.js';
 import { createNetwork, type Network } from './network.js';
 
 /** The error a call throws (fails the test when it does not throw a MusubiError). */
@@ -322,5 +323,54 @@ describe('putRecord and removeRecord', () => {
     expect(refusal(() => network.removeRecord('link', 's')).code).toBe('VALIDATION');
     expect(network.entity('mie')).toBeDefined();
     expect(network.link('s')).toBeDefined();
+  });
+});
+
+describe('a network that takes a log or a snapshot in', () => {
+  /** The timeline the state keeps for `id`, or undefined when it would be made now. */
+  const kept = (network: Network, id: string) => {
+    const state = (network as unknown as { state: NetworkState }).state;
+    let made = false;
+    const items = state.answerAbout(id, 'timeline', () => {
+      made = true;
+      return [];
+    });
+    return made ? undefined : items;
+  };
+
+  it('makes and keeps the timelines of its busiest entities, which then take writes in', () => {
+    const network = prefecture();
+    // 4,096 engagements make São Paulo busy; the embassy takes part in 2,048 of them
+    for (let i = 0; i < 4096; i++) {
+      network.recordEngagement({
+        type: 'business-meeting',
+        title: { en: `Meeting ${i}` },
+        date: `20${String(10 + (i % 10))}-0${1 + (i % 9)}-15`,
+        participants: [{ entity: 'sao-paulo' }, ...(i % 2 === 0 ? [{ entity: 'th-embassy' }] : [])],
+      });
+    }
+    const timeline = network.timeline('sao-paulo');
+    for (const opened of [
+      createNetwork({ log: network.log() }),
+      createNetwork({ snapshot: network.snapshot() }),
+    ]) {
+      expect(kept(opened, 'sao-paulo')).toEqual(timeline);
+      expect(kept(opened, 'th-embassy')).toBeUndefined();
+      const visit = opened.recordEngagement({
+        type: 'courtesy-visit',
+        title: { en: 'A visit' },
+        date: '2015-05-15',
+        participants: [{ entity: 'sao-paulo' }],
+      });
+      // (as made again from the records)
+      expect(opened.timeline('sao-paulo')).toEqual(
+        createNetwork({ snapshot: opened.snapshot() }).timeline('sao-paulo'),
+      );
+      expect(
+        opened
+          .timeline('sao-paulo')
+          .filter((item) => item.kind === 'engagement' && item.engagement === visit),
+      ).toHaveLength(1);
+    }
   });
 });

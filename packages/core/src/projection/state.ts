@@ -9,11 +9,12 @@ import {
 import { MusubiError } from '../errors.js';
 import type { EngagementColumns } from '../indexes/engagement-columns.js';
 import { postKeys, SearchIndex } from '../indexes/search.js';
+import { sortByDate } from '../indexes/valid-time-spans.js';
 import type { Id } from '../model/ids.js';
 import type { Engagement, Entity, Link } from '../model/records.js';
 import { engagementDay, linkStart } from '../model/valid-time.js';
 import { EngagementsByEntity } from './engagements-by-entity.js';
-import { LinksByEntity } from './links-by-entity.js';
+import { EVENT_ROW, LinksByEntity } from './links-by-entity.js';
 import { RecordInterning } from './record-interning.js';
 
 /** The graph of the projection: entities as nodes, links as edges, each keyed by its id. */
@@ -23,6 +24,14 @@ type Referrers = Map<Collection, Set<Id>>;
 
 /** How many entities' answers `answerAbout` keeps. */
 const KEPT_ANSWERS = 64;
+
+/**
+ * How many link events and engagements make an entity busy (see `NetworkState.busiest`): its first
+ * timeline takes about 5 ms or more to make (19,000 items at scale L: 17–34 ms, most of it the
+ * collections of the young generation that its items survive). Up to 16 times as many: the
+ * prefecture itself at L takes part in 620,000 engagements, whose timeline would hold 30 MB.
+ */
+const BUSY_ITEMS = 4096;
 
 /**
  * A write that may change a kept answer about an entity: to the entity's record, or to a record that
@@ -173,6 +182,24 @@ export class NetworkState {
   }
 
   /**
+   * The entities with {@link BUSY_ITEMS} link events and engagements or more (not 16 times as many),
+   * the busiest first, at most a quarter as many as `answerAbout` keeps: those whose timelines a
+   * network makes and keeps when it has taken a log or a snapshot in, before a user asks. (Among
+   * the entities that take part in engagements: one with thousands of link events and none is rare.)
+   */
+  busiest(): Id[] {
+    const busy: [Id, number][] = [];
+    for (const [id, list] of this.#engagementsOf.entries) {
+      const items = list.items.length + (this.linksAt.entry(id)?.events.length ?? 0) / EVENT_ROW;
+      if (items >= BUSY_ITEMS && items < BUSY_ITEMS * 16) busy.push([id, items]);
+    }
+    return busy
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, KEPT_ANSWERS / 4)
+      .map(([id]) => id);
+  }
+
+  /**
    * The engagements the entity takes part in, in the order taken in (that of `referringIds`), as
    * the records themselves. Read it before the next write, which changes it.
    */
@@ -266,16 +293,10 @@ export class NetworkState {
    */
   engagementsByDay(): readonly Engagement[] {
     if (this.#byDay?.version === this.version) return this.#byDay.engagements;
-    const all = [...((this.records.get('engagement')?.values() ?? []) as Iterable<Engagement>)];
-    const keys = all.map((e) => engagementDay(e));
-    const order = all.map((_, i) => i);
-    order.sort((a, b) => {
-      const ka = keys[a] as string;
-      const kb = keys[b] as string;
-      if (ka !== kb) return ka < kb ? -1 : 1;
-      return (all[a] as Engagement).date.length - (all[b] as Engagement).date.length;
-    });
-    const engagements = order.map((i) => all[i] as Engagement);
+    const engagements = sortByDate(
+      [...((this.records.get('engagement')?.values() ?? []) as Iterable<Engagement>)],
+      (e) => e.date,
+    );
     this.#byDay = { version: this.version, engagements };
     return engagements;
   }

@@ -116,8 +116,16 @@ export function asOfViews(
       if (this.#dayNumber >= (index.linkLastEvent[position] as number)) return link;
       let cut = r.cutLinks.get(position);
       if (cut === undefined) {
-        const events = link.events.filter((e) => earliestDay(e.date) <= this.#day);
-        cut = events.length === link.events.length ? link : frozen({ ...link, events: frozen(events) });
+        // (the last cut of the record, made by any view, if it was of this day: a link's cut is its
+        // events up to the day, which nothing but the record says; a new view of the day, as after
+        // each write, does not cut a hub's links again)
+        const last = lastCuts.get(link);
+        if (last?.[0] === this.#dayNumber) cut = last[1];
+        else {
+          const events = link.events.filter((e) => earliestDay(e.date) <= this.#day);
+          cut = events.length === link.events.length ? link : frozen({ ...link, events: frozen(events) });
+          lastCuts.set(link, [this.#dayNumber, cut]);
+        }
         r.cutLinks.set(position, cut);
       }
       return cut;
@@ -365,6 +373,9 @@ export function asOfViews(
 
   return asOfView;
 }
+
+/** The last cut of each link (its events up to a day) and its day, by whichever view made it. */
+const lastCuts = new WeakMap<Link, [number, Link]>();
 
 /** Slots of `order` whose `days` (sorted) are from the first ≥ `from` to the last ≤ `to`, where `keep` holds. */
 function* between(

@@ -1,69 +1,17 @@
 import { MusubiError } from '../errors.js';
 import type { NetworkGraph } from '../projection/state.js';
 
-/** graphology methods that change a graph; the read-only wrapper refuses them. */
-const mutators = new Set([
-  'addNode',
-  'mergeNode',
-  'updateNode',
-  'dropNode',
-  'addEdge',
-  'addEdgeWithKey',
-  'addDirectedEdge',
-  'addDirectedEdgeWithKey',
-  'addUndirectedEdge',
-  'addUndirectedEdgeWithKey',
-  'mergeEdge',
-  'mergeEdgeWithKey',
-  'mergeDirectedEdge',
-  'mergeDirectedEdgeWithKey',
-  'mergeUndirectedEdge',
-  'mergeUndirectedEdgeWithKey',
-  'updateEdge',
-  'updateEdgeWithKey',
-  'updateDirectedEdge',
-  'updateDirectedEdgeWithKey',
-  'updateUndirectedEdge',
-  'updateUndirectedEdgeWithKey',
-  'dropEdge',
-  'dropDirectedEdge',
-  'dropUndirectedEdge',
-  'clear',
-  'clearEdges',
-  'import',
-  'setAttribute',
-  'updateAttribute',
-  'removeAttribute',
-  'replaceAttributes',
-  'mergeAttributes',
-  'updateAttributes',
-  'setNodeAttribute',
-  'updateNodeAttribute',
-  'removeNodeAttribute',
-  'replaceNodeAttributes',
-  'mergeNodeAttributes',
-  'updateNodeAttributes',
-  'updateEachNodeAttributes',
-  'setEdgeAttribute',
-  'updateEdgeAttribute',
-  'removeEdgeAttribute',
-  'replaceEdgeAttributes',
-  'mergeEdgeAttributes',
-  'updateEdgeAttributes',
-  'updateEachEdgeAttributes',
-  'setDirectedEdgeAttribute',
-  'setUndirectedEdgeAttribute',
-]);
-
 /**
- * Every other graphology method whose name starts like a write (`replaceSourceAttributes`,
- * `updateDirectedEdgeAttribute`…); event-listener methods stay allowed, since renderers listen.
+ * The graphology methods that change a graph, by how their names start (`addNode`, `mergeEdge`,
+ * `updateEachNodeAttributes`, `dropEdge`, `clear`, `import`, `setAttribute`, `removeNodeAttribute`,
+ * `replaceSourceAttributes`…); the read-only wrapper refuses them. Event-listener methods stay
+ * allowed, since renderers listen.
  */
 const mutatorPrefix = /^(add|merge|update|drop|clear|import|set|remove|replace)/;
 const listenerMethods = new Set(['addListener', 'removeListener', 'removeAllListeners', 'setMaxListeners']);
 
 function isMutator(property: string): boolean {
-  return mutators.has(property) || (mutatorPrefix.test(property) && !listenerMethods.has(property));
+  return mutatorPrefix.test(property) && !listenerMethods.has(property);
 }
 
 /**
