@@ -179,7 +179,8 @@ export class NetworkView {
   /**
    * Every dated event that touches an entity (link events, engagements, roles, its own dates), in
    * order. The items are frozen. The timeline of an entity is kept, and the writes to its record,
-   * its links and its engagements are taken into it.
+   * its links and its engagements are taken into it; a network that takes a log or a snapshot in
+   * makes those of its busiest entities then (see `NetworkState.busiest`).
    */
   timeline(id: Id): TimelineItem[] {
     const state = this.state;
