@@ -126,16 +126,17 @@ function largeFile(path: string): boolean {
 /** How long `spareCore` watches the machine's cores. */
 const WATCH_MS = 100;
 
-/** The time the machine's cores have spent busy and in all since they started, in ms. */
-function coreTimes(): { busy: number; all: number } {
+/** The time the machine's cores have spent busy and in all since they started, in ms, and how many they are. */
+function coreTimes(): { busy: number; all: number; count: number } {
   let busy = 0;
   let all = 0;
-  for (const { times } of cpus()) {
+  const each = cpus();
+  for (const { times } of each) {
     const total = times.user + times.nice + times.sys + times.irq + times.idle;
     all += total;
     busy += total - times.idle;
   }
-  return { busy, all };
+  return { busy, all, count: each.length };
 }
 
 /**
@@ -157,7 +158,7 @@ async function spareCore(): Promise<boolean> {
   const all = after.all - before.all;
   // (a system that does not tell the cores' times: a core is to spare)
   if (!(all > 0)) return true;
-  const busyCores = ((after.busy - before.busy) / all) * cpus().length;
+  const busyCores = ((after.busy - before.busy) / all) * after.count;
   const ownCores = (ownUsed.user + ownUsed.system) / 1000 / WATCH_MS;
   return busyCores - ownCores < cores - 1.5;
 }

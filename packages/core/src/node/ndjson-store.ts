@@ -50,8 +50,8 @@ export interface NdjsonFileStoreOptions {
    * During a one-pass open (`readChangesInto`), check and validate the log in a worker thread while
    * this thread replays it (see log-validator.ts). `'auto'` (`openNetworkFile`'s default): for files
    * of 24 MiB or more, when the machine has a core to spare (two or more cores, the other processes
-   * busy on less than their number less one and a half, watched for 100 ms); `true`: always; `false` (the store's default): never, everything
-   * on this thread. With a worker, `readChangesInto` may reject with `ReadAgain` (see there), which
+   * busy on less than their number less one and a half, watched for 100 ms); `true`: always;
+   * `false` (the store's default): never, everything on this thread. With a worker, `readChangesInto` may reject with `ReadAgain` (see there), which
    * `openNetworkFile` handles by opening again.
    */
   validateInWorker?: boolean | 'auto';
