@@ -78,7 +78,10 @@ export function DataTable<T>({ caption, rows, columns, rowId, onOpen, testId }: 
     overscan: 12,
     rangeExtractor,
   });
-  const focusing = useRef(false);
+  // the row a key moved to, until it has the focus: the index itself, not a flag, because the effects
+  // of a render the key did not cause (a save, a clock) can run after the key and before its own
+  // render, and must not give the focus to the row that was current then
+  const focusing = useRef<number | null>(null);
   const items = virtualizer.getVirtualItems();
   const filterId = useId();
 
@@ -86,17 +89,19 @@ export function DataTable<T>({ caption, rows, columns, rowId, onOpen, testId }: 
   // always drawn); the browser scrolls it into sight, under the sticky head (the scroller's
   // scroll-padding)
   useEffect(() => {
-    if (!focusing.current) return;
-    const row = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${current}"]`);
+    const to = focusing.current;
+    if (to === null || to !== current) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`tr[data-index="${to}"]`);
     if (row) {
       row.focus();
-      focusing.current = false;
+      focusing.current = null;
     }
   });
 
   const move = (to: number) => {
-    focusing.current = true;
-    setActive(Math.max(0, Math.min(shown.length - 1, to)));
+    const index = Math.max(0, Math.min(shown.length - 1, to));
+    focusing.current = index;
+    setActive(index);
   };
   const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -124,6 +129,7 @@ export function DataTable<T>({ caption, rows, columns, rowId, onOpen, testId }: 
           value={filter}
           onChange={(e) => {
             setFilter(e.target.value);
+            focusing.current = null;
             setActive(0);
           }}
         />
