@@ -491,7 +491,7 @@ describe('the lazy asOf view (property tests)', () => {
     );
   });
 
-  it('returns the same frozen records on every read, and the live ones when nothing is cut', () => {
+  it('returns the same frozen records on every read, and the live ones when nothing is cut; frozen timeline items', () => {
     fc.assert(
       fc.property(operations, partialDate, (ops, date) => {
         const n = build(ops);
@@ -507,6 +507,9 @@ describe('the lazy asOf view (property tests)', () => {
           const live = n.engagement(engagement.id);
           if (engagement.participants.length === live?.participants.length) expect(engagement).toBe(live);
         }
+        // a timeline's items are frozen, as the network's own are (the views' docs say so)
+        for (const entity of view.entities())
+          for (const item of view.timeline(entity.id)) expect(Object.isFrozen(item)).toBe(true);
       }),
       runs,
     );

@@ -321,14 +321,14 @@ export function asOfViews(
         const link = this.#cutLink(r, index, slot, links[rows[k] as number] as Link);
         const event = rows[k + 1] as LinkEvent;
         const other = state.linksAt.ids[((entry as LinksEntry).ends[rows[k] as number] as number) >> 1] as Id;
-        items.push({ kind: 'link-event', date, link, event, other });
+        items.push(frozen({ kind: 'link-event', date, link, event, other }));
         keys.push(key);
       }
       // the engagements come in date order from the index: a stable sort puts each after the
       // items of its date above
       for (const slot of index.engagementsAt(at, day)) {
         const engagement = this.#cutEngagement(r, index, slot);
-        items.push({ kind: 'engagement', date: engagement.date, engagement });
+        items.push(frozen({ kind: 'engagement', date: engagement.date, engagement }));
         keys.push(index.engagementDateKey(slot));
       }
       return inKeyOrder(items, keys);
