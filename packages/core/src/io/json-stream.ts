@@ -112,6 +112,36 @@ export function* networkJsonChunks(
   yield pending.join('');
 }
 
+/**
+ * A value the parser made, nearer to what `JSON.parse` makes: the parser's lists keep the room they
+ * grew into (a list of one event holds 17 places) and each string is its own copy, where `JSON.parse`
+ * makes lists to their length and shares the short strings (a date, a kind). Kept in a network, they
+ * weighed a third more (scale M: 255 MB of heap instead of 193 MB; the same time). Lists are copied
+ * to their length, short strings shared through `shared`; objects are changed in place (theirs only:
+ * the parser has just made them).
+ */
+function compact(value: unknown, shared: Map<string, string>): unknown {
+  if (typeof value === 'string') {
+    if (value.length > 10) return value;
+    const known = shared.get(value);
+    if (known !== undefined) return known;
+    shared.set(value, value);
+    return value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = compact(value[i], shared);
+    return value.slice();
+  }
+  const object = value as Record<string, unknown>;
+  for (const key in object) {
+    const field = object[key];
+    if (typeof field === 'object' ? field !== null : typeof field === 'string' && field.length <= 10)
+      object[key] = compact(field, shared);
+  }
+  return object;
+}
+
 /** Text or bytes, as a file stream or a `fetch` body gives them. */
 export type JsonChunks = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
@@ -123,11 +153,13 @@ class StreamedDocument {
   readonly early: unknown[] = [];
   #assembler: LogAssembler | undefined;
   #changes = 0;
+  readonly #shared = new Map<string, string>();
 
   /** A value the parser found at `path` (`['changes', 3]`, `['records', 'entity', 0]`, `['kind']`). */
-  take(value: unknown, path: readonly (string | number)[]): void {
-    refuseForbiddenKeys(value, [...path]);
+  take(parsed: unknown, path: readonly (string | number)[]): void {
+    refuseForbiddenKeys(parsed, [...path]);
     const [first, second] = path;
+    const value = path.length > 1 ? compact(parsed, this.#shared) : parsed;
     if (first === 'changes' && path.length === 2) {
       this.#assembler ??= this.#logAssembler();
       if (this.#assembler) this.#assembler.add(value, ['changes', this.#changes]);
