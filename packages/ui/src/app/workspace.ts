@@ -110,18 +110,24 @@ function whenIdle(delay: number): Promise<void> {
 }
 
 /**
+ * When a snapshot is kept: after `notBefore` (the app's first view on the screen), then once `idle`
+ * says the page is idle after a delay (`whenIdle`; a test gives its own, as the browser's idle
+ * callback may not come for as long as a test waits on a loaded machine).
+ */
+export interface KeepWhen {
+  notBefore?: Promise<void> | undefined;
+  idle?: ((delay: number) => Promise<void>) | undefined;
+}
+
+/**
  * Keeps a snapshot in the background when the opening replayed many changes; a failure only costs
  * speed. `after` it, when given (the app's first view on the screen), then once the page is idle.
  */
-function keepSnapshotIfLong(
-  network: StoredNetwork,
-  after: number,
-  notBefore?: Promise<void>,
-): Promise<boolean> {
+function keepSnapshotIfLong(network: StoredNetwork, after: number, when: KeepWhen): Promise<boolean> {
   if (network.changesSinceSnapshot < after) return Promise.resolve(false);
   return new Promise((resolve) => {
-    void Promise.resolve(notBefore)
-      .then(() => whenIdle(1_000))
+    void Promise.resolve(when.notBefore)
+      .then(() => (when.idle ?? whenIdle)(1_000))
       .then(() => {
         network.saveSnapshot().then(
           () => resolve(true),
@@ -143,7 +149,7 @@ async function openWith(
   log: readonly Change[] | undefined,
   snapshotAfter = SNAPSHOT_AFTER,
   onProgress?: ProgressListener,
-  notBefore?: Promise<void>,
+  when: KeepWhen = {},
 ): Promise<Opened> {
   const store = await IndexedDbStore.open(name);
   try {
@@ -161,7 +167,7 @@ async function openWith(
     } else {
       network = await openNetwork(store, { author: currentAuthor() });
     }
-    return opened(name, network, snapshotAfter, openedIn, notBefore);
+    return opened(name, network, snapshotAfter, openedIn, when);
   } catch (error) {
     await store.close().catch(() => undefined);
     throw error;
@@ -173,9 +179,9 @@ function opened(
   network: StoredNetwork,
   snapshotAfter: number,
   openedIn: Opened['openedIn'],
-  notBefore?: Promise<void>,
+  when: KeepWhen,
 ): Opened {
-  const snapshotKept = keepSnapshotIfLong(network, snapshotAfter, notBefore);
+  const snapshotKept = keepSnapshotIfLong(network, snapshotAfter, when);
   const base = Number(readSetting(baseKey(name)) ?? '1');
   return { network, base: Number.isFinite(base) ? base : 1, database: name, snapshotKept, openedIn };
 }
@@ -238,7 +244,7 @@ async function openThroughWorker(
   snapshotAfter: number,
   onProgress?: ProgressListener,
   early?: EarlyReading,
-  notBefore?: Promise<void>,
+  when: KeepWhen = {},
 ): Promise<Opened> {
   await onProgress?.({ step: 'reading' });
   const reading = early?.database === name ? early : readSavedEarly();
@@ -248,11 +254,11 @@ async function openThroughWorker(
     console.warn(`Musubi: the network is opened on the page (no worker: ${read.reason})`);
     await onProgress?.({ step: 'reading-on-page' });
   }
-  if (read.kind !== 'read') return openWith(name, undefined, snapshotAfter, onProgress, notBefore);
+  if (read.kind !== 'read') return openWith(name, undefined, snapshotAfter, onProgress, when);
   // a snapshot without changes after it: the step is said all the same
   if (read.network.changesSinceSnapshot === 0)
     void onProgress?.({ step: 'building', changes: 0, fromSnapshot: read.fromSnapshot });
-  return opened(name, read.network, snapshotAfter, 'worker', notBefore);
+  return opened(name, read.network, snapshotAfter, 'worker', when);
 }
 
 function deleteDatabase(name: string): Promise<void> {
@@ -268,19 +274,21 @@ function deleteDatabase(name: string): Promise<void> {
  * Opens the saved network (read in a worker when one can run, `early` when it was begun before),
  * or the example network on the first start. A log that cannot be opened (damaged, newer, no IndexedDB) leaves the example in
  * memory, with the reason as `problem`. A snapshot, when one is to be kept, is kept once
- * `notBefore` has settled (the app's first view on the screen), and the page is idle.
+ * `notBefore` has settled (the app's first view on the screen), and the page is idle (`idle`, the
+ * browser's idle callback unless a test gives its own).
  */
 export async function openSaved(
   snapshotAfter = SNAPSHOT_AFTER,
   onProgress?: ProgressListener,
   early?: EarlyReading,
   notBefore?: Promise<void>,
+  idle?: (delay: number) => Promise<void>,
 ): Promise<Opened> {
   const name = readSetting(POINTER_KEY) ?? DEFAULT_DB;
   try {
     // ask the browser not to evict the data under storage pressure (best effort)
     void navigator.storage?.persist?.().catch(() => false);
-    return await openThroughWorker(name, snapshotAfter, onProgress, early, notBefore);
+    return await openThroughWorker(name, snapshotAfter, onProgress, early, { notBefore, idle });
   } catch (error) {
     const store = new MemoryStore();
     const first = await exampleLog();
