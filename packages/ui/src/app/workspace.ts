@@ -114,14 +114,14 @@ function whenIdle(delay: number): Promise<void> {
  * says the page is idle after a delay (`whenIdle`; a test gives its own, as the browser's idle
  * callback may not come for as long as a test waits on a loaded machine).
  */
-export interface KeepWhen {
+interface KeepWhen {
   notBefore?: Promise<void> | undefined;
   idle?: ((delay: number) => Promise<void>) | undefined;
 }
 
 /**
- * Keeps a snapshot in the background when the opening replayed many changes; a failure only costs
- * speed. `after` it, when given (the app's first view on the screen), then once the page is idle.
+ * Keeps a snapshot in the background when the opening replayed `after` changes or more; a failure
+ * only costs speed. It is kept `when` says (after the first view, then once the page is idle).
  */
 function keepSnapshotIfLong(network: StoredNetwork, after: number, when: KeepWhen): Promise<boolean> {
   if (network.changesSinceSnapshot < after) return Promise.resolve(false);
